@@ -1,0 +1,160 @@
+package vn.khien.platform;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** User accounts: who may sign in, with which roles, for which agency or organisation. */
+@Component
+public class Accounts {
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	private final AuditLog audit;
+
+	Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.audit = audit;
+	}
+
+	public record NewAccount(String username, String displayName, @Nullable String email, String password,
+			Set<Role> roles, @Nullable Long agencyId, @Nullable Long organisationId) {
+	}
+
+	/** An account as shown to administrators; never carries secrets. */
+	public record Account(long id, String username, String displayName, @Nullable String email, Set<Role> roles,
+			@Nullable Long agencyId, @Nullable Long organisationId, boolean enabled, boolean totpEnabled,
+			@Nullable Instant lockedUntil, @Nullable Instant lastLoginAt) {
+	}
+
+	@Transactional
+	public long create(NewAccount account) {
+		if (exists(account.username())) {
+			throw InvalidInputException.conflict("username", "user.username.taken", account.username());
+		}
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO app_user (username, display_name, email, password_hash, agency_id, organisation_id, created_at)
+				VALUES (:username, :displayName, :email, :hash, :agencyId, :organisationId, :now)""")
+			.param("username", account.username())
+			.param("displayName", account.displayName())
+			.param("email", account.email())
+			.param("hash", passwords.encode(account.password()))
+			.param("agencyId", account.agencyId())
+			.param("organisationId", account.organisationId())
+			.param("now", Timestamp.from(Instant.now()))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Number.class).longValue();
+		writeRoles(id, account.roles());
+		audit.record("CREATE", "user", id, null, Map.of("username", account.username(), "roles", account.roles(),
+				"agencyId", String.valueOf(account.agencyId())));
+		return id;
+	}
+
+	public boolean exists(String username) {
+		return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = :u").param("u", username).query(Long.class).single() > 0;
+	}
+
+	@Transactional
+	public void setRoles(long userId, Set<Role> roles) {
+		Set<Role> before = rolesOf(userId);
+		writeRoles(userId, roles);
+		audit.record("PERMISSION_CHANGE", "user", userId, Map.of("roles", before), Map.of("roles", roles));
+	}
+
+	private void writeRoles(long userId, Set<Role> roles) {
+		jdbc.sql("DELETE FROM user_role WHERE user_id = :id").param("id", userId).update();
+		for (Role role : roles) {
+			jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (:id, :role)")
+				.param("id", userId)
+				.param("role", role.name())
+				.update();
+		}
+	}
+
+	public Set<Role> rolesOf(long userId) {
+		List<String> names = jdbc.sql("SELECT role FROM user_role WHERE user_id = :id ORDER BY role")
+			.param("id", userId)
+			.query(String.class)
+			.list();
+		return names.stream().map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+	}
+
+	public Optional<Account> find(long id) {
+		return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::account).optional();
+	}
+
+	public Optional<Account> findByUsername(String username) {
+		return jdbc.sql(SELECT + " WHERE username = :u").param("u", username).query(this::account).optional();
+	}
+
+	public PageResult<Account> list(PageQuery query, @Nullable String q) {
+		String where = q == null || q.isBlank() ? "1=1" : "(LOWER(username) LIKE :q OR LOWER(display_name) LIKE :q)";
+		String like = q == null ? "" : "%" + q.toLowerCase().trim() + "%";
+		long total = jdbc.sql("SELECT COUNT(*) FROM app_user WHERE " + where).param("q", like).query(Long.class).single();
+		String order = query.orderBy(Map.of("username", "username", "name", "display_name"), "username ASC");
+		List<Account> items = jdbc.sql(SELECT + " WHERE " + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+			.param("q", like)
+			.param("limit", query.size())
+			.param("offset", query.offset())
+			.query(this::account)
+			.list();
+		return new PageResult<>(items, query.page(), query.size(), total);
+	}
+
+	/** Moves accounts of agencies that were merged into their successor. */
+	@Transactional
+	public int reassignAgency(long fromAgencyId, long toAgencyId) {
+		return jdbc.sql("UPDATE app_user SET agency_id = :to WHERE agency_id = :from")
+			.param("to", toAgencyId)
+			.param("from", fromAgencyId)
+			.update();
+	}
+
+	@Transactional
+	public void setEnabled(long userId, boolean enabled) {
+		jdbc.sql("UPDATE app_user SET enabled = :e, failed_attempts = 0, locked_until = NULL WHERE id = :id")
+			.param("e", enabled)
+			.param("id", userId)
+			.update();
+		audit.record(enabled ? "ENABLE" : "DISABLE", "user", userId, null, null);
+	}
+
+	@Transactional
+	public void changePassword(long userId, String newPassword) {
+		jdbc.sql("UPDATE app_user SET password_hash = :h WHERE id = :id")
+			.param("h", passwords.encode(newPassword))
+			.param("id", userId)
+			.update();
+		audit.record("PASSWORD_CHANGE", "user", userId, null, null);
+	}
+
+	private static final String SELECT = """
+			SELECT id, username, display_name, email, agency_id, organisation_id, enabled, totp_enabled, locked_until,
+			  last_login_at FROM app_user""";
+
+	private Account account(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		long id = rs.getLong("id");
+		Timestamp locked = rs.getTimestamp("locked_until");
+		Timestamp last = rs.getTimestamp("last_login_at");
+		return new Account(id, rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
+				rolesOf(id), rs.getObject("agency_id", Long.class), rs.getObject("organisation_id", Long.class),
+				rs.getBoolean("enabled"), rs.getBoolean("totp_enabled"), locked == null ? null : locked.toInstant(),
+				last == null ? null : last.toInstant());
+	}
+}

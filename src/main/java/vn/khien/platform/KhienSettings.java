@@ -1,0 +1,21 @@
+package vn.khien.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings read from the environment ({@code KHIEN_DATA_DIR}, {@code KHIEN_ADMIN_PASSWORD},
+ * {@code KHIEN_DEMO}, {@code KHIEN_DEMO_PASSWORD}, ...).
+ */
+@ConfigurationProperties("khien")
+public record KhienSettings(@DefaultValue("./data") Path dataDir, @Nullable String adminPassword,
+		@Nullable Boolean demo, @Nullable String demoPassword, @DefaultValue Login login) {
+
+	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration lockFor,
+			@DefaultValue("8h") Duration tokenLifetime) {
+	}
+}

@@ -1,0 +1,19 @@
+package vn.khien.platform;
+
+import java.io.Serializable;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/** The signed-in person, as the rest of the application sees them. */
+public record KhienUser(long id, String username, String displayName, Set<Role> roles, @Nullable Long agencyId,
+		@Nullable Long organisationId) implements Serializable {
+
+	public boolean has(Role role) {
+		return roles.contains(role);
+	}
+
+	public boolean readsWholeProvince() {
+		return roles.stream().anyMatch(Role.PROVINCE_WIDE::contains);
+	}
+}

@@ -1,0 +1,117 @@
+package vn.khien.platform.security;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import vn.khien.platform.AuditLog;
+import vn.khien.platform.KhienSettings;
+import vn.khien.platform.KhienUser;
+import vn.khien.platform.Role;
+
+/**
+ * Checks username, password and, when enrolled, the TOTP code; counts failures and locks the
+ * account for a while after too many. Every outcome goes to the audit trail.
+ */
+@Component
+class PasswordSignIn implements AuthenticationProvider {
+
+	/** A valid password for an account with a second factor, but no code was given. */
+	static class TotpRequired extends BadCredentialsException {
+		TotpRequired() {
+			super("totp required");
+		}
+	}
+
+	private final SignInRecords records;
+
+	private final PasswordEncoder passwords;
+
+	private final AuditLog audit;
+
+	private final KhienSettings settings;
+
+	private final Totp totp = new Totp();
+
+	// NB: compared against when the user does not exist, so that timing does not reveal usernames
+	private final String dummyHash;
+
+	PasswordSignIn(SignInRecords records, PasswordEncoder passwords, AuditLog audit, KhienSettings settings) {
+		this.records = records;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.settings = settings;
+		this.dummyHash = passwords.encode("not-a-password");
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+		String username = String.valueOf(authentication.getPrincipal()).trim();
+		String password = String.valueOf(authentication.getCredentials());
+		TotpDetails details = authentication.getDetails() instanceof TotpDetails d ? d : new TotpDetails(null, null);
+		var found = records.find(username);
+		if (found.isEmpty()) {
+			passwords.matches(password, dummyHash);
+			fail(username, "unknown user");
+			throw new BadCredentialsException("bad credentials");
+		}
+		var account = found.get();
+		Instant now = Instant.now();
+		if (!account.enabled()) {
+			fail(username, "disabled");
+			throw new DisabledException("disabled");
+		}
+		if (account.lockedAt(now)) {
+			fail(username, "locked");
+			throw new LockedException("locked");
+		}
+		if (!passwords.matches(password, account.passwordHash())) {
+			countFailure(account, "bad password");
+			throw new BadCredentialsException("bad credentials");
+		}
+		if (account.totpEnabled() && account.totpSecret() != null) {
+			if (details.totp() == null || details.totp().isBlank()) {
+				throw new TotpRequired();
+			}
+			if (!totp.verify(account.totpSecret(), details.totp().trim(), now)) {
+				countFailure(account, "bad totp");
+				throw new BadCredentialsException("bad totp");
+			}
+		}
+		records.recordSuccess(account.id());
+		KhienUser user = records.principal(account.id());
+		audit.recordAs(user.username(), "LOGIN", "user", user.id(), Map.of("result", "success"));
+		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(user.roles()));
+	}
+
+	private void countFailure(SignInRecords.SignIn account, String reason) {
+		var login = settings.login();
+		int failures = records.recordFailure(account.id(), login.maxFailures(), Instant.now().plus(login.lockFor()));
+		fail(account.username(), reason + (failures >= login.maxFailures() ? ", locked" : ""));
+	}
+
+	private void fail(String username, String reason) {
+		audit.recordAs(username.length() > 100 ? username.substring(0, 100) : username, "LOGIN_FAILURE", "user", null,
+				Map.of("reason", reason));
+	}
+
+	static Set<SimpleGrantedAuthority> authorities(Set<Role> roles) {
+		return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).collect(java.util.stream.Collectors.toSet());
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+}

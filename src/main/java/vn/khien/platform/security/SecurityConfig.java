@@ -1,0 +1,119 @@
+package vn.khien.platform.security;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfig {
+
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+			+ "form-action 'self'; base-uri 'self'; object-src 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(PasswordSignIn signIn) {
+		return new ProviderManager(signIn);
+	}
+
+	/** The API and the actuator: bearer tokens only, no session, no cookies, hence no CSRF. */
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemWriter problems) throws Exception {
+		http.securityMatcher("/api/v1/**", "/actuator/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/auth/token", "/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "problem.unauthorized"))
+				.accessDeniedHandler((req, res, ex) -> problems.write(req, res, HttpStatus.FORBIDDEN, "problem.forbidden")))
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+				.frameOptions(f -> f.deny()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager manager) throws Exception {
+		http.authenticationManager(manager)
+			.authorizeHttpRequests(a -> a
+				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/api/docs",
+						"/api/docs/**", "/v3/api-docs/**", "/swagger-ui/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.formLogin(f -> f.loginPage("/login")
+				.authenticationDetailsSource(TotpDetails::from)
+				.failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?"
+						+ (ex instanceof PasswordSignIn.TotpRequired ? "totp" : ex instanceof LockedException ? "locked" : "error")
+						+ "&username=" + java.net.URLEncoder.encode(String.valueOf(req.getParameter("username")), java.nio.charset.StandardCharsets.UTF_8)))
+				.defaultSuccessUrl("/", false))
+			.logout(l -> l.logoutSuccessUrl("/login?logout"))
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+				.frameOptions(f -> f.deny())
+				.referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	/** Writes RFC 9457 problem details for refusals that happen before any controller runs. */
+	@org.springframework.stereotype.Component
+	static class ProblemWriter {
+
+		private final MessageSource messages;
+
+		private final LocaleResolver locales;
+
+		private final JsonMapper json;
+
+		ProblemWriter(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+			this.messages = messages;
+			this.locales = locales;
+			this.json = json;
+		}
+
+		void write(HttpServletRequest req, HttpServletResponse res, HttpStatus status, String key) throws IOException {
+			Locale locale = locales.resolveLocale(req);
+			res.setStatus(status.value());
+			res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			res.setCharacterEncoding("UTF-8");
+			var body = new java.util.LinkedHashMap<String, Object>();
+			body.put("type", "about:blank");
+			body.put("title", messages.getMessage(key + ".title", null, status.getReasonPhrase(), locale));
+			body.put("status", status.value());
+			body.put("detail", messages.getMessage(key + ".detail", null, "", locale));
+			body.put("instance", req.getRequestURI());
+			json.writeValue(res.getOutputStream(), body);
+		}
+	}
+}

@@ -1,0 +1,83 @@
+package vn.khien.platform.security;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.khien.platform.Accounts;
+import vn.khien.platform.KhienUser;
+import vn.khien.platform.Role;
+
+/** What sign-in needs of an account: its secrets, its lock-out state and its principal. */
+@Component
+class SignInRecords {
+
+	private final JdbcClient jdbc;
+
+	private final Accounts accounts;
+
+	SignInRecords(JdbcClient jdbc, Accounts accounts) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+	}
+
+	record SignIn(long id, String username, String passwordHash, boolean enabled, int failedAttempts,
+			@Nullable Timestamp lockedUntil, @Nullable String totpSecret, boolean totpEnabled) {
+
+		boolean lockedAt(Instant now) {
+			return lockedUntil != null && lockedUntil.toInstant().isAfter(now);
+		}
+	}
+
+	Optional<SignIn> find(String username) {
+		return jdbc.sql("""
+				SELECT id, username, password_hash, enabled, failed_attempts, locked_until, totp_secret, totp_enabled
+				FROM app_user WHERE username = :u""").param("u", username).query(SignIn.class).optional();
+	}
+
+	KhienUser principal(long userId) {
+		var account = accounts.find(userId).orElseThrow();
+		return new KhienUser(account.id(), account.username(), account.displayName(), Set.copyOf(account.roles()),
+				account.agencyId(), account.organisationId());
+	}
+
+	/** Counts a failure, in its own transaction so that it sticks even though sign-in fails. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	int recordFailure(long userId, int maxFailures, Instant lockUntil) {
+		jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE id = :id").param("id", userId).update();
+		int failures = jdbc.sql("SELECT failed_attempts FROM app_user WHERE id = :id").param("id", userId)
+			.query(Integer.class).single();
+		if (failures >= maxFailures) {
+			jdbc.sql("UPDATE app_user SET locked_until = :until, failed_attempts = 0 WHERE id = :id")
+				.param("until", Timestamp.from(lockUntil))
+				.param("id", userId)
+				.update();
+		}
+		return failures;
+	}
+
+	@Transactional
+	void recordSuccess(long userId) {
+		jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL, last_login_at = :now WHERE id = :id")
+			.param("now", Timestamp.from(Instant.now()))
+			.param("id", userId)
+			.update();
+	}
+
+	boolean totpRequiredFor(Set<Role> roles) {
+		if (roles.isEmpty()) {
+			return false;
+		}
+		return jdbc.sql("SELECT COUNT(*) FROM role_policy WHERE totp_required = TRUE AND role IN (:roles)")
+			.param("roles", roles.stream().map(Role::name).toList())
+			.query(Long.class)
+			.single() > 0;
+	}
+}

@@ -1,0 +1,9 @@
+package vn.khien.registry;
+
+public enum AgencyStatus {
+	ACTIVE, INACTIVE, MERGED, SPLIT;
+
+	public boolean current() {
+		return this == ACTIVE;
+	}
+}

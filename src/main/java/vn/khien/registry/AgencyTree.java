@@ -1,0 +1,100 @@
+package vn.khien.registry;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.khien.platform.AgencyHierarchy;
+
+/**
+ * The parent links of every agency, held in memory (a province has about a thousand) and reloaded
+ * after any change, so scope checks cost no query.
+ */
+@Component
+class AgencyTree implements AgencyHierarchy {
+
+	private final JdbcClient jdbc;
+
+	private volatile @Nullable Map<Long, List<Long>> children;
+
+	private volatile @Nullable Map<Long, Long> parents;
+
+	AgencyTree(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Set<Long> selfAndDescendants(long agencyId) {
+		Map<Long, List<Long>> kids = children();
+		Set<Long> result = new HashSet<>();
+		var queue = new ArrayDeque<Long>();
+		queue.add(agencyId);
+		while (!queue.isEmpty()) {
+			Long id = queue.poll();
+			if (result.add(id)) {
+				queue.addAll(kids.getOrDefault(id, List.of()));
+			}
+		}
+		return result;
+	}
+
+	/** Whether {@code candidate} lies below {@code agencyId} (or is it). */
+	boolean isSelfOrDescendant(long candidate, long agencyId) {
+		Map<Long, Long> up = parents();
+		Long current = candidate;
+		int guard = 0;
+		while (current != null && guard++ < 10_000) {
+			if (current == agencyId) {
+				return true;
+			}
+			current = up.get(current);
+		}
+		return false;
+	}
+
+	void invalidate() {
+		children = null;
+		parents = null;
+	}
+
+	private Map<Long, List<Long>> children() {
+		Map<Long, List<Long>> c = children;
+		if (c == null) {
+			load();
+			c = children;
+		}
+		return c == null ? Map.of() : c;
+	}
+
+	private Map<Long, Long> parents() {
+		Map<Long, Long> p = parents;
+		if (p == null) {
+			load();
+			p = parents;
+		}
+		return p == null ? Map.of() : p;
+	}
+
+	private synchronized void load() {
+		Map<Long, List<Long>> c = new HashMap<>();
+		Map<Long, Long> p = new HashMap<>();
+		jdbc.sql("SELECT id, parent_id FROM agency").query(rs -> {
+			long id = rs.getLong(1);
+			long parent = rs.getLong(2);
+			if (!rs.wasNull()) {
+				p.put(id, parent);
+				c.computeIfAbsent(parent, k -> new ArrayList<>()).add(id);
+			}
+		});
+		parents = p;
+		children = c;
+	}
+}

@@ -1,0 +1,150 @@
+package vn.khien.registry.web;
+
+import java.util.Arrays;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.validation.Valid;
+import vn.khien.platform.CurrentUser;
+import vn.khien.platform.InvalidInputException;
+import vn.khien.registry.Agencies;
+import vn.khien.registry.Agency;
+import vn.khien.registry.AgencyHistory;
+import vn.khien.registry.AgencyKind;
+import vn.khien.registry.AgencyManagement;
+import vn.khien.registry.web.AgencyPayloads.AgencyForm;
+
+@Controller
+@RequestMapping("/agencies")
+class AgencyPages {
+
+	private final Agencies agencies;
+
+	private final AgencyManagement management;
+
+	private final AgencyHistory history;
+
+	private final CurrentUser currentUser;
+
+	AgencyPages(Agencies agencies, AgencyManagement management, AgencyHistory history, CurrentUser currentUser) {
+		this.agencies = agencies;
+		this.management = management;
+		this.history = history;
+		this.currentUser = currentUser;
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@GetMapping
+	String tree(@RequestParam(required = false) String q, Model model) {
+		var all = agencies.all();
+		model.addAttribute("forest", TreeNode.forest(all, q));
+		model.addAttribute("q", q == null ? "" : q);
+		model.addAttribute("total", all.size());
+		return "registry/agencies";
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@GetMapping("/{id}")
+	String detail(@PathVariable long id, Model model) {
+		Agency agency = agencies.get(id);
+		model.addAttribute("agency", agency);
+		model.addAttribute("parent", agency.parentId() == null ? null : agencies.find(agency.parentId()).orElse(null));
+		model.addAttribute("children", agencies.list(new Agencies.Filter(null, null, null, id),
+				vn.khien.platform.PageQuery.of(0, 500, "name")).items());
+		model.addAttribute("history", history.of(id));
+		model.addAttribute("mayEdit", currentUser.mayEdit(id));
+		return "registry/agency";
+	}
+
+	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR')")
+	@GetMapping("/new")
+	String newForm(@RequestParam(required = false) Long parent, Model model) {
+		return form(AgencyForm.empty(parent), null, model);
+	}
+
+	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR')")
+	@PostMapping
+	String create(@Valid @ModelAttribute("form") AgencyForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				Agency created = management.create(form.details());
+				redirect.addFlashAttribute("saved", true);
+				return "redirect:/agencies/" + created.id();
+			}
+			catch (InvalidInputException ex) {
+				reject(errors, ex);
+			}
+		}
+		return form(form, null, model);
+	}
+
+	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR')")
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable long id, Model model) {
+		return form(AgencyForm.from(agencies.get(id)), id, model);
+	}
+
+	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR')")
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") AgencyForm form, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		agencies.get(id);
+		if (!errors.hasErrors()) {
+			try {
+				management.update(id, form.details());
+				redirect.addFlashAttribute("saved", true);
+				return "redirect:/agencies/" + id;
+			}
+			catch (InvalidInputException ex) {
+				reject(errors, ex);
+			}
+		}
+		return form(form, id, model);
+	}
+
+	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR')")
+	@PostMapping("/{id}/deactivate")
+	String deactivate(@PathVariable long id, RedirectAttributes redirect) {
+		management.deactivate(id);
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/agencies/" + id;
+	}
+
+	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR')")
+	@PostMapping("/{id}/reactivate")
+	String reactivate(@PathVariable long id, RedirectAttributes redirect) {
+		management.reactivate(id);
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/agencies/" + id;
+	}
+
+	private String form(AgencyForm form, Long id, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("agencyId", id);
+		model.addAttribute("kinds", Arrays.asList(AgencyKind.values()));
+		model.addAttribute("parents", agencies.all().stream()
+			.sorted(java.util.Comparator.comparing(Agency::code))
+			.toList());
+		return "registry/agency-form";
+	}
+
+	static void reject(BindingResult errors, InvalidInputException ex) {
+		if (ex.field() != null) {
+			errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), ex.messageKey());
+		}
+		else {
+			errors.reject(ex.messageKey(), ex.args(), ex.messageKey());
+		}
+	}
+}
