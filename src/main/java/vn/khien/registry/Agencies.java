@@ -15,6 +15,7 @@ import vn.khien.platform.CurrentUser;
 import vn.khien.platform.NotFoundException;
 import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
+import vn.khien.platform.VietnameseText;
 
 /** Reading agencies. Every read is limited to the current user's scope. */
 @Component
@@ -82,7 +83,7 @@ public class Agencies {
 		AgencyScope scope = currentUser.scope();
 		StringBuilder where = new StringBuilder(scope.filter("id"));
 		if (filter.q() != null && !filter.q().isBlank()) {
-			where.append(" AND (LOWER(name) LIKE :q OR LOWER(code) LIKE :q)");
+			where.append(" AND (" + VietnameseText.foldSql("name") + " LIKE :q ESCAPE '\\' OR LOWER(code) LIKE :q ESCAPE '\\')");
 		}
 		if (filter.kind() != null) {
 			where.append(" AND kind = :kind");
@@ -109,7 +110,7 @@ public class Agencies {
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter filter) {
 		if (filter.q() != null && !filter.q().isBlank()) {
-			spec = spec.param("q", "%" + filter.q().trim().toLowerCase() + "%");
+			spec = spec.param("q", VietnameseText.containsPattern(filter.q()));
 		}
 		if (filter.kind() != null) {
 			spec = spec.param("kind", filter.kind().name());

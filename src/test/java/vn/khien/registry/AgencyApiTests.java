@@ -80,4 +80,18 @@ class AgencyApiTests {
 			.extractingPath("$.detail")
 			.isEqualTo("An agency cannot be moved under itself or one of its sub-units.");
 	}
+
+	@Test
+	void searchIgnoresDiacriticsAndWildcards() {
+		assertThat(mvc.get().uri("/api/v1/agencies?q=so y te").header("Authorization", logins.bearer("leader")))
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.items[0].code")
+			.isEqualTo("SYT");
+		assertThat(mvc.get().uri("/api/v1/agencies?q=%25").header("Authorization", logins.bearer("leader")))
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.total")
+			.isEqualTo(0);
+	}
 }

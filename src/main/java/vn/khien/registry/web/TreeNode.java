@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.khien.platform.VietnameseText;
 import vn.khien.registry.Agency;
 
 /** An agency with its children, for the tree page; {@code open} marks the path to a search match. */
@@ -37,10 +38,10 @@ record TreeNode(Agency agency, List<TreeNode> children, boolean match, boolean o
 		}
 		Set<Long> matches = new HashSet<>();
 		Set<Long> onPath = new HashSet<>();
-		String needle = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
+		String needle = q == null || q.isBlank() ? null : VietnameseText.fold(q.trim());
 		if (needle != null) {
 			for (Agency a : agencies) {
-				if (a.name().toLowerCase(Locale.ROOT).contains(needle) || a.code().toLowerCase(Locale.ROOT).contains(needle)) {
+				if (VietnameseText.fold(a.name()).contains(needle) || VietnameseText.fold(a.code()).contains(needle)) {
 					matches.add(a.id());
 					Long up = a.parentId();
 					while (up != null && byId.containsKey(up) && onPath.add(up)) {
