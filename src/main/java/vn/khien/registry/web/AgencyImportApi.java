@@ -10,14 +10,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -50,8 +48,8 @@ class AgencyImportApi {
 	}
 
 	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR')")
-	@PostMapping(consumes = { MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE })
-	ResponseEntity<?> importAgencies(@RequestPart(name = "file", required = false) @Nullable MultipartFile file,
+	@PostMapping
+	ResponseEntity<?> importAgencies(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
 			@RequestParam(required = false) @Nullable Long fileId,
 			@RequestParam(defaultValue = "preview") Mode mode) throws IOException {
 		long id;
