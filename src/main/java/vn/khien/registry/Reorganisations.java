@@ -85,7 +85,8 @@ public class Reorganisations {
 
 	public static final int MAX_NOTE = 1000;
 
-	private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+	private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private final JdbcClient jdbc;
 
