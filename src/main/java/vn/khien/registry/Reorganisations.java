@@ -299,7 +299,9 @@ public class Reorganisations {
 
 	/** The source goes, its sub-units move to the heir, and so do its accounts. */
 	private void retire(Agency source, AgencyStatus status, long heir, LocalDate effective) {
-		List<Long> children = jdbc.sql("SELECT id FROM agency WHERE parent_id = :id ORDER BY id")
+		// merged or split sub-units are history: they stay where they were when they ended
+		List<Long> children = jdbc.sql("""
+				SELECT id FROM agency WHERE parent_id = :id AND status IN ('ACTIVE', 'INACTIVE') ORDER BY id""")
 			.param("id", source.id())
 			.query(Long.class)
 			.list();
