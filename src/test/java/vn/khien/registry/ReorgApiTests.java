@@ -256,4 +256,23 @@ class ReorgApiTests {
 			.header("Authorization", logins.bearer("officer2")).header("Accept-Language", "en"))
 			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.title").isNotNull();
 	}
+
+	@Test
+	void demoProvinceCarriesThe2025Reform() {
+		Agency district = agencies.findByCode("HC-A").orElseThrow();
+		Agency oldCommune = agencies.findByCode("XC-A1").orElseThrow();
+		Agency newCommune = agencies.findByCode("XHN-A").orElseThrow();
+		assertThat(district.status()).isEqualTo(AgencyStatus.MERGED);
+		assertThat(district.successorId()).isEqualTo(root());
+		assertThat(oldCommune.successorId()).isEqualTo(newCommune.id());
+		assertThat(agencies.findByCode("XC-A1-TYT").orElseThrow().parentId()).isEqualTo(newCommune.id());
+		String admin = logins.bearer("admin");
+		assertThat(mvc.get().uri("/api/v1/agencies/{id}/history?date=2025-06-30", oldCommune.id())
+			.header("Authorization", admin)).hasStatusOk().bodyJson().extractingPath("$[0].parentId").asNumber()
+			.satisfies(p -> assertThat(p.longValue()).isEqualTo(district.id()));
+		assertThat(mvc.get().uri("/api/v1/agencies?status=ACTIVE&size=1").header("Authorization", admin)).hasStatusOk()
+			.bodyJson().extractingPath("$.total").asNumber().satisfies(n -> assertThat(n.longValue()).isGreaterThanOrEqualTo(810));
+		assertThat(mvc.get().uri("/api/v1/reorganisations?agency={id}", district.id()).header("Authorization", admin))
+			.hasStatusOk().bodyJson().extractingPath("$.items[0].effectiveDate").isEqualTo("2025-07-01");
+	}
 }
