@@ -204,4 +204,27 @@ class AgencyImportApiTests {
 		assertThat(mvc.post().uri("/api/v1/agencies/import?mode=commit&fileId=" + fileId)
 			.header("Authorization", logins.bearer("admin"))).hasStatus(HttpStatus.NOT_FOUND);
 	}
+
+	@Test
+	void anOldListImportedWithItsDateCanTakeTheReformAfterwards() throws Exception {
+		String p = prefix();
+		String csv = "code,name,kind,parent_code\n%1$s-H,Huyện Xưa,huyện,UBND-T\n%1$s-X1,Xã Xưa 1,xã,%1$s-H\n".formatted(p);
+		long fileId = body(upload("preview", csv)).get("fileId").asLong();
+		assertThat(mvc.post().uri("/api/v1/agencies/import?mode=commit&fileId={id}&recordedFrom=2099-01-01", fileId)
+			.header("Authorization", logins.bearer("operator"))).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(mvc.post().uri("/api/v1/agencies/import?mode=commit&fileId={id}&recordedFrom=hôm-qua", fileId)
+			.header("Authorization", logins.bearer("operator"))).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(agencies.findByCode(p + "-H")).isEmpty();
+		assertThat(mvc.post().uri("/api/v1/agencies/import?mode=commit&fileId={id}&recordedFrom=2020-01-01", fileId)
+			.header("Authorization", logins.bearer("operator"))).hasStatusOk();
+		Agency district = agencies.findByCode(p + "-H").orElseThrow();
+		long root = agencies.findByCode("UBND-T").orElseThrow().id();
+		assertThat(mvc.post().uri("/api/v1/reorganisations/merge").header("Authorization", logins.bearer("operator"))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"sourceIds\": [%d], \"successorId\": %d, \"effectiveDate\": \"2025-07-01\"}".formatted(district.id(), root)))
+			.hasStatus(HttpStatus.CREATED);
+		assertThat(mvc.get().uri("/api/v1/agencies/{id}/history?date=2024-01-01", district.id())
+			.header("Authorization", logins.bearer("admin"))).hasStatusOk().bodyJson().extractingPath("$[0].status")
+			.isEqualTo("ACTIVE");
+	}
 }

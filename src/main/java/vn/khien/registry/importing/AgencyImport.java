@@ -3,6 +3,8 @@ package vn.khien.registry.importing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -131,6 +133,21 @@ public class AgencyImport {
 	 */
 	@Transactional
 	public Report commit(long fileId, boolean validOnly) {
+		return commit(fileId, validOnly, null);
+	}
+
+	/**
+	 * As {@link #commit(long, boolean)}; new agencies' history starts on {@code recordedFrom} (default
+	 * today), so a registry loaded late can still take reorganisations dated before its import.
+	 */
+	@Transactional
+	public Report commit(long fileId, boolean validOnly, @Nullable LocalDate recordedFrom) {
+		LocalDate today = LocalDate.now(AgencyManagement.ZONE);
+		LocalDate from = recordedFrom == null ? today : recordedFrom;
+		if (from.isAfter(today) || from.getYear() < 1945) {
+			throw new InvalidInputException("recordedFrom", "import.recordedFrom.invalid",
+					from.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+		}
 		Analysis analysis = analyse(fileId);
 		Report report = analysis.report();
 		if (!report.usable()) {
@@ -170,14 +187,14 @@ public class AgencyImport {
 			}
 			else {
 				agency = management.create(new AgencyDetails(row.code(), row.name(), kind, parentId, row.headName(),
-						row.headTitle(), row.headPhone(), row.headEmail(), row.address()));
+						row.headTitle(), row.headPhone(), row.headEmail(), row.address()), from);
 				created++;
 			}
 			idByCode.put(agency.code(), agency.id());
 		}
 		Report done = report.committed(created, updated);
 		audit.record("IMPORT", "agency_import", fileId, null, Map.of("file", report.filename(), "created", created,
-				"updated", updated, "skipped", report.errors()));
+				"updated", updated, "skipped", report.errors(), "recordedFrom", from.toString()));
 		return done;
 	}
 

@@ -8,14 +8,14 @@ import org.jspecify.annotations.Nullable;
  * problems; {@code line} is the physical 1-based line (CSV) or row number (XLSX), header = 1.
  */
 public record AgencyRow(
-        int line,
-        @Nullable String code,
-        @Nullable String name,
-        @Nullable String kind,
-        @Nullable String parentCode,
-        @Nullable String headName,
-        @Nullable String headTitle,
-        @Nullable String headPhone,
-        @Nullable String headEmail,
-        @Nullable String address) {
+		int line,
+		@Nullable String code,
+		@Nullable String name,
+		@Nullable String kind,
+		@Nullable String parentCode,
+		@Nullable String headName,
+		@Nullable String headTitle,
+		@Nullable String headPhone,
+		@Nullable String headEmail,
+		@Nullable String address) {
 }

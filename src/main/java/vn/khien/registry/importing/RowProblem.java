@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record RowProblem(int line, @Nullable String field, String messageKey, List<Object> args) {
 
-    public RowProblem {
-        args = List.copyOf(args);
-    }
+	public RowProblem {
+		args = List.copyOf(args);
+	}
 
-    static RowProblem of(int line, @Nullable String field, String messageKey, Object... args) {
-        return new RowProblem(line, field, messageKey, List.of(args));
-    }
+	static RowProblem of(int line, @Nullable String field, String messageKey, Object... args) {
+		return new RowProblem(line, field, messageKey, List.of(args));
+	}
 }

@@ -2,6 +2,7 @@ package vn.khien.registry.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +29,8 @@ import vn.khien.registry.importing.AgencyImport.Report;
 /**
  * Bulk import of agencies. {@code mode=preview} (default) writes nothing; {@code commit} writes all
  * rows or nothing; {@code commitValid} writes the valid rows only. Send a new {@code file}, or the
- * {@code fileId} of a file a preview already stored.
+ * {@code fileId} of a file a preview already stored; {@code recordedFrom} (yyyy-MM-dd) dates the
+ * history of created agencies (default today).
  */
 @RestController
 @RequestMapping("/api/v1/agencies/import")
@@ -51,7 +54,9 @@ class AgencyImportApi {
 	@PostMapping
 	ResponseEntity<?> importAgencies(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
 			@RequestParam(required = false) @Nullable Long fileId,
-			@RequestParam(defaultValue = "preview") Mode mode) throws IOException {
+			@RequestParam(defaultValue = "preview") Mode mode,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate recordedFrom)
+			throws IOException {
 		long id;
 		if (file != null && !file.isEmpty()) {
 			try (InputStream in = file.getInputStream()) {
@@ -71,7 +76,7 @@ class AgencyImportApi {
 			throw new InvalidInputException("file", "import.file.missing");
 		}
 		try {
-			Report report = mode == Mode.preview ? imports.preview(id) : imports.commit(id, mode == Mode.commitValid);
+			Report report = mode == Mode.preview ? imports.preview(id) : imports.commit(id, mode == Mode.commitValid, recordedFrom);
 			if (!report.usable()) {
 				throw new AgencyImport.RefusedException(report, "import.refused.file",
 						report.fileProblems().get(0).text());

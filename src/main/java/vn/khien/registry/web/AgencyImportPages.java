@@ -2,6 +2,12 @@ package vn.khien.registry.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -26,6 +32,9 @@ import vn.khien.registry.importing.AgencyImport.Report;
 @Controller
 @RequestMapping("/agencies/import")
 class AgencyImportPages {
+
+	private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	private final AgencyImport imports;
 
@@ -60,9 +69,10 @@ class AgencyImportPages {
 
 	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR')")
 	@PostMapping("/{fileId:\\d+}")
-	String commit(@PathVariable long fileId, @RequestParam(defaultValue = "false") boolean validOnly, Model model) {
+	String commit(@PathVariable long fileId, @RequestParam(defaultValue = "false") boolean validOnly,
+			@RequestParam(required = false) String recordedFrom, Model model) {
 		try {
-			model.addAttribute("report", imports.commit(fileId, validOnly));
+			model.addAttribute("report", imports.commit(fileId, validOnly, date(recordedFrom)));
 			return "registry/import/import";
 		}
 		catch (AgencyImport.RefusedException ex) {
@@ -70,6 +80,18 @@ class AgencyImportPages {
 		}
 		catch (InvalidInputException ex) {
 			return error(model, imports.preview(fileId), ex);
+		}
+	}
+
+	private static @Nullable LocalDate date(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return text.contains("/") ? LocalDate.parse(text.trim(), DMY) : LocalDate.parse(text.trim());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException("recordedFrom", "import.recordedFrom.invalid", text.trim());
 		}
 	}
 
