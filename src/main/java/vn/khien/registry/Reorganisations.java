@@ -142,6 +142,7 @@ public class Reorganisations {
 		if ((merge.successorId() == null) == (merge.newSuccessor() == null)) {
 			throw new InvalidInputException("successorId", "reorg.merge.successorRequired");
 		}
+		lock(merge.sourceIds());
 		List<Agency> sources = activeSources(merge.sourceIds());
 		Set<Long> sourceIds = new LinkedHashSet<>(merge.sourceIds());
 		if (merge.successorId() != null) {
@@ -190,6 +191,7 @@ public class Reorganisations {
 	public Reorganisation split(Split split) {
 		checkDate(split.effective());
 		checkNote(split.note());
+		lock(List.of(split.sourceId()));
 		Agency source = activeSources(List.of(split.sourceId())).get(0);
 		if (split.targets().size() < 2) {
 			throw new InvalidInputException("targets", "reorg.split.twoTargets");
@@ -310,6 +312,14 @@ public class Reorganisations {
 		}
 		management.setStatus(source.id(), status, heir, effective);
 		accounts.reassignAgency(source.id(), heir);
+	}
+
+	/** Two operations on the same agency at once: the second waits, then finds it no longer active. */
+	private void lock(List<Long> ids) {
+		List<Long> known = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+		if (!known.isEmpty()) {
+			jdbc.sql("SELECT id FROM agency WHERE id IN (:ids) FOR UPDATE").param("ids", known).query(Long.class).list();
+		}
 	}
 
 	private Agency create(NewAgency agency, LocalDate effective) {
