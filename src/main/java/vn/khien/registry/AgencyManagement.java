@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.khien.platform.AuditLog;
 import vn.khien.platform.CurrentUser;
@@ -49,6 +51,12 @@ public class AgencyManagement {
 
 	@Transactional
 	public Agency create(AgencyDetails details) {
+		return create(details, today());
+	}
+
+	/** Creates an agency whose history starts on {@code validFrom} (a reorganisation's effective date). */
+	@Transactional
+	public Agency create(AgencyDetails details, LocalDate validFrom) {
 		checkParent(details.parentId(), null);
 		checkCodeFree(details.code(), null);
 		var keys = new GeneratedKeyHolder();
@@ -70,15 +78,21 @@ public class AgencyManagement {
 			.param("now", now)
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
-		tree.invalidate();
+		treeChanged();
 		Agency created = agencies.get(id);
-		openHistory(created, today());
+		openHistory(created, validFrom);
 		audit.record("CREATE", "agency", id, null, created);
 		return created;
 	}
 
 	@Transactional
 	public Agency update(long id, AgencyDetails details) {
+		return update(id, details, today());
+	}
+
+	/** Changes an agency; its history records the change from {@code effective}. */
+	@Transactional
+	public Agency update(long id, AgencyDetails details, LocalDate effective) {
 		Agency before = editable(id);
 		checkParent(details.parentId(), id);
 		checkCodeFree(details.code(), id);
@@ -98,19 +112,25 @@ public class AgencyManagement {
 			.param("now", Timestamp.from(Instant.now()))
 			.param("id", id)
 			.update();
-		tree.invalidate();
+		treeChanged();
 		Agency after = agencies.get(id);
-		recordHistory(before, after, today());
+		recordHistory(before, after, effective);
 		audit.record("UPDATE", "agency", id, before, after);
 		return after;
 	}
 
 	@Transactional
 	public Agency move(long id, @Nullable Long newParentId) {
+		return move(id, newParentId, today());
+	}
+
+	/** Moves an agency under another parent; its history records the move from {@code effective}. */
+	@Transactional
+	public Agency move(long id, @Nullable Long newParentId, LocalDate effective) {
 		Agency before = editable(id);
 		var d = new AgencyDetails(before.code(), before.name(), before.kind(), newParentId, before.headName(),
 				before.headTitle(), before.headPhone(), before.headEmail(), before.address());
-		return update(id, d);
+		return update(id, d, effective);
 	}
 
 	@Transactional
@@ -141,7 +161,8 @@ public class AgencyManagement {
 
 	private Agency editable(long id) {
 		Agency agency = agencies.get(id);
-		if (!currentUser.mayEdit(id)) {
+		// outside a request (start-up, jobs) there is nobody to check, like CurrentUser.scope()
+		if (currentUser.find().isPresent() && !currentUser.mayEdit(id)) {
 			throw new NotFoundException("agency", id);
 		}
 		return agency;
@@ -178,6 +199,16 @@ public class AgencyManagement {
 		if (!tracked) {
 			return;
 		}
+		LocalDate recordedFrom = jdbc.sql("SELECT valid_from FROM agency_history WHERE agency_id = :id ORDER BY valid_from DESC LIMIT 1")
+			.param("id", after.id())
+			.query(LocalDate.class)
+			.optional()
+			.orElse(null);
+		// rewriting recorded periods after the effective date would lose what was recorded about them
+		if (recordedFrom != null && effective.isBefore(recordedFrom)) {
+			throw new InvalidInputException("effectiveDate", "agency.history.beforeRecorded", after.code(),
+					recordedFrom.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+		}
 		// NB: a second change on the same day replaces that day's row instead of leaving an empty interval
 		jdbc.sql("DELETE FROM agency_history WHERE agency_id = :id AND valid_to IS NULL AND valid_from >= :d")
 			.param("id", after.id())
@@ -188,6 +219,19 @@ public class AgencyManagement {
 			.param("d", Date.valueOf(effective))
 			.update();
 		openHistory(after, effective);
+	}
+
+	/** The cached tree is reloaded now and again after commit or rollback, so it never keeps rolled-back links. */
+	private void treeChanged() {
+		tree.invalidate();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					tree.invalidate();
+				}
+			});
+		}
 	}
 
 	void openHistory(Agency agency, LocalDate from) {
