@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -43,7 +42,7 @@ class SystemCsv {
 
 	void write(SystemListParams params, HttpServletResponse response) throws IOException {
 		List<InformationSystem> rows = systems.export(params.filter(agencies), params.pageQuery());
-		Map<Long, String> names = AgencyLabels.of(agencies);
+		AgencyLabels names = AgencyLabels.of(agencies);
 		Locale locale = LocaleContextHolder.getLocale();
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"information-systems.csv\"");
@@ -52,8 +51,8 @@ class SystemCsv {
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
 			csv.printRecord(HEADERS.stream().map(h -> messages.getMessage("system.csv." + h, null, h, locale)).toList());
 			for (InformationSystem s : rows) {
-				csv.printRecord(cell(s.code()), cell(s.name()), cell(AgencyLabels.label(names, s.ownerAgencyId())),
-						cell(s.operatorAgencyId() == null ? null : AgencyLabels.label(names, s.operatorAgencyId())),
+				csv.printRecord(cell(s.code()), cell(s.name()), cell(names.label(s.ownerAgencyId())),
+						cell(names.label(s.operatorAgencyId())),
 						s.lifecycle(), s.hosting(), s.internetFacing(), s.publicServiceLevel(), s.dataClassification(),
 						s.handlesPersonalData(), s.personalSubjectsBasic(), s.personalSubjectsSensitive(),
 						s.stateSecretGrade(), s.critical(), s.eGovernment(), s.securityLevelProposed(),

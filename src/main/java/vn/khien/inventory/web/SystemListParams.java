@@ -11,7 +11,7 @@ import vn.khien.platform.PageQuery;
 import vn.khien.registry.Agencies;
 
 /** The list's filters, paging and sorting as they appear in the URL, shared by the API, the page and the export. */
-record SystemListParams(@Nullable String q, @Nullable String agency, @Nullable SystemLifecycle lifecycle,
+public record SystemListParams(@Nullable String q, @Nullable String agency, @Nullable SystemLifecycle lifecycle,
 		@Nullable Boolean critical, @Nullable Boolean personalData, @Nullable Boolean stateSecret,
 		@Nullable Boolean shared, @Nullable Integer level, @Nullable Integer page, @Nullable Integer size,
 		@Nullable String sort) {
@@ -35,7 +35,7 @@ record SystemListParams(@Nullable String q, @Nullable String agency, @Nullable S
 	}
 
 	/** This list's URL on another page or with another sort, keeping the filters. */
-	String url(String path, int toPage, @Nullable String toSort) {
+	public String url(String path, int toPage, @Nullable String toSort) {
 		UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
 		add(b, "q", q);
 		add(b, "agency", agency);
@@ -55,16 +55,16 @@ record SystemListParams(@Nullable String q, @Nullable String agency, @Nullable S
 		return b.encode().build().toUriString();
 	}
 
-	String pageUrl(int toPage) {
+	public String pageUrl(int toPage) {
 		return url("/systems", toPage, sort);
 	}
 
 	/** Sorting by {@code key}; a second click on the current sort reverses it. */
-	String sortUrl(String key) {
+	public String sortUrl(String key) {
 		return url("/systems", 0, key.equals(sort) ? "-" + key : key);
 	}
 
-	String exportUrl() {
+	public String exportUrl() {
 		return url("/systems/export.csv", 0, sort);
 	}
 

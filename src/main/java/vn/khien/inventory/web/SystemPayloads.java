@@ -25,13 +25,13 @@ import vn.khien.inventory.SystemProducts;
 import vn.khien.inventory.SystemProducts.ProductDetails;
 
 /** What the systems API and pages accept and answer. */
-final class SystemPayloads {
+public final class SystemPayloads {
 
 	private SystemPayloads() {
 	}
 
 	/** A system as the API shows it; {@code userAgencyIds} and {@code hostCount} only on the detail. */
-	record SystemView(long id, String code, String name, long ownerAgencyId, @Nullable Long operatorAgencyId,
+	public record SystemView(long id, String code, String name, long ownerAgencyId, @Nullable Long operatorAgencyId,
 			@Nullable String purpose, @Nullable Integer userCount, SystemLifecycle lifecycle, Hosting hosting,
 			@Nullable String cloudProvider, boolean internetFacing, PublicServiceLevel publicServiceLevel,
 			DataClassification dataClassification, boolean handlesPersonalData, @Nullable Integer personalSubjectsBasic,
@@ -55,7 +55,7 @@ final class SystemPayloads {
 	}
 
 	/** The system form, also the JSON body of create and update; absent flags and kinds take their defaults. */
-	record SystemForm(@NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9._-]*") String code,
+	public record SystemForm(@NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9._-]*") String code,
 			@NotBlank @Size(max = 255) String name, @NotNull Long ownerAgencyId, @Nullable Long operatorAgencyId,
 			@Nullable @Size(max = 2000) String purpose, @Nullable @Min(0) @Max(100_000_000) Integer userCount,
 			@NotNull SystemLifecycle lifecycle, @NotNull Hosting hosting, @Nullable @Size(max = 255) String cloudProvider,
@@ -97,7 +97,7 @@ final class SystemPayloads {
 		}
 	}
 
-	record ProductView(long id, long systemId, @Nullable String component, String vendor, String product,
+	public record ProductView(long id, long systemId, @Nullable String component, String vendor, String product,
 			@Nullable String version, ProductOrigin origin, @Nullable String domesticAlternative,
 			boolean domesticAlternativeWarning) {
 
@@ -107,7 +107,7 @@ final class SystemPayloads {
 		}
 	}
 
-	record ProductForm(@Nullable @Size(max = 255) String component, @NotBlank @Size(max = 255) String vendor,
+	public record ProductForm(@Nullable @Size(max = 255) String component, @NotBlank @Size(max = 255) String vendor,
 			@NotBlank @Size(max = 255) String product, @Nullable @Size(max = 100) String version,
 			@NotNull ProductOrigin origin, @Nullable @Size(max = 255) String domesticAlternative) {
 
