@@ -169,13 +169,13 @@ public class SystemManagement {
 
 	private void check(SystemDetails d, @Nullable Long self) {
 		if (agencies.find(d.ownerAgencyId()).isEmpty()) {
-			throw new InvalidInputException("ownerAgencyId", "system.owner.unknown", d.ownerAgencyId());
+			throw new InvalidInputException("ownerAgencyId", "system.owner.unknown", String.valueOf(d.ownerAgencyId()));
 		}
 		if (currentUser.find().isPresent() && !currentUser.mayEdit(d.ownerAgencyId())) {
 			throw new InvalidInputException("ownerAgencyId", "system.owner.notEditable");
 		}
 		if (d.operatorAgencyId() != null && agencies.find(d.operatorAgencyId()).isEmpty()) {
-			throw new InvalidInputException("operatorAgencyId", "system.operator.unknown", d.operatorAgencyId());
+			throw new InvalidInputException("operatorAgencyId", "system.operator.unknown", String.valueOf(d.operatorAgencyId()));
 		}
 		if (d.hosting() == Hosting.CLOUD && blank(d.cloudProvider())) {
 			throw new InvalidInputException("cloudProvider", "system.cloudProvider.required");
