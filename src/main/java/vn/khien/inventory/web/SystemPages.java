@@ -188,9 +188,6 @@ class SystemPages {
 		editable(id);
 		List<String> keys = Arrays.stream(agencies.split("[,;\\s]+")).filter(k -> !k.isBlank()).toList();
 		try {
-			if (keys.size() > 1000) {
-				throw new InvalidInputException("agencies", "Size", 1000, 0);
-			}
 			management.setUserAgencies(id, SystemApi.resolveAgencies(this.agencies, keys));
 		}
 		catch (InvalidInputException ex) {
