@@ -129,6 +129,8 @@ class SystemApiTests {
 			.contentType(MediaType.APPLICATION_JSON).content(json(code, fixtures.agency("SYT-4"), ",\"userCount\":77")))
 			.hasStatusOk().bodyJson().extractingPath("$.userCount").isEqualTo(77);
 		assertThat(systems.get(id).handlesPersonalData()).isFalse();
+		assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE entity_type = 'information_system' AND entity_id = :id ORDER BY seq")
+			.param("id", String.valueOf(id)).query(String.class).list()).containsExactly("CREATE", "UPDATE");
 	}
 
 	@Test

@@ -139,4 +139,19 @@ class SystemPageTests {
 		InformationSystem tthc = systems.findByCode("LH-TTHC").orElseThrow();
 		assertThat(page(login("operator"), "/systems/{id}", tthc.id())).contains("domestic-warning");
 	}
+
+	@Test
+	void ownerSetsUserAgenciesOnTheDetailPageAndUnknownCodesAreRefusedInline() throws Exception {
+		InformationSystem system = fixtures.system("SKHCN", false);
+		MockHttpSession operator = login("operator");
+		var refused = mvc.post().uri("/systems/{id}/users", system.id()).session(operator).with(csrf())
+			.param("agencies", "SYT, KHONG-CO").exchange();
+		assertThat(refused).hasStatusOk();
+		assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("is-invalid", "KHONG-CO");
+		assertThat(systems.userAgencyIds(system.id())).isEmpty();
+		assertThat(mvc.post().uri("/systems/{id}/users", system.id()).session(operator).with(csrf())
+			.param("agencies", "SYT\nSGDDT")).hasStatus(HttpStatus.FOUND);
+		assertThat(systems.userAgencyIds(system.id())).containsExactlyInAnyOrder(fixtures.agency("SYT"), fixtures.agency("SGDDT"));
+		assertThat(page(login("officer2"), "/systems/{id}", system.id())).contains("id=\"read-only\"");
+	}
 }
