@@ -62,14 +62,16 @@ public class Systems {
 
 	/**
 	 * What a list asks for; every field is optional. {@code agencyId} means that agency and its
-	 * descendants, as owner or as user agency; {@code level} matches the approved (else proposed) level.
+	 * descendants, as owner or as user agency; {@code level} matches the approved (else proposed) level;
+	 * {@code productWarning} keeps systems showing the domestic-alternative warning
+	 * ({@link SystemProducts#domesticAlternativeWarning}).
 	 */
 	public record Filter(@Nullable String q, @Nullable Long agencyId, @Nullable SystemLifecycle lifecycle,
 			@Nullable Boolean critical, @Nullable Boolean personalData, @Nullable Boolean stateSecret,
-			@Nullable Boolean shared, @Nullable Integer level) {
+			@Nullable Boolean shared, @Nullable Integer level, @Nullable Boolean productWarning) {
 
 		public static Filter none() {
-			return new Filter(null, null, null, null, null, null, null, null);
+			return new Filter(null, null, null, null, null, null, null, null, null);
 		}
 	}
 
@@ -240,6 +242,12 @@ public class Systems {
 		}
 		if (filter.level() != null) {
 			where.append(" AND COALESCE(s.security_level_approved, s.security_level_proposed) = :level");
+		}
+		if (filter.productWarning() != null) {
+			where.append(filter.productWarning() ? " AND " : " AND NOT ").append("""
+					((s.e_government OR COALESCE(s.security_level_approved, s.security_level_proposed, 0) >= 3)
+					  AND EXISTS (SELECT 1 FROM system_product p WHERE p.system_id = s.id AND p.origin = 'FOREIGN'
+					  AND p.domestic_alternative IS NOT NULL AND p.domestic_alternative <> ''))""");
 		}
 		return where.toString();
 	}

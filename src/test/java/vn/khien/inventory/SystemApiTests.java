@@ -239,6 +239,12 @@ class SystemApiTests {
 		assertThat(mvc.get().uri("/api/v1/systems?personalData=true&level=3&lifecycle=OPERATING&size=500")
 			.header("Authorization", admin)).hasStatusOk().bodyJson().extractingPath("$.items[*].code").asArray()
 			.contains("SYT-1-HIS").doesNotContain("SGDDT-CSDL");
+		assertThat(mvc.get().uri("/api/v1/systems?productWarning=true&size=500").header("Authorization", admin))
+			.hasStatusOk().bodyJson().extractingPath("$.items[*].code").asArray()
+			.contains("LH-TTHC", "LH-QLVB", "SYT-1-HIS", "STC-QLNS").doesNotContain("LH-HNTH", "LH-TSLCD", "SYT-5-HIS");
+		assertThat(mvc.get().uri("/api/v1/systems?productWarning=false&size=500").header("Authorization", admin))
+			.hasStatusOk().bodyJson().extractingPath("$.items[*].code").asArray()
+			.contains("LH-HNTH", "SYT-5-HIS").doesNotContain("LH-TTHC");
 	}
 
 	@Test

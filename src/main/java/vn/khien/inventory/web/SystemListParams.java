@@ -13,7 +13,7 @@ import vn.khien.registry.Agencies;
 /** The list's filters, paging and sorting as they appear in the URL, shared by the API, the page and the export. */
 public record SystemListParams(@Nullable String q, @Nullable String agency, @Nullable SystemLifecycle lifecycle,
 		@Nullable Boolean critical, @Nullable Boolean personalData, @Nullable Boolean stateSecret,
-		@Nullable Boolean shared, @Nullable Integer level, @Nullable Integer page, @Nullable Integer size,
+		@Nullable Boolean shared, @Nullable Integer level, @Nullable Boolean productWarning, @Nullable Integer page, @Nullable Integer size,
 		@Nullable String sort) {
 
 	/** The filter, with {@code agency} (id or code) resolved in the user's scope: unknown or out of scope is refused alike. */
@@ -27,7 +27,8 @@ public record SystemListParams(@Nullable String q, @Nullable String agency, @Nul
 				throw new InvalidInputException("agency", "system.filter.agency.unknown", agency.trim());
 			}
 		}
-		return new Systems.Filter(q, agencyId, lifecycle, critical, personalData, stateSecret, shared, level);
+		return new Systems.Filter(q, agencyId, lifecycle, critical, personalData, stateSecret, shared, level,
+				productWarning);
 	}
 
 	PageQuery pageQuery() {
@@ -45,6 +46,7 @@ public record SystemListParams(@Nullable String q, @Nullable String agency, @Nul
 		add(b, "stateSecret", stateSecret);
 		add(b, "shared", shared);
 		add(b, "level", level);
+		add(b, "productWarning", productWarning);
 		if (toPage > 0) {
 			b.queryParam("page", toPage);
 		}
