@@ -335,4 +335,11 @@ class SystemApiTests {
 			.isInstanceOf(InvalidInputException.class);
 		assertThat(systems.setSecurityLevel(system.id(), 2, 2).securityLevel()).isEqualTo(2);
 	}
+
+	@Test
+	void openApiDocumentsTheSystemsEndpoints() {
+		assertThat(mvc.get().uri("/api/docs/openapi.json")).hasStatusOk().bodyJson().extractingPath("$.paths")
+			.asMap().containsKeys("/api/v1/systems", "/api/v1/systems/{id}", "/api/v1/systems/{id}/products",
+					"/api/v1/systems/{id}/users", "/api/v1/systems/export.csv");
+	}
 }

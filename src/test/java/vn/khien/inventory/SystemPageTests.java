@@ -66,6 +66,8 @@ class SystemPageTests {
 		assertThat(html).contains(own.code(), shared.code(), "/systems/export.csv").doesNotContain(other.code());
 		assertThat(mvc.get().uri("/systems/{id}", other.id()).session(officer)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri("/systems/{id}/edit", other.id()).session(officer)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(page(officer, "/systems?q={q}", "văn bản")).contains("href=\"/systems/export.csv?q=v%C4%83n%20b%E1%BA%A3n\"")
+			.contains("LH-QLVB");
 		String csv = page(officer, "/systems/export.csv?q=-T");
 		assertThat(csv).contains(own.code(), shared.code()).doesNotContain(other.code());
 	}
