@@ -1,0 +1,6 @@
+package vn.khien.inventory;
+
+/** Whether a product is made in Viet Nam. */
+public enum ProductOrigin {
+	DOMESTIC, FOREIGN
+}
