@@ -37,6 +37,8 @@ public class DemoProvince implements ApplicationRunner {
 
 	public static final String ROOT = "UBND-T";
 
+	static final java.time.LocalDate RECORDED_FROM = java.time.LocalDate.of(2020, 1, 1);
+
 	private final AgencyManagement management;
 
 	private final Agencies agencies;
@@ -151,9 +153,10 @@ public class DemoProvince implements ApplicationRunner {
 	}
 
 	private long add(String code, String name, AgencyKind kind, @Nullable Long parent, String head, String title) {
+		// NB: recorded from 2020 so that the 2025 reorganisations can be replayed with their real dates
 		Agency agency = management.create(new AgencyDetails(code, name, kind, parent, head, title,
 				"0263 3" + String.format("%06d", Math.abs(code.hashCode()) % 1_000_000), null,
-				"Số " + (Math.abs(name.hashCode()) % 300 + 1) + " đường Trung tâm, tỉnh Lạc Hồng"));
+				"Số " + (Math.abs(name.hashCode()) % 300 + 1) + " đường Trung tâm, tỉnh Lạc Hồng"), RECORDED_FROM);
 		return agency.id();
 	}
 
