@@ -64,6 +64,10 @@ public class AccountSecurity {
 		return records.totpRequiredFor(user.roles()) && !totpEnabled(user.id());
 	}
 
+	public boolean totpRequiredByRole(KhienUser user) {
+		return records.totpRequiredFor(user.roles());
+	}
+
 	@Transactional
 	public void enableTotp(long userId, String secret, @Nullable String code) {
 		var step = new Totp().verifiedStep(secret, code == null ? null : code.trim(), Instant.now());
