@@ -45,7 +45,7 @@ public class AuditTrail {
 		String order = query.orderBy(Map.of("seq", "seq", "occurredAt", "seq"), "seq DESC");
 		List<AuditEntry> items = jdbc.sql("""
 				SELECT seq, occurred_at, actor, address, action, entity_type, entity_id, before_state, after_state,
-				  prev_hash, hash FROM audit_entry WHERE """ + condition + " ORDER BY " + order
+				  prev_hash, hash FROM audit_entry WHERE\s""" + condition + " ORDER BY " + order
 				+ " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", query.size())
