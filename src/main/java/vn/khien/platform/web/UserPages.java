@@ -87,13 +87,21 @@ class UserPages {
 	@PostMapping
 	String create(@Valid @ModelAttribute("form") NewUserForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
-		if (!errors.hasErrors()) {
+		// NB: checked alongside bean validation so that the form shows every problem at once
+		Set<Role> roles = form.roles() == null ? Set.of() : form.roles();
+		if (roles.isEmpty()) {
+			errors.rejectValue("roles", "user.roles.required");
+		}
+		if (!errors.hasFieldErrors("password")) {
 			try {
 				AccountSecurity.checkStrength("password", form.password());
-				Set<Role> roles = form.roles() == null ? Set.of() : form.roles();
-				if (roles.isEmpty()) {
-					throw new InvalidInputException("roles", "user.roles.required");
-				}
+			}
+			catch (InvalidInputException ex) {
+				FormErrors.reject(errors, ex);
+			}
+		}
+		if (!errors.hasErrors()) {
+			try {
 				long id = accounts.create(new Accounts.NewAccount(form.username().trim(), form.displayName().trim(),
 						UserPayloads.blankToNull(form.email()), form.password(), roles, agencyId(form.agency()),
 						form.organisationId()));
