@@ -64,8 +64,13 @@ public class Accounts {
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
 		writeRoles(id, account.roles());
-		audit.record("CREATE", "user", id, null, Map.of("username", account.username(), "roles", account.roles(),
-				"agencyId", String.valueOf(account.agencyId())));
+		var after = new java.util.LinkedHashMap<String, Object>();
+		after.put("username", account.username());
+		after.put("displayName", account.displayName());
+		after.put("roles", account.roles());
+		after.put("agencyId", account.agencyId());
+		after.put("organisationId", account.organisationId());
+		audit.record("CREATE", "user", id, null, after);
 		return id;
 	}
 
