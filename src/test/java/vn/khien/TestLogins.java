@@ -5,6 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -20,6 +22,8 @@ public class TestLogins {
 
 	private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
+	private static final Map<String, MockHttpSession> SESSIONS = new ConcurrentHashMap<>();
+
 	private final MockMvc mvc;
 
 	private final JsonMapper json;
@@ -32,6 +36,34 @@ public class TestLogins {
 	/** {@code Authorization} header value for a demo user ({@code admin} included). */
 	public String bearer(String username) {
 		return "Bearer " + TOKENS.computeIfAbsent(username, this::fetch);
+	}
+
+	/** A web session signed in through the login form, for page tests (send CSRF with writes). */
+	public MockHttpSession session(String username) {
+		return SESSIONS.compute(username, (u, s) -> s == null || s.isInvalid() ? signIn(u, passwordOf(u)) : s);
+	}
+
+	/** A fresh form sign-in; fails unless the login form accepted the credentials. */
+	public MockHttpSession signIn(String username, String password) {
+		try {
+			var result = mvc.perform(MockMvcRequestBuilders.post("/login")
+				.param("username", username)
+				.param("password", password)
+				.with(SecurityMockMvcRequestPostProcessors.csrf()))
+				.andReturn();
+			String location = result.getResponse().getRedirectedUrl();
+			if (location == null || location.contains("/login")) {
+				throw new IllegalStateException("form login refused for " + username + ": " + location);
+			}
+			return (MockHttpSession) result.getRequest().getSession(false);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not sign in " + username, ex);
+		}
+	}
+
+	public static String passwordOf(String username) {
+		return username.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD;
 	}
 
 	private String fetch(String username) {

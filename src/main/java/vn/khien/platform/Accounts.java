@@ -44,6 +44,9 @@ public class Accounts {
 
 	@Transactional
 	public long create(NewAccount account) {
+		if (account.roles().contains(Role.AGENCY_OFFICER) && account.agencyId() == null) {
+			throw new InvalidInputException("agencyId", "user.agency.required");
+		}
 		if (exists(account.username())) {
 			throw InvalidInputException.conflict("username", "user.username.taken", account.username());
 		}
@@ -61,8 +64,13 @@ public class Accounts {
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
 		writeRoles(id, account.roles());
-		audit.record("CREATE", "user", id, null, Map.of("username", account.username(), "roles", account.roles(),
-				"agencyId", String.valueOf(account.agencyId())));
+		var after = new java.util.LinkedHashMap<String, Object>();
+		after.put("username", account.username());
+		after.put("displayName", account.displayName());
+		after.put("roles", account.roles());
+		after.put("agencyId", account.agencyId());
+		after.put("organisationId", account.organisationId());
+		audit.record("CREATE", "user", id, null, after);
 		return id;
 	}
 
@@ -126,13 +134,44 @@ public class Accounts {
 			.update();
 	}
 
+	/** The details an administrator may edit; roles, password and second factor have their own calls. */
+	public record Details(String displayName, @Nullable String email, @Nullable Long agencyId,
+			@Nullable Long organisationId) {
+	}
+
+	@Transactional
+	public void update(long userId, Details details) {
+		Account before = find(userId).orElseThrow(() -> new NotFoundException("user", userId));
+		jdbc.sql("""
+				UPDATE app_user SET display_name = :displayName, email = :email, agency_id = :agencyId,
+				  organisation_id = :organisationId WHERE id = :id""")
+			.param("displayName", details.displayName())
+			.param("email", details.email())
+			.param("agencyId", details.agencyId())
+			.param("organisationId", details.organisationId())
+			.param("id", userId)
+			.update();
+		audit.record("UPDATE", "user", userId, detailsOf(before), details);
+	}
+
+	private static Details detailsOf(Account a) {
+		return new Details(a.displayName(), a.email(), a.agencyId(), a.organisationId());
+	}
+
+	/** Lifts a lock-out before it expires, for a user who called the help desk. */
+	@Transactional
+	public void unlock(long userId) {
+		jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id").param("id", userId).update();
+		audit.record("UNLOCK", "user", userId, null, null);
+	}
+
 	@Transactional
 	public void setEnabled(long userId, boolean enabled) {
 		jdbc.sql("UPDATE app_user SET enabled = :e, failed_attempts = 0, locked_until = NULL WHERE id = :id")
 			.param("e", enabled)
 			.param("id", userId)
 			.update();
-		audit.record(enabled ? "ENABLE" : "DISABLE", "user", userId, null, null);
+		audit.record(enabled ? "ENABLE" : "DISABLE", "user", userId, null, Map.of("enabled", enabled));
 	}
 
 	@Transactional

@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record KhienSettings(@DefaultValue("./data") Path dataDir, @Nullable String adminPassword,
 		@Nullable Boolean demo, @Nullable String demoPassword, @DefaultValue Login login) {
 
+	/** Per-account lock-out, per-address throttle (failures within {@code addressWindow}) and token lifetime. */
 	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration lockFor,
-			@DefaultValue("8h") Duration tokenLifetime) {
+			@DefaultValue("8h") Duration tokenLifetime, @DefaultValue("20") int maxFailuresPerAddress,
+			@DefaultValue("5m") Duration addressWindow) {
 	}
 }

@@ -61,6 +61,9 @@ class AuthApi {
 		catch (PasswordSignIn.TotpRequired ex) {
 			throw InvalidInputException.withStatus(401, "auth.totpRequired");
 		}
+		catch (PasswordSignIn.Throttled ex) {
+			throw InvalidInputException.withStatus(429, "auth.throttled");
+		}
 		catch (org.springframework.security.authentication.LockedException ex) {
 			throw InvalidInputException.withStatus(401, "auth.locked");
 		}

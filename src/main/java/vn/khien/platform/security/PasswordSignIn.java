@@ -34,7 +34,16 @@ class PasswordSignIn implements AuthenticationProvider {
 		}
 	}
 
+	/** Too many failed sign-ins from the caller's address; refused before the password is checked. */
+	static class Throttled extends LockedException {
+		Throttled() {
+			super("throttled");
+		}
+	}
+
 	private final SignInRecords records;
+
+	private final AddressThrottle throttle;
 
 	private final PasswordEncoder passwords;
 
@@ -42,13 +51,13 @@ class PasswordSignIn implements AuthenticationProvider {
 
 	private final KhienSettings settings;
 
-	private final Totp totp = new Totp();
-
 	// NB: compared against when the user does not exist, so that timing does not reveal usernames
 	private final String dummyHash;
 
-	PasswordSignIn(SignInRecords records, PasswordEncoder passwords, AuditLog audit, KhienSettings settings) {
+	PasswordSignIn(SignInRecords records, AddressThrottle throttle, PasswordEncoder passwords, AuditLog audit,
+			KhienSettings settings) {
 		this.records = records;
+		this.throttle = throttle;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.settings = settings;
@@ -60,23 +69,32 @@ class PasswordSignIn implements AuthenticationProvider {
 		String username = String.valueOf(authentication.getPrincipal()).trim();
 		String password = String.valueOf(authentication.getCredentials());
 		TotpDetails details = authentication.getDetails() instanceof TotpDetails d ? d : new TotpDetails(null, null);
+		Instant now = Instant.now();
+		String address = details.remoteAddress();
+		if (throttle.blocked(address, now)) {
+			fail(username, "address throttled");
+			throw new Throttled();
+		}
 		var found = records.find(username);
 		if (found.isEmpty()) {
 			passwords.matches(password, dummyHash);
+			throttle.failure(address, now);
 			fail(username, "unknown user");
 			throw new BadCredentialsException("bad credentials");
 		}
 		var account = found.get();
-		Instant now = Instant.now();
 		if (!account.enabled()) {
+			throttle.failure(address, now);
 			fail(username, "disabled");
 			throw new DisabledException("disabled");
 		}
 		if (account.lockedAt(now)) {
+			throttle.failure(address, now);
 			fail(username, "locked");
 			throw new LockedException("locked");
 		}
 		if (!passwords.matches(password, account.passwordHash())) {
+			throttle.failure(address, now);
 			countFailure(account, "bad password");
 			throw new BadCredentialsException("bad credentials");
 		}
@@ -84,8 +102,9 @@ class PasswordSignIn implements AuthenticationProvider {
 			if (details.totp() == null || details.totp().isBlank()) {
 				throw new TotpRequired();
 			}
-			if (!totp.verify(account.totpSecret(), details.totp().trim(), now)) {
-				countFailure(account, "bad totp");
+			if (!records.acceptTotp(account.id(), account.totpSecret(), details.totp(), now)) {
+				throttle.failure(address, now);
+				countFailure(account, "bad or reused totp");
 				throw new BadCredentialsException("bad totp");
 			}
 		}

@@ -52,6 +52,8 @@ class SecurityConfig {
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/auth/token", "/actuator/health", "/actuator/health/**")
 				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
@@ -65,8 +67,11 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager manager) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager manager, AccountSecurity accountSecurity)
+			throws Exception {
 		http.authenticationManager(manager)
+			.addFilterBefore(new TotpEnrolmentFilter(accountSecurity),
+					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/api/docs",
 						"/api/docs/**", "/v3/api-docs/**", "/swagger-ui/**")
@@ -76,7 +81,8 @@ class SecurityConfig {
 			.formLogin(f -> f.loginPage("/login")
 				.authenticationDetailsSource(TotpDetails::from)
 				.failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?"
-						+ (ex instanceof PasswordSignIn.TotpRequired ? "totp" : ex instanceof LockedException ? "locked" : "error")
+						+ (ex instanceof PasswordSignIn.TotpRequired ? "totp" : ex instanceof PasswordSignIn.Throttled ? "throttled"
+								: ex instanceof LockedException ? "locked" : "error")
 						+ "&username=" + java.net.URLEncoder.encode(String.valueOf(req.getParameter("username")), java.nio.charset.StandardCharsets.UTF_8)))
 				.defaultSuccessUrl("/", false))
 			.logout(l -> l.logoutSuccessUrl("/login?logout"))

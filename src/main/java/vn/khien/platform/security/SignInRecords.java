@@ -29,7 +29,8 @@ class SignInRecords {
 	}
 
 	record SignIn(long id, String username, String passwordHash, boolean enabled, int failedAttempts,
-			@Nullable Timestamp lockedUntil, @Nullable String totpSecret, boolean totpEnabled) {
+			@Nullable Timestamp lockedUntil, @Nullable String totpSecret, boolean totpEnabled,
+			@Nullable Long totpLastStep) {
 
 		boolean lockedAt(Instant now) {
 			return lockedUntil != null && lockedUntil.toInstant().isAfter(now);
@@ -38,9 +39,35 @@ class SignInRecords {
 
 	Optional<SignIn> find(String username) {
 		return jdbc.sql("""
-				SELECT id, username, password_hash, enabled, failed_attempts, locked_until, totp_secret, totp_enabled
-				FROM app_user WHERE username = :u""").param("u", username).query(SignIn.class).optional();
+				SELECT id, username, password_hash, enabled, failed_attempts, locked_until, totp_secret, totp_enabled,
+				  totp_last_step FROM app_user WHERE username = :u""").param("u", username).query(SignIn.class).optional();
 	}
+
+	Optional<SignIn> find(long userId) {
+		return jdbc.sql("""
+				SELECT id, username, password_hash, enabled, failed_attempts, locked_until, totp_secret, totp_enabled,
+				  totp_last_step FROM app_user WHERE id = :id""").param("id", userId).query(SignIn.class).optional();
+	}
+
+	/**
+	 * Accepts a TOTP code only if its time step is later than the last one used, so a code seen
+	 * over someone's shoulder cannot be replayed within its 90 seconds of validity.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	boolean acceptTotp(long userId, String secret, @Nullable String code, Instant now) {
+		var step = TOTP.verifiedStep(secret, code == null ? null : code.trim(), now);
+		if (step.isEmpty()) {
+			return false;
+		}
+		return jdbc.sql("""
+				UPDATE app_user SET totp_last_step = :step
+				WHERE id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)""")
+			.param("step", step.getAsLong())
+			.param("id", userId)
+			.update() == 1;
+	}
+
+	private static final Totp TOTP = new Totp();
 
 	KhienUser principal(long userId) {
 		var account = accounts.find(userId).orElseThrow();

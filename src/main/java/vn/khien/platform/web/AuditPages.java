@@ -1,0 +1,58 @@
+package vn.khien.platform.web;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import vn.khien.platform.AuditChain;
+import vn.khien.platform.AuditTrail;
+import vn.khien.platform.PageQuery;
+
+/** The audit trail viewer: filters live in the URL; the chain can be verified on demand. */
+@Controller
+@RequestMapping("/audit")
+class AuditPages {
+
+	private final AuditTrail trail;
+
+	private final AuditChain chain;
+
+	AuditPages(AuditTrail trail, AuditChain chain) {
+		this.trail = trail;
+		this.chain = chain;
+	}
+
+	@PreAuthorize("hasAnyRole('ADMIN', 'POLICE')")
+	@GetMapping
+	String audit(@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size, @RequestParam(required = false) @Nullable String actor,
+			@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @Nullable String entityType,
+			@RequestParam(required = false) @Nullable String entityId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false, defaultValue = "false") boolean verify, Model model) {
+		var query = PageQuery.of(page, size == null ? 50 : size, "-seq");
+		model.addAttribute("result",
+				trail.search(AuditApi.filter(actor, action, entityType, entityId, from, to), query));
+		model.addAttribute("actor", nz(actor));
+		model.addAttribute("action", nz(action));
+		model.addAttribute("entityType", nz(entityType));
+		model.addAttribute("entityId", nz(entityId));
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("verification", verify ? chain.verify() : null);
+		return "platform/audit";
+	}
+
+	private static String nz(@Nullable String s) {
+		return s == null ? "" : s;
+	}
+}

@@ -1,0 +1,28 @@
+package vn.khien.platform.web;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.khien.platform.NavItem;
+import vn.khien.platform.Role;
+
+@Configuration
+class PlatformNavigation {
+
+	@Bean
+	NavItem usersNav() {
+		return new NavItem(900, "nav.users", "/admin/users", Set.of(Role.ADMIN));
+	}
+
+	@Bean
+	NavItem securityNav() {
+		return new NavItem(910, "nav.security", "/admin/security", Set.of(Role.ADMIN));
+	}
+
+	@Bean
+	NavItem auditNav() {
+		return new NavItem(920, "nav.audit", "/audit", Set.of(Role.ADMIN, Role.POLICE));
+	}
+}
