@@ -138,9 +138,6 @@ class BrowserFlowTests {
 	}
 
 	@Test
-	@org.junit.jupiter.api.Disabled("registry/agencies.html renders ~{::label(...)}, which selects the search form's "
-			+ "<label> element instead of the 'label' fragment, so /agencies answers 500 with any tree; "
-			+ "re-enable once the registry fixes its template")
 	void operatorFindsANewAgencyMarkedInTheTreeAndSwitchesToEnglish() {
 		signInAsOperator();
 		String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
