@@ -137,4 +137,23 @@ class OrganisationApiTests {
 			.content("{\"name\":\"X\"}")).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(organisations()).isEqualTo(before);
 	}
+
+	@Test
+	void organisationUserSeesOnlyOwnOrganisation() {
+		long own = anyTelecom();
+		long other = jdbc.sql("SELECT MIN(id) FROM organisation WHERE kind = 'ASSESSOR'").query(Long.class).single();
+		String ownName = jdbc.sql("SELECT name FROM organisation WHERE id = :id").param("id", own).query(String.class).single();
+		String otherName = jdbc.sql("SELECT name FROM organisation WHERE id = :id").param("id", other).query(String.class).single();
+		var user = new vn.khien.platform.KhienUser(987654L, "provider-linked", "Nhà mạng", java.util.Set.of(
+				vn.khien.platform.Role.ORGANISATION), null, own);
+		var auth = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(user, null,
+				java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ORGANISATION")));
+		var signedIn = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(auth);
+		assertThat(mvc.get().uri("/organisations").with(signedIn)).hasStatusOk()
+			.bodyText()
+			.contains(ownName)
+			.doesNotContain(otherName);
+		assertThat(mvc.get().uri("/organisations/{id}", own).with(signedIn)).hasStatusOk();
+		assertThat(mvc.get().uri("/organisations/{id}", other).with(signedIn)).hasStatus(HttpStatus.NOT_FOUND);
+	}
 }
