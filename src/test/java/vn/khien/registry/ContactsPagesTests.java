@@ -37,6 +37,9 @@ class ContactsPagesTests {
 	@Autowired
 	SecurityStaffing staffing;
 
+	@Autowired
+	SubcommitteeRegistry subcommittee;
+
 	ContactsFixtures fixtures;
 
 	@BeforeEach
@@ -57,7 +60,10 @@ class ContactsPagesTests {
 				"/organisations?kind=ASSESSOR", "/organisations/" + organisation, "/organisations/new",
 				"/organisations/" + organisation + "/edit", "/subcommittee", "/subcommittee/edit",
 				"/subcommittee/members/new", "/agencies/" + health + "/staff", "/agencies/" + health + "/staff/new",
-				"/staff/gaps", "/agencies/" + health };
+				"/staff/gaps", "/agencies/" + health,
+				"/focal-points/" + focalPoints.ofAgency(health).get(0).id() + "/edit",
+				"/subcommittee/members/" + subcommittee.members(PageQuery.of(0, 1, "")).items().get(0).id() + "/edit",
+				"/agencies/" + fixtures.id("SKHCN") + "/staff/" + staffing.staff(fixtures.id("SKHCN")).get(0).id() + "/edit" };
 		for (String page : pages) {
 			assertThat(mvc.get().uri(page).session(operator)).as(page).hasStatusOk();
 		}
@@ -132,9 +138,17 @@ class ContactsPagesTests {
 			.param("name", "Người gõ đúng")
 			.param("primary", "true")).hasStatus(HttpStatus.FOUND);
 		assertThat(focalPoints.ofAgency(unit.id())).extracting(FocalPoint::name).containsExactly("Người gõ đúng");
+		long id = focalPoints.ofAgency(unit.id()).get(0).id();
+		assertThat(mvc.get().uri("/focal-points/{id}/edit", id).session(officer)).hasStatusOk();
+		assertThat(mvc.post().uri("/focal-points/{id}", id).session(officer).with(csrf())
+			.param("duty", "INCIDENT_RESPONSE")
+			.param("name", "Người gõ đúng")
+			.param("phone", "0912 000 001")).hasStatus(HttpStatus.FOUND);
 		assertThat(mvc.get().uri("/agencies/{id}/focal-points", unit.id()).session(officer)).bodyText()
 			.contains("Người gõ đúng")
-			.contains("Thêm mới");
+			.contains("Thêm mới")
+			.contains("<ins>0912 000 001</ins>")
+			.contains("<ins>Ứng cứu sự cố</ins>");
 	}
 
 	@Test

@@ -34,10 +34,13 @@ class FocalPointPages {
 
 	private final CurrentUser currentUser;
 
-	FocalPointPages(FocalPoints focalPoints, Agencies agencies, CurrentUser currentUser) {
+	private final FocalPointChanges changes;
+
+	FocalPointPages(FocalPoints focalPoints, Agencies agencies, CurrentUser currentUser, FocalPointChanges changes) {
 		this.focalPoints = focalPoints;
 		this.agencies = agencies;
 		this.currentUser = currentUser;
+		this.changes = changes;
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -60,7 +63,7 @@ class FocalPointPages {
 		Agency agency = agencies.get(id);
 		model.addAttribute("agency", agency);
 		model.addAttribute("focalPoints", focalPoints.ofAgency(id));
-		model.addAttribute("history", focalPoints.history(id));
+		model.addAttribute("history", changes.rows(focalPoints.history(id)));
 		model.addAttribute("mayEdit", mayEdit(id));
 		return "registry/contacts/agency-focal-points";
 	}
