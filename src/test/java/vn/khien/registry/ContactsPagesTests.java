@@ -88,7 +88,7 @@ class ContactsPagesTests {
 			assertThat(mvc.get().uri(page).session(officer)).as(page).hasStatus(HttpStatus.NOT_FOUND);
 		}
 		long campaign = campaigns.list(PageQuery.of(0, 500, "")).items().stream()
-			.filter(c -> c.agencyKinds().contains(AgencyKind.DEPARTMENT))
+			.filter(c -> c.name().startsWith("Đăng ký, cập nhật đầu mối"))
 			.findFirst()
 			.orElseThrow()
 			.id();
@@ -162,13 +162,24 @@ class ContactsPagesTests {
 			.bodyText()
 			.contains("Hạn đăng ký không được trước ngày mở đợt.");
 		assertThat(campaigns.list(PageQuery.of(0, 1, "")).total()).isEqualTo(before);
+		assertThat(mvc.post().uri("/campaigns").session(operator).with(csrf())
+			.param("name", "Đợt cho các sở")
+			.param("openedOn", "2026-06-01")
+			.param("deadline", "2026-06-30")
+			.param("agencyKinds", "DEPARTMENT", "PROVINCIAL_BODY")).hasStatus(HttpStatus.FOUND);
+		RegistrationCampaign created = campaigns.list(PageQuery.of(0, 500, "")).items().stream()
+			.filter(c -> c.name().equals("Đợt cho các sở"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(created.agencyKinds()).containsExactlyInAnyOrder(AgencyKind.DEPARTMENT, AgencyKind.PROVINCIAL_BODY);
+		assertThat(created.deadline()).isEqualTo(java.time.LocalDate.of(2026, 6, 30));
 	}
 
 	@Test
 	void campaignExportIsCsvOfWhatTheUserSees() {
 		MockHttpSession officer2 = ContactsFixtures.login(mvc, "officer2");
 		long campaign = campaigns.list(PageQuery.of(0, 500, "")).items().stream()
-			.filter(c -> c.agencyKinds().contains(AgencyKind.DEPARTMENT))
+			.filter(c -> c.name().startsWith("Đăng ký, cập nhật đầu mối"))
 			.findFirst()
 			.orElseThrow()
 			.id();

@@ -32,8 +32,8 @@ class SubcommitteeApiTests {
 	}
 
 	@Test
-	void everyoneSignedInSeesTheSubcommitteeChairedByTheProvinceChairman() {
-		for (String user : new String[] { "officer", "leader", "provider" }) {
+	void stateSideSeesTheSubcommitteeChairedByTheProvinceChairman() {
+		for (String user : new String[] { "officer", "leader", "police" }) {
 			assertThat(mvc.get().uri("/api/v1/subcommittee").header("Authorization", logins.bearer(user))).hasStatusOk()
 				.bodyJson()
 				.satisfies(json -> {
@@ -48,6 +48,16 @@ class SubcommitteeApiTests {
 			.extractingPath("$.total")
 			.asNumber()
 			.satisfies(n -> assertThat(n.intValue()).isGreaterThanOrEqualTo(8));
+	}
+
+	@Test
+	void externalOrganisationsAndAssessorsDoNotSeeMembers() {
+		for (String user : new String[] { "provider", "assessor" }) {
+			assertThat(mvc.get().uri("/api/v1/subcommittee").header("Authorization", logins.bearer(user)))
+				.hasStatus(HttpStatus.FORBIDDEN);
+			assertThat(mvc.get().uri("/api/v1/subcommittee/members").header("Authorization", logins.bearer(user)))
+				.hasStatus(HttpStatus.FORBIDDEN);
+		}
 	}
 
 	@Test

@@ -32,7 +32,7 @@ class ContactsNavigation {
 
 	@Bean
 	NavItem subcommitteeNav() {
-		return new NavItem(23, "nav.subcommittee", "/subcommittee", Set.of());
+		return new NavItem(23, "nav.subcommittee", "/subcommittee", SCOPED);
 	}
 
 	@Bean

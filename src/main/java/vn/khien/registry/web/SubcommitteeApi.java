@@ -31,13 +31,16 @@ class SubcommitteeApi {
 
 	static final String WRITERS = "hasAnyRole('ADMIN', 'PROVINCE_OPERATOR')";
 
+	/** The state side reads the subcommittee; external organisations and assessors do not see members' phones. */
+	static final String READERS = "hasAnyRole('ADMIN', 'PROVINCE_OPERATOR', 'POLICE', 'LEADERSHIP', 'AGENCY_OFFICER', 'RESPONDER')";
+
 	private final SubcommitteeRegistry registry;
 
 	SubcommitteeApi(SubcommitteeRegistry registry) {
 		this.registry = registry;
 	}
 
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize(READERS)
 	@GetMapping
 	SubcommitteeView get() {
 		var subcommittee = registry.find().orElseThrow(() -> new NotFoundException("subcommittee", 1));
@@ -51,14 +54,14 @@ class SubcommitteeApi {
 		return SubcommitteeView.from(subcommittee, registry.members(PageQuery.of(0, PageQuery.MAX_SIZE, "")).items());
 	}
 
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize(READERS)
 	@GetMapping("/members")
 	PageResult<SubcommitteeMember> members(@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
 		return registry.members(PageQuery.of(page, size, sort));
 	}
 
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize(READERS)
 	@GetMapping("/members/{id}")
 	SubcommitteeMember member(@PathVariable long id) {
 		return registry.member(id);

@@ -37,7 +37,7 @@ class SubcommitteePages {
 		this.agencies = agencies;
 	}
 
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize(SubcommitteeApi.READERS)
 	@GetMapping("/subcommittee")
 	String view(Model model) {
 		model.addAttribute("subcommittee", registry.find().orElse(null));
