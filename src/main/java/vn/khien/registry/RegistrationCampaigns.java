@@ -131,6 +131,25 @@ public class RegistrationCampaigns {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
+	/** Where one agency (already read through its scope) stands in the latest campaigns that cover its kind. */
+	public List<RegistrationCampaignStanding> standingsOf(Agency agency, LocalDate today, int latest) {
+		return list(PageQuery.of(0, PageQuery.MAX_SIZE, "")).items().stream()
+			.filter(c -> c.agencyKinds().isEmpty() || c.agencyKinds().contains(agency.kind()))
+			.filter(c -> !c.openedOn().isAfter(today))
+			.limit(latest)
+			.map(c -> {
+				boolean registered = jdbc.sql("SELECT CASE WHEN " + REGISTERED + " THEN 1 ELSE 0 END FROM agency a WHERE a.id = :id")
+					.param("opened", Date.valueOf(c.openedOn()))
+					.param("id", agency.id())
+					.query(Integer.class)
+					.single() == 1;
+				RegistrationCampaignState state = registered ? RegistrationCampaignState.REGISTERED
+						: c.deadlinePassed(today) ? RegistrationCampaignState.OVERDUE : RegistrationCampaignState.PENDING;
+				return new RegistrationCampaignStanding(c, state);
+			})
+			.toList();
+	}
+
 	/** How many agencies in scope the campaign covers and how many have registered. */
 	public Counts counts(RegistrationCampaign campaign, LocalDate today) {
 		AgencyScope scope = currentUser.scope();

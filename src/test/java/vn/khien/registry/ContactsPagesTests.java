@@ -92,6 +92,10 @@ class ContactsPagesTests {
 			.findFirst()
 			.orElseThrow()
 			.id();
+		assertThat(mvc.get().uri("/agencies/{id}/focal-points", fixtures.id("SYT")).session(officer)).hasStatusOk()
+			.bodyText()
+			.contains("id=\"standings\"")
+			.contains("Đã đăng ký");
 		assertThat(mvc.get().uri("/campaigns/{id}", campaign).session(officer)).hasStatusOk()
 			.bodyText()
 			.contains("Sở Y tế")

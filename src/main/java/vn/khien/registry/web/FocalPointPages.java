@@ -1,5 +1,6 @@
 package vn.khien.registry.web;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
@@ -20,9 +21,11 @@ import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.PageQuery;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
+import vn.khien.registry.AgencyManagement;
 import vn.khien.registry.FocalPoint;
 import vn.khien.registry.FocalPointDuty;
 import vn.khien.registry.FocalPoints;
+import vn.khien.registry.RegistrationCampaigns;
 import vn.khien.registry.web.FocalPointPayloads.FocalPointForm;
 
 @Controller
@@ -36,11 +39,15 @@ class FocalPointPages {
 
 	private final FocalPointChanges changes;
 
-	FocalPointPages(FocalPoints focalPoints, Agencies agencies, CurrentUser currentUser, FocalPointChanges changes) {
+	private final RegistrationCampaigns campaigns;
+
+	FocalPointPages(FocalPoints focalPoints, Agencies agencies, CurrentUser currentUser, FocalPointChanges changes,
+			RegistrationCampaigns campaigns) {
 		this.focalPoints = focalPoints;
 		this.agencies = agencies;
 		this.currentUser = currentUser;
 		this.changes = changes;
+		this.campaigns = campaigns;
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -64,6 +71,7 @@ class FocalPointPages {
 		model.addAttribute("agency", agency);
 		model.addAttribute("focalPoints", focalPoints.ofAgency(id));
 		model.addAttribute("history", changes.rows(focalPoints.history(id)));
+		model.addAttribute("standings", campaigns.standingsOf(agency, LocalDate.now(AgencyManagement.ZONE), 3));
 		model.addAttribute("mayEdit", mayEdit(id));
 		return "registry/contacts/agency-focal-points";
 	}
