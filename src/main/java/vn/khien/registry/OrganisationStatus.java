@@ -1,0 +1,5 @@
+package vn.khien.registry;
+
+public enum OrganisationStatus {
+	ACTIVE, INACTIVE
+}

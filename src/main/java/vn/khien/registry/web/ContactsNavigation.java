@@ -1,0 +1,42 @@
+package vn.khien.registry.web;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.khien.platform.NavItem;
+import vn.khien.platform.Role;
+
+@Configuration
+class ContactsNavigation {
+
+	private static final Set<Role> SCOPED = Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.POLICE, Role.LEADERSHIP,
+			Role.AGENCY_OFFICER, Role.RESPONDER);
+
+	@Bean
+	NavItem focalPointsNav() {
+		return new NavItem(20, "nav.focalPoints", "/focal-points", SCOPED);
+	}
+
+	@Bean
+	NavItem campaignsNav() {
+		return new NavItem(21, "nav.campaigns", "/campaigns", SCOPED);
+	}
+
+	@Bean
+	NavItem organisationsNav() {
+		return new NavItem(22, "nav.organisations", "/organisations", Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR,
+				Role.POLICE, Role.LEADERSHIP, Role.RESPONDER, Role.ORGANISATION));
+	}
+
+	@Bean
+	NavItem subcommitteeNav() {
+		return new NavItem(23, "nav.subcommittee", "/subcommittee", SCOPED);
+	}
+
+	@Bean
+	NavItem securityStaffNav() {
+		return new NavItem(24, "nav.securityStaff", "/staff/gaps", SCOPED);
+	}
+}
