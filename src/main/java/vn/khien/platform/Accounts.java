@@ -125,6 +125,16 @@ public class Accounts {
 		return new PageResult<>(items, query.page(), query.size(), total);
 	}
 
+	/** Links a user of an external organisation (role ORGANISATION) to that organisation. */
+	@Transactional
+	public void setOrganisation(long userId, @Nullable Long organisationId) {
+		jdbc.sql("UPDATE app_user SET organisation_id = :org WHERE id = :id")
+			.param("org", organisationId)
+			.param("id", userId)
+			.update();
+		audit.record("UPDATE", "user", userId, null, Map.of("organisationId", String.valueOf(organisationId)));
+	}
+
 	/** Moves accounts of agencies that were merged into their successor. */
 	@Transactional
 	public int reassignAgency(long fromAgencyId, long toAgencyId) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.khien.platform.Accounts;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -61,6 +62,8 @@ class DemoContacts implements ApplicationRunner {
 
 	private final Organisations organisations;
 
+	private final Accounts accounts;
+
 	private final SubcommitteeRegistry subcommittee;
 
 	private final SecurityStaffing staffing;
@@ -69,8 +72,9 @@ class DemoContacts implements ApplicationRunner {
 
 	DemoContacts(DemoProvince province, JdbcClient jdbc, Agencies agencies, FocalPoints focalPoints,
 			RegistrationCampaigns campaigns, Organisations organisations, SubcommitteeRegistry subcommittee,
-			SecurityStaffing staffing, TransactionTemplate transactions) {
+			SecurityStaffing staffing, TransactionTemplate transactions, Accounts accounts) {
 		this.province = province;
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.agencies = agencies;
 		this.focalPoints = focalPoints;
@@ -131,9 +135,10 @@ class DemoContacts implements ApplicationRunner {
 	}
 
 	private void organisations() {
-		organisation(OrganisationKind.TELECOM_PROVIDER, "Công ty Viễn thông Lạc Hồng", "0312345678", "1800 1119",
+		Organisation telecom = organisation(OrganisationKind.TELECOM_PROVIDER, "Công ty Viễn thông Lạc Hồng", "0312345678", "1800 1119",
 				"suco@vienthong-lachong.invalid", "https://vienthong-lachong.invalid/bao-cao-su-co",
 				new String[] { "Đặng Minh Khôi", "Trưởng Trung tâm Điều hành mạng", "0912 000 111" });
+		accounts.findByUsername("provider").ifPresent(user -> accounts.setOrganisation(user.id(), telecom.id()));
 		organisation(OrganisationKind.TELECOM_PROVIDER, "Công ty Cổ phần Mạng Internet Sao Việt", "0398765432",
 				"1900 6868", "abuse@saoviet-net.invalid", "https://saoviet-net.invalid/ho-tro/su-co",
 				new String[] { "Lưu Thị Hằng", "Phụ trách tiếp nhận sự cố", "0988 222 333" });
@@ -151,7 +156,7 @@ class DemoContacts implements ApplicationRunner {
 				new String[] { "Giáp Thị Ngân", "Trưởng nhóm đánh giá", "0935 123 456" });
 	}
 
-	private void organisation(OrganisationKind kind, String name, String taxCode, @Nullable String hotline,
+	private Organisation organisation(OrganisationKind kind, String name, String taxCode, @Nullable String hotline,
 			String email, @Nullable String reportUrl, String[] contact) {
 		String host = email.substring(email.indexOf('@') + 1);
 		Organisation org = organisations.create(new Organisation.Details(kind, name, taxCode,
@@ -159,6 +164,7 @@ class DemoContacts implements ApplicationRunner {
 				hotline, email, reportUrl, OrganisationStatus.ACTIVE));
 		organisations.addContact(org.id(), new OrganisationContact.Details(contact[0], contact[1], contact[2],
 				null));
+		return org;
 	}
 
 	private void subcommittee() {
