@@ -53,13 +53,15 @@ class OrganisationApiTests {
 	}
 
 	@Test
-	void organisationUserWithoutLinkedOrganisationSeesNone() {
+	void demoProviderSeesOnlyItsOwnOrganisation() {
 		String provider = logins.bearer("provider");
+		long other = jdbc.sql("SELECT id FROM organisation WHERE name = 'Công ty Cổ phần Mạng Internet Sao Việt'")
+			.query(Long.class)
+			.single();
 		assertThat(mvc.get().uri("/api/v1/organisations").header("Authorization", provider)).hasStatusOk()
 			.bodyJson()
-			.extractingPath("$.total")
-			.isEqualTo(0);
-		assertThat(mvc.get().uri("/api/v1/organisations/{id}", anyTelecom()).header("Authorization", provider))
+			.satisfies(json -> assertThat(json.getJson()).contains("\"total\":1").contains("Công ty Viễn thông Lạc Hồng"));
+		assertThat(mvc.get().uri("/api/v1/organisations/{id}", other).header("Authorization", provider))
 			.hasStatus(HttpStatus.NOT_FOUND);
 	}
 
