@@ -2,6 +2,7 @@ package vn.khien.inventory;
 
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import vn.khien.inventory.importing.CoverageJsonParser;
 import vn.khien.inventory.importing.DefenderStatusParser;
 import vn.khien.inventory.importing.ImportProblem;
 import vn.khien.inventory.importing.WazuhAgentsParser;
+import vn.khien.platform.AuditLog;
 
 /**
  * One coverage import: picks the parser for the format, applies every record to the agency's hosts
@@ -30,10 +32,14 @@ public class CoverageImport {
 
 	private final TransactionTemplate transactions;
 
-	CoverageImport(ProtectionUpdates updates, CoverageSnapshots snapshots, TransactionTemplate transactions) {
+	private final AuditLog audit;
+
+	CoverageImport(ProtectionUpdates updates, CoverageSnapshots snapshots, TransactionTemplate transactions,
+			AuditLog audit) {
 		this.updates = updates;
 		this.snapshots = snapshots;
 		this.transactions = transactions;
+		this.audit = audit;
 	}
 
 	/**
@@ -55,6 +61,7 @@ public class CoverageImport {
 			}
 			ProtectionUpdates.Counts counts = writer.finish();
 			snapshots.take(snapshots.today());
+			audit.record("coverage.import", "agency", agencyId, null, Map.of("format", key, "counts", counts.asMap()));
 			return counts;
 		});
 	}
