@@ -97,6 +97,11 @@ public class Coverage {
 			@Nullable String hostname, @Nullable String addresses, @Nullable String product,
 			@Nullable String productVersion, @Nullable Boolean running, @Nullable LocalDate signatureDate,
 			@Nullable Instant lastCheckIn, Reason reason) {
+
+		/** The last check-in on the province's clock, for display. */
+		public java.time.@Nullable LocalDateTime lastCheckInLocal() {
+			return lastCheckIn == null ? null : java.time.LocalDateTime.ofInstant(lastCheckIn, ZONE);
+		}
 	}
 
 	public record TrendPoint(LocalDate date, int inScope, int protectedHosts) {
