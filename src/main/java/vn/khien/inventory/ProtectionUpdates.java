@@ -17,7 +17,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -204,32 +206,44 @@ public class ProtectionUpdates {
 			}
 			Timestamp now = Timestamp.from(Instant.now());
 			List<Map.Entry<String, CoverageRecord>> rows = new ArrayList<>(hosts.entrySet());
-			template.batchUpdate("""
+			var keys = new GeneratedKeyHolder();
+			// the generated ids come back in batch order, so no second query is needed to find them
+			template.batchUpdate(con -> con.prepareStatement("""
 					INSERT INTO asset (agency_id, kind, identity_key, hostname, addresses, source, first_seen_at, last_seen_at)
-					VALUES (?, 'WORKSTATION', ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, row) -> {
-				CoverageRecord r = row.getValue();
-				ps.setLong(1, agencyId);
-				ps.setString(2, row.getKey());
-				setString(ps, 3, r.hostname());
-				setString(ps, 4, r.address());
-				ps.setString(5, source);
-				ps.setTimestamp(6, now);
-				ps.setTimestamp(7, now);
-			});
-			jdbc.sql("SELECT id, identity_key FROM asset WHERE agency_id = :agency AND identity_key IN (:keys)")
-				.param("agency", agencyId)
-				.param("keys", hosts.keySet())
-				.query(rs -> {
-					String key = rs.getString("identity_key");
-					long id = rs.getLong("id");
-					CoverageRecord r = hosts.get(key);
-					if (r.hostname() != null) {
-						byHost.putIfAbsent(r.hostname(), id);
-					}
-					if (r.address() != null) {
-						byAddress.putIfAbsent(r.address(), id);
-					}
-				});
+					VALUES (?, 'WORKSTATION', ?, ?, ?, ?, ?, ?)""", new String[] { "id" }), new BatchPreparedStatementSetter() {
+
+				@Override
+				public void setValues(PreparedStatement ps, int i) throws SQLException {
+					Map.Entry<String, CoverageRecord> row = rows.get(i);
+					CoverageRecord r = row.getValue();
+					ps.setLong(1, agencyId);
+					ps.setString(2, row.getKey());
+					setString(ps, 3, r.hostname());
+					setString(ps, 4, r.address());
+					ps.setString(5, source);
+					ps.setTimestamp(6, now);
+					ps.setTimestamp(7, now);
+				}
+
+				@Override
+				public int getBatchSize() {
+					return rows.size();
+				}
+			}, keys);
+			List<Map<String, Object>> ids = keys.getKeyList();
+			if (ids.size() != rows.size()) {
+				throw new IllegalStateException("generated ids missing");
+			}
+			for (int i = 0; i < rows.size(); i++) {
+				long id = ((Number) ids.get(i).values().iterator().next()).longValue();
+				CoverageRecord r = rows.get(i).getValue();
+				if (r.hostname() != null) {
+					byHost.putIfAbsent(r.hostname(), id);
+				}
+				if (r.address() != null) {
+					byAddress.putIfAbsent(r.address(), id);
+				}
+			}
 			created += hosts.size();
 		}
 

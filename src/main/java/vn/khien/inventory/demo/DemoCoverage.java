@@ -175,7 +175,8 @@ class DemoCoverage implements ApplicationRunner {
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
-	private void status(long assetId, String product, boolean running, LocalDate signatureDate, Instant now) {
+	private void status(long assetId, @org.jspecify.annotations.Nullable String product, boolean running,
+			@org.jspecify.annotations.Nullable LocalDate signatureDate, Instant now) {
 		jdbc.sql("""
 				INSERT INTO protection_status (asset_id, product, product_version, running, signature_date, last_check_in,
 				  source, updated_at) VALUES (:id, :product, :version, :running, :signature, :checkIn, 'demo', :now)""")
