@@ -14,6 +14,7 @@ import vn.khien.inventory.importing.DefenderStatusParser;
 import vn.khien.inventory.importing.ImportProblem;
 import vn.khien.inventory.importing.WazuhAgentsParser;
 import vn.khien.platform.AuditLog;
+import vn.khien.registry.Agencies;
 
 /**
  * One coverage import: picks the parser for the format, applies every record to the agency's hosts
@@ -34,8 +35,11 @@ public class CoverageImport {
 
 	private final AuditLog audit;
 
+	private final Agencies agencies;
+
 	CoverageImport(ProtectionUpdates updates, CoverageSnapshots snapshots, TransactionTemplate transactions,
-			AuditLog audit) {
+			AuditLog audit, Agencies agencies) {
+		this.agencies = agencies;
 		this.updates = updates;
 		this.snapshots = snapshots;
 		this.transactions = transactions;
@@ -43,10 +47,12 @@ public class CoverageImport {
 	}
 
 	/**
-	 * @throws ImportProblem for a file that cannot be read in this format ({@code import.format.unknown}
+	 * @throws ImportProblem for a file that cannot be read in this format ({@code coverage.import.unknownFormat}
 	 *         for an unknown format); nothing is written then
+	 * @throws vn.khien.platform.NotFoundException when the agency does not exist or lies outside the user's scope
 	 */
 	public ProtectionUpdates.Counts run(long agencyId, String format, InputStream in) {
+		agencies.get(agencyId);
 		String key = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
 		if (!FORMATS.contains(key)) {
 			throw ImportProblem.ofFile("coverage.import.unknownFormat", format);

@@ -142,6 +142,8 @@ class CoverageImportTests {
 				"import.row.invalidBoolean");
 		assertThat(badElement.location()).isEqualTo("element:item[2]");
 		assertProblem("xml", "<x/>", "coverage.import.unknownFormat");
+		assertThatThrownBy(() -> imports.run(987654321L, "csv", sample("coverage/coverage.csv")))
+			.isInstanceOf(vn.khien.platform.NotFoundException.class);
 		assertThat(hosts()).isZero();
 		assertThat(statuses()).isZero();
 	}
