@@ -8,6 +8,13 @@
   const dateFormat = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB',
     { day: '2-digit', month: '2-digit', year: 'numeric' });
 
+  // tooltips are HTML: agency names are user input
+  function escape(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
   function pct(ratio) {
     return ratio == null ? null : Math.round(ratio * 1000) / 10;
   }
@@ -51,7 +58,7 @@
         trigger: 'axis',
         formatter: function (params) {
           const item = items[params[0].dataIndex];
-          return item.agencyName + '<br>' + el.dataset.labelCoverage + ': ' + percent.format(params[0].value) + ' %'
+          return escape(item.agencyName) + '<br>' + escape(el.dataset.labelCoverage) + ': ' + percent.format(params[0].value) + ' %'
             + '<br>' + item.protected + ' / ' + item.inScope;
         }
       },
@@ -86,7 +93,7 @@
         trigger: 'axis',
         formatter: function (params) {
           const p = points[params[0].dataIndex];
-          return dateFormat.format(new Date(p.date + 'T00:00:00')) + '<br>' + el.dataset.labelCoverage + ': '
+          return dateFormat.format(new Date(p.date + 'T00:00:00')) + '<br>' + escape(el.dataset.labelCoverage) + ': '
             + percent.format(params[0].value) + ' % (' + p.protected + ' / ' + p.inScope + ')';
         }
       },

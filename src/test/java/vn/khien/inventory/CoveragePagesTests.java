@@ -85,6 +85,12 @@ class CoveragePagesTests {
 	}
 
 	@Test
+	void chartScriptsAreServed() {
+		assertThat(mvc.get().uri("/webjars/echarts/dist/echarts.min.js")).hasStatusOk();
+		assertThat(mvc.get().uri("/js/coverage-chart.js")).hasStatusOk().bodyText().contains("markLine");
+	}
+
+	@Test
 	void provinceFiguresAreShownToProvinceWideRoles() {
 		assertThat(page("leader", "/coverage")).hasStatusOk().bodyText().contains("id=\"province-figures\"");
 	}
