@@ -1,0 +1,26 @@
+package vn.khien.inventory.web;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.khien.platform.NavItem;
+import vn.khien.platform.Role;
+
+@Configuration
+class CoverageNavigation {
+
+	static final Set<Role> READERS = Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.POLICE, Role.LEADERSHIP,
+			Role.AGENCY_OFFICER, Role.RESPONDER);
+
+	@Bean
+	NavItem coverageNav() {
+		return new NavItem(32, "nav.coverage", "/coverage", READERS);
+	}
+
+	@Bean
+	NavItem campaignsNav() {
+		return new NavItem(33, "nav.campaigns", "/campaigns", READERS);
+	}
+}
