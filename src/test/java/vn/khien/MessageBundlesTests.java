@@ -51,6 +51,24 @@ class MessageBundlesTests {
 	static final Pattern NO_LETTERS = Pattern.compile("[\\p{P}\\p{S}\\p{N}\\s]*");
 
 	@Test
+	void noKeyIsDefinedInTwoBundles() throws IOException {
+		// NB: with several basenames the first bundle wins, so a clash shows one module's text in another's page
+		var owners = new java.util.HashMap<String, String>();
+		List<String> clashes = new ArrayList<>();
+		try (Stream<Path> files = Files.list(BUNDLES)) {
+			for (Path base : files.filter(p -> p.getFileName().toString().matches("[a-z-]+\\.properties")).sorted().toList()) {
+				for (String key : keys(base)) {
+					String previous = owners.putIfAbsent(key, base.getFileName().toString());
+					if (previous != null) {
+						clashes.add(key + " in " + previous + " and " + base.getFileName());
+					}
+				}
+			}
+		}
+		assertThat(clashes).isEmpty();
+	}
+
+	@Test
 	void everyEnglishBundleHasExactlyTheKeysOfItsVietnameseBase() throws IOException {
 		List<String> problems = new ArrayList<>();
 		try (Stream<Path> files = Files.list(BUNDLES)) {

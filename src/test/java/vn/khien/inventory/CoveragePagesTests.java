@@ -140,8 +140,8 @@ class CoveragePagesTests {
 
 	@Test
 	void campaignIsCreatedAndResultsRecordedFromThePages() {
-		assertThat(page("officer", "/campaigns/new")).hasStatus(HttpStatus.FORBIDDEN);
-		MvcTestResult invalid = mvc.post().uri("/campaigns").session(session("operator")).with(csrf())
+		assertThat(page("officer", "/malware-campaigns/new")).hasStatus(HttpStatus.FORBIDDEN);
+		MvcTestResult invalid = mvc.post().uri("/malware-campaigns").session(session("operator")).with(csrf())
 			.header("Accept-Language", "vi")
 			.param("name", "Chiến dịch thử")
 			.param("startsOn", "2026-12-10")
@@ -150,7 +150,7 @@ class CoveragePagesTests {
 			.exchange();
 		assertThat(invalid).hasStatusOk().bodyText().contains("is-invalid", "Ngày kết thúc không được trước ngày bắt đầu.",
 				"Chiến dịch thử");
-		MvcTestResult created = mvc.post().uri("/campaigns").session(session("operator")).with(csrf())
+		MvcTestResult created = mvc.post().uri("/malware-campaigns").session(session("operator")).with(csrf())
 			.param("name", "Chiến dịch thử")
 			.param("startsOn", "2026-12-01")
 			.param("endsOn", "2026-12-10")
@@ -158,7 +158,7 @@ class CoveragePagesTests {
 			.exchange();
 		assertThat(created).hasStatus3xxRedirection();
 		String location = created.getResponse().getRedirectedUrl();
-		assertThat(location).matches("/campaigns/\\d+");
+		assertThat(location).matches("/malware-campaigns/\\d+");
 		assertThat(page("officer2", location)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(page("officer", location)).hasStatusOk().bodyText().contains("Chiến dịch thử", "-gapsrv");
 		assertThat(mvc.post().uri(location + "/hosts/{asset}", unprotectedHost).session(session("officer")).with(csrf())
@@ -166,7 +166,7 @@ class CoveragePagesTests {
 			.param("detail", "Trojan.Win32")).hasStatus3xxRedirection();
 		assertThat(jdbc.sql("SELECT result FROM malware_campaign_host WHERE asset_id = :a").param("a", unprotectedHost)
 			.query(String.class).single()).isEqualTo("REMOVED");
-		assertThat(page("leader", "/campaigns")).hasStatusOk().bodyText().contains("Chiến dịch thử");
+		assertThat(page("leader", "/malware-campaigns")).hasStatusOk().bodyText().contains("Chiến dịch thử");
 		assertThat(mvc.post().uri(location + "/hosts/{asset}", unprotectedHost).session(session("leader")).with(csrf())
 			.param("result", "CLEAN")).hasStatus(HttpStatus.FORBIDDEN);
 	}

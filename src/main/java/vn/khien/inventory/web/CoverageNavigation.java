@@ -20,7 +20,7 @@ class CoverageNavigation {
 	}
 
 	@Bean
-	NavItem campaignsNav() {
-		return new NavItem(33, "nav.campaigns", "/campaigns", READERS);
+	NavItem malwareCampaignsNav() {
+		return new NavItem(33, "nav.malwareCampaigns", "/malware-campaigns", READERS);
 	}
 }
