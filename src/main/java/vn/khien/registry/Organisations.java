@@ -166,7 +166,8 @@ public class Organisations {
 	/** The organisations the signed-in user may read. */
 	private String visible(Map<String, Object> params) {
 		Optional<KhienUser> user = currentUser.find();
-		if (user.isEmpty() || user.get().readsWholeProvince()) {
+		// NB: agencies need the providers' incident-reception contacts, so officers read the whole directory
+		if (user.isEmpty() || user.get().readsWholeProvince() || user.get().has(Role.AGENCY_OFFICER)) {
 			return "1=1";
 		}
 		if (user.get().has(Role.ORGANISATION) && user.get().organisationId() != null) {

@@ -120,7 +120,8 @@ class ContactsPagesTests {
 			.bodyText()
 			.doesNotContain("new-focal-point");
 		MockHttpSession officer = ContactsFixtures.login(mvc, "officer");
-		assertThat(mvc.get().uri("/organisations").session(officer)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/organisations").session(officer)).hasStatusOk();
+		assertThat(mvc.get().uri("/organisations/new").session(officer)).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.get().uri("/campaigns/new").session(officer)).hasStatus(HttpStatus.FORBIDDEN);
 	}
 

@@ -27,7 +27,7 @@ class ContactsNavigation {
 	@Bean
 	NavItem organisationsNav() {
 		return new NavItem(22, "nav.organisations", "/organisations", Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR,
-				Role.POLICE, Role.LEADERSHIP, Role.RESPONDER, Role.ORGANISATION));
+				Role.POLICE, Role.LEADERSHIP, Role.RESPONDER, Role.AGENCY_OFFICER, Role.ORGANISATION));
 	}
 
 	@Bean

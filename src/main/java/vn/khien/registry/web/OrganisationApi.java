@@ -31,7 +31,7 @@ import vn.khien.registry.web.OrganisationPayloads.OrganisationForm;
 @Tag(name = "organisations")
 class OrganisationApi {
 
-	static final String READERS = "hasAnyRole('ADMIN', 'PROVINCE_OPERATOR', 'POLICE', 'LEADERSHIP', 'RESPONDER', 'ORGANISATION')";
+	static final String READERS = "hasAnyRole('ADMIN', 'PROVINCE_OPERATOR', 'POLICE', 'LEADERSHIP', 'RESPONDER', 'AGENCY_OFFICER', 'ORGANISATION')";
 
 	static final String WRITERS = "hasAnyRole('ADMIN', 'PROVINCE_OPERATOR')";
 
