@@ -7,15 +7,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.access.prepost.PreAuthorize;
+import java.util.Comparator;
+import java.util.List;
+
 import vn.khien.platform.CurrentUser;
+import vn.khien.platform.HomeCard;
+import vn.khien.platform.HomeCards;
+import vn.khien.platform.KhienUser;
 
 @Controller
 class PageController {
 
 	private final CurrentUser currentUser;
 
-	PageController(CurrentUser currentUser) {
+	private final List<HomeCards> homeCards;
+
+	PageController(CurrentUser currentUser, List<HomeCards> homeCards) {
 		this.currentUser = currentUser;
+		this.homeCards = homeCards;
 	}
 
 	@PermitAll
@@ -28,7 +37,12 @@ class PageController {
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping("/")
 	String home(Model model) {
-		model.addAttribute("user", currentUser.get());
+		KhienUser user = currentUser.get();
+		model.addAttribute("user", user);
+		model.addAttribute("cards", homeCards.stream()
+			.flatMap(source -> source.cardsFor(user).stream())
+			.sorted(Comparator.comparingInt(HomeCard::order))
+			.toList());
 		return "platform/home";
 	}
 }
