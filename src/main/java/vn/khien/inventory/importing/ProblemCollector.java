@@ -1,0 +1,43 @@
+package vn.khien.inventory.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Receives per-record problems. In fail-fast mode it rethrows the first one; in collect mode it keeps the
+ * first {@link #MAX_KEPT} and only counts the rest, so a file full of bad rows cannot exhaust memory.
+ */
+final class ProblemCollector {
+
+    static final int MAX_KEPT = 1000;
+
+    private final boolean failFast;
+    private final List<ImportProblem> kept = new ArrayList<>();
+    private int count;
+
+    private ProblemCollector(boolean failFast) {
+        this.failFast = failFast;
+    }
+
+    static ProblemCollector failFast() {
+        return new ProblemCollector(true);
+    }
+
+    static ProblemCollector collecting() {
+        return new ProblemCollector(false);
+    }
+
+    void report(ImportProblem problem) {
+        if (failFast) {
+            throw problem;
+        }
+        count++;
+        if (kept.size() < MAX_KEPT) {
+            kept.add(problem);
+        }
+    }
+
+    <T> ParseResult<T> result(int parsed) {
+        return new ParseResult<>(parsed, kept, count);
+    }
+}
