@@ -110,7 +110,7 @@ public class AssetImport {
 	 * Keeps the upload, then queues its import. {@code agency} and {@code system} are ids or codes; an agency
 	 * out of the caller's reach answers 404 like a missing one.
 	 */
-	public ImportJob submit(InputStream in, String filename, @Nullable String contentType, String agency,
+	public ImportJob submit(InputStream in, String filename, @Nullable String contentType, @Nullable String agency,
 			@Nullable String system, @Nullable String format, boolean dryRun) {
 		Agency owner = resolveAgency(agency);
 		Long systemId = null;

@@ -109,6 +109,17 @@ public class Assets {
 			});
 	}
 
+	/** An information system an asset can be linked to, for pickers and exports. */
+	public record SystemChoice(long id, String code, String name, long ownerAgencyId) {
+	}
+
+	/** Systems owned by agencies in the caller's scope, by code. */
+	public List<SystemChoice> systems() {
+		AgencyScope scope = currentUser.scope();
+		return scope.bind(jdbc.sql("SELECT id, code, name, owner_agency_id FROM information_system s WHERE "
+				+ scope.filter("s.owner_agency_id") + " ORDER BY code")).query(SystemChoice.class).list();
+	}
+
 	/** Whether an asset with this identity exists in the agency (whatever the caller's scope). */
 	Optional<Long> idOf(long agencyId, String identityKey) {
 		return jdbc.sql("SELECT id FROM asset WHERE agency_id = :agency AND identity_key = :key")
