@@ -112,6 +112,11 @@ public class AssetImport {
 	 */
 	public ImportJob submit(InputStream in, String filename, @Nullable String contentType, @Nullable String agency,
 			@Nullable String system, @Nullable String format, boolean dryRun) {
+		return submit(in, filename, contentType, agency, system, format, dryRun, MAX_BYTES);
+	}
+
+	ImportJob submit(InputStream in, String filename, @Nullable String contentType, @Nullable String agency,
+			@Nullable String system, @Nullable String format, boolean dryRun, long maxBytes) {
 		Agency owner = resolveAgency(agency);
 		Long systemId = null;
 		if (system != null && !system.isBlank()) {
@@ -119,7 +124,7 @@ public class AssetImport {
 				.orElseThrow(() -> new InvalidInputException("system", "import.system.unknown", system));
 		}
 		Optional<Format> declared = Format.parse(format);
-		FileStore.StoredFile file = files.store(in, filename, contentType, MAX_BYTES);
+		FileStore.StoredFile file = files.store(in, filename, contentType, maxBytes);
 		Format detected = declared.orElseGet(() -> detect(file));
 		return jobs.submit(KIND, file, owner.id(), systemId, detected.name(), dryRun);
 	}

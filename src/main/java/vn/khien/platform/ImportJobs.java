@@ -61,12 +61,13 @@ public class ImportJobs {
 
 	private final TransactionTemplate bookkeeping;
 
-	private final Map<String, ImportKind> kinds = new LinkedHashMap<>();
+	// Looked up when first needed: the modules' kinds depend on this class themselves
+	private final org.springframework.beans.factory.ObjectProvider<ImportKind> kinds;
 
 	private final ThreadPoolTaskExecutor executor;
 
 	ImportJobs(JdbcClient jdbc, FileStore files, CurrentUser currentUser, JsonMapper json,
-			PlatformTransactionManager transactions, List<ImportKind> kinds) {
+			PlatformTransactionManager transactions, org.springframework.beans.factory.ObjectProvider<ImportKind> kinds) {
 		this.jdbc = jdbc;
 		this.files = files;
 		this.currentUser = currentUser;
@@ -74,7 +75,7 @@ public class ImportJobs {
 		this.work = new TransactionTemplate(transactions);
 		this.bookkeeping = new TransactionTemplate(transactions);
 		this.bookkeeping.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		kinds.forEach(k -> this.kinds.put(k.name(), k));
+		this.kinds = kinds;
 		// Two workers: imports are heavy and the server is small; the rest wait queued.
 		this.executor = new ThreadPoolTaskExecutor();
 		executor.setCorePoolSize(2);
@@ -213,11 +214,10 @@ public class ImportJobs {
 	}
 
 	private ImportKind kind(String name) {
-		ImportKind kind = kinds.get(name);
-		if (kind == null) {
-			throw new IllegalArgumentException("no import kind " + name);
-		}
-		return kind;
+		return kinds.orderedStream()
+			.filter(k -> k.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no import kind " + name));
 	}
 
 	private void runAs(@Nullable Authentication submitter, ImportJob job, FileStore.StoredFile file,

@@ -39,8 +39,11 @@ class ImportJobViews {
 	}
 
 	ProblemView problem(ImportJob.Problem problem, Locale locale) {
-		String message = messages.getMessage(problem.messageKey(), problem.args().toArray(), problem.messageKey(),
-				locale);
+		// Arguments are kept as text; whole numbers go back to numbers for {n,number} patterns (line numbers)
+		Object[] args = problem.args().stream()
+			.map(a -> a.matches("-?\\d{1,18}") ? (Object) Long.valueOf(a) : a)
+			.toArray();
+		String message = messages.getMessage(problem.messageKey(), args, problem.messageKey(), locale);
 		return new ProblemView(message, location(problem.location(), locale), problem.messageKey());
 	}
 
