@@ -42,7 +42,11 @@ public class AssetManagement {
 
 	private final AuditLog audit;
 
-	AssetManagement(JdbcClient jdbc, Assets assets, AssetSystems systems, CurrentUser currentUser, AuditLog audit) {
+	private final vn.khien.registry.Agencies agencies;
+
+	AssetManagement(JdbcClient jdbc, Assets assets, AssetSystems systems, CurrentUser currentUser, AuditLog audit,
+			vn.khien.registry.Agencies agencies) {
+		this.agencies = agencies;
 		this.jdbc = jdbc;
 		this.assets = assets;
 		this.systems = systems;
@@ -123,7 +127,7 @@ public class AssetManagement {
 	}
 
 	private void checkAgency(long agencyId) {
-		if (!currentUser.scope().includes(agencyId) || !currentUser.mayEdit(agencyId)) {
+		if (agencies.find(agencyId).isEmpty() || !currentUser.mayEdit(agencyId)) {
 			throw new InvalidInputException("agencyId", "asset.agency.unknown");
 		}
 	}

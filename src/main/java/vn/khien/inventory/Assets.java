@@ -73,7 +73,7 @@ public class Assets {
 		AgencyScope scope = currentUser.scope();
 		return scope.bind(jdbc.sql("""
 				SELECT p.port, p.protocol, p.service, p.product, p.version FROM asset_port p
-				JOIN asset a ON a.id = p.asset_id WHERE p.asset_id = :id AND """ + scope.filter("a.agency_id")
+				JOIN asset a ON a.id = p.asset_id WHERE p.asset_id = :id""" + " AND " + scope.filter("a.agency_id")
 				+ " ORDER BY p.protocol, p.port")
 			.param("id", assetId))
 			.query((rs, n) -> new OpenPort(rs.getInt("port"), rs.getString("protocol"), rs.getString("service"),
@@ -101,12 +101,7 @@ public class Assets {
 		AgencyScope scope = currentUser.scope();
 		Where where = where(filter, scope);
 		bind(scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM asset a WHERE " + where.sql + " ORDER BY a.id")), where)
-			.query((ResultSet rs) -> {
-				while (rs.next()) {
-					consumer.accept(map(rs, 0));
-				}
-				return null;
-			});
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(map(rs, 0)));
 	}
 
 	/** An information system an asset can be linked to, for pickers and exports. */
