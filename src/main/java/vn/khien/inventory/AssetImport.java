@@ -308,22 +308,24 @@ public class AssetImport {
 				byKey.put(r.identityKey(), r);
 			}
 			Map<String, Stored> existing = new HashMap<>();
+			// By key alone: the identity_key index serves an IN list; other agencies' rows are dropped here
 			jdbc.sql("""
-					SELECT id, identity_key, kind, hostname, addresses, mac, os, url, system_id FROM asset
-					WHERE agency_id = :agency AND identity_key IN (:keys)""")
-				.param("agency", agencyId)
+					SELECT id, agency_id, identity_key, kind, hostname, addresses, mac, os, url, system_id FROM asset
+					WHERE identity_key IN (:keys)""")
 				.param("keys", new ArrayList<>(byKey.keySet()))
-				.query((rs, n) -> new Stored(rs.getLong("id"), rs.getString("identity_key"), rs.getString("kind"),
+				.query((rs, n) -> rs.getLong("agency_id") != agencyId ? null : new Stored(rs.getLong("id"), rs.getString("identity_key"), rs.getString("kind"),
 						rs.getString("hostname"), rs.getString("addresses"), rs.getString("mac"), rs.getString("os"),
 						rs.getString("url"), rs.getObject("system_id", Long.class)))
 				.list()
+				.stream()
+				.filter(Objects::nonNull)
 				.forEach(s -> existing.put(s.key, s));
 			Map<Long, Set<OpenPort>> oldPorts = portsOf(existing.values().stream().map(Stored::id).toList());
 			Timestamp at = Timestamp.from(now);
 			String source = format.name();
 			List<Object[]> inserts = new ArrayList<>();
 			List<Object[]> updates = new ArrayList<>();
-			List<Object[]> touches = new ArrayList<>();
+			List<Long> touches = new ArrayList<>();
 			Map<String, AssetRecord> portsToWrite = new LinkedHashMap<>();
 			for (var e : byKey.entrySet()) {
 				AssetRecord r = e.getValue();
@@ -350,7 +352,7 @@ public class AssetImport {
 					updated++;
 				}
 				else {
-					touches.add(new Object[] { at, old.id });
+					touches.add(old.id);
 					if (portsChanged) {
 						updated++;
 					}
@@ -370,7 +372,9 @@ public class AssetImport {
 						  source = ?, last_seen_at = ? WHERE id = ?""", updates);
 			}
 			if (!touches.isEmpty()) {
-				template.batchUpdate("UPDATE asset SET last_seen_at = ? WHERE id = ?", touches);
+				// One statement per batch: unchanged assets only need to say they were seen again
+				jdbc.sql("UPDATE asset SET last_seen_at = :at WHERE id IN (:ids)").param("at", at).param("ids", touches)
+					.update();
 			}
 			if (!portsToWrite.isEmpty()) {
 				writePorts(portsToWrite, existing);
@@ -383,11 +387,13 @@ public class AssetImport {
 			existing.forEach((k, s) -> ids.put(k, s.id));
 			List<String> missing = records.keySet().stream().filter(k -> !ids.containsKey(k)).toList();
 			if (!missing.isEmpty()) {
-				jdbc.sql("SELECT id, identity_key FROM asset WHERE agency_id = :agency AND identity_key IN (:keys)")
-					.param("agency", agencyId)
+				jdbc.sql("SELECT id, agency_id, identity_key FROM asset WHERE identity_key IN (:keys)")
 					.param("keys", missing)
-					.query((rs, n) -> ids.put(rs.getString("identity_key"), rs.getLong("id")))
-					.list();
+					.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+						if (rs.getLong("agency_id") == agencyId) {
+							ids.put(rs.getString("identity_key"), rs.getLong("id"));
+						}
+					});
 			}
 			List<Long> replaced = records.keySet().stream().filter(existing::containsKey).map(ids::get).toList();
 			if (!replaced.isEmpty()) {
