@@ -133,9 +133,10 @@ class AssetImportTests {
 
 	@Test
 	void officerCannotImportIntoAnotherDepartment() {
+		long before = assetsOf("SGDDT");
 		assertThat(imports.upload("officer", "a.csv", HEADER + "server,x.sgddt,,,,,\n", "SGDDT"))
 			.hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(assetsOf("SGDDT")).isZero();
+		assertThat(assetsOf("SGDDT")).isEqualTo(before);
 	}
 
 	@Test
@@ -189,12 +190,13 @@ class AssetImportTests {
 
 	@Test
 	void windows1258BytesAreRefusedWithTheLine() {
+		long before = assetsOf("SYT-6");
 		byte[] content = (HEADER + "máy chủ,may-chu.syt6,,,,,\n").getBytes(Charset.forName("windows-1258"));
 		JsonNode status = imports.run("operator", "legacy.csv", content, "SYT-6");
 		assertThat(status.get("state").asString()).isEqualTo("failed");
 		assertThat(status.get("error").get("code").asString()).isEqualTo("import.csv.encoding");
 		assertThat(status.get("error").get("message").asString()).contains("UTF-8");
-		assertThat(assetsOf("SYT-6")).isZero();
+		assertThat(assetsOf("SYT-6")).isEqualTo(before);
 	}
 
 	@Test
@@ -214,6 +216,7 @@ class AssetImportTests {
 
 	@Test
 	void anUploadOverTheLimitIsRefusedWith413(@Autowired AssetImport assetImport) {
+		long before = assetsOf("SYT-6");
 		var in = new java.io.ByteArrayInputStream(new byte[2048]);
 		org.springframework.security.core.context.SecurityContextHolder.getContext()
 			.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
@@ -229,7 +232,7 @@ class AssetImportTests {
 		finally {
 			org.springframework.security.core.context.SecurityContextHolder.clearContext();
 		}
-		assertThat(assetsOf("SYT-6")).isZero();
+		assertThat(assetsOf("SYT-6")).isEqualTo(before);
 	}
 
 	@Test
@@ -251,5 +254,31 @@ class AssetImportTests {
 			.contains(status.get("jobId").asString());
 		assertThat(mvc.get().uri("/api/v1/imports/no-such-job").header("Authorization", logins.bearer("admin")))
 			.hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void jobPageShowsTheSummaryToItsCreatorOnly() {
+		JsonNode status = imports.run("officer", "page.csv", HEADER + "server,page-job.syt8,,,,,\n", "SYT-8", "dryRun",
+				"true");
+		String jobId = status.get("jobId").asString();
+		var officer = login("officer");
+		assertThat(mvc.get().uri("/imports/{id}", jobId).session(officer)).hasStatusOk()
+			.bodyText()
+			.contains("confirm-import", "data-count=\"created\"");
+		var officer2 = login("officer2");
+		assertThat(mvc.get().uri("/imports/{id}", jobId).session(officer2)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/imports/{id}/events", jobId).session(officer2)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.post().uri("/imports/{id}/commit", jobId).session(login("leader"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM asset WHERE identity_key = 'host:page-job.syt8'").query(Long.class)
+			.single()).isZero();
+	}
+
+	org.springframework.mock.web.MockHttpSession login(String username) {
+		var result = mvc.post().uri("/login").param("username", username).param("password", TestLogins.DEMO_PASSWORD)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.exchange();
+		return (org.springframework.mock.web.MockHttpSession) result.getRequest().getSession();
 	}
 }
