@@ -6,4 +6,4 @@ mvn -o -q compile dependency:build-classpath -Dmdep.outputFile=target/bench-clas
 CP="target/classes:$(cat target/bench-classpath.txt)"
 mkdir -p bench/target/classes
 javac -proc:none -d bench/target/classes -cp "$CP" $(find bench/src/main/java -name '*.java')
-exec java -Xmx256m -XX:ActiveProcessorCount=2 -cp "bench/target/classes:$CP" vn.khien.bench.InventoryImportBench "$@"
+exec java -Xmx256m $BENCH_JAVA_OPTS -XX:ActiveProcessorCount=2 -cp "bench/target/classes:$CP" vn.khien.bench.InventoryImportBench "$@"

@@ -48,7 +48,8 @@ public final class InventoryImportBench {
 				"--khien.data-dir=" + dir.resolve("data"), "--khien.demo=false",
 				"--khien.admin-password=bench-admin-password", "--server.port=0",
 				"--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/khien")
-						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+						+ System.getProperty("bench.h2options", ""),
 				"--logging.level.root=WARN");
 		try {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
