@@ -172,11 +172,6 @@ public class ImportJobs {
 			.param("me", v.me)).query(this::map).optional();
 	}
 
-	/** The job without any scope check, for work that already checked it (the progress stream). */
-	ImportJob load(String id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = :id").param("id", id).query(this::map).single();
-	}
-
 	/** Jobs the caller may see, newest first; {@code module}/{@code kind} narrow the list. */
 	public PageResult<ImportJob> list(@Nullable String module, @Nullable String kind, PageQuery page) {
 		Visibility v = visibility();
