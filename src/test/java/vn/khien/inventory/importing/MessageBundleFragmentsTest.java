@@ -30,7 +30,7 @@ class MessageBundleFragmentsTest {
         // Standalone the fragments sit in the project root; once merged they live in the application bundle.
         Path path = Path.of(file);
         if (!Files.exists(path)) {
-            path = Path.of("src/main/resources", file.replace("messages-fragment", "messages"));
+            path = Path.of("src/main/resources/i18n", file.replace("messages-fragment_vi", "imports").replace("messages-fragment_en", "imports_en"));
         }
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             texts.load(in);

@@ -1,0 +1,207 @@
+package vn.khien.inventory.web;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import vn.khien.inventory.Asset;
+import vn.khien.inventory.AssetManagement;
+import vn.khien.inventory.Assets;
+import vn.khien.inventory.importing.AssetKind;
+import vn.khien.inventory.web.AssetPayloads.AssetForm;
+import vn.khien.platform.CurrentUser;
+import vn.khien.platform.InvalidInputException;
+import vn.khien.platform.PageQuery;
+import vn.khien.registry.Agencies;
+import vn.khien.registry.Agency;
+
+@Controller
+@RequestMapping("/assets")
+class AssetPages {
+
+	private final Assets assets;
+
+	private final AssetManagement management;
+
+	private final Agencies agencies;
+
+	private final CurrentUser currentUser;
+
+	AssetPages(Assets assets, AssetManagement management, Agencies agencies, CurrentUser currentUser) {
+		this.assets = assets;
+		this.management = management;
+		this.agencies = agencies;
+		this.currentUser = currentUser;
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@GetMapping
+	String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long agency,
+			@RequestParam(required = false) @Nullable Long system, @RequestParam(required = false) @Nullable AssetKind kind,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String sort, Model model) {
+		var query = PageQuery.of(page, size, sort);
+		model.addAttribute("result", assets.list(new Assets.Filter(q, agency, system, kind), query));
+		model.addAttribute("q", q == null ? "" : q);
+		model.addAttribute("agency", agency);
+		model.addAttribute("system", system);
+		model.addAttribute("kind", kind);
+		model.addAttribute("sort", query.sortParam());
+		addChoices(model);
+		return "inventory/assets/list";
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@GetMapping("/export.csv")
+	void export(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long agency,
+			@RequestParam(required = false) @Nullable Long system, @RequestParam(required = false) @Nullable AssetKind kind,
+			HttpServletResponse response) throws IOException {
+		Map<Long, String> systemCodes = assets.systems().stream()
+			.collect(Collectors.toMap(Assets.SystemChoice::id, Assets.SystemChoice::code));
+		Map<Long, String> agencyCodes = agencies.all().stream().collect(Collectors.toMap(Agency::id, Agency::code));
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"assets.csv\"");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		PrintWriter out = response.getWriter();
+		// The columns of the import format (plus the agency), so an export can be corrected and imported again.
+		out.print("kind,hostname,addresses,mac,os,url,system,agency\r\n");
+		assets.forEach(new Assets.Filter(q, agency, system, kind), a -> out.print(String.join(",", cell(a.kind().name()),
+				cell(a.hostname()), cell(String.join(" ", a.addresses())), cell(a.mac()), cell(a.os()), cell(a.url()),
+				cell(a.systemId() == null ? null : systemCodes.get(a.systemId())), cell(agencyCodes.get(a.agencyId())))
+				+ "\r\n"));
+		out.flush();
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@GetMapping("/{id}")
+	String detail(@PathVariable long id, Model model) {
+		Asset asset = assets.get(id);
+		model.addAttribute("asset", asset);
+		model.addAttribute("ports", assets.ports(id));
+		model.addAttribute("agencyOf", agencies.find(asset.agencyId()).orElse(null));
+		model.addAttribute("systemOf", asset.systemId() == null ? null
+				: assets.systems().stream().filter(s -> s.id() == asset.systemId()).findFirst().orElse(null));
+		model.addAttribute("mayEdit", currentUser.find().isPresent() && mayWrite() && currentUser.mayEdit(asset.agencyId()));
+		return "inventory/assets/detail";
+	}
+
+	@PreAuthorize(AssetApi.WRITERS)
+	@GetMapping("/new")
+	String newForm(@RequestParam(required = false) @Nullable Long agency, Model model) {
+		Long defaultAgency = agency != null ? agency : currentUser.get().agencyId();
+		return form(AssetForm.empty(defaultAgency), null, model);
+	}
+
+	@PreAuthorize(AssetApi.WRITERS)
+	@PostMapping
+	String create(@Valid @ModelAttribute("form") AssetForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				Asset created = management.create(form.details());
+				redirect.addFlashAttribute("saved", true);
+				return "redirect:/assets/" + created.id();
+			}
+			catch (InvalidInputException ex) {
+				reject(errors, ex);
+			}
+		}
+		return form(form, null, model);
+	}
+
+	@PreAuthorize(AssetApi.WRITERS)
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable long id, Model model) {
+		return form(AssetForm.from(assets.get(id)), id, model);
+	}
+
+	@PreAuthorize(AssetApi.WRITERS)
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") AssetForm form, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		assets.get(id);
+		if (!errors.hasErrors()) {
+			try {
+				management.update(id, form.details());
+				redirect.addFlashAttribute("saved", true);
+				return "redirect:/assets/" + id;
+			}
+			catch (InvalidInputException ex) {
+				reject(errors, ex);
+			}
+		}
+		return form(form, id, model);
+	}
+
+	@PreAuthorize(AssetApi.WRITERS)
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable long id, RedirectAttributes redirect) {
+		management.delete(id);
+		redirect.addFlashAttribute("deleted", true);
+		return "redirect:/assets";
+	}
+
+	private boolean mayWrite() {
+		var user = currentUser.get();
+		return user.has(vn.khien.platform.Role.ADMIN) || user.has(vn.khien.platform.Role.PROVINCE_OPERATOR)
+				|| user.has(vn.khien.platform.Role.AGENCY_OFFICER);
+	}
+
+	private String form(AssetForm form, @Nullable Long id, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("assetId", id);
+		addChoices(model);
+		return "inventory/assets/form";
+	}
+
+	private void addChoices(Model model) {
+		model.addAttribute("kinds", Arrays.asList(AssetKind.values()));
+		model.addAttribute("agencies", agencies.all().stream().sorted(Comparator.comparing(Agency::code)).toList());
+		model.addAttribute("systems", assets.systems());
+		model.addAttribute("agencyNames", agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity())));
+	}
+
+	private static String cell(@Nullable String value) {
+		if (value == null || value.isEmpty()) {
+			return "";
+		}
+		String text = value;
+		// A leading =, +, - or @ would run as a formula in a spreadsheet
+		if ("=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+			text = "'" + text;
+		}
+		if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+			text = "\"" + text.replace("\"", "\"\"") + "\"";
+		}
+		return text;
+	}
+
+	static void reject(BindingResult errors, InvalidInputException ex) {
+		if (ex.field() != null) {
+			errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), ex.messageKey());
+		}
+		else {
+			errors.reject(ex.messageKey(), ex.args(), ex.messageKey());
+		}
+	}
+}

@@ -1,0 +1,55 @@
+package vn.khien.inventory.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.khien.inventory.AssetImport;
+import vn.khien.platform.ImportJob;
+import vn.khien.platform.InvalidInputException;
+
+/** Uploads of asset inventories, answered as import jobs (202 + where to follow them). */
+@RestController
+@RequestMapping("/api/v1/imports")
+@Tag(name = "imports")
+class ImportApi {
+
+	private final AssetImport assetImport;
+
+	ImportApi(AssetImport assetImport) {
+		this.assetImport = assetImport;
+	}
+
+	@PreAuthorize(AssetApi.WRITERS)
+	@PostMapping(path = "/assets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Map<String, String>> assets(@RequestParam(required = false) @Nullable MultipartFile file,
+			@RequestParam(required = false) @Nullable String agency,
+			@RequestParam(required = false) @Nullable String system,
+			@RequestParam(required = false) @Nullable String format,
+			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+		if (file == null) {
+			throw new InvalidInputException("file", "import.file.required");
+		}
+		ImportJob job;
+		try (InputStream in = file.getInputStream()) {
+			job = assetImport.submit(in, file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
+					file.getContentType(), agency, system, format, dryRun);
+		}
+		String statusUrl = "/api/v1/imports/" + job.id();
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.header("Location", statusUrl)
+			.body(Map.of("jobId", job.id(), "statusUrl", statusUrl));
+	}
+}

@@ -1,0 +1,132 @@
+package vn.khien.platform;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An uploaded file being parsed into a module's records, as {@link ImportJobs} runs it: queued, running,
+ * then succeeded or failed. A dry run does the same work and rolls it back, so its counts say what a commit
+ * would do.
+ */
+public record ImportJob(String id, String module, String kind, @Nullable String format, boolean dryRun, State state,
+		long fileId, @Nullable Long agencyId, @Nullable Long systemId, long processed, Map<String, Long> counts,
+		List<Problem> problems, @Nullable Problem error, String createdBy, Instant createdAt,
+		@Nullable Instant startedAt, @Nullable Instant finishedAt) {
+
+	public enum State {
+
+		QUEUED, RUNNING, SUCCEEDED, FAILED;
+
+		public String code() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		public boolean finished() {
+			return this == SUCCEEDED || this == FAILED;
+		}
+	}
+
+	/**
+	 * A problem with the file, kept as a message key and arguments so it can be said in the language of
+	 * whoever reads the job later; {@code location} is {@code line:12}, {@code element:host[3]} or null.
+	 */
+	public record Problem(String messageKey, List<String> args, @Nullable String location) {
+
+		public static Problem of(String messageKey, @Nullable String location, @Nullable Object... args) {
+			return new Problem(messageKey, args == null ? List.of()
+					: java.util.Arrays.stream(args).map(a -> a == null ? "" : a.toString()).toList(), location);
+		}
+	}
+
+	/** The work of one job kind. It runs in one transaction: throwing rolls back everything it wrote. */
+	@FunctionalInterface
+	public interface Processor {
+
+		/** @return the outcome counts ({@code parsed} and the module's own keys) */
+		Map<String, Long> process(Run run) throws Exception;
+	}
+
+	/** What a processor gets while it runs: the job, the stored upload, and a way to report progress. */
+	public static final class Run {
+
+		private final ImportJob job;
+
+		private final FileStore.StoredFile file;
+
+		private final FileStore files;
+
+		private final ProgressSink sink;
+
+		Run(ImportJob job, FileStore.StoredFile file, FileStore files, ProgressSink sink) {
+			this.job = job;
+			this.file = file;
+			this.files = files;
+			this.sink = sink;
+		}
+
+		public ImportJob job() {
+			return job;
+		}
+
+		public FileStore.StoredFile file() {
+			return file;
+		}
+
+		/** The upload exactly as received; the caller closes it. */
+		public InputStream open() {
+			return files.open(file);
+		}
+
+		/** Records how many records have been read so far (saved at most a few times a second). */
+		public void progress(long processed) {
+			sink.progress(processed, false);
+		}
+	}
+
+	interface ProgressSink {
+
+		void progress(long processed, boolean force);
+	}
+
+	/**
+	 * Thrown by a processor when the file is refused: the job fails with this problem (the first one), and
+	 * {@code problems} lists the others found, for the page to show.
+	 */
+	public static class Failure extends RuntimeException {
+
+		private final Problem problem;
+
+		private final List<Problem> problems;
+
+		private final Map<String, Long> counts;
+
+		public Failure(Problem problem, List<Problem> problems, Map<String, Long> counts) {
+			super(problem.messageKey() + (problem.location() == null ? "" : " @" + problem.location()), null, false,
+					false);
+			this.problem = problem;
+			this.problems = List.copyOf(problems);
+			this.counts = Map.copyOf(counts);
+		}
+
+		public Failure(Problem problem) {
+			this(problem, List.of(problem), Map.of());
+		}
+
+		public Problem problem() {
+			return problem;
+		}
+
+		public List<Problem> problems() {
+			return problems;
+		}
+
+		public Map<String, Long> counts() {
+			return counts;
+		}
+	}
+}

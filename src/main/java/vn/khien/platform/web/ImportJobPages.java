@@ -1,0 +1,118 @@
+package vn.khien.platform.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import jakarta.annotation.PreDestroy;
+import vn.khien.platform.ImportJob;
+import vn.khien.platform.ImportJobs;
+
+/** The progress page of an import job, fed by a server-sent event stream until the job finishes. */
+@Controller
+@RequestMapping("/imports")
+class ImportJobPages {
+
+	private final ImportJobs jobs;
+
+	private final ImportJobViews views;
+
+	// One thread polls every open stream: a job's progress is a row, read twice a second.
+	private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread t = new Thread(r, "import-events");
+		t.setDaemon(true);
+		return t;
+	});
+
+	ImportJobPages(ImportJobs jobs, ImportJobViews views) {
+		this.jobs = jobs;
+		this.views = views;
+	}
+
+	@PreDestroy
+	void stop() {
+		poller.shutdownNow();
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@GetMapping("/{jobId}")
+	String job(@PathVariable String jobId, Model model, Locale locale) {
+		ImportJob job = jobs.get(jobId);
+		model.addAttribute("job", views.view(job, locale));
+		model.addAttribute("createdAt", java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+			.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+			.format(job.createdAt()));
+		return "imports/job";
+	}
+
+	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR', 'AGENCY_OFFICER')")
+	@PostMapping("/{jobId}/commit")
+	String commit(@PathVariable String jobId) {
+		return "redirect:/imports/" + jobs.commit(jobId).id();
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@GetMapping(path = "/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@ResponseBody
+	SseEmitter events(@PathVariable String jobId) {
+		jobs.get(jobId);
+		Authentication reader = SecurityContextHolder.getContext().getAuthentication();
+		SseEmitter emitter = new SseEmitter(TimeUnit.MINUTES.toMillis(30));
+		AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+		task.set(poller.scheduleWithFixedDelay(() -> {
+			var context = SecurityContextHolder.createEmptyContext();
+			context.setAuthentication(reader);
+			SecurityContextHolder.setContext(context);
+			try {
+				ImportJob job = jobs.get(jobId);
+				Map<String, Object> data = new LinkedHashMap<>();
+				data.put("state", job.state().code());
+				data.put("processed", job.processed());
+				data.put("counts", job.counts());
+				emitter.send(SseEmitter.event().name(job.state().finished() ? "done" : "progress").data(data,
+						MediaType.APPLICATION_JSON));
+				if (job.state().finished()) {
+					emitter.complete();
+					cancel(task);
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				emitter.completeWithError(ex);
+				cancel(task);
+			}
+			finally {
+				SecurityContextHolder.clearContext();
+			}
+		}, 0, 500, TimeUnit.MILLISECONDS));
+		emitter.onCompletion(() -> cancel(task));
+		emitter.onTimeout(() -> cancel(task));
+		emitter.onError(ex -> cancel(task));
+		return emitter;
+	}
+
+	private static void cancel(AtomicReference<ScheduledFuture<?>> task) {
+		ScheduledFuture<?> f = task.get();
+		if (f != null) {
+			f.cancel(false);
+		}
+	}
+}
