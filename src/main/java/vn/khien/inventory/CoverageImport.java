@@ -4,12 +4,15 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.khien.inventory.importing.CoverageCsvParser;
 import vn.khien.inventory.importing.CoverageJsonParser;
+import vn.khien.inventory.importing.CoverageRecord;
 import vn.khien.inventory.importing.DefenderStatusParser;
 import vn.khien.inventory.importing.ImportProblem;
 import vn.khien.inventory.importing.WazuhAgentsParser;
@@ -52,6 +55,12 @@ public class CoverageImport {
 	 * @throws vn.khien.platform.NotFoundException when the agency does not exist or lies outside the user's scope
 	 */
 	public ProtectionUpdates.Counts run(long agencyId, String format, InputStream in) {
+		return run(agencyId, format, in, n -> {
+		});
+	}
+
+	/** As {@link #run(long, String, InputStream)}, telling {@code progress} how many records were read. */
+	public ProtectionUpdates.Counts run(long agencyId, String format, InputStream in, LongConsumer progress) {
 		agencies.get(agencyId);
 		String key = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
 		if (!FORMATS.contains(key)) {
@@ -59,12 +68,20 @@ public class CoverageImport {
 		}
 		return transactions.execute(status -> {
 			ProtectionUpdates.Writer writer = updates.writer(agencyId, "coverage-" + key);
+			long[] read = { 0 };
+			Consumer<CoverageRecord> counting = record -> {
+				writer.accept(record);
+				if (++read[0] % 1000 == 0) {
+					progress.accept(read[0]);
+				}
+			};
 			switch (key) {
-				case "csv" -> new CoverageCsvParser().parse(in, writer);
-				case "json" -> new CoverageJsonParser().parse(in, writer);
-				case "wazuh" -> new WazuhAgentsParser().parse(in, writer);
-				default -> new DefenderStatusParser().parse(in, writer);
+				case "csv" -> new CoverageCsvParser().parse(in, counting);
+				case "json" -> new CoverageJsonParser().parse(in, counting);
+				case "wazuh" -> new WazuhAgentsParser().parse(in, counting);
+				default -> new DefenderStatusParser().parse(in, counting);
 			}
+			progress.accept(read[0]);
 			ProtectionUpdates.Counts counts = writer.finish();
 			snapshots.take(snapshots.today());
 			audit.record("coverage.import", "agency", agencyId, null, Map.of("format", key, "counts", counts.asMap()));
