@@ -48,6 +48,13 @@ class ApiAccessMatrixTests {
 				+ "WHERE a.code = :c AND s.shared = FALSE").param("c", agencyCode).query(Long.class).single();
 	}
 
+	private long hostOf(String agencyCodePrefix) {
+		return jdbc.sql("SELECT MIN(a.id) FROM asset a JOIN agency g ON g.id = a.agency_id WHERE g.code LIKE :c")
+			.param("c", agencyCodePrefix + "%")
+			.query(Long.class)
+			.single();
+	}
+
 	/** Province-wide readers and the in-scope officer get {@code ok}; the other officer gets 404. */
 	private static Map<String, Integer> scoped(String inScopeOfficer, int others) {
 		var map = allow(200, PROVINCE_READERS).otherwise(others);
@@ -101,6 +108,10 @@ class ApiAccessMatrixTests {
 			.expect("GET", "/api/v1/coverage/unprotected?agency=SYT", scoped("officer", 403))
 			.expect("GET", "/api/v1/coverage/trend?agency=SYT", scoped("officer", 403))
 			.expect("GET", "/api/v1/malware-campaigns", allow(200, readers).otherwise(403))
+			.expect("GET", "/api/v1/assets", everyone(200).all())
+			.expect("GET", "/api/v1/assets/" + hostOf("SYT"), scoped("officer", 404))
+			.expect("GET", "/api/v1/assets/" + hostOf("SGDDT"), scoped("officer2", 404))
+			.expect("GET", "/api/v1/imports", everyone(200).all())
 			.verify();
 	}
 
@@ -113,6 +124,7 @@ class ApiAccessMatrixTests {
 				"/api/v1/subcommittee/members", "/api/v1/systems", "/api/v1/systems/export.csv", "/api/v1/systems/{id}",
 				"/api/v1/systems/{id}/products", "/api/v1/systems/{id}/users", "/api/v1/coverage",
 				"/api/v1/coverage/unprotected", "/api/v1/coverage/trend", "/api/v1/malware-campaigns",
+				"/api/v1/assets", "/api/v1/assets/{id}", "/api/v1/imports",
 				// in PlatformAccessMatrixTests
 				"/api/v1/users", "/api/v1/users/{id}", "/api/v1/audit", "/api/v1/audit/verify");
 		// NB: reads of one record by id whose scope is the parent's, checked in the module's own tests
@@ -120,7 +132,7 @@ class ApiAccessMatrixTests {
 				"/api/v1/registration-campaigns/{id}", "/api/v1/registration-campaigns/{id}/agencies",
 				"/api/v1/registration-campaigns/{id}/agencies.csv", "/api/v1/organisations/{id}",
 				"/api/v1/subcommittee/members/{id}", "/api/v1/malware-campaigns/{id}",
-				"/api/v1/malware-campaigns/{id}/hosts");
+				"/api/v1/malware-campaigns/{id}/hosts", "/api/v1/imports/{jobId}");
 		var missing = new TreeSet<String>();
 		mappings.getHandlerMethods().forEach((info, method) -> {
 			boolean read = info.getMethodsCondition().getMethods().contains(RequestMethod.GET);

@@ -29,7 +29,7 @@ class HomePageTests {
 	}
 
 	@Test
-	void officerSeesOnlyFiguresOfTheirScope() {
+	void officerSeesOnlyFiguresOfTheirScope() throws Exception {
 		String officer = mvc.get().uri("/").session(logins.session("officer")).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		String operator = mvc.get().uri("/").session(logins.session("operator")).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(officer).contains("Máy chưa được bảo vệ chống mã độc");
