@@ -54,11 +54,27 @@ class AssetImportTests {
 			long owner = jdbc.sql("SELECT id FROM agency WHERE code = 'SYT'").query(Long.class).single();
 			jdbc.sql("""
 					INSERT INTO information_system (code, name, owner_agency_id, lifecycle, hosting, created_at, updated_at)
-					VALUES ('T-AI-SYS', 'Test system', :owner, 'OPERATING', 'ON_PREMISES', :now, :now)""")
+					VALUES ('T-AI-SYS', 'Test system', :owner, 'OPERATING', 'OWN_PREMISES', :now, :now)""")
 				.param("owner", owner)
 				.param("now", Timestamp.from(Instant.now()))
 				.update();
 		}
+	}
+
+	/** Fresh units under the health department, one per number, so demo hosts never count here. */
+	private static final java.util.Map<Integer, String> UNITS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	@Autowired
+	vn.khien.registry.AgencyManagement management;
+
+	String unit(int n) {
+		return UNITS.computeIfAbsent(n, k -> {
+			String code = "AIT-" + k + "-" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+			long health = jdbc.sql("SELECT id FROM agency WHERE code = 'SYT'").query(Long.class).single();
+			management.create(new vn.khien.registry.AgencyManagement.AgencyDetails(code, "Đơn vị thử nhập " + code,
+					vn.khien.registry.AgencyKind.PUBLIC_SERVICE_UNIT, health, null, null, null, null, null));
+			return code;
+		});
 	}
 
 	long assetsOf(String agencyCode) {
@@ -74,39 +90,39 @@ class AssetImportTests {
 
 	@Test
 	void nmapSampleCreatesExactlyItsHostsAndReimportCreatesNone() throws IOException {
-		JsonNode first = imports.run("operator", "issue12411.xml", sample("issue12411.xml"), "SYT-7");
+		JsonNode first = imports.run("operator", "issue12411.xml", sample("issue12411.xml"), unit(7));
 		assertThat(first.get("state").asString()).isEqualTo("succeeded");
 		assertThat(first.get("counts").get("parsed").asLong()).isEqualTo(2);
 		assertThat(first.get("counts").get("created").asLong()).isEqualTo(2);
 		assertThat(first.get("counts").get("updated").asLong()).isZero();
 		assertThat(first.has("processed")).isTrue();
 		assertThat(first.get("error").isNull()).isTrue();
-		assertThat(assetsOf("SYT-7")).isEqualTo(2);
+		assertThat(assetsOf(unit(7))).isEqualTo(2);
 
-		JsonNode again = imports.run("operator", "issue12411.xml", sample("issue12411.xml"), "SYT-7");
+		JsonNode again = imports.run("operator", "issue12411.xml", sample("issue12411.xml"), unit(7));
 		assertThat(again.get("state").asString()).isEqualTo("succeeded");
 		assertThat(again.get("counts").get("created").asLong()).isZero();
 		assertThat(again.get("counts").get("updated").asLong()).isZero();
 		assertThat(again.get("counts").get("unchanged").asLong()).isEqualTo(2);
-		assertThat(assetsOf("SYT-7")).isEqualTo(2);
+		assertThat(assetsOf(unit(7))).isEqualTo(2);
 	}
 
 	@Test
 	void csvImportCreatesThenUpdatesByIdentity() {
 		String csv = HEADER + "server,app01.syt3.example.vn,10.3.0.1,,Ubuntu,,\n"
 				+ "web portal,,,,,https://syt3.example.vn/,\n";
-		JsonNode first = imports.run("officer", "assets.csv", csv, "SYT-3");
+		JsonNode first = imports.run("officer", "assets.csv", csv, unit(3));
 		assertThat(first.get("state").asString()).isEqualTo("succeeded");
 		assertThat(first.get("counts").get("created").asLong()).isEqualTo(2);
 
 		String changed = HEADER + "server,APP01.syt3.example.vn.,10.3.0.1 10.3.0.2,,Ubuntu 24.04,,T-AI-SYS\n"
 				+ "web portal,,,,,HTTPS://SYT3.example.vn,\n";
-		JsonNode second = imports.run("officer", "assets.csv", changed, "SYT-3");
+		JsonNode second = imports.run("officer", "assets.csv", changed, unit(3));
 		assertThat(second.get("state").asString()).as(second.toString()).isEqualTo("succeeded");
 		assertThat(second.get("counts").get("created").asLong()).isZero();
 		assertThat(second.get("counts").get("updated").asLong()).isEqualTo(1);
 		assertThat(second.get("counts").get("unchanged").asLong()).isEqualTo(1);
-		assertThat(assetsOf("SYT-3")).isEqualTo(2);
+		assertThat(assetsOf(unit(3))).isEqualTo(2);
 		assertThat(jdbc.sql("SELECT addresses FROM asset WHERE identity_key = 'host:app01.syt3.example.vn'")
 			.query(String.class)
 			.single()).isEqualTo("10.3.0.1 10.3.0.2");
@@ -115,11 +131,11 @@ class AssetImportTests {
 	@Test
 	void previewWritesNothingAndConfirmImportsTheSameFile() {
 		String csv = HEADER + "workstation,pc-01.syt4,10.4.0.1,,,,\nlaptop,lt-01.syt4,,,,,\n";
-		JsonNode preview = imports.run("operator", "preview.csv", csv, "SYT-4", "dryRun", "true");
+		JsonNode preview = imports.run("operator", "preview.csv", csv, unit(4), "dryRun", "true");
 		assertThat(preview.get("state").asString()).isEqualTo("succeeded");
 		assertThat(preview.get("dryRun").asBoolean()).isTrue();
 		assertThat(preview.get("counts").get("created").asLong()).isEqualTo(2);
-		assertThat(assetsOf("SYT-4")).isZero();
+		assertThat(assetsOf(unit(4))).isZero();
 
 		var commit = mvc.post().uri("/api/v1/imports/{id}/commit", preview.get("jobId").asString())
 			.header("Authorization", logins.bearer("operator"))
@@ -128,7 +144,7 @@ class AssetImportTests {
 		JsonNode done = imports.await("operator", imports.read(commit).get("statusUrl").asString());
 		assertThat(done.get("state").asString()).isEqualTo("succeeded");
 		assertThat(done.get("counts").get("created").asLong()).isEqualTo(2);
-		assertThat(assetsOf("SYT-4")).isEqualTo(2);
+		assertThat(assetsOf(unit(4))).isEqualTo(2);
 	}
 
 	@Test
@@ -141,24 +157,24 @@ class AssetImportTests {
 
 	@Test
 	void readOnlyRolesMayNotImport() {
-		assertThat(imports.upload("leader", "a.csv", HEADER + "server,x.syt5,,,,,\n", "SYT-5"))
+		assertThat(imports.upload("leader", "a.csv", HEADER + "server,x.syt5,,,,,\n", unit(5)))
 			.hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(imports.upload("police", "a.csv", HEADER + "server,x.syt5,,,,,\n", "SYT-5"))
+		assertThat(imports.upload("police", "a.csv", HEADER + "server,x.syt5,,,,,\n", unit(5)))
 			.hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(assetsOf("SYT-5")).isZero();
+		assertThat(assetsOf(unit(5))).isZero();
 	}
 
 	@Test
 	void unknownAgencyOrSystemParameterIsRefusedBeforeAnyJob() {
 		assertThat(imports.upload("operator", "a.csv", HEADER + "server,x,,,,,\n", "NO-SUCH-AGENCY"))
 			.hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(imports.upload("operator", "a.csv", HEADER + "server,x,,,,,\n", "SYT-5", "system", "NO-SUCH"))
+		assertThat(imports.upload("operator", "a.csv", HEADER + "server,x,,,,,\n", unit(5), "system", "NO-SUCH"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.detail")
 			.asString()
 			.contains("NO-SUCH");
-		assertThat(imports.upload("operator", "a.csv", HEADER + "server,x,,,,,\n", "SYT-5", "format", "pdf"))
+		assertThat(imports.upload("operator", "a.csv", HEADER + "server,x,,,,,\n", unit(5), "format", "pdf"))
 			.hasStatus(HttpStatus.BAD_REQUEST);
 	}
 
@@ -176,8 +192,8 @@ class AssetImportTests {
 			""")
 	void garbageFailsTheJobNamingThePlaceAndWritesNothing(String what, String filename, String content, String code,
 			String location) {
-		long before = assetsOf("SYT-6");
-		JsonNode status = imports.run("operator", filename, content.replace("\\n", "\n"), "SYT-6");
+		long before = assetsOf(unit(6));
+		JsonNode status = imports.run("operator", filename, content.replace("\\n", "\n"), unit(6));
 		assertThat(status.get("state").asString()).as(what + status).isEqualTo("failed");
 		JsonNode error = status.get("error");
 		assertThat(error.get("code").asString()).as(what).isEqualTo(code);
@@ -185,23 +201,23 @@ class AssetImportTests {
 		if (location != null) {
 			assertThat(error.get("location").asString()).as(what).isEqualTo(location);
 		}
-		assertThat(assetsOf("SYT-6")).as(what).isEqualTo(before);
+		assertThat(assetsOf(unit(6))).as(what).isEqualTo(before);
 	}
 
 	@Test
 	void windows1258BytesAreRefusedWithTheLine() {
-		long before = assetsOf("SYT-6");
+		long before = assetsOf(unit(6));
 		byte[] content = (HEADER + "máy chủ,may-chu.syt6,,,,,\n").getBytes(Charset.forName("windows-1258"));
-		JsonNode status = imports.run("operator", "legacy.csv", content, "SYT-6");
+		JsonNode status = imports.run("operator", "legacy.csv", content, unit(6));
 		assertThat(status.get("state").asString()).isEqualTo("failed");
 		assertThat(status.get("error").get("code").asString()).isEqualTo("import.csv.encoding");
 		assertThat(status.get("error").get("message").asString()).contains("UTF-8");
-		assertThat(assetsOf("SYT-6")).isEqualTo(before);
+		assertThat(assetsOf(unit(6))).isEqualTo(before);
 	}
 
 	@Test
 	void errorsAreSaidInTheReadersLanguage() {
-		JsonNode status = imports.run("operator", "a.csv", "kind,addresses\nserver,300.1.1.1\n", "SYT-6");
+		JsonNode status = imports.run("operator", "a.csv", "kind,addresses\nserver,300.1.1.1\n", unit(6));
 		String url = status.get("statusUrl").asString();
 		assertThat(mvc.get().uri(url).header("Authorization", logins.bearer("operator")).header("Accept-Language", "vi"))
 			.bodyJson()
@@ -216,7 +232,7 @@ class AssetImportTests {
 
 	@Test
 	void anUploadOverTheLimitIsRefusedWith413(@Autowired AssetImport assetImport) {
-		long before = assetsOf("SYT-6");
+		long before = assetsOf(unit(6));
 		var in = new java.io.ByteArrayInputStream(new byte[2048]);
 		org.springframework.security.core.context.SecurityContextHolder.getContext()
 			.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
@@ -225,19 +241,19 @@ class AssetImportTests {
 					null, java.util.List.of()));
 		try {
 			org.assertj.core.api.Assertions
-				.assertThatThrownBy(() -> assetImport.submit(in, "big.csv", "text/csv", "SYT-6", null, null, false, 1024))
+				.assertThatThrownBy(() -> assetImport.submit(in, "big.csv", "text/csv", unit(6), null, null, false, 1024))
 				.isInstanceOfSatisfying(vn.khien.platform.InvalidInputException.class,
 						ex -> assertThat(ex.status()).isEqualTo(413));
 		}
 		finally {
 			org.springframework.security.core.context.SecurityContextHolder.clearContext();
 		}
-		assertThat(assetsOf("SYT-6")).isEqualTo(before);
+		assertThat(assetsOf(unit(6))).isEqualTo(before);
 	}
 
 	@Test
 	void jobStatusIsVisibleToItsCreatorAndOperatorsOnly() {
-		JsonNode status = imports.run("officer", "a.csv", HEADER + "server,vis.syt8,,,,,\n", "SYT-8");
+		JsonNode status = imports.run("officer", "a.csv", HEADER + "server,vis.syt8,,,,,\n", unit(8));
 		String url = status.get("statusUrl").asString();
 		assertThat(mvc.get().uri(url).header("Authorization", logins.bearer("officer2"))).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri(url).header("Authorization", logins.bearer("admin"))).hasStatusOk();
@@ -258,7 +274,7 @@ class AssetImportTests {
 
 	@Test
 	void jobPageShowsTheSummaryToItsCreatorOnly() {
-		JsonNode status = imports.run("officer", "page.csv", HEADER + "server,page-job.syt8,,,,,\n", "SYT-8", "dryRun",
+		JsonNode status = imports.run("officer", "page.csv", HEADER + "server,page-job.syt8,,,,,\n", unit(8), "dryRun",
 				"true");
 		String jobId = status.get("jobId").asString();
 		var officer = login("officer");

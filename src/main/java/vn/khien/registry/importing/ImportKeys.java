@@ -6,13 +6,13 @@ public final class ImportKeys {
 	/** args: file name. */
 	public static final String FILE_TYPE = "import.file.type";
 	/** args: none. No header or no data rows. */
-	public static final String FILE_EMPTY = "import.file.empty";
+	public static final String FILE_EMPTY = "agencyImport.file.empty";
 	/** args: maximum size in MiB. */
 	public static final String FILE_TOO_LARGE = "import.file.tooLarge";
 	/** args: maximum number of data rows. */
 	public static final String FILE_TOO_MANY_ROWS = "import.file.tooManyRows";
 	/** args: none. Corrupt XLSX or malformed CSV quoting. */
-	public static final String FILE_UNREADABLE = "import.file.unreadable";
+	public static final String FILE_UNREADABLE = "agencyImport.file.unreadable";
 	/** args: none; the problem's line is where the first invalid bytes are. */
 	public static final String ENCODING = "import.encoding";
 	/** args: missing required columns (joined), unknown columns (joined), missing count, unknown count. */
