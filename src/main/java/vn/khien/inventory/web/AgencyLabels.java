@@ -1,26 +1,34 @@
 package vn.khien.inventory.web;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.khien.registry.Agencies;
-import vn.khien.registry.Agency;
+import vn.khien.platform.AgencyDirectory;
 
-/** Names of the agencies in the user's scope; an agency outside it (a shared system's owner) shows as its id. */
-public record AgencyLabels(Map<Long, String> names) {
+/**
+ * "Code — name" of agencies for tables and exports. Names come from the directory, not from scoped
+ * reads, so an officer also sees who owns a shared system they use; each agency is looked up once.
+ */
+public final class AgencyLabels {
 
-	static AgencyLabels of(Agencies agencies) {
-		return new AgencyLabels(
-				agencies.all().stream().collect(Collectors.toMap(Agency::id, a -> a.code() + " — " + a.name())));
+	private final AgencyDirectory directory;
+
+	private final Map<Long, String> names = new HashMap<>();
+
+	private AgencyLabels(AgencyDirectory directory) {
+		this.directory = directory;
+	}
+
+	static AgencyLabels of(AgencyDirectory directory) {
+		return new AgencyLabels(directory);
 	}
 
 	public String label(@Nullable Long id) {
 		if (id == null) {
 			return "";
 		}
-		String name = names.get(id);
-		return name != null ? name : "#" + id;
+		return names.computeIfAbsent(id, key -> directory.label(key).orElse("#" + key));
 	}
 }

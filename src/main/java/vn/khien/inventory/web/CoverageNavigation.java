@@ -16,11 +16,11 @@ class CoverageNavigation {
 
 	@Bean
 	NavItem coverageNav() {
-		return new NavItem(32, "nav.coverage", "/coverage", READERS);
+		return new NavItem(32, "nav.menu.inventory", "nav.coverage", "/coverage", READERS);
 	}
 
 	@Bean
 	NavItem malwareCampaignsNav() {
-		return new NavItem(33, "nav.malwareCampaigns", "/malware-campaigns", READERS);
+		return new NavItem(33, "nav.menu.inventory", "nav.malwareCampaigns", "/malware-campaigns", READERS);
 	}
 }

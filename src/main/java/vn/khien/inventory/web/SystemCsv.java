@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.khien.inventory.InformationSystem;
 import vn.khien.inventory.Systems;
+import vn.khien.platform.AgencyDirectory;
 import vn.khien.registry.Agencies;
 
 /** Writes the filtered, scoped list of systems as CSV (UTF-8 with BOM so spreadsheets read the diacritics). */
@@ -32,9 +33,12 @@ class SystemCsv {
 
 	private final Agencies agencies;
 
+	private final AgencyDirectory directory;
+
 	private final MessageSource messages;
 
-	SystemCsv(Systems systems, Agencies agencies, MessageSource messages) {
+	SystemCsv(Systems systems, Agencies agencies, MessageSource messages, AgencyDirectory directory) {
+		this.directory = directory;
 		this.systems = systems;
 		this.agencies = agencies;
 		this.messages = messages;
@@ -42,7 +46,7 @@ class SystemCsv {
 
 	void write(SystemListParams params, HttpServletResponse response) throws IOException {
 		List<InformationSystem> rows = systems.export(params.filter(agencies), params.pageQuery());
-		AgencyLabels names = AgencyLabels.of(agencies);
+		AgencyLabels names = AgencyLabels.of(directory);
 		Locale locale = LocaleContextHolder.getLocale();
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"information-systems.csv\"");

@@ -38,6 +38,7 @@ import vn.khien.inventory.web.SystemPayloads.ProductView;
 import vn.khien.inventory.web.SystemPayloads.SystemForm;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.PageResult;
+import vn.khien.platform.AgencyDirectory;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 
@@ -53,10 +54,13 @@ class SystemPages {
 
 	private final Agencies agencies;
 
+	private final AgencyDirectory directory;
+
 	private final SystemCsv csv;
 
 	SystemPages(Systems systems, SystemManagement management, SystemProducts products, Agencies agencies,
-			SystemCsv csv) {
+			SystemCsv csv, AgencyDirectory directory) {
+		this.directory = directory;
 		this.systems = systems;
 		this.management = management;
 		this.products = products;
@@ -78,7 +82,7 @@ class SystemPages {
 		model.addAttribute("result", result);
 		model.addAttribute("editable",
 				result.items().stream().filter(systems::mayEdit).map(InformationSystem::id).collect(Collectors.toSet()));
-		model.addAttribute("labels", AgencyLabels.of(agencies));
+		model.addAttribute("labels", AgencyLabels.of(directory));
 		model.addAttribute("lifecycles", SystemLifecycle.values());
 		return "inventory/systems/list";
 	}
@@ -203,7 +207,7 @@ class SystemPages {
 
 	private String detail(long id, ProductForm productForm, @Nullable UsersInput usersInput, Model model) {
 		InformationSystem system = systems.get(id);
-		AgencyLabels labels = AgencyLabels.of(agencies);
+		AgencyLabels labels = AgencyLabels.of(directory);
 		List<Long> users = systems.userAgencyIds(id);
 		model.addAttribute("system", system);
 		model.addAttribute("labels", labels);

@@ -13,7 +13,7 @@ class SystemsNavigation {
 
 	@Bean
 	NavItem systemsNav() {
-		return new NavItem(30, "nav.systems", "/systems", Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.POLICE,
+		return new NavItem(30, "nav.menu.inventory", "nav.systems", "/systems", Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.POLICE,
 				Role.LEADERSHIP, Role.AGENCY_OFFICER, Role.RESPONDER));
 	}
 }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.NavItem;
 
-/** Feeds the layout's menu: {@code ${@navigation.items()}}. */
+/** Feeds the layout's menus ({@code ${@navigation.menus()}}) and the home page. */
 @Component("navigation")
 class Navigation {
 
@@ -19,6 +19,17 @@ class Navigation {
 	Navigation(List<NavItem> items, CurrentUser currentUser) {
 		this.items = items.stream().sorted(Comparator.comparingInt(NavItem::order)).toList();
 		this.currentUser = currentUser;
+	}
+
+	/** A drop-down of the main navigation with the entries the user may open. */
+	public record Menu(String messageKey, List<NavItem> items) {
+	}
+
+	/** The user's menus, in the order of their first entry; menus with nothing for the user are left out. */
+	public List<Menu> menus() {
+		var grouped = new java.util.LinkedHashMap<String, List<NavItem>>();
+		items().forEach(i -> grouped.computeIfAbsent(i.menu(), k -> new java.util.ArrayList<>()).add(i));
+		return grouped.entrySet().stream().map(e -> new Menu(e.getKey(), List.copyOf(e.getValue()))).toList();
 	}
 
 	public List<NavItem> items() {

@@ -13,16 +13,16 @@ class PlatformNavigation {
 
 	@Bean
 	NavItem usersNav() {
-		return new NavItem(900, "nav.users", "/admin/users", Set.of(Role.ADMIN));
+		return new NavItem(900, "nav.menu.admin", "nav.users", "/admin/users", Set.of(Role.ADMIN));
 	}
 
 	@Bean
 	NavItem securityNav() {
-		return new NavItem(910, "nav.security", "/admin/security", Set.of(Role.ADMIN));
+		return new NavItem(910, "nav.menu.admin", "nav.security", "/admin/security", Set.of(Role.ADMIN));
 	}
 
 	@Bean
 	NavItem auditNav() {
-		return new NavItem(920, "nav.audit", "/audit", Set.of(Role.ADMIN, Role.POLICE));
+		return new NavItem(920, "nav.menu.admin", "nav.audit", "/audit", Set.of(Role.ADMIN, Role.POLICE));
 	}
 }

@@ -13,7 +13,7 @@ class RegistryNavigation {
 
 	@Bean
 	NavItem agenciesNav() {
-		return new NavItem(10, "nav.agencies", "/agencies", Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.POLICE,
+		return new NavItem(10, "nav.menu.registry", "nav.agencies", "/agencies", Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.POLICE,
 				Role.LEADERSHIP, Role.AGENCY_OFFICER, Role.RESPONDER));
 	}
 }
