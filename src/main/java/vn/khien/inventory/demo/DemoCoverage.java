@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.inventory.Coverage;
 import vn.khien.inventory.CoverageSettings;
 import vn.khien.inventory.CoverageSnapshots;
-import vn.khien.platform.KhienSettings;
+import vn.khien.platform.DemoMode;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 
@@ -51,37 +50,26 @@ class DemoCoverage implements ApplicationRunner {
 
 	private final CoverageSettings coverageSettings;
 
-	private final KhienSettings settings;
-
-	private final DataSourceProperties dataSource;
+	private final DemoMode demoMode;
 
 	private final TransactionTemplate transactions;
 
 	DemoCoverage(JdbcClient jdbc, JdbcTemplate template, Agencies agencies, CoverageSnapshots snapshots,
-			CoverageSettings coverageSettings, KhienSettings settings, DataSourceProperties dataSource,
+			CoverageSettings coverageSettings, DemoMode demoMode,
 			TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.agencies = agencies;
 		this.snapshots = snapshots;
 		this.coverageSettings = coverageSettings;
-		this.settings = settings;
-		this.dataSource = dataSource;
+		this.demoMode = demoMode;
 		this.transactions = transactions;
 	}
 
-	private boolean enabled() {
-		Boolean demo = settings.demo();
-		if (demo != null) {
-			return demo;
-		}
-		String url = dataSource.getUrl();
-		return url == null || url.startsWith("jdbc:h2:");
-	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!enabled() || agencies.findByCode("UBND-T").isEmpty()
+		if (!demoMode.enabled() || agencies.findByCode("UBND-T").isEmpty()
 				|| jdbc.sql("SELECT COUNT(*) FROM protection_status").query(Long.class).single() > 0) {
 			return;
 		}

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,7 +26,7 @@ import vn.khien.inventory.SystemManagement.SystemDetails;
 import vn.khien.inventory.SystemProducts;
 import vn.khien.inventory.SystemProducts.ProductDetails;
 import vn.khien.inventory.Systems;
-import vn.khien.platform.KhienSettings;
+import vn.khien.platform.DemoMode;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 
@@ -53,38 +52,27 @@ class DemoSystems implements ApplicationRunner {
 
 	private final Agencies agencies;
 
-	private final KhienSettings settings;
-
-	private final DataSourceProperties dataSource;
+	private final DemoMode demoMode;
 
 	private final TransactionTemplate transactions;
 
 	private final JdbcClient jdbc;
 
 	DemoSystems(SystemManagement management, SystemProducts products, Systems systems, Agencies agencies,
-			KhienSettings settings, DataSourceProperties dataSource, TransactionTemplate transactions, JdbcClient jdbc) {
+			DemoMode demoMode, TransactionTemplate transactions, JdbcClient jdbc) {
 		this.management = management;
 		this.products = products;
 		this.systems = systems;
 		this.agencies = agencies;
-		this.settings = settings;
-		this.dataSource = dataSource;
+		this.demoMode = demoMode;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 	}
 
-	boolean enabled() {
-		Boolean demo = settings.demo();
-		if (demo != null) {
-			return demo;
-		}
-		String url = dataSource.getUrl();
-		return url == null || url.startsWith("jdbc:h2:");
-	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!enabled() || agencies.findByCode("UBND-T").isEmpty()
+		if (!demoMode.enabled() || agencies.findByCode("UBND-T").isEmpty()
 				|| jdbc.sql("SELECT COUNT(*) FROM information_system").query(Long.class).single() > 0) {
 			return;
 		}

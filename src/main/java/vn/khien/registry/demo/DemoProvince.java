@@ -11,12 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.khien.platform.Accounts;
+import vn.khien.platform.DemoMode;
 import vn.khien.platform.KhienSettings;
 import vn.khien.platform.Role;
 import vn.khien.registry.Agencies;
@@ -47,27 +47,22 @@ public class DemoProvince implements ApplicationRunner {
 
 	private final KhienSettings settings;
 
-	private final DataSourceProperties dataSource;
+	private final DemoMode demoMode;
 
 	private final TransactionTemplate transactions;
 
 	DemoProvince(AgencyManagement management, Agencies agencies, Accounts accounts, KhienSettings settings,
-			DataSourceProperties dataSource, TransactionTemplate transactions) {
+			DemoMode demoMode, TransactionTemplate transactions) {
 		this.management = management;
 		this.agencies = agencies;
 		this.accounts = accounts;
 		this.settings = settings;
-		this.dataSource = dataSource;
+		this.demoMode = demoMode;
 		this.transactions = transactions;
 	}
 
 	public boolean enabled() {
-		Boolean demo = settings.demo();
-		if (demo != null) {
-			return demo;
-		}
-		String url = dataSource.getUrl();
-		return url == null || url.startsWith("jdbc:h2:");
+		return demoMode.enabled();
 	}
 
 	@Override

@@ -1,0 +1,30 @@
+package vn.khien.platform;
+
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether demo data is loaded on first start: {@code KHIEN_DEMO} when set, otherwise only on the
+ * embedded database, so a real PostgreSQL never receives fictional agencies by accident.
+ */
+@Component
+public class DemoMode {
+
+	private final KhienSettings settings;
+
+	private final DataSourceProperties dataSource;
+
+	DemoMode(KhienSettings settings, DataSourceProperties dataSource) {
+		this.settings = settings;
+		this.dataSource = dataSource;
+	}
+
+	public boolean enabled() {
+		Boolean demo = settings.demo();
+		if (demo != null) {
+			return demo;
+		}
+		String url = dataSource.getUrl();
+		return url == null || url.startsWith("jdbc:h2:");
+	}
+}
