@@ -74,7 +74,7 @@ class SecurityConfig {
 					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/api/docs",
-						"/api/docs/**", "/v3/api-docs/**", "/swagger-ui/**")
+						"/api/docs/**", "/api/swagger-ui/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
