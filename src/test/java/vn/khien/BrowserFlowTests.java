@@ -142,9 +142,13 @@ class BrowserFlowTests {
 		signInAsOperator();
 		String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 		String code = createAgencyUnderHealthDepartment(suffix);
-		driver.get(url("/agencies?q=" + suffix));
-		var match = driver.findElement(By.cssSelector("#agency-tree a[data-code='" + code + "'] mark"));
-		assertThat(match.getText()).isEqualTo(name(suffix));
+		driver.get(url("/agencies"));
+		// the tree filters as the user types (htmx), without submitting the form
+		driver.findElement(By.id("q")).sendKeys(suffix);
+		var marked = By.cssSelector("#agency-tree a[data-code='" + code + "'] mark");
+		waiting().until(ExpectedConditions.presenceOfElementLocated(marked));
+		assertThat(driver.findElement(marked).getText()).isEqualTo(name(suffix));
+		assertThat(driver.getCurrentUrl()).contains("q=" + suffix);
 		driver.findElement(By.id("switch-language")).click();
 		waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Agencies"));
 	}
