@@ -42,6 +42,17 @@ public class Accounts {
 			@Nullable Instant lockedUntil, @Nullable Instant lastLoginAt) {
 	}
 
+	/** A random password for accounts created on first start; shown once, never logged. */
+	public static String generatePassword() {
+		String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+		var random = new java.security.SecureRandom();
+		var sb = new StringBuilder();
+		for (int i = 0; i < 20; i++) {
+			sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+		}
+		return sb.toString();
+	}
+
 	@Transactional
 	public long create(NewAccount account) {
 		if (account.roles().contains(Role.AGENCY_OFFICER) && account.agencyId() == null) {

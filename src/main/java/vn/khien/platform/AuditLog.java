@@ -1,11 +1,7 @@
 package vn.khien.platform;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,13 +93,7 @@ public class AuditLog {
 		String canonical = String.join("\u001f", e.prevHash(), Long.toString(e.seq()),
 				Long.toString(e.occurredAt().toEpochMilli()), e.actor(), nz(e.address()), e.action(), e.entityType(),
 				nz(e.entityId()), nz(e.beforeState()), nz(e.afterState()));
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(canonical);
 	}
 
 	private static String nz(@Nullable String s) {

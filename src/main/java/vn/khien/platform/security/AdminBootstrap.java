@@ -1,6 +1,5 @@
 package vn.khien.platform.security;
 
-import java.security.SecureRandom;
 import java.util.EnumSet;
 
 import org.springframework.boot.ApplicationArguments;
@@ -34,7 +33,7 @@ class AdminBootstrap implements ApplicationRunner {
 		String password = settings.adminPassword();
 		boolean generated = password == null || password.isBlank();
 		if (generated) {
-			password = randomPassword();
+			password = Accounts.generatePassword();
 		}
 		accounts.create(new Accounts.NewAccount("admin", "Quản trị hệ thống", null, password, EnumSet.of(Role.ADMIN),
 				null, null));
@@ -44,13 +43,4 @@ class AdminBootstrap implements ApplicationRunner {
 		}
 	}
 
-	public static String randomPassword() {
-		String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-		var random = new SecureRandom();
-		var sb = new StringBuilder();
-		for (int i = 0; i < 20; i++) {
-			sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-		}
-		return sb.toString();
-	}
 }

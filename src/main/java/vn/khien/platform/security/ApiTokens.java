@@ -1,14 +1,10 @@
 package vn.khien.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khien.platform.AuditLog;
 import vn.khien.platform.KhienUser;
 import vn.khien.platform.NotFoundException;
+import vn.khien.platform.Sha256;
 
 /**
  * Bearer tokens for the API: short-lived ones from {@code POST /api/v1/auth/token} and personal
@@ -73,7 +70,7 @@ public class ApiTokens {
 			.param("user", userId)
 			.param("kind", kind.name())
 			.param("name", name)
-			.param("hash", sha256(token))
+			.param("hash", Sha256.hex(token))
 			.param("prefix", token.substring(0, 10))
 			.param("now", Timestamp.from(now))
 			.param("expires", Timestamp.from(expires))
@@ -93,7 +90,7 @@ public class ApiTokens {
 		Optional<Row> row = jdbc.sql("""
 				SELECT t.id, t.user_id, t.expires_at, t.revoked_at, u.enabled FROM api_token t
 				JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = :hash""")
-			.param("hash", sha256(token))
+			.param("hash", Sha256.hex(token))
 			.query(Row.class)
 			.optional();
 		Instant now = Instant.now();
@@ -132,12 +129,4 @@ public class ApiTokens {
 		audit.record("TOKEN_REVOKE", "api_token", tokenId, null, null);
 	}
 
-	static String sha256(String value) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 }

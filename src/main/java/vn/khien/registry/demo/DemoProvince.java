@@ -1,6 +1,5 @@
 package vn.khien.registry.demo;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -124,7 +123,7 @@ public class DemoProvince implements ApplicationRunner {
 		String password = settings.demoPassword();
 		boolean generated = password == null || password.isBlank();
 		if (generated) {
-			password = randomPassword();
+			password = Accounts.generatePassword();
 		}
 		long khcn = agencies.findByCode("SKHCN").orElseThrow().id();
 		account("operator", "Nguyễn Văn Điều Hành", password, Role.PROVINCE_OPERATOR, khcn);
@@ -169,15 +168,6 @@ public class DemoProvince implements ApplicationRunner {
 				+ GIVEN[(int) (i / 3 % GIVEN.length)];
 	}
 
-	static String randomPassword() {
-		String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-		var random = new SecureRandom();
-		var sb = new StringBuilder();
-		for (int i = 0; i < 16; i++) {
-			sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-		}
-		return sb.toString();
-	}
 
 	private static final String[] PLACE_A = { "An", "Bình", "Tân", "Phú", "Hòa", "Thạnh", "Long", "Phước", "Mỹ",
 			"Vĩnh", "Đông", "Tây", "Nam", "Bắc", "Hưng", "Thuận", "Thái", "Quang", "Hải", "Đức" };
