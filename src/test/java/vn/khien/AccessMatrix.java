@@ -118,10 +118,10 @@ public final class AccessMatrix {
 		if (pages) {
 			request.with(SecurityMockMvcRequestPostProcessors.csrf());
 			if (who.equals(GARBAGE)) {
-				request.cookie(new jakarta.servlet.http.Cookie("JSESSIONID", "garbage-session-id"));
+				request.cookie(new jakarta.servlet.http.Cookie(SignedIn.COOKIE, "Z2FyYmFnZS1zZXNzaW9uLWlk"));
 			}
 			else if (!who.equals(ANONYMOUS)) {
-				request.session(logins.session(who));
+				request.with(logins.session(who));
 			}
 			if (row.body() != null) {
 				request.contentType(MediaType.APPLICATION_FORM_URLENCODED).content(row.body());

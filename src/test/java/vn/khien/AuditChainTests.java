@@ -111,7 +111,7 @@ class AuditChainTests {
 	@Test
 	void auditViewerShowsTheVerificationResult() {
 		ownEntry();
-		assertThat(mvc.get().uri("/audit?verify=true&entityType=chain_test").session(logins.session("admin")))
+		assertThat(mvc.get().uri("/audit?verify=true&entityType=chain_test").with(logins.session("admin")))
 			.hasStatusOk().bodyText().contains("id=\"verification\"").contains("alert-success").contains("chain_test");
 	}
 

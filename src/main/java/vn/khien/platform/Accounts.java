@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,10 +27,13 @@ public class Accounts {
 
 	private final AuditLog audit;
 
-	Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit) {
+	private final ApplicationEventPublisher events;
+
+	Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	public record NewAccount(String username, String displayName, @Nullable String email, String password,
@@ -94,6 +98,9 @@ public class Accounts {
 		Set<Role> before = rolesOf(userId);
 		writeRoles(userId, roles);
 		audit.record("PERMISSION_CHANGE", "user", userId, Map.of("roles", before), Map.of("roles", roles));
+		if (!before.equals(roles)) {
+			accessChanged(userId, "roles");
+		}
 	}
 
 	private void writeRoles(long userId, Set<Role> roles) {
@@ -139,20 +146,36 @@ public class Accounts {
 	/** Links a user of an external organisation (role ORGANISATION) to that organisation. */
 	@Transactional
 	public void setOrganisation(long userId, @Nullable Long organisationId) {
+		Account before = find(userId).orElseThrow(() -> new NotFoundException("user", userId));
 		jdbc.sql("UPDATE app_user SET organisation_id = :org WHERE id = :id")
 			.param("org", organisationId)
 			.param("id", userId)
 			.update();
-		audit.record("UPDATE", "user", userId, null, Map.of("organisationId", String.valueOf(organisationId)));
+		audit.record("UPDATE", "user", userId, Map.of("organisationId", String.valueOf(before.organisationId())),
+				Map.of("organisationId", String.valueOf(organisationId)));
+		if (!java.util.Objects.equals(before.organisationId(), organisationId)) {
+			accessChanged(userId, "organisation");
+		}
 	}
 
-	/** Moves accounts of agencies that were merged into their successor. */
+	/** Moves accounts of agencies that were merged into their successor; each move is audited. */
 	@Transactional
 	public int reassignAgency(long fromAgencyId, long toAgencyId) {
-		return jdbc.sql("UPDATE app_user SET agency_id = :to WHERE agency_id = :from")
+		record Moved(long id, String username) {
+		}
+		List<Moved> moved = jdbc.sql("SELECT id, username FROM app_user WHERE agency_id = :from ORDER BY id")
+			.param("from", fromAgencyId)
+			.query(Moved.class)
+			.list();
+		jdbc.sql("UPDATE app_user SET agency_id = :to WHERE agency_id = :from")
 			.param("to", toAgencyId)
 			.param("from", fromAgencyId)
 			.update();
+		for (Moved m : moved) {
+			audit.record("AGENCY_MOVE", "user", m.id(), Map.of("agencyId", fromAgencyId), Map.of("agencyId", toAgencyId));
+			accessChanged(m.id(), "agency");
+		}
+		return moved.size();
 	}
 
 	/** The details an administrator may edit; roles, password and second factor have their own calls. */
@@ -173,6 +196,10 @@ public class Accounts {
 			.param("id", userId)
 			.update();
 		audit.record("UPDATE", "user", userId, detailsOf(before), details);
+		if (!java.util.Objects.equals(before.agencyId(), details.agencyId())
+				|| !java.util.Objects.equals(before.organisationId(), details.organisationId())) {
+			accessChanged(userId, "agency");
+		}
 	}
 
 	private static Details detailsOf(Account a) {
@@ -193,6 +220,9 @@ public class Accounts {
 			.param("id", userId)
 			.update();
 		audit.record(enabled ? "ENABLE" : "DISABLE", "user", userId, null, Map.of("enabled", enabled));
+		if (!enabled) {
+			accessChanged(userId, "disabled");
+		}
 	}
 
 	@Transactional
@@ -202,6 +232,17 @@ public class Accounts {
 			.param("id", userId)
 			.update();
 		audit.record("PASSWORD_CHANGE", "user", userId, null, null);
+		accessChanged(userId, "password");
+	}
+
+	/** Ends the account's sessions and tokens (listeners run in this transaction). */
+	void accessChanged(long userId, String reason) {
+		String username = jdbc.sql("SELECT username FROM app_user WHERE id = :id")
+			.param("id", userId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("user", userId));
+		events.publishEvent(new AccountAccessChanged(userId, username, reason));
 	}
 
 	private static final String SELECT = """

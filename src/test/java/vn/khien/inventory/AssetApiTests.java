@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import vn.khien.SignedIn;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -199,37 +199,34 @@ class AssetApiTests {
 				{"agencyId": AGENCY, "kind": "SERVER", "hostname": "page.ttyt1.example.vn"}""");
 		long other = create("officer2", education, """
 				{"agencyId": AGENCY, "kind": "SERVER", "hostname": "page.sgddt.example.vn"}""");
-		MockHttpSession session = login("officer");
-		assertThat(mvc.get().uri("/assets?q=page.").session(session)).hasStatusOk()
+		SignedIn session = login("officer");
+		assertThat(mvc.get().uri("/assets?q=page.").with(session)).hasStatusOk()
 			.bodyText()
 			.contains("page.ttyt1.example.vn")
 			.doesNotContain("page.sgddt.example.vn");
-		assertThat(mvc.get().uri("/assets/{id}", own).session(session)).hasStatusOk()
+		assertThat(mvc.get().uri("/assets/{id}", own).with(session)).hasStatusOk()
 			.bodyText()
 			.contains("page.ttyt1.example.vn");
-		assertThat(mvc.get().uri("/assets/{id}", other).session(session)).hasStatus(HttpStatus.NOT_FOUND);
-		var export = mvc.get().uri("/assets/export.csv?q=page.").session(session).exchange();
+		assertThat(mvc.get().uri("/assets/{id}", other).with(session)).hasStatus(HttpStatus.NOT_FOUND);
+		var export = mvc.get().uri("/assets/export.csv?q=page.").with(session).exchange();
 		assertThat(export).hasStatusOk();
 		String csv = export.getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(csv).startsWith("kind,hostname,addresses,mac,os,url,system,agency")
 			.contains("page.ttyt1.example.vn")
 			.doesNotContain("page.sgddt.example.vn");
-		assertThat(mvc.get().uri("/assets/new").session(session)).hasStatusOk();
-		assertThat(mvc.get().uri("/assets/{id}/edit", own).session(session)).hasStatusOk();
-		assertThat(mvc.get().uri("/assets/import").session(session)).hasStatusOk().bodyText().contains("multipart/form-data");
-		assertThat(mvc.post().uri("/assets/{id}", own).session(session).with(csrf())
+		assertThat(mvc.get().uri("/assets/new").with(session)).hasStatusOk();
+		assertThat(mvc.get().uri("/assets/{id}/edit", own).with(session)).hasStatusOk();
+		assertThat(mvc.get().uri("/assets/import").with(session)).hasStatusOk().bodyText().contains("multipart/form-data");
+		assertThat(mvc.post().uri("/assets/{id}", own).with(session).with(csrf())
 			.param("agencyId", Long.toString(health))
 			.param("kind", "SERVER")
 			.param("hostname", "page.ttyt1.example.vn")
 			.param("addresses", "not-an-ip")).hasStatusOk().bodyText().contains("is-invalid");
-		MockHttpSession leader = login("leader");
-		assertThat(mvc.get().uri("/assets/new").session(leader)).hasStatus(HttpStatus.FORBIDDEN);
+		SignedIn leader = login("leader");
+		assertThat(mvc.get().uri("/assets/new").with(leader)).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
-	MockHttpSession login(String username) {
-		var result = mvc.post().uri("/login").param("username", username).param("password", TestLogins.DEMO_PASSWORD)
-			.with(csrf())
-			.exchange();
-		return (MockHttpSession) result.getRequest().getSession();
+	SignedIn login(String username) {
+		return TestLogins.signIn(mvc, username, TestLogins.DEMO_PASSWORD);
 	}
 }

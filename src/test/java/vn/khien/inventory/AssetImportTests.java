@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.khien.KhienTest;
+import vn.khien.SignedIn;
 import vn.khien.TestLogins;
 import vn.khien.registry.Agencies;
 
@@ -278,23 +279,20 @@ class AssetImportTests {
 				"true");
 		String jobId = status.get("jobId").asString();
 		var officer = login("officer");
-		assertThat(mvc.get().uri("/imports/{id}", jobId).session(officer)).hasStatusOk()
+		assertThat(mvc.get().uri("/imports/{id}", jobId).with(officer)).hasStatusOk()
 			.bodyText()
 			.contains("confirm-import", "data-count=\"created\"");
 		var officer2 = login("officer2");
-		assertThat(mvc.get().uri("/imports/{id}", jobId).session(officer2)).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.get().uri("/imports/{id}/events", jobId).session(officer2)).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.post().uri("/imports/{id}/commit", jobId).session(login("leader"))
+		assertThat(mvc.get().uri("/imports/{id}", jobId).with(officer2)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/imports/{id}/events", jobId).with(officer2)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.post().uri("/imports/{id}/commit", jobId).with(login("leader"))
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
 			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM asset WHERE identity_key = 'host:page-job.syt8'").query(Long.class)
 			.single()).isZero();
 	}
 
-	org.springframework.mock.web.MockHttpSession login(String username) {
-		var result = mvc.post().uri("/login").param("username", username).param("password", TestLogins.DEMO_PASSWORD)
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-			.exchange();
-		return (org.springframework.mock.web.MockHttpSession) result.getRequest().getSession();
+	SignedIn login(String username) {
+		return logins.session(username);
 	}
 }

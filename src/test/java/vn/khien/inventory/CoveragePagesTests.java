@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import vn.khien.SignedIn;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -24,7 +24,7 @@ import vn.khien.registry.AgencyManagement;
 @KhienTest
 class CoveragePagesTests {
 
-	private static final Map<String, MockHttpSession> SESSIONS = new ConcurrentHashMap<>();
+	private static final Map<String, SignedIn> SESSIONS = new ConcurrentHashMap<>();
 
 	@Autowired
 	MockMvcTester mvc;
@@ -59,18 +59,12 @@ class CoveragePagesTests {
 	}
 
 	/** A signed-in browser session of a demo user (form login, as a browser does). */
-	MockHttpSession session(String username) {
-		return SESSIONS.computeIfAbsent(username, name -> {
-			MvcTestResult login = mvc.post().uri("/login").param("username", name)
-				.param("password", TestLogins.DEMO_PASSWORD).with(csrf()).exchange();
-			assertThat(login).hasStatus3xxRedirection();
-			assertThat(login.getResponse().getRedirectedUrl()).doesNotContain("error");
-			return (MockHttpSession) login.getRequest().getSession();
-		});
+	SignedIn session(String username) {
+		return SESSIONS.computeIfAbsent(username, name -> TestLogins.signIn(mvc, name, TestLogins.DEMO_PASSWORD));
 	}
 
 	MvcTestResult page(String user, String uri, Object... vars) {
-		return mvc.get().uri(uri, vars).session(session(user)).header("Accept-Language", "vi").exchange();
+		return mvc.get().uri(uri, vars).with(session(user)).header("Accept-Language", "vi").exchange();
 	}
 
 	@Test
@@ -114,7 +108,7 @@ class CoveragePagesTests {
 
 	@Test
 	void chartDataHasTheApiShape() {
-		assertThat(mvc.get().uri("/coverage/data?agency=SYT&withHosts=true&size=500").session(session("officer")))
+		assertThat(mvc.get().uri("/coverage/data?agency=SYT&withHosts=true&size=500").with(session("officer")))
 			.hasStatusOk()
 			.bodyJson()
 			.hasPathSatisfying("$.items[0].agencyCode", v -> assertThat(v).isNotNull())
@@ -122,7 +116,7 @@ class CoveragePagesTests {
 			.hasPathSatisfying("$.items[0].protected", v -> assertThat(v).isNotNull())
 			.hasPathSatisfying("$.target", v -> assertThat(v).isEqualTo(1.0))
 			.doesNotHavePath("$.province");
-		assertThat(mvc.get().uri("/coverage/data/trend?days=30").session(session("officer")))
+		assertThat(mvc.get().uri("/coverage/data/trend?days=30").with(session("officer")))
 			.hasStatusOk()
 			.bodyJson()
 			.hasPathSatisfying("$.points[0].date", v -> assertThat(v).isNotNull())
@@ -131,9 +125,9 @@ class CoveragePagesTests {
 
 	@Test
 	void onlyOperatorsTakeSnapshotsFromThePage() {
-		assertThat(mvc.post().uri("/coverage/snapshot").session(session("officer")).with(csrf()))
+		assertThat(mvc.post().uri("/coverage/snapshot").with(session("officer")).with(csrf()))
 			.hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/coverage/snapshot").session(session("operator")).with(csrf()))
+		assertThat(mvc.post().uri("/coverage/snapshot").with(session("operator")).with(csrf()))
 			.hasStatus3xxRedirection()
 			.hasRedirectedUrl("/coverage");
 	}
@@ -141,7 +135,7 @@ class CoveragePagesTests {
 	@Test
 	void campaignIsCreatedAndResultsRecordedFromThePages() {
 		assertThat(page("officer", "/malware-campaigns/new")).hasStatus(HttpStatus.FORBIDDEN);
-		MvcTestResult invalid = mvc.post().uri("/malware-campaigns").session(session("operator")).with(csrf())
+		MvcTestResult invalid = mvc.post().uri("/malware-campaigns").with(session("operator")).with(csrf())
 			.header("Accept-Language", "vi")
 			.param("name", "Chiến dịch thử")
 			.param("startsOn", "2026-12-10")
@@ -150,7 +144,7 @@ class CoveragePagesTests {
 			.exchange();
 		assertThat(invalid).hasStatusOk().bodyText().contains("is-invalid", "Ngày kết thúc không được trước ngày bắt đầu.",
 				"Chiến dịch thử");
-		MvcTestResult created = mvc.post().uri("/malware-campaigns").session(session("operator")).with(csrf())
+		MvcTestResult created = mvc.post().uri("/malware-campaigns").with(session("operator")).with(csrf())
 			.param("name", "Chiến dịch thử")
 			.param("startsOn", "2026-12-01")
 			.param("endsOn", "2026-12-10")
@@ -161,13 +155,13 @@ class CoveragePagesTests {
 		assertThat(location).matches("/malware-campaigns/\\d+");
 		assertThat(page("officer2", location)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(page("officer", location)).hasStatusOk().bodyText().contains("Chiến dịch thử", "-gapsrv");
-		assertThat(mvc.post().uri(location + "/hosts/{asset}", unprotectedHost).session(session("officer")).with(csrf())
+		assertThat(mvc.post().uri(location + "/hosts/{asset}", unprotectedHost).with(session("officer")).with(csrf())
 			.param("result", "REMOVED")
 			.param("detail", "Trojan.Win32")).hasStatus3xxRedirection();
 		assertThat(jdbc.sql("SELECT result FROM malware_campaign_host WHERE asset_id = :a").param("a", unprotectedHost)
 			.query(String.class).single()).isEqualTo("REMOVED");
 		assertThat(page("leader", "/malware-campaigns")).hasStatusOk().bodyText().contains("Chiến dịch thử");
-		assertThat(mvc.post().uri(location + "/hosts/{asset}", unprotectedHost).session(session("leader")).with(csrf())
+		assertThat(mvc.post().uri(location + "/hosts/{asset}", unprotectedHost).with(session("leader")).with(csrf())
 			.param("result", "CLEAN")).hasStatus(HttpStatus.FORBIDDEN);
 	}
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.mock.web.MockHttpSession;
+import vn.khien.SignedIn;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import vn.khien.KhienTest;
@@ -43,15 +43,12 @@ class SystemPageTests {
 	}
 
 	/** Signs in through the login form, as a browser does, and answers the session. */
-	MockHttpSession login(String username) {
-		var result = mvc.post().uri("/login").param("username", username).param("password", TestLogins.DEMO_PASSWORD)
-			.with(csrf()).exchange();
-		assertThat(result).hasStatus(HttpStatus.FOUND);
-		return (MockHttpSession) result.getRequest().getSession(false);
+	SignedIn login(String username) {
+		return TestLogins.signIn(mvc, username, TestLogins.DEMO_PASSWORD);
 	}
 
-	String page(MockHttpSession session, String uri, Object... vars) throws Exception {
-		var result = mvc.get().uri(uri, vars).session(session).exchange();
+	String page(SignedIn session, String uri, Object... vars) throws Exception {
+		var result = mvc.get().uri(uri, vars).with(session).exchange();
 		assertThat(result).hasStatusOk();
 		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
@@ -61,11 +58,11 @@ class SystemPageTests {
 		InformationSystem own = fixtures.system("SYT-3", false);
 		InformationSystem shared = fixtures.shared("SKHCN", List.of("SYT"));
 		InformationSystem other = fixtures.system("SGDDT", false);
-		MockHttpSession officer = login("officer");
+		SignedIn officer = login("officer");
 		String html = page(officer, "/systems?size=500");
 		assertThat(html).contains(own.code(), shared.code(), "/systems/export.csv").doesNotContain(other.code());
-		assertThat(mvc.get().uri("/systems/{id}", other.id()).session(officer)).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.get().uri("/systems/{id}/edit", other.id()).session(officer)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/systems/{id}", other.id()).with(officer)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/systems/{id}/edit", other.id()).with(officer)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(page(officer, "/systems?q={q}", "văn bản")).contains("href=\"/systems/export.csv?q=v%C4%83n%20b%E1%BA%A3n\"")
 			.contains("LH-QLVB");
 		String csv = page(officer, "/systems/export.csv?q=-T");
@@ -75,14 +72,14 @@ class SystemPageTests {
 	@Test
 	void sharedSystemIsReadOnlyForItsUserAgencies() throws Exception {
 		InformationSystem shared = fixtures.shared("SKHCN", List.of("SYT"));
-		MockHttpSession officer = login("officer");
+		SignedIn officer = login("officer");
 		String html = page(officer, "/systems/{id}", shared.id());
 		assertThat(html).contains("id=\"read-only\"").doesNotContain("id=\"edit-system\"", "id=\"product-form\"");
-		assertThat(mvc.get().uri("/systems/{id}/edit", shared.id()).session(officer)).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/systems/{id}", shared.id()).session(officer).with(csrf())
+		assertThat(mvc.get().uri("/systems/{id}/edit", shared.id()).with(officer)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post().uri("/systems/{id}", shared.id()).with(officer).with(csrf())
 			.param("code", shared.code()).param("name", "Đổi tên").param("ownerAgencyId", String.valueOf(fixtures.agency("SYT")))
 			.param("lifecycle", "OPERATING").param("hosting", "OWN_PREMISES")).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/systems/{id}/products", shared.id()).session(officer).with(csrf())
+		assertThat(mvc.post().uri("/systems/{id}/products", shared.id()).with(officer).with(csrf())
 			.param("vendor", "V").param("product", "P").param("origin", "DOMESTIC")).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(systems.get(shared.id()).name()).isEqualTo(shared.name());
 		assertThat(products.of(shared.id())).isEmpty();
@@ -91,26 +88,26 @@ class SystemPageTests {
 	@Test
 	void leadershipReadsButGetsNoWritePages() throws Exception {
 		InformationSystem other = fixtures.system("SGDDT", false);
-		MockHttpSession leader = login("leader");
+		SignedIn leader = login("leader");
 		assertThat(page(leader, "/systems/{id}", other.id())).contains(other.code()).contains("id=\"read-only\"");
-		assertThat(mvc.get().uri("/systems/new").session(leader)).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/systems/{id}/delete", other.id()).session(leader).with(csrf()))
+		assertThat(mvc.get().uri("/systems/new").with(leader)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post().uri("/systems/{id}/delete", other.id()).with(leader).with(csrf()))
 			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(systems.find(other.id())).isPresent();
 	}
 
 	@Test
 	void formShowsErrorsNextToTheFieldsAndKeepsWhatWasTyped() throws Exception {
-		MockHttpSession officer = login("officer");
+		SignedIn officer = login("officer");
 		String code = SystemFixtures.code("SYT");
-		var result = mvc.post().uri("/systems").session(officer).with(csrf())
+		var result = mvc.post().uri("/systems").with(officer).with(csrf())
 			.param("code", code).param("name", "Phần mềm kế hoạch").param("ownerAgencyId", String.valueOf(fixtures.agency("SYT")))
 			.param("lifecycle", "OPERATING").param("hosting", "CLOUD").param("userCount", "-3").exchange();
 		assertThat(result).hasStatusOk();
 		String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(html).contains("is-invalid", "Giá trị phải từ 0 trở lên.", "Phần mềm kế hoạch");
 		assertThat(systems.findByCode(code)).isEmpty();
-		var again = mvc.post().uri("/systems").session(officer).with(csrf())
+		var again = mvc.post().uri("/systems").with(officer).with(csrf())
 			.param("code", code).param("name", "Phần mềm kế hoạch").param("ownerAgencyId", String.valueOf(fixtures.agency("SYT")))
 			.param("lifecycle", "OPERATING").param("hosting", "CLOUD").exchange();
 		assertThat(again.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Hãy ghi nhà cung cấp điện toán đám mây.");
@@ -119,9 +116,9 @@ class SystemPageTests {
 
 	@Test
 	void officerCreatesASystemAndAddsAForeignProductThatWarns() throws Exception {
-		MockHttpSession officer = login("officer");
+		SignedIn officer = login("officer");
 		String code = SystemFixtures.code("SYT");
-		var created = mvc.post().uri("/systems").session(officer).with(csrf())
+		var created = mvc.post().uri("/systems").with(officer).with(csrf())
 			.param("code", code).param("name", "Cổng dịch vụ y tế").param("ownerAgencyId", String.valueOf(fixtures.agency("SYT")))
 			.param("lifecycle", "OPERATING").param("hosting", "OWN_PREMISES").param("egovernment", "true")
 			.param("_egovernment", "on").param("_critical", "on").exchange();
@@ -129,7 +126,7 @@ class SystemPageTests {
 		InformationSystem system = systems.findByCode(code).orElseThrow();
 		assertThat(system.eGovernment()).isTrue();
 		assertThat(system.critical()).isFalse();
-		assertThat(mvc.post().uri("/systems/{id}/products", system.id()).session(officer).with(csrf())
+		assertThat(mvc.post().uri("/systems/{id}/products", system.id()).with(officer).with(csrf())
 			.param("vendor", "Globex").param("product", "Globex DB").param("origin", "FOREIGN")
 			.param("domesticAlternative", "HồngLạc DB")).hasStatus(HttpStatus.FOUND);
 		assertThat(page(officer, "/systems/{id}", system.id())).contains("domestic-warning", "Globex DB");
@@ -145,13 +142,13 @@ class SystemPageTests {
 	@Test
 	void ownerSetsUserAgenciesOnTheDetailPageAndUnknownCodesAreRefusedInline() throws Exception {
 		InformationSystem system = fixtures.system("SKHCN", false);
-		MockHttpSession operator = login("operator");
-		var refused = mvc.post().uri("/systems/{id}/users", system.id()).session(operator).with(csrf())
+		SignedIn operator = login("operator");
+		var refused = mvc.post().uri("/systems/{id}/users", system.id()).with(operator).with(csrf())
 			.param("agencies", "SYT, KHONG-CO").exchange();
 		assertThat(refused).hasStatusOk();
 		assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("is-invalid", "KHONG-CO");
 		assertThat(systems.userAgencyIds(system.id())).isEmpty();
-		assertThat(mvc.post().uri("/systems/{id}/users", system.id()).session(operator).with(csrf())
+		assertThat(mvc.post().uri("/systems/{id}/users", system.id()).with(operator).with(csrf())
 			.param("agencies", "SYT\nSGDDT")).hasStatus(HttpStatus.FOUND);
 		assertThat(systems.userAgencyIds(system.id())).containsExactlyInAnyOrder(fixtures.agency("SYT"), fixtures.agency("SGDDT"));
 		assertThat(page(login("officer2"), "/systems/{id}", system.id())).contains("id=\"read-only\"");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import vn.khien.SignedIn;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import vn.khien.KhienTest;
@@ -45,40 +45,40 @@ class AccountPagesTests {
 
 	@Test
 	void accountPageShowsWhoIAmInEitherLanguage() {
-		MockHttpSession session = logins.session("officer");
-		assertThat(mvc.get().uri("/account").session(session)).hasStatusOk().bodyText()
+		SignedIn session = logins.session("officer");
+		assertThat(mvc.get().uri("/account").with(session)).hasStatusOk().bodyText()
 			.contains("Lý Thị Y Tế").contains("Cán bộ cơ quan, đơn vị").contains("href=\"/account\"");
-		assertThat(mvc.get().uri("/account?lang=en").session(session)).hasStatusOk().bodyText()
+		assertThat(mvc.get().uri("/account?lang=en").with(session)).hasStatusOk().bodyText()
 			.contains("My account").contains("Agency officer");
 	}
 
 	@Test
 	void totpEnrolmentNeedsAValidCodeAndThenGuardsSignIn() {
 		String username = freshUser();
-		MockHttpSession session = logins.signIn(username, PASSWORD);
-		var page = mvc.get().uri("/account/totp").session(session).exchange();
+		SignedIn session = logins.signIn(username, PASSWORD);
+		var page = mvc.get().uri("/account/totp").with(session).exchange();
 		assertThat(page).hasStatusOk().bodyText().contains("otpauth://totp/Kh");
-		String secret = (String) session.getAttribute("khien.totp.pending");
+		String secret = (String) logins.attribute(session, "khien.totp.pending");
 		assertThat(secret).isNotNull();
 		var totp = new Totp();
 		String good = totp.codeAt(secret, Instant.now());
 
-		assertThat(mvc.post().uri("/account/totp").session(session).with(csrf()).param("code", good.equals("123456") ? "654321" : "123456"))
+		assertThat(mvc.post().uri("/account/totp").with(session).with(csrf()).param("code", good.equals("123456") ? "654321" : "123456"))
 			.hasStatusOk().bodyText().contains("is-invalid").contains("Mã không đúng");
 		assertThat(totpEnabled(username)).isFalse();
 
-		assertThat(mvc.post().uri("/account/totp").session(session).with(csrf()).param("code", good))
+		assertThat(mvc.post().uri("/account/totp").with(session).with(csrf()).param("code", good))
 			.hasStatus(HttpStatus.FOUND).redirectedUrl().isEqualTo("/account");
 		assertThat(totpEnabled(username)).isTrue();
 
 		// the code used to enrol cannot be used again to turn the second factor off
-		assertThat(mvc.post().uri("/account/totp/disable").session(session).with(csrf()).param("password", PASSWORD)
+		assertThat(mvc.post().uri("/account/totp/disable").with(session).with(csrf()).param("password", PASSWORD)
 			.param("code", good)).hasStatusOk().bodyText().contains("is-invalid");
-		assertThat(mvc.post().uri("/account/totp/disable").session(session).with(csrf()).param("password", "wrong")
+		assertThat(mvc.post().uri("/account/totp/disable").with(session).with(csrf()).param("password", "wrong")
 			.param("code", totp.codeAt(secret, Instant.now().plusSeconds(30)))).hasStatusOk().bodyText()
 			.contains("Mật khẩu không đúng");
 		assertThat(totpEnabled(username)).isTrue();
-		assertThat(mvc.post().uri("/account/totp/disable").session(session).with(csrf()).param("password", PASSWORD)
+		assertThat(mvc.post().uri("/account/totp/disable").with(session).with(csrf()).param("password", PASSWORD)
 			.param("code", totp.codeAt(secret, Instant.now().plusSeconds(30)))).hasStatus(HttpStatus.FOUND);
 		assertThat(totpEnabled(username)).isFalse();
 	}
@@ -90,13 +90,13 @@ class AccountPagesTests {
 	@Test
 	void personalTokenIsShownOnceWorksAndCanBeRevoked() throws Exception {
 		String username = freshUser();
-		MockHttpSession session = logins.signIn(username, PASSWORD);
-		assertThat(mvc.post().uri("/account/tokens").session(session).with(csrf()).param("name", "script")
+		SignedIn session = logins.signIn(username, PASSWORD);
+		assertThat(mvc.post().uri("/account/tokens").with(session).with(csrf()).param("name", "script")
 			.param("days", "400")).hasStatusOk().bodyText().contains("is-invalid").doesNotContain("new-token-value");
-		assertThat(mvc.post().uri("/account/tokens").session(session).with(csrf()).param("name", "")
+		assertThat(mvc.post().uri("/account/tokens").with(session).with(csrf()).param("name", "")
 			.param("days", "abc")).hasStatusOk().bodyText().contains("is-invalid");
 
-		String body = mvc.post().uri("/account/tokens").session(session).with(csrf()).param("name", "my script")
+		String body = mvc.post().uri("/account/tokens").with(session).with(csrf()).param("name", "my script")
 			.param("days", "30").exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		var matcher = Pattern.compile("id=\"new-token-value\">(khn_[A-Za-z0-9_-]+)<").matcher(body);
 		assertThat(matcher.find()).isTrue();
@@ -108,15 +108,15 @@ class AccountPagesTests {
 		// authenticated (403, not 401): an assessor may not verify the audit chain
 		assertThat(mvc.get().uri("/api/v1/audit/verify").header("Authorization", "Bearer " + token))
 			.hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.get().uri("/account/tokens").session(session)).hasStatusOk().bodyText().contains("my script")
+		assertThat(mvc.get().uri("/account/tokens").with(session)).hasStatusOk().bodyText().contains("my script")
 			.doesNotContain(token);
 
 		long id = jdbc.sql("SELECT id FROM api_token WHERE prefix = :p").param("p", token.substring(0, 10))
 			.query(Long.class).single();
 		// someone else's token cannot be revoked
-		assertThat(mvc.post().uri("/account/tokens/{id}/revoke", id).session(logins.session("operator")).with(csrf()))
+		assertThat(mvc.post().uri("/account/tokens/{id}/revoke", id).with(logins.session("operator")).with(csrf()))
 			.hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.post().uri("/account/tokens/{id}/revoke", id).session(session).with(csrf()))
+		assertThat(mvc.post().uri("/account/tokens/{id}/revoke", id).with(session).with(csrf()))
 			.hasStatus(HttpStatus.FOUND);
 		assertThat(mvc.get().uri("/api/v1/audit/verify").header("Authorization", "Bearer " + token))
 			.hasStatus(HttpStatus.UNAUTHORIZED);
@@ -125,17 +125,17 @@ class AccountPagesTests {
 	@Test
 	void passwordChangeChecksTheCurrentOneAndTheLength() {
 		String username = freshUser();
-		MockHttpSession session = logins.signIn(username, PASSWORD);
-		assertThat(mvc.post().uri("/account/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
+		SignedIn session = logins.signIn(username, PASSWORD);
+		assertThat(mvc.post().uri("/account/password").with(session).with(csrf()).param("currentPassword", PASSWORD)
 			.param("newPassword", "short").param("confirmPassword", "short")).hasStatusOk().bodyText()
 			.contains("is-invalid").contains("Mật khẩu phải có từ 12").doesNotContain("value=\"short\"");
-		assertThat(mvc.post().uri("/account/password").session(session).with(csrf()).param("currentPassword", "wrong")
+		assertThat(mvc.post().uri("/account/password").with(session).with(csrf()).param("currentPassword", "wrong")
 			.param("newPassword", "a-new-long-password").param("confirmPassword", "a-new-long-password"))
 			.hasStatusOk().bodyText().contains("Mật khẩu không đúng");
-		assertThat(mvc.post().uri("/account/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
+		assertThat(mvc.post().uri("/account/password").with(session).with(csrf()).param("currentPassword", PASSWORD)
 			.param("newPassword", "a-new-long-password").param("confirmPassword", "another-long-password"))
 			.hasStatusOk().bodyText().contains("Hai mật khẩu không khớp");
-		assertThat(mvc.post().uri("/account/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
+		assertThat(mvc.post().uri("/account/password").with(session).with(csrf()).param("currentPassword", PASSWORD)
 			.param("newPassword", "a-new-long-password").param("confirmPassword", "a-new-long-password"))
 			.hasStatus(HttpStatus.FOUND);
 		assertThat(logins.signIn(username, "a-new-long-password")).isNotNull();
@@ -144,34 +144,34 @@ class AccountPagesTests {
 	@Test
 	void totpRequiredForARoleSendsUnenrolledUsersToEnrolment() {
 		String username = freshUser();
-		MockHttpSession admin = logins.session("admin");
+		SignedIn admin = logins.session("admin");
 		try {
-			assertThat(mvc.post().uri("/admin/security").session(admin).with(csrf()).param("role", "ASSESSOR")
+			assertThat(mvc.post().uri("/admin/security").with(admin).with(csrf()).param("role", "ASSESSOR")
 				.param("required", "true")).hasStatus(HttpStatus.FOUND);
-			MockHttpSession session = logins.signIn(username, PASSWORD);
-			assertThat(mvc.get().uri("/account").session(session)).hasStatus(HttpStatus.FOUND).redirectedUrl()
+			SignedIn session = logins.signIn(username, PASSWORD);
+			assertThat(mvc.get().uri("/account").with(session)).hasStatus(HttpStatus.FOUND).redirectedUrl()
 				.isEqualTo("/account/totp");
-			assertThat(mvc.get().uri("/").session(session)).hasStatus(HttpStatus.FOUND);
-			assertThat(mvc.get().uri("/account/totp").session(session)).hasStatusOk().bodyText()
+			assertThat(mvc.get().uri("/").with(session)).hasStatus(HttpStatus.FOUND);
+			assertThat(mvc.get().uri("/account/totp").with(session)).hasStatusOk().bodyText()
 				.contains("totp-must-enrol");
 			assertThat(mvc.post().uri("/api/v1/auth/token").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
 				.content("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
 				.hasStatus(HttpStatus.FORBIDDEN).bodyJson().extractingPath("$.code").isEqualTo("auth.totpEnrolmentRequired");
-			assertThat(mvc.get().uri("/admin/security").session(admin)).hasStatusOk().bodyText()
+			assertThat(mvc.get().uri("/admin/security").with(admin)).hasStatusOk().bodyText()
 				.contains("data-role=\"ASSESSOR\"");
 		}
 		finally {
-			assertThat(mvc.post().uri("/admin/security").session(admin).with(csrf()).param("role", "ASSESSOR")
+			assertThat(mvc.post().uri("/admin/security").with(admin).with(csrf()).param("role", "ASSESSOR")
 				.param("required", "false")).hasStatus(HttpStatus.FOUND);
 		}
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'PERMISSION_CHANGE' AND entity_type = 'role_policy' AND entity_id = 'ASSESSOR'")
 			.query(Long.class).single()).isGreaterThanOrEqualTo(2);
-		assertThat(mvc.get().uri("/account").session(logins.signIn(username, PASSWORD))).hasStatusOk();
+		assertThat(mvc.get().uri("/account").with(logins.signIn(username, PASSWORD))).hasStatusOk();
 	}
 
 	@Test
 	void roleWithoutAdminCannotChangeSecurityPolicy() {
-		assertThat(mvc.post().uri("/admin/security").session(logins.session("operator")).with(csrf())
+		assertThat(mvc.post().uri("/admin/security").with(logins.session("operator")).with(csrf())
 			.param("role", "ASSESSOR").param("required", "true")).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(jdbc.sql("SELECT totp_required FROM role_policy WHERE role = 'ASSESSOR'").query(Boolean.class).single())
 			.isFalse();

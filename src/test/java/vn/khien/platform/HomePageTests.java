@@ -20,7 +20,7 @@ class HomePageTests {
 
 	@Test
 	void operatorSeesWhatWaitsWithLinksToTheListsBehind() {
-		assertThat(mvc.get().uri("/").session(logins.session("operator"))).hasStatusOk()
+		assertThat(mvc.get().uri("/").with(logins.session("operator"))).hasStatusOk()
 			.bodyText()
 			.contains("id=\"home-cards\"")
 			.contains("Cơ quan chưa đăng ký đầu mối")
@@ -30,15 +30,15 @@ class HomePageTests {
 
 	@Test
 	void officerSeesOnlyFiguresOfTheirScope() throws Exception {
-		String officer = mvc.get().uri("/").session(logins.session("officer")).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		String operator = mvc.get().uri("/").session(logins.session("operator")).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String officer = mvc.get().uri("/").with(logins.session("officer")).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String operator = mvc.get().uri("/").with(logins.session("operator")).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(officer).contains("Máy chưa được bảo vệ chống mã độc");
 		assertThat(figure(officer, "Máy chưa được bảo vệ")).isLessThan(figure(operator, "Máy chưa được bảo vệ"));
 	}
 
 	@Test
 	void rolesWithoutAgencyDataSeeNoCards() {
-		assertThat(mvc.get().uri("/").session(logins.session("assessor"))).hasStatusOk()
+		assertThat(mvc.get().uri("/").with(logins.session("assessor"))).hasStatusOk()
 			.bodyText()
 			.doesNotContain("id=\"home-cards\"");
 	}

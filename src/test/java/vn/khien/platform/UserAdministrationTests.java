@@ -124,29 +124,29 @@ class UserAdministrationTests {
 	@Test
 	void userPagesValidateNextToTheFieldAndKeepWhatWasTyped() {
 		var admin = logins.session("admin");
-		assertThat(mvc.post().uri("/admin/users").session(admin).with(csrf()).param("username", "bad name!")
+		assertThat(mvc.post().uri("/admin/users").with(admin).with(csrf()).param("username", "bad name!")
 			.param("displayName", "Giữ Nguyên").param("password", "short")).hasStatusOk().bodyText()
 			.contains("is-invalid").contains("value=\"Giữ Nguy").contains("Chọn ít nhất một vai trò")
 			.doesNotContain("value=\"short\"");
 		String username = unique();
-		assertThat(mvc.post().uri("/admin/users").session(admin).with(csrf()).param("username", username)
+		assertThat(mvc.post().uri("/admin/users").with(admin).with(csrf()).param("username", username)
 			.param("displayName", "Trang Mới").param("password", "a-long-enough-password").param("roles", "AGENCY_OFFICER")
 			.param("agency", "NO-SUCH-AGENCY")).hasStatusOk().bodyText().contains("is-invalid");
-		assertThat(mvc.post().uri("/admin/users").session(admin).with(csrf()).param("username", username)
+		assertThat(mvc.post().uri("/admin/users").with(admin).with(csrf()).param("username", username)
 			.param("displayName", "Trang Mới").param("password", "a-long-enough-password").param("roles", "ASSESSOR"))
 			.hasStatus(HttpStatus.FOUND);
 		long id = accounts.findByUsername(username).orElseThrow().id();
-		assertThat(mvc.get().uri("/admin/users?q=" + username).session(admin)).hasStatusOk().bodyText()
+		assertThat(mvc.get().uri("/admin/users?q=" + username).with(admin)).hasStatusOk().bodyText()
 			.contains("Trang Mới");
-		assertThat(mvc.post().uri("/admin/users/{id}/roles", id).session(admin).with(csrf())).hasStatusOk().bodyText()
+		assertThat(mvc.post().uri("/admin/users/{id}/roles", id).with(admin).with(csrf())).hasStatusOk().bodyText()
 			.contains("Chọn ít nhất một vai trò");
-		assertThat(mvc.post().uri("/admin/users/{id}/roles", id).session(admin).with(csrf()).param("roles", "RESPONDER"))
+		assertThat(mvc.post().uri("/admin/users/{id}/roles", id).with(admin).with(csrf()).param("roles", "RESPONDER"))
 			.hasStatus(HttpStatus.FOUND);
 		assertThat(accounts.rolesOf(id)).containsExactly(Role.RESPONDER);
-		assertThat(mvc.post().uri("/admin/users/{id}/disable", id).session(admin).with(csrf()))
+		assertThat(mvc.post().uri("/admin/users/{id}/disable", id).with(admin).with(csrf()))
 			.hasStatus(HttpStatus.FOUND);
 		assertThat(accounts.find(id).orElseThrow().enabled()).isFalse();
-		assertThat(mvc.get().uri("/admin/users/999999999").session(admin)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/admin/users/999999999").with(admin)).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
@@ -160,7 +160,7 @@ class UserAdministrationTests {
 			.isEqualTo("CREATE");
 		assertThat(mvc.get().uri("/api/v1/audit?from=yesterday").header("Authorization", logins.bearer("admin")))
 			.hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.get().uri("/audit?action=CREATE&entityType=user").session(logins.session("police")))
+		assertThat(mvc.get().uri("/audit?action=CREATE&entityType=user").with(logins.session("police")))
 			.hasStatusOk().bodyText().contains("value=\"CREATE\"");
 	}
 }

@@ -2,7 +2,7 @@ package vn.khien.registry;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.springframework.mock.web.MockHttpSession;
+import vn.khien.SignedIn;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -46,13 +46,7 @@ final class ContactsFixtures {
 				"fp@example.invalid", null, false));
 	}
 
-	static MockHttpSession login(MockMvcTester mvc, String username) {
-		var result = mvc.post()
-			.uri("/login")
-			.param("username", username)
-			.param("password", username.equals("admin") ? TestLogins.ADMIN_PASSWORD : TestLogins.DEMO_PASSWORD)
-			.with(SecurityMockMvcRequestPostProcessors.csrf())
-			.exchange();
-		return (MockHttpSession) result.getRequest().getSession(false);
+	static SignedIn login(MockMvcTester mvc, String username) {
+		return TestLogins.signIn(mvc, username, TestLogins.passwordOf(username));
 	}
 }

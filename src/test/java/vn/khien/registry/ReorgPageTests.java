@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import vn.khien.SignedIn;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -38,11 +38,8 @@ class ReorgPageTests {
 	JdbcClient jdbc;
 
 	/** Signs in through the login form, as a browser would. */
-	MockHttpSession login(String username) {
-		MvcTestResult result = mvc.post().uri("/login").param("username", username)
-			.param("password", TestLogins.DEMO_PASSWORD).with(csrf()).exchange();
-		assertThat(result).hasStatus3xxRedirection();
-		return (MockHttpSession) result.getRequest().getSession();
+	SignedIn login(String username) {
+		return TestLogins.signIn(mvc, username, TestLogins.DEMO_PASSWORD);
 	}
 
 	Agency fixture(String name, Long parentId) {
@@ -61,17 +58,17 @@ class ReorgPageTests {
 
 	@Test
 	void operatorMergesThroughTheFormAndTheAgencyPageShowsIt() throws Exception {
-		MockHttpSession operator = login("operator");
+		SignedIn operator = login("operator");
 		Agency a = fixture("Xã Trang A", root());
 		Agency b = fixture("Xã Trang B", root());
 		Agency successor = fixture("Xã Trang Mới", root());
 
-		MvcTestResult form = mvc.get().uri("/agencies/reorganisations/merge?source={id}", a.id()).session(operator)
+		MvcTestResult form = mvc.get().uri("/agencies/reorganisations/merge?source={id}", a.id()).with(operator)
 			.exchange();
 		assertThat(form).hasStatusOk();
 		assertThat(html(form)).contains(a.code()).contains("Sáp nhập cơ quan");
 
-		MvcTestResult done = mvc.post().uri("/agencies/reorganisations/merge").session(operator).with(csrf())
+		MvcTestResult done = mvc.post().uri("/agencies/reorganisations/merge").with(operator).with(csrf())
 			.param("sourceCodes", a.code() + ", " + b.code())
 			.param("successorCode", successor.code())
 			.param("effectiveDate", "01/07/2025")
@@ -80,20 +77,20 @@ class ReorgPageTests {
 		assertThat(done).hasStatus3xxRedirection();
 		String location = done.getResponse().getRedirectedUrl();
 		assertThat(location).startsWith("/agencies/reorganisations/");
-		assertThat(html(mvc.get().uri(location).session(operator).exchange())).contains("Xã Trang A").contains("Xã Trang Mới")
+		assertThat(html(mvc.get().uri(location).with(operator).exchange())).contains("Xã Trang A").contains("Xã Trang Mới")
 			.contains("01/07/2025");
-		String page = html(mvc.get().uri("/agencies/{id}", a.id()).session(operator).exchange());
+		String page = html(mvc.get().uri("/agencies/{id}", a.id()).with(operator).exchange());
 		assertThat(page).contains("Đã sáp nhập vào").contains("/agencies/" + successor.id()).contains(location);
-		assertThat(html(mvc.get().uri("/agencies/reorganisations").session(operator).exchange())).contains("Xã Trang B");
+		assertThat(html(mvc.get().uri("/agencies/reorganisations").with(operator).exchange())).contains("Xã Trang B");
 	}
 
 	@Test
 	void badMergeFormKeepsWhatWasTypedAndChangesNothing() throws Exception {
-		MockHttpSession operator = login("operator");
+		SignedIn operator = login("operator");
 		Agency a = fixture("Xã Lỗi A", root());
 		long before = jdbc.sql("SELECT COUNT(*) FROM reorganisation").query(Long.class).single();
 
-		MvcTestResult result = mvc.post().uri("/agencies/reorganisations/merge").session(operator).with(csrf())
+		MvcTestResult result = mvc.post().uri("/agencies/reorganisations/merge").with(operator).with(csrf())
 			.param("sourceCodes", a.code() + ", KHONG-CO-MA")
 			.param("successorCode", "UBND-T")
 			.param("effectiveDate", "32/13/2025")
@@ -102,7 +99,7 @@ class ReorgPageTests {
 		assertThat(result).hasStatusOk();
 		assertThat(html(result)).contains("is-invalid").contains("Không có cơ quan mang mã &quot;KHONG-CO-MA&quot;")
 			.contains("KHONG-CO-MA");
-		MvcTestResult badDate = mvc.post().uri("/agencies/reorganisations/split").session(operator).with(csrf())
+		MvcTestResult badDate = mvc.post().uri("/agencies/reorganisations/split").with(operator).with(csrf())
 			.param("sourceCode", a.code()).param("targetCodes", "UBND-T SYT").param("effectiveDate", "hôm qua")
 			.exchange();
 		assertThat(html(badDate)).contains("Ngày hiệu lực &quot;hôm qua&quot; không hợp lệ");
@@ -114,36 +111,36 @@ class ReorgPageTests {
 	void officerCannotOpenTheFormsAndSeesOnlyTheirReorganisations() throws Exception {
 		Agency a = fixture("Xã Ngoài Phạm Vi", root());
 		Agency b = fixture("Xã Ngoài Phạm Vi 2", root());
-		MockHttpSession operator = login("operator");
-		assertThat(mvc.post().uri("/agencies/reorganisations/merge").session(operator).with(csrf())
+		SignedIn operator = login("operator");
+		assertThat(mvc.post().uri("/agencies/reorganisations/merge").with(operator).with(csrf())
 			.param("sourceCodes", a.code()).param("successorCode", b.code()).param("effectiveDate", "2025-07-01")
 			.exchange()).hasStatus3xxRedirection();
 
-		MockHttpSession officer = login("officer");
-		assertThat(mvc.get().uri("/agencies/reorganisations/merge").session(officer)).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.get().uri("/agencies/reorganisations/split").session(officer)).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/agencies/reorganisations/merge").session(officer).with(csrf())
+		SignedIn officer = login("officer");
+		assertThat(mvc.get().uri("/agencies/reorganisations/merge").with(officer)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/agencies/reorganisations/split").with(officer)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post().uri("/agencies/reorganisations/merge").with(officer).with(csrf())
 			.param("sourceCodes", b.code()).param("successorCode", "UBND-T").param("effectiveDate", "2025-07-01"))
 			.hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.get().uri("/agencies/import").session(officer)).hasStatus(HttpStatus.FORBIDDEN);
-		MvcTestResult list = mvc.get().uri("/agencies/reorganisations?size=500").session(officer).exchange();
+		assertThat(mvc.get().uri("/agencies/import").with(officer)).hasStatus(HttpStatus.FORBIDDEN);
+		MvcTestResult list = mvc.get().uri("/agencies/reorganisations?size=500").with(officer).exchange();
 		assertThat(list).hasStatusOk();
 		assertThat(html(list)).doesNotContain("Xã Ngoài Phạm Vi");
 		long id = jdbc.sql("SELECT MAX(id) FROM reorganisation").query(Long.class).single();
-		assertThat(mvc.get().uri("/agencies/reorganisations/{id}", id).session(officer)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/agencies/reorganisations/{id}", id).with(officer)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(agencies.get(b.id()).status()).isEqualTo(AgencyStatus.ACTIVE);
-		assertThat(html(mvc.get().uri("/").session(officer).exchange())).contains("/agencies/reorganisations")
+		assertThat(html(mvc.get().uri("/").with(officer).exchange())).contains("/agencies/reorganisations")
 			.doesNotContain("/agencies/import");
 	}
 
 	@Test
 	void importPagePreviewsThenImportsTheSameStoredFile() throws Exception {
-		MockHttpSession operator = login("operator");
+		SignedIn operator = login("operator");
 		String p = "RPI" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
 		String csv = "code,name,kind,parent_code\n%1$s-A,Đơn vị A,khác,UBND-T\n%1$s-B,Đơn vị B,khác,%1$s-X\n".formatted(p);
 		long count = agencies.count();
 
-		MvcTestResult preview = mvc.post().uri("/agencies/import").session(operator).with(csrf()).multipart()
+		MvcTestResult preview = mvc.post().uri("/agencies/import").with(operator).with(csrf()).multipart()
 			.file(new MockMultipartFile("file", "ds.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))).exchange();
 
 		assertThat(preview).hasStatusOk();
@@ -154,11 +151,11 @@ class ReorgPageTests {
 		String action = page.replaceAll("(?s).*action=\"(/agencies/import/\\d+)\".*", "$1");
 		assertThat(action).matches("/agencies/import/\\d+");
 
-		MvcTestResult all = mvc.post().uri(action).session(operator).with(csrf()).exchange();
+		MvcTestResult all = mvc.post().uri(action).with(operator).with(csrf()).exchange();
 		assertThat(html(all)).contains("id=\"import-error\"");
 		assertThat(agencies.count()).isEqualTo(count);
 
-		MvcTestResult valid = mvc.post().uri(action).param("validOnly", "true").session(operator).with(csrf()).exchange();
+		MvcTestResult valid = mvc.post().uri(action).param("validOnly", "true").with(operator).with(csrf()).exchange();
 		assertThat(html(valid)).contains("id=\"import-done\"");
 		assertThat(agencies.findByCode(p + "-A")).isPresent();
 		assertThat(agencies.findByCode(p + "-B")).isEmpty();

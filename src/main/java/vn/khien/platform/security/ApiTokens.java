@@ -116,6 +116,15 @@ public class ApiTokens {
 			.list();
 	}
 
+	/** Revokes every token of the account that is still live; answers how many. */
+	@Transactional
+	public int revokeAll(long userId) {
+		return jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL AND expires_at > :now")
+			.param("now", Timestamp.from(Instant.now()))
+			.param("user", userId)
+			.update();
+	}
+
 	@Transactional
 	public void revoke(long userId, long tokenId) {
 		int n = jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND user_id = :user AND revoked_at IS NULL")
