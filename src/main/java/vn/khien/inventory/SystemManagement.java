@@ -171,7 +171,7 @@ public class SystemManagement {
 		if (agencies.find(d.ownerAgencyId()).isEmpty()) {
 			throw new InvalidInputException("ownerAgencyId", "system.owner.unknown", String.valueOf(d.ownerAgencyId()));
 		}
-		if (currentUser.find().isPresent() && !currentUser.mayEdit(d.ownerAgencyId())) {
+		if (!currentUser.mayEdit(d.ownerAgencyId())) {
 			throw new InvalidInputException("ownerAgencyId", "system.owner.notEditable");
 		}
 		if (d.operatorAgencyId() != null && agencies.find(d.operatorAgencyId()).isEmpty()) {

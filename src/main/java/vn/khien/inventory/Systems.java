@@ -122,7 +122,7 @@ public class Systems {
 
 	/** Whether the current user may change the system: only through its owner agency, never as a user agency. */
 	public boolean mayEdit(InformationSystem system) {
-		return currentUser.find().isEmpty() || currentUser.mayEdit(system.ownerAgencyId());
+		return currentUser.mayEdit(system.ownerAgencyId());
 	}
 
 	public PageResult<InformationSystem> list(Filter filter, PageQuery page) {

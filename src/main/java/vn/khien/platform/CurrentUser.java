@@ -6,9 +6,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** The signed-in user and the agency scope that follows from their roles. */
+/**
+ * The signed-in user, or the {@link SystemPrincipal} that background work runs as, and the agency scope
+ * that follows. It fails closed: with neither, the scope is empty and every edit check answers no.
+ */
 @Component
 public class CurrentUser {
+
+	public static final String ANONYMOUS = "anonymous";
 
 	private final AgencyHierarchy hierarchy;
 
@@ -17,21 +22,36 @@ public class CurrentUser {
 	}
 
 	public Optional<KhienUser> find() {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth != null && auth.getPrincipal() instanceof KhienUser user ? Optional.of(user) : Optional.empty();
+		return principal() instanceof KhienUser user ? Optional.of(user) : Optional.empty();
+	}
+
+	public Optional<SystemPrincipal> system() {
+		return principal() instanceof SystemPrincipal system ? Optional.of(system) : Optional.empty();
 	}
 
 	public KhienUser get() {
 		return find().orElseThrow(() -> new IllegalStateException("no signed-in user"));
 	}
 
+	/** Who the audit trail names: a username, {@code system:<name>}, or {@value #ANONYMOUS}. */
 	public String name() {
-		return find().map(KhienUser::username).orElse("system");
+		Object principal = principal();
+		if (principal instanceof KhienUser user) {
+			return user.username();
+		}
+		return principal instanceof SystemPrincipal system ? system.getName() : ANONYMOUS;
 	}
 
-	/** Scope for reading agency-owned data. Outside a request (jobs, start-up) everything is visible. */
+	/** Scope for reading agency-owned data; empty without a user or system principal. */
 	public AgencyScope scope() {
-		return find().map(this::scopeOf).orElseGet(AgencyScope::all);
+		Object principal = principal();
+		if (principal instanceof KhienUser user) {
+			return scopeOf(user);
+		}
+		if (principal instanceof SystemPrincipal system && system.may(SystemPrincipal.Permission.READ_PROVINCE)) {
+			return AgencyScope.all();
+		}
+		return AgencyScope.none();
 	}
 
 	public AgencyScope scopeOf(KhienUser user) {
@@ -44,12 +64,23 @@ public class CurrentUser {
 		return AgencyScope.none();
 	}
 
-	/** Whether the user may change records of this agency (operators anywhere, officers in scope). */
+	/**
+	 * Whether the caller may change records of this agency: operators anywhere, officers in their scope,
+	 * a system principal allowed to write; nobody else.
+	 */
 	public boolean mayEdit(Long agencyId) {
-		KhienUser user = get();
-		if (user.has(Role.ADMIN) || user.has(Role.PROVINCE_OPERATOR)) {
-			return true;
+		Object principal = principal();
+		if (principal instanceof KhienUser user) {
+			if (user.has(Role.ADMIN) || user.has(Role.PROVINCE_OPERATOR)) {
+				return true;
+			}
+			return user.has(Role.AGENCY_OFFICER) && scopeOf(user).includes(agencyId);
 		}
-		return user.has(Role.AGENCY_OFFICER) && scopeOf(user).includes(agencyId);
+		return principal instanceof SystemPrincipal system && system.may(SystemPrincipal.Permission.WRITE_PROVINCE);
+	}
+
+	private static Object principal() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null ? null : auth.getPrincipal();
 	}
 }

@@ -10,6 +10,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class DemoMode {
 
+	/** Who writes the demo province at start-up. */
+	public static final SystemPrincipal LOADER = SystemPrincipal.of("demo-data", SystemPrincipal.Permission.READ_PROVINCE,
+			SystemPrincipal.Permission.WRITE_PROVINCE);
+
 	private final KhienSettings settings;
 
 	private final DataSourceProperties dataSource;

@@ -11,12 +11,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * An uploaded file being parsed into a module's records, as {@link ImportJobs} runs it: queued, running,
  * then succeeded or failed. A dry run does the same work and rolls it back, so its counts say what a commit
- * would do.
+ * would do. {@code attempts} counts starts (a crash makes a job run again); a confirmed preview names the
+ * job it became in {@code committedJobId}.
  */
 public record ImportJob(String id, String module, String kind, @Nullable String format, boolean dryRun, State state,
 		long fileId, @Nullable Long agencyId, @Nullable Long systemId, long processed, Map<String, Long> counts,
 		List<Problem> problems, @Nullable Problem error, String createdBy, Instant createdAt,
-		@Nullable Instant startedAt, @Nullable Instant finishedAt) {
+		@Nullable Instant startedAt, @Nullable Instant finishedAt, int attempts, @Nullable String committedJobId) {
+
+	/** A failed job can be queued again, on the same stored file. */
+	public boolean retryable() {
+		return state == State.FAILED;
+	}
+
+	/** A successful preview can be confirmed, once. */
+	public boolean committable() {
+		return dryRun && state == State.SUCCEEDED && committedJobId == null;
+	}
 
 	public enum State {
 
@@ -91,6 +102,14 @@ public record ImportJob(String id, String module, String kind, @Nullable String 
 	interface ProgressSink {
 
 		void progress(long processed, boolean force);
+	}
+
+	/** Thrown from {@link Run#progress} when the node is stopping: the job's work rolls back and it is queued again. */
+	static final class HandedBack extends RuntimeException {
+
+		HandedBack() {
+			super("node stopping: job handed back to the queue", null, false, false);
+		}
 	}
 
 	/**

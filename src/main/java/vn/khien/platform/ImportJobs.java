@@ -8,34 +8,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.RejectedExecutionException;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import jakarta.annotation.PreDestroy;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.khien.platform.ImportJob.Problem;
 import vn.khien.platform.ImportJob.State;
 
 /**
- * Runs uploads as jobs (the import-job convention of docs/architecture.md): the job row is written with the
- * request, the work starts on a small pool once the request's transaction has committed, runs in ONE
- * transaction (all or nothing), and leaves its state, counts and first problem on the row for the status API
- * and the progress page.
+ * Runs uploads as jobs (the import-job convention of docs/architecture.md). Submitting writes the job row and
+ * queues it in the database ({@link JobQueue}) in the request's transaction. A worker then runs it as the
+ * user who submitted it, with the rights that user has when it runs: the module's work and the job's outcome
+ * commit together in ONE transaction (all or nothing), so a crash leaves the job queued or running with
+ * nothing written, and it runs again from its stored file.
  */
 @Component
 public class ImportJobs {
@@ -46,8 +50,12 @@ public class ImportJobs {
 	public static final int MAX_PROBLEMS = 100;
 
 	static final String COLUMNS = """
-			id, module, kind, format, dry_run, state, file_id, agency_id, system_id, processed, counts, problems,
-			error_key, error_args, error_location, created_by, created_at, started_at, finished_at""";
+			j.id, j.module, j.kind, j.format, j.dry_run, j.state, j.file_id, j.agency_id, j.system_id,
+			  CASE WHEN j.state = 'RUNNING' THEN COALESCE(p.processed, 0) ELSE j.processed END AS processed,
+			  j.counts, j.problems, j.error_key, j.error_args, j.error_location, j.created_by, j.created_at,
+			  j.started_at, j.finished_at, j.attempts, j.committed_job_id""";
+
+	static final String FROM = " FROM import_job j LEFT JOIN import_job_progress p ON p.job_id = j.id";
 
 	private final JdbcClient jdbc;
 
@@ -55,109 +63,118 @@ public class ImportJobs {
 
 	private final CurrentUser currentUser;
 
+	private final Accounts accounts;
+
+	private final AuditLog audit;
+
 	private final JsonMapper json;
+
+	private final JobQueue queue;
 
 	private final TransactionTemplate work;
 
 	private final TransactionTemplate bookkeeping;
 
 	// Looked up when first needed: the modules' kinds depend on this class themselves
-	private final org.springframework.beans.factory.ObjectProvider<ImportKind> kinds;
+	private final ObjectProvider<ImportKind> kinds;
 
-	private final ThreadPoolTaskExecutor executor;
-
-	ImportJobs(JdbcClient jdbc, FileStore files, CurrentUser currentUser, JsonMapper json,
-			PlatformTransactionManager transactions, org.springframework.beans.factory.ObjectProvider<ImportKind> kinds) {
+	ImportJobs(JdbcClient jdbc, FileStore files, CurrentUser currentUser, Accounts accounts, AuditLog audit,
+			JsonMapper json, JobQueue queue, PlatformTransactionManager transactions, ObjectProvider<ImportKind> kinds) {
 		this.jdbc = jdbc;
 		this.files = files;
 		this.currentUser = currentUser;
+		this.accounts = accounts;
+		this.audit = audit;
 		this.json = json;
+		this.queue = queue;
 		this.work = new TransactionTemplate(transactions);
 		this.bookkeeping = new TransactionTemplate(transactions);
 		this.bookkeeping.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.kinds = kinds;
-		// Two workers: imports are heavy and the server is small; the rest wait queued.
-		this.executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(2);
-		executor.setMaxPoolSize(2);
-		executor.setQueueCapacity(200);
-		executor.setThreadNamePrefix("import-");
-		executor.initialize();
-	}
-
-	@PreDestroy
-	void stop() {
-		executor.shutdown();
-	}
-
-	/** Submits a job of a registered {@link ImportKind}. */
-	public ImportJob submit(String kind, FileStore.StoredFile file, @Nullable Long agencyId, @Nullable Long systemId,
-			@Nullable String format, boolean dryRun) {
-		ImportKind registered = kind(kind);
-		return submit(registered.module(), kind, file, agencyId, systemId, format, dryRun, registered.processor());
 	}
 
 	/**
-	 * Submits a job with its own processor. It starts after the caller's transaction commits (at once when
-	 * there is none) and runs as the submitting user.
+	 * Queues a job of a registered {@link ImportKind} on a stored upload. It starts once the caller's
+	 * transaction commits (at once when there is none) and runs as the signed-in user who submitted it.
 	 */
-	public ImportJob submit(String module, String kind, FileStore.StoredFile file, @Nullable Long agencyId,
-			@Nullable Long systemId, @Nullable String format, boolean dryRun,
-			java.util.function.Function<ImportJob, ImportJob.Processor> processor) {
+	@Transactional
+	public ImportJob submit(String kind, FileStore.StoredFile file, @Nullable Long agencyId, @Nullable Long systemId,
+			@Nullable String format, boolean dryRun) {
+		ImportKind registered = kind(kind);
+		KhienUser submitter = currentUser.find()
+			.orElseThrow(() -> new IllegalStateException("import jobs are submitted by a signed-in user"));
 		String id = UUID.randomUUID().toString();
 		Instant now = Instant.now();
 		jdbc.sql("""
 				INSERT INTO import_job (id, module, kind, format, dry_run, state, file_id, agency_id, system_id,
-				  processed, created_by, created_at)
-				VALUES (:id, :module, :kind, :format, :dryRun, 'QUEUED', :file, :agency, :system, 0, :by, :at)""")
+				  processed, created_by, created_at, attempts)
+				VALUES (:id, :module, :kind, :format, :dryRun, 'QUEUED', :file, :agency, :system, 0, :by, :at, 0)""")
 			.param("id", id)
-			.param("module", module)
+			.param("module", registered.module())
 			.param("kind", kind)
 			.param("format", format)
 			.param("dryRun", dryRun)
 			.param("file", file.id())
 			.param("agency", agencyId)
 			.param("system", systemId)
-			.param("by", currentUser.name())
+			.param("by", submitter.username())
 			.param("at", Timestamp.from(now))
 			.update();
-		ImportJob job = new ImportJob(id, module, kind, format, dryRun, State.QUEUED, file.id(), agencyId, systemId, 0,
-				Map.of(), List.of(), null, currentUser.name(), now, null, null);
-		Authentication submitter = SecurityContextHolder.getContext().getAuthentication();
-		Runnable start = () -> {
-			try {
-				executor.execute(() -> runAs(submitter, job, file, processor.apply(job)));
-			}
-			catch (RejectedExecutionException ex) {
-				finish(job.id(), State.FAILED, 0, Map.of(), List.of(), Problem.of("import.job.busy", null));
-			}
-		};
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					start.run();
-				}
-			});
+		queue.enqueue(id);
+		return new ImportJob(id, registered.module(), kind, format, dryRun, State.QUEUED, file.id(), agencyId, systemId,
+				0, Map.of(), List.of(), null, submitter.username(), now, null, null, 0, null);
+	}
+
+	/**
+	 * Runs a previewed (dry-run) job for real, on the same stored file, as a new job, once: a second
+	 * confirmation is refused. Only jobs the caller may see can be committed; the module checks write
+	 * permission when its processor runs.
+	 */
+	@Transactional
+	public ImportJob commit(String dryRunJobId) {
+		ImportJob preview = get(dryRunJobId);
+		if (!preview.committable()) {
+			throw InvalidInputException.conflict(null,
+					preview.committedJobId() != null ? "import.job.alreadyCommitted" : "import.job.notCommittable");
 		}
-		else {
-			start.run();
+		FileStore.StoredFile file = files.find(preview.fileId())
+			.orElseThrow(() -> new NotFoundException("stored file", preview.fileId()));
+		ImportJob job = submit(preview.kind(), file, preview.agencyId(), preview.systemId(), preview.format(), false);
+		// NB: the condition makes two confirmations racing each other commit only one
+		int claimed = jdbc.sql("UPDATE import_job SET committed_job_id = :job WHERE id = :id AND committed_job_id IS NULL")
+			.param("job", job.id())
+			.param("id", preview.id())
+			.update();
+		if (claimed == 0) {
+			throw InvalidInputException.conflict(null, "import.job.alreadyCommitted");
 		}
 		return job;
 	}
 
-	/**
-	 * Runs a previewed (dry-run) job for real, on the same stored file, as a new job. Only jobs the caller
-	 * may see can be committed; the module checks write permission when its processor runs.
-	 */
-	public ImportJob commit(String dryRunJobId) {
-		ImportJob preview = get(dryRunJobId);
-		if (!preview.dryRun() || preview.state() != State.SUCCEEDED) {
-			throw InvalidInputException.conflict(null, "import.job.notCommittable");
+	/** Queues a failed job again, on its stored file; its creator or an operator may. */
+	@Transactional
+	public ImportJob retry(String jobId) {
+		ImportJob job = get(jobId);
+		KhienUser user = currentUser.get();
+		boolean operator = user.has(Role.ADMIN) || user.has(Role.PROVINCE_OPERATOR);
+		if (!operator && !job.createdBy().equals(user.username())) {
+			throw new NotFoundException("import job", jobId);
 		}
-		FileStore.StoredFile file = files.find(preview.fileId())
-			.orElseThrow(() -> new NotFoundException("stored file", preview.fileId()));
-		return submit(preview.kind(), file, preview.agencyId(), preview.systemId(), preview.format(), false);
+		if (!job.retryable()) {
+			throw InvalidInputException.conflict(null, "import.job.notRetryable");
+		}
+		int queued = jdbc.sql("""
+				UPDATE import_job SET state = 'QUEUED', processed = 0, counts = NULL, problems = NULL, error_key = NULL,
+				  error_args = NULL, error_location = NULL, started_at = NULL, finished_at = NULL
+				WHERE id = :id AND state = 'FAILED'""").param("id", jobId).update();
+		if (queued == 0) {
+			throw InvalidInputException.conflict(null, "import.job.notRetryable");
+		}
+		jdbc.sql("DELETE FROM import_job_progress WHERE job_id = :id").param("id", jobId).update();
+		audit.record("IMPORT_RETRY", "import_job", jobId, Map.of("state", job.state().name(), "error",
+				job.error() == null ? "" : job.error().messageKey()), Map.of("state", State.QUEUED.name()));
+		queue.enqueue(jobId);
+		return get(jobId);
 	}
 
 	/** The job, when the caller may see it: its creator (within their scope) and operators; else 404. */
@@ -167,7 +184,7 @@ public class ImportJobs {
 
 	public Optional<ImportJob> find(String id) {
 		Visibility v = visibility();
-		return v.scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM import_job j WHERE j.id = :id AND " + v.condition)
+		return v.scope.bind(jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE j.id = :id AND " + v.condition)
 			.param("id", id)
 			.param("me", v.me)).query(this::map).optional();
 	}
@@ -175,10 +192,10 @@ public class ImportJobs {
 	/** Jobs the caller may see, newest first; {@code module}/{@code kind} narrow the list. */
 	public PageResult<ImportJob> list(@Nullable String module, @Nullable String kind, PageQuery page) {
 		Visibility v = visibility();
-		String where = " FROM import_job j WHERE " + v.condition + (module == null ? "" : " AND j.module = :module")
+		String where = " WHERE " + v.condition + (module == null ? "" : " AND j.module = :module")
 				+ (kind == null ? "" : " AND j.kind = :kind");
-		var count = v.scope.bind(jdbc.sql("SELECT COUNT(*)" + where).param("me", v.me));
-		var select = v.scope.bind(jdbc.sql("SELECT " + COLUMNS + where + " ORDER BY "
+		var count = v.scope.bind(jdbc.sql("SELECT COUNT(*) FROM import_job j" + where).param("me", v.me));
+		var select = v.scope.bind(jdbc.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY "
 				+ page.orderBy(Map.of("createdAt", "j.created_at", "state", "j.state", "kind", "j.kind"),
 						"j.created_at DESC")
 				+ " LIMIT :limit OFFSET :offset").param("me", v.me).param("limit", page.size()).param("offset",
@@ -200,7 +217,11 @@ public class ImportJobs {
 
 	private Visibility visibility() {
 		KhienUser user = currentUser.find().orElse(null);
-		if (user == null || user.has(Role.ADMIN) || user.has(Role.PROVINCE_OPERATOR)) {
+		if (user == null) {
+			// NB: fails closed, like CurrentUser: a system principal or nobody sees no one's jobs
+			return new Visibility("1=0", AgencyScope.none(), "");
+		}
+		if (user.has(Role.ADMIN) || user.has(Role.PROVINCE_OPERATOR)) {
 			return new Visibility("1=1", AgencyScope.all(), "");
 		}
 		AgencyScope scope = currentUser.scopeOf(user);
@@ -215,91 +236,177 @@ public class ImportJobs {
 			.orElseThrow(() -> new IllegalArgumentException("no import kind " + name));
 	}
 
-	private void runAs(@Nullable Authentication submitter, ImportJob job, FileStore.StoredFile file,
-			ImportJob.Processor processor) {
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(submitter);
-		SecurityContextHolder.setContext(context);
+	/**
+	 * Runs a queued job on a worker of the queue. A job found running was interrupted (its node died): it
+	 * runs again from the start. When the node stops before the job is done, the job's work rolls back and
+	 * it is handed back to the queue.
+	 */
+	CompletionHandler<Void> execute(String jobId, ExecutionContext context) {
+		int started = bookkeeping.execute(s -> jdbc.sql("""
+				UPDATE import_job SET state = 'RUNNING', started_at = :at, attempts = attempts + 1
+				WHERE id = :id AND state IN ('QUEUED', 'RUNNING')""")
+			.param("at", Timestamp.from(Instant.now()))
+			.param("id", jobId)
+			.update());
+		if (started == 0) {
+			return JobQueue.done(); // finished already (by an earlier run), or gone
+		}
+		ImportJob job = unscoped(jobId);
+		Optional<KhienUser> submitter = submitter(job.createdBy());
+		if (submitter.isEmpty()) {
+			fail(jobId, Problem.of("import.job.submitterGone", null, job.createdBy()));
+			return JobQueue.done();
+		}
+		var previous = SecurityContextHolder.getContext();
+		var runAs = SecurityContextHolder.createEmptyContext();
+		KhienUser user = submitter.get();
+		runAs.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+				user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+		SecurityContextHolder.setContext(runAs);
 		try {
-			run(job, file, processor);
+			run(job, context);
+			return JobQueue.done();
+		}
+		catch (ImportJob.HandedBack stopping) {
+			bookkeeping.executeWithoutResult(s -> jdbc.sql("UPDATE import_job SET state = 'QUEUED' WHERE id = :id AND state = 'RUNNING'")
+				.param("id", jobId)
+				.update());
+			log.info("import job {} handed back to the queue: this node is stopping", jobId);
+			return JobQueue.handBack();
 		}
 		finally {
-			SecurityContextHolder.clearContext();
+			SecurityContextHolder.setContext(previous);
 		}
 	}
 
-	private void run(ImportJob job, FileStore.StoredFile file, ImportJob.Processor processor) {
-		bookkeeping.executeWithoutResult(s -> jdbc
-			.sql("UPDATE import_job SET state = 'RUNNING', started_at = :at WHERE id = :id")
-			.param("at", Timestamp.from(Instant.now()))
-			.param("id", job.id())
-			.update());
-		var sink = new Progress(job.id());
-		ImportJob running = new ImportJob(job.id(), job.module(), job.kind(), job.format(), job.dryRun(), State.RUNNING,
-				job.fileId(), job.agencyId(), job.systemId(), 0, Map.of(), List.of(), null, job.createdBy(),
-				job.createdAt(), Instant.now(), null);
+	/** The submitter as they are now: a disabled or removed account's jobs do not run. */
+	private Optional<KhienUser> submitter(String username) {
+		return accounts.findByUsername(username)
+			.filter(Accounts.Account::enabled)
+			.map(a -> new KhienUser(a.id(), a.username(), a.displayName(), Set.copyOf(a.roles()), a.agencyId(),
+					a.organisationId()));
+	}
+
+	private void run(ImportJob job, ExecutionContext context) {
+		FileStore.StoredFile file = files.find(job.fileId()).orElse(null);
+		if (file == null) {
+			fail(job.id(), Problem.of("import.job.fileGone", null));
+			return;
+		}
+		ImportJob.Processor processor = kind(job.kind()).processor().apply(job);
+		var sink = new Progress(job.id(), context);
 		try {
-			Map<String, Long> counts = work.execute(status -> {
-				try {
-					Map<String, Long> result = processor.process(new ImportJob.Run(running, file, files, sink));
-					if (job.dryRun()) {
-						status.setRollbackOnly();
-					}
-					return result;
+			work.executeWithoutResult(status -> {
+				// NB: a second run of the same job (a node thought dead) waits here, then finds it finished
+				String state = jdbc.sql("SELECT state FROM import_job WHERE id = :id FOR UPDATE")
+					.param("id", job.id())
+					.query(String.class)
+					.single();
+				if (State.valueOf(state).finished()) {
+					return;
 				}
-				catch (RuntimeException ex) {
-					throw ex;
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
-				}
+				Object savepoint = status.createSavepoint();
+				Outcome outcome = process(job, file, processor, sink, status, savepoint);
+				writeOutcome(job.id(), outcome, sink.last);
 			});
-			finish(job.id(), State.SUCCEEDED, sink.last, counts == null ? Map.of() : counts, List.of(), null);
 		}
-		catch (ImportJob.Failure failure) {
-			finish(job.id(), State.FAILED, sink.last, failure.counts(), failure.problems(), failure.problem());
-		}
-		catch (InvalidInputException refused) {
-			Problem problem = Problem.of(refused.messageKey(), null, refused.args());
-			finish(job.id(), State.FAILED, sink.last, Map.of(), List.of(problem), problem);
+		catch (ImportJob.HandedBack stopping) {
+			throw stopping;
 		}
 		catch (RuntimeException ex) {
+			// the job's transaction itself failed (a lost connection, say): record that outside it
 			log.error("import job {} failed", job.id(), ex);
-			Problem problem = Problem.of("import.job.internal", null);
-			finish(job.id(), State.FAILED, sink.last, Map.of(), List.of(problem), problem);
+			fail(job.id(), Problem.of("import.job.internal", null));
 		}
 	}
 
-	private void finish(String id, State state, long processed, Map<String, Long> counts, List<Problem> problems,
-			@Nullable Problem error) {
+	private record Outcome(State state, Map<String, Long> counts, List<Problem> problems, @Nullable Problem error) {
+	}
+
+	/** The module's work, undone back to the savepoint when it is refused or is only a preview. */
+	private Outcome process(ImportJob job, FileStore.StoredFile file, ImportJob.Processor processor, Progress sink,
+			TransactionStatus status, Object savepoint) {
+		ImportJob running = new ImportJob(job.id(), job.module(), job.kind(), job.format(), job.dryRun(), State.RUNNING,
+				job.fileId(), job.agencyId(), job.systemId(), 0, Map.of(), List.of(), null, job.createdBy(),
+				job.createdAt(), Instant.now(), null, job.attempts(), null);
+		try {
+			Map<String, Long> counts = processor.process(new ImportJob.Run(running, file, files, sink));
+			if (job.dryRun()) {
+				status.rollbackToSavepoint(savepoint);
+			}
+			else {
+				status.releaseSavepoint(savepoint);
+			}
+			return new Outcome(State.SUCCEEDED, counts == null ? Map.of() : counts, List.of(), null);
+		}
+		catch (ImportJob.HandedBack stopping) {
+			throw stopping;
+		}
+		catch (ImportJob.Failure failure) {
+			status.rollbackToSavepoint(savepoint);
+			return new Outcome(State.FAILED, failure.counts(), failure.problems(), failure.problem());
+		}
+		catch (InvalidInputException refused) {
+			status.rollbackToSavepoint(savepoint);
+			Problem problem = Problem.of(refused.messageKey(), null, refused.args());
+			return new Outcome(State.FAILED, Map.of(), List.of(problem), problem);
+		}
+		catch (Exception ex) {
+			log.error("import job {} failed", job.id(), ex);
+			status.rollbackToSavepoint(savepoint);
+			Problem problem = Problem.of("import.job.internal", null);
+			return new Outcome(State.FAILED, Map.of(), List.of(problem), problem);
+		}
+	}
+
+	private void fail(String id, Problem problem) {
+		bookkeeping.executeWithoutResult(s -> writeOutcome(id, new Outcome(State.FAILED, Map.of(), List.of(problem),
+				problem), 0));
+	}
+
+	private void writeOutcome(String id, Outcome outcome, long processed) {
+		List<Problem> problems = outcome.problems();
 		List<Problem> kept = problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems;
-		bookkeeping.executeWithoutResult(s -> jdbc.sql("""
+		Problem error = outcome.error();
+		jdbc.sql("""
 				UPDATE import_job SET state = :state, processed = :processed, counts = :counts, problems = :problems,
 				  error_key = :key, error_args = :args, error_location = :location, finished_at = :at
 				WHERE id = :id""")
-			.param("state", state.name())
-			.param("processed", Math.max(processed, counts.getOrDefault("parsed", 0L)))
-			.param("counts", json.writeValueAsString(counts))
+			.param("state", outcome.state().name())
+			.param("processed", Math.max(processed, outcome.counts().getOrDefault("parsed", 0L)))
+			.param("counts", json.writeValueAsString(outcome.counts()))
 			.param("problems", json.writeValueAsString(kept))
 			.param("key", error == null ? null : error.messageKey())
 			.param("args", error == null ? null : json.writeValueAsString(error.args()))
 			.param("location", error == null ? null : error.location())
 			.param("at", Timestamp.from(Instant.now()))
 			.param("id", id)
-			.update());
+			.update();
 	}
 
-	/** Saves progress in its own short transaction, at most every 200 ms, so readers see it while the work runs. */
+	private ImportJob unscoped(String id) {
+		return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE j.id = :id").param("id", id).query(this::map).single();
+	}
+
+	/**
+	 * Saves progress in its own short transaction, at most every 200 ms, so readers see it while the work
+	 * runs; and notices when the node is stopping and the grace period is over.
+	 */
 	private final class Progress implements ImportJob.ProgressSink {
 
 		private final String id;
+
+		private final ExecutionContext context;
 
 		private long last;
 
 		private long savedAt;
 
-		Progress(String id) {
+		private long stoppingSince;
+
+		Progress(String id, ExecutionContext context) {
 			this.id = id;
+			this.context = context;
 		}
 
 		@Override
@@ -308,10 +415,33 @@ public class ImportJobs {
 			long now = System.nanoTime();
 			if (force || now - savedAt > 200_000_000L) {
 				savedAt = now;
-				bookkeeping.executeWithoutResult(s -> jdbc.sql("UPDATE import_job SET processed = :p WHERE id = :id")
-					.param("p", processed)
-					.param("id", id)
-					.update());
+				checkStopping(now);
+				bookkeeping.executeWithoutResult(s -> {
+					int n = jdbc.sql("UPDATE import_job_progress SET processed = :p, updated_at = :at WHERE job_id = :id")
+						.param("p", processed)
+						.param("at", Timestamp.from(Instant.now()))
+						.param("id", id)
+						.update();
+					if (n == 0) {
+						jdbc.sql("INSERT INTO import_job_progress (job_id, processed, updated_at) VALUES (:id, :p, :at)")
+							.param("p", processed)
+							.param("at", Timestamp.from(Instant.now()))
+							.param("id", id)
+							.update();
+					}
+				});
+			}
+		}
+
+		private void checkStopping(long now) {
+			if (!JobQueue.stopping(context)) {
+				return;
+			}
+			if (stoppingSince == 0) {
+				stoppingSince = now;
+			}
+			else if (now - stoppingSince > queue.grace().toNanos()) {
+				throw new ImportJob.HandedBack();
 			}
 		}
 	}
@@ -336,6 +466,7 @@ public class ImportJobs {
 								: json.readValue(errorArgs, new TypeReference<List<String>>() {
 								}), rs.getString("error_location")),
 				rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-				started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant());
+				started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant(),
+				rs.getInt("attempts"), rs.getString("committed_job_id"));
 	}
 }

@@ -161,8 +161,7 @@ public class AgencyManagement {
 
 	private Agency editable(long id) {
 		Agency agency = agencies.get(id);
-		// outside a request (start-up, jobs) there is nobody to check, like CurrentUser.scope()
-		if (currentUser.find().isPresent() && !currentUser.mayEdit(id)) {
+		if (!currentUser.mayEdit(id)) {
 			throw new NotFoundException("agency", id);
 		}
 		return agency;

@@ -328,6 +328,6 @@ public class FocalPoints {
 
 	/** Start-up work (demo data, listeners outside a request) acts for the system and may edit anything. */
 	private boolean mayEdit(long agencyId) {
-		return currentUser.find().isEmpty() || currentUser.mayEdit(agencyId);
+		return currentUser.mayEdit(agencyId);
 	}
 }

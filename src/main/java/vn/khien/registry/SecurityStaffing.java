@@ -234,6 +234,6 @@ public class SecurityStaffing {
 
 	/** Start-up work (demo data, listeners outside a request) acts for the system and may edit anything. */
 	private boolean mayEdit(long agencyId) {
-		return currentUser.find().isEmpty() || currentUser.mayEdit(agencyId);
+		return currentUser.mayEdit(agencyId);
 	}
 }

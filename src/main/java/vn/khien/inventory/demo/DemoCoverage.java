@@ -69,11 +69,14 @@ class DemoCoverage implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!demoMode.enabled() || agencies.findByCode("UBND-T").isEmpty()
-				|| jdbc.sql("SELECT COUNT(*) FROM protection_status").query(Long.class).single() > 0) {
-			return;
-		}
-		transactions.executeWithoutResult(status -> load());
+		// NB: demo data is written by the demo loader, not by nobody: without a principal nothing is in scope
+		DemoMode.LOADER.run(() -> {
+			if (!demoMode.enabled() || agencies.findByCode("UBND-T").isEmpty()
+					|| jdbc.sql("SELECT COUNT(*) FROM protection_status").query(Long.class).single() > 0) {
+				return;
+			}
+			transactions.executeWithoutResult(status -> load());
+		});
 	}
 
 	private void load() {

@@ -101,7 +101,7 @@ class AssetPages {
 		model.addAttribute("agencyOf", agencies.find(asset.agencyId()).orElse(null));
 		model.addAttribute("systemOf", asset.systemId() == null ? null
 				: assets.systems().stream().filter(s -> s.id() == asset.systemId()).findFirst().orElse(null));
-		model.addAttribute("mayEdit", currentUser.find().isPresent() && mayWrite() && currentUser.mayEdit(asset.agencyId()));
+		model.addAttribute("mayEdit", mayWrite() && currentUser.mayEdit(asset.agencyId()));
 		return "inventory/assets/detail";
 	}
 

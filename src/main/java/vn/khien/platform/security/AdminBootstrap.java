@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import vn.khien.platform.Accounts;
 import vn.khien.platform.KhienSettings;
 import vn.khien.platform.Role;
+import vn.khien.platform.SystemPrincipal;
 
 /** Creates the {@code admin} account on first start; a generated password is shown once, never logged. */
 @Component
@@ -25,8 +26,14 @@ class AdminBootstrap implements ApplicationRunner {
 		this.settings = settings;
 	}
 
+	static final SystemPrincipal BOOTSTRAP = SystemPrincipal.of("bootstrap");
+
 	@Override
 	public void run(ApplicationArguments args) {
+		BOOTSTRAP.run(this::createAdmin);
+	}
+
+	private void createAdmin() {
 		if (accounts.exists("admin")) {
 			return;
 		}

@@ -58,6 +58,13 @@ class ImportJobApi {
 		return accepted(jobs.commit(jobId));
 	}
 
+	/** Queues a failed job again, on the same stored file (its creator or an operator). */
+	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR', 'AGENCY_OFFICER')")
+	@PostMapping("/{jobId}/retry")
+	ResponseEntity<Map<String, String>> retry(@PathVariable String jobId) {
+		return accepted(jobs.retry(jobId));
+	}
+
 	/** The 202 answer of the convention: where to follow the job. */
 	static ResponseEntity<Map<String, String>> accepted(ImportJob job) {
 		String statusUrl = "/api/v1/imports/" + job.id();

@@ -70,6 +70,12 @@ class ImportJobPages {
 		return "redirect:/imports/" + jobs.commit(jobId).id();
 	}
 
+	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR', 'AGENCY_OFFICER')")
+	@PostMapping("/{jobId}/retry")
+	String retry(@PathVariable String jobId) {
+		return "redirect:/imports/" + jobs.retry(jobId).id();
+	}
+
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping(path = "/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@ResponseBody

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.khien.platform.DemoMode;
 import vn.khien.platform.Accounts;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
@@ -87,11 +88,14 @@ class DemoContacts implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!province.enabled() || agencies.findByCode(DemoProvince.ROOT).isEmpty() || loaded()) {
-			return;
-		}
-		transactions.executeWithoutResult(status -> load());
-		log.info("Demo contacts loaded: focal points, campaign, organisations, subcommittee, security staff");
+		// NB: demo data is written by the demo loader, not by nobody: without a principal nothing is in scope
+		DemoMode.LOADER.run(() -> {
+			if (!province.enabled() || agencies.findByCode(DemoProvince.ROOT).isEmpty() || loaded()) {
+				return;
+			}
+			transactions.executeWithoutResult(status -> load());
+			log.info("Demo contacts loaded: focal points, campaign, organisations, subcommittee, security staff");
+		});
 	}
 
 	private boolean loaded() {

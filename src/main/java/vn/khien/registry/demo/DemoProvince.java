@@ -66,10 +66,13 @@ public class DemoProvince implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!enabled() || agencies.findByCode(ROOT).isPresent() || agencies.count() > 0) {
-			return;
-		}
-		transactions.executeWithoutResult(status -> load());
+		// NB: demo data is written by the demo loader, not by nobody: without a principal nothing is in scope
+		DemoMode.LOADER.run(() -> {
+			if (!enabled() || agencies.findByCode(ROOT).isPresent() || agencies.count() > 0) {
+				return;
+			}
+			transactions.executeWithoutResult(status -> load());
+		});
 	}
 
 	private void load() {

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.khien.platform.DemoMode;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.AgencyKind;
 import vn.khien.registry.AgencyManagement;
@@ -62,12 +63,15 @@ class DemoReorganisation implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!province.enabled() || agencies.findByCode(DemoProvince.ROOT).isEmpty()
-				|| agencies.findByCode("HC-A").isPresent()
-				|| jdbc.sql("SELECT COUNT(*) FROM reorganisation").query(Long.class).single() > 0) {
-			return;
-		}
-		transactions.executeWithoutResult(status -> load());
+		// NB: demo data is written by the demo loader, not by nobody: without a principal nothing is in scope
+		DemoMode.LOADER.run(() -> {
+			if (!province.enabled() || agencies.findByCode(DemoProvince.ROOT).isEmpty()
+					|| agencies.findByCode("HC-A").isPresent()
+					|| jdbc.sql("SELECT COUNT(*) FROM reorganisation").query(Long.class).single() > 0) {
+				return;
+			}
+			transactions.executeWithoutResult(status -> load());
+		});
 	}
 
 	private void load() {

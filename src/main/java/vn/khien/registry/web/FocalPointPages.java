@@ -165,6 +165,6 @@ class FocalPointPages {
 	}
 
 	private boolean mayEdit(long agencyId) {
-		return currentUser.find().isPresent() && currentUser.mayEdit(agencyId);
+		return currentUser.mayEdit(agencyId);
 	}
 }
