@@ -1,9 +1,9 @@
 package vn.khien.inventory;
 
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
@@ -72,7 +72,9 @@ public class CoverageImportJobs {
 					throw new ImportJob.Failure(ImportJob.Problem.of("import.agency.required", null));
 				}
 				var counts = coverageImport.run(agencyId, String.valueOf(run.job().format()), in, run::progress).asMap();
-				return counts.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().longValue()));
+				Map<String, Long> result = new LinkedHashMap<>();
+				counts.forEach((name, value) -> result.put(name, value.longValue()));
+				return result;
 			}
 			catch (ImportProblem problem) {
 				throw new ImportJob.Failure(ImportJob.Problem.of(problem.messageKey(), problem.location(), problem.args()));

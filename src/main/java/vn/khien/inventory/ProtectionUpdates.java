@@ -28,9 +28,11 @@ import vn.khien.inventory.importing.CoverageRecord;
 import vn.khien.inventory.importing.ImportProblem;
 
 /**
- * Writes reported anti-malware states onto the hosts of one agency. Hosts are matched by the one
- * identity rule (hostname, else address); unknown hosts are created as workstations so the gap shows.
- * Work is done in batches: one query per batch, never one per record.
+ * Writes reported anti-malware states onto the hosts of one agency. Hosts are matched by the one identity rule
+ * (docs/asset-identity.md, "Coverage records"): a record with a hostname matches only the host of that name; a
+ * record with only an address matches only a host without a name, and only when exactly one holds that address.
+ * Unknown hosts are created as workstations so the gap shows. Work is done in batches: one query per batch,
+ * never one per record.
  */
 @Component
 public class ProtectionUpdates {
@@ -38,6 +40,9 @@ public class ProtectionUpdates {
 	static final int BATCH = 1000;
 
 	static final int MAX_SOURCE = 20;
+
+	/** In the index of nameless hosts: several of them hold this address. */
+	private static final long AMBIGUOUS = -1;
 
 	private final JdbcClient jdbc;
 
@@ -55,11 +60,25 @@ public class ProtectionUpdates {
 	 * @param matched records that matched a host already known
 	 * @param created hosts created because no known host matched
 	 * @param updated protection states that replaced an earlier one
+	 * @param addressConflicts records that became a new host although another host of the agency (known, or
+	 *        created earlier in the same import) already held their address
+	 * @param ambiguousAddresses records with only an address that several nameless hosts of the agency hold;
+	 *        they match none and are not applied
+	 * @param managerSkipped entries of the console reporting on itself (Wazuh agent {@code 000}), not applied
 	 */
-	public record Counts(int parsed, int matched, int created, int updated) {
+	public record Counts(int parsed, int matched, int created, int updated, int addressConflicts,
+			int ambiguousAddresses, int managerSkipped) {
 
 		public Map<String, Integer> asMap() {
-			return Map.of("parsed", parsed, "matched", matched, "created", created, "updated", updated);
+			Map<String, Integer> map = new LinkedHashMap<>();
+			map.put("parsed", parsed);
+			map.put("matched", matched);
+			map.put("created", created);
+			map.put("updated", updated);
+			map.put("addressConflicts", addressConflicts);
+			map.put("ambiguousAddresses", ambiguousAddresses);
+			map.put("managerSkipped", managerSkipped);
+			return map;
 		}
 	}
 
@@ -95,9 +114,14 @@ public class ProtectionUpdates {
 
 		private final String source;
 
+		/** Hosts with a name (identity key {@code host:}), by that name. */
 		private final Map<String, Long> byHost = new HashMap<>();
 
-		private final Map<String, Long> byAddress = new HashMap<>();
+		/** Hosts without a name (identity key {@code ip:}), by each address they hold, or {@link #AMBIGUOUS}. */
+		private final Map<String, Long> namelessByAddress = new HashMap<>();
+
+		/** Every address held by a host of the agency, named or not. */
+		private final Set<String> heldAddresses = new HashSet<>();
 
 		private final Set<Long> known = new HashSet<>();
 
@@ -113,12 +137,18 @@ public class ProtectionUpdates {
 
 		private int updated;
 
+		private int addressConflicts;
+
+		private int ambiguousAddresses;
+
+		private int managerSkipped;
+
 		private Writer(long agencyId, String source) {
 			this.agencyId = agencyId;
 			this.source = source;
 			// NB: one read of the agency's hosts up front; an agency has thousands, not millions
 			jdbc.sql("""
-					SELECT a.id, a.hostname, a.addresses, a.identity_key, ps.asset_id AS status_id
+					SELECT a.id, a.addresses, a.identity_key, ps.asset_id AS status_id
 					FROM asset a LEFT JOIN protection_status ps ON ps.asset_id = a.id
 					WHERE a.agency_id = :agency""").param("agency", agencyId).query(rs -> {
 				long id = rs.getLong("id");
@@ -126,34 +156,46 @@ public class ProtectionUpdates {
 				if (rs.getObject("status_id") != null) {
 					withStatus.add(id);
 				}
+				// the key says what the host is (AssetIdentity); a web portal (url:) is no host and matches nothing
 				String key = rs.getString("identity_key");
+				boolean nameless = key.startsWith("ip:");
 				if (key.startsWith("host:")) {
-					byHost.putIfAbsent(key.substring(5), id);
+					byHost.put(key.substring(5), id);
 				}
-				else if (key.startsWith("ip:")) {
-					byAddress.putIfAbsent(key.substring(3), id);
+				else if (nameless) {
+					holds(id, key.substring(3), true);
 				}
-				String hostname = rs.getString("hostname");
-				if (hostname != null && !hostname.isBlank()) {
-					byHost.putIfAbsent(hostname.trim().toLowerCase(java.util.Locale.ROOT), id);
+				else {
+					return;
 				}
 				String addresses = rs.getString("addresses");
 				if (addresses != null) {
 					for (String address : addresses.split("[,;\\s]+")) {
 						if (!address.isEmpty()) {
-							byAddress.putIfAbsent(address, id);
+							holds(id, address, nameless);
 						}
 					}
 				}
 			});
 		}
 
+		private void holds(long id, String address, boolean nameless) {
+			heldAddresses.add(address);
+			if (nameless) {
+				namelessByAddress.merge(address, id, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+			}
+		}
+
 		@Override
 		public void accept(CoverageRecord record) {
+			parsed++;
+			if (record.manager()) {
+				managerSkipped++;
+				return;
+			}
 			if (record.hostname() == null && record.address() == null) {
 				throw ImportProblem.atLine(record.line(), "import.row.missingIdentity");
 			}
-			parsed++;
 			pending.add(record);
 			if (pending.size() >= BATCH) {
 				flush();
@@ -162,15 +204,21 @@ public class ProtectionUpdates {
 
 		public Counts finish() {
 			flush();
-			return new Counts(parsed, matched, created, updated);
+			return new Counts(parsed, matched, created, updated, addressConflicts, ambiguousAddresses, managerSkipped);
 		}
 
+		/** The host of a record, or null: by its name only, else by an address exactly one nameless host holds. */
 		private @Nullable Long match(CoverageRecord record) {
-			Long id = record.hostname() == null ? null : byHost.get(record.hostname());
-			if (id == null && record.address() != null) {
-				id = byAddress.get(record.address());
+			if (record.hostname() != null) {
+				return byHost.get(record.hostname());
 			}
-			return id;
+			Long id = namelessByAddress.get(record.address());
+			return id == null || id == AMBIGUOUS ? null : id;
+		}
+
+		private boolean ambiguous(CoverageRecord record) {
+			Long id = record.hostname() == null ? namelessByAddress.get(record.address()) : null;
+			return id != null && id == AMBIGUOUS;
 		}
 
 		private void flush() {
@@ -179,7 +227,7 @@ public class ProtectionUpdates {
 			}
 			Map<String, CoverageRecord> newHosts = new LinkedHashMap<>();
 			for (CoverageRecord record : pending) {
-				if (match(record) == null) {
+				if (match(record) == null && !ambiguous(record)) {
 					newHosts.putIfAbsent(identityKey(record), record);
 				}
 			}
@@ -187,6 +235,10 @@ public class ProtectionUpdates {
 			// the last report of a host in the file wins
 			Map<Long, CoverageRecord> states = new LinkedHashMap<>();
 			for (CoverageRecord record : pending) {
+				if (ambiguous(record)) {
+					ambiguousAddresses++;
+					continue;
+				}
 				Long id = match(record);
 				if (id == null) {
 					throw new IllegalStateException("host not created");
@@ -238,10 +290,14 @@ public class ProtectionUpdates {
 				long id = ((Number) ids.get(i).values().iterator().next()).longValue();
 				CoverageRecord r = rows.get(i).getValue();
 				if (r.hostname() != null) {
-					byHost.putIfAbsent(r.hostname(), id);
+					byHost.put(r.hostname(), id);
 				}
 				if (r.address() != null) {
-					byAddress.putIfAbsent(r.address(), id);
+					// in file order, so a host created earlier in the same import counts as holding the address
+					if (heldAddresses.contains(r.address())) {
+						addressConflicts++;
+					}
+					holds(id, r.address(), r.hostname() == null);
 				}
 			}
 			created += hosts.size();

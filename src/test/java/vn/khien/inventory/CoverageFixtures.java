@@ -46,15 +46,30 @@ final class CoverageFixtures {
 	}
 
 	long host(long agencyId, String kind, String hostname) {
+		return host(agencyId, kind, hostname, null);
+	}
+
+	/** A host with a name, holding {@code addresses} (as stored: separated by spaces, or null). */
+	long host(long agencyId, String kind, String hostname, @Nullable String addresses) {
+		return insert(agencyId, kind, "host:" + hostname, hostname, addresses);
+	}
+
+	/** A host known only by its addresses (identity key of the first, docs/asset-identity.md). */
+	long namelessHost(long agencyId, String... addresses) {
+		return insert(agencyId, "SERVER", "ip:" + addresses[0], null, String.join(" ", addresses));
+	}
+
+	private long insert(long agencyId, String kind, String key, @Nullable String hostname, @Nullable String addresses) {
 		var keys = new GeneratedKeyHolder();
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql("""
 				INSERT INTO asset (agency_id, kind, identity_key, hostname, addresses, source, first_seen_at, last_seen_at)
-				VALUES (:agency, :kind, :key, :hostname, NULL, 'test', :now, :now)""")
+				VALUES (:agency, :kind, :key, :hostname, :addresses, 'test', :now, :now)""")
 			.param("agency", agencyId)
 			.param("kind", kind)
-			.param("key", "host:" + hostname)
+			.param("key", key)
 			.param("hostname", hostname)
+			.param("addresses", addresses)
 			.param("now", now)
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();

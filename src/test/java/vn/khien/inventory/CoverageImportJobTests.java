@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -79,11 +83,51 @@ class CoverageImportJobTests {
 				json.readTree(accepted.getResponse().getContentAsString()).get("statusUrl").asString());
 		assertThat(status.get("state").asString()).isEqualTo("succeeded");
 		assertThat(status.get("counts").get("parsed").asLong()).isEqualTo(4);
-		assertThat(status.get("counts").get("created").asLong()).isEqualTo(4);
-		assertThat(hostsOf(unit)).isEqualTo(4);
+		assertThat(status.get("counts").get("created").asLong()).isEqualTo(3);
+		assertThat(status.get("counts").get("managerSkipped").asLong()).isEqualTo(1);
+		assertThat(hostsOf(unit)).isEqualTo(3);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM protection_status p JOIN asset a ON a.id = p.asset_id "
 				+ "JOIN agency g ON g.id = a.agency_id WHERE g.code = :c").param("c", unit).query(Long.class).single())
-			.isEqualTo(4);
+			.isEqualTo(3);
+	}
+
+	@Test
+	void reusedAddressesAndTheManagerAreCountedAndLabelledOnTheJobPage() throws IOException {
+		String unit = unitUnderHealth();
+		MvcTestResult accepted = upload("officer", "samples/wazuh/agents-dhcp.json", unit, "wazuh");
+		assertThat(accepted).hasStatus(HttpStatus.ACCEPTED);
+		JsonNode status = new ImportClient(mvc, logins, json).await("officer",
+				json.readTree(accepted.getResponse().getContentAsString()).get("statusUrl").asString());
+		assertThat(status.get("state").asString()).isEqualTo("succeeded");
+		JsonNode counts = status.get("counts");
+		assertThat(counts.get("parsed").asLong()).isEqualTo(16);
+		assertThat(counts.get("created").asLong()).isEqualTo(15);
+		assertThat(counts.get("addressConflicts").asLong()).isEqualTo(3);
+		assertThat(counts.get("ambiguousAddresses").asLong()).isZero();
+		assertThat(counts.get("managerSkipped").asLong()).isEqualTo(1);
+		assertThat(hostsOf(unit)).isEqualTo(15);
+
+		var officer = login("officer");
+		String jobId = status.get("jobId").asString();
+		assertThat(mvc.get().uri("/imports/{id}", jobId).session(officer)).hasStatusOk()
+			.bodyText()
+			.contains("data-count=\"addressConflicts\"", "data-count=\"managerSkipped\"",
+					"Máy mới có địa chỉ IP trùng với máy khác", "Bỏ qua: máy chủ quản lý Wazuh (agent 000)",
+					"Độ phủ phần mềm phòng chống mã độc")
+			.doesNotContain("??");
+		assertThat(mvc.get().uri("/imports/{id}", jobId).session(officer).cookie(new Cookie("khien_lang", "en")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("New hosts on an address another host holds", "Matched a known host",
+					"Skipped: address only, held by several unnamed hosts", "Skipped: Wazuh manager (agent 000)")
+			.doesNotContain("??");
+	}
+
+	private MockHttpSession login(String username) {
+		var result = mvc.post().uri("/login").param("username", username).param("password", TestLogins.DEMO_PASSWORD)
+			.with(SecurityMockMvcRequestPostProcessors.csrf())
+			.exchange();
+		return (MockHttpSession) result.getRequest().getSession();
 	}
 
 	@Test

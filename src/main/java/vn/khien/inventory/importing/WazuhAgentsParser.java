@@ -17,11 +17,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Streaming reader of the Wazuh server API {@code GET /agents} response
  * ({@code {"data":{"affected_items":[...]}}}). Only one agent object is held in memory at a time.
- * Record lines and problem locations use the 1-based position in {@code affected_items}.
+ * Record lines and problem locations use the 1-based position in {@code affected_items}. Every agent becomes a
+ * record; the manager's own entry (agent {@code 000}) is marked {@link CoverageRecord#manager()}.
  */
 public final class WazuhAgentsParser {
 
     static final String PRODUCT = "Wazuh agent";
+
+    static final String MANAGER_ID = "000";
 
     // The manager (agent 000) reports this keep-alive to mean "always connected"; it is not a real time.
     private static final Instant NEVER_EXPIRES = Instant.parse("9999-01-01T00:00:00Z");
@@ -83,11 +86,8 @@ public final class WazuhAgentsParser {
                     if (token != JsonToken.START_OBJECT) {
                         throw ImportProblem.atElement("affected_items[" + ordinal + "]", "import.wazuh.shape");
                     }
-                    CoverageRecord record = toRecord(ordinal, JsonSupport.readValue(parser));
-                    if (record != null) {
-                        consumer.accept(record);
-                        parsed++;
-                    }
+                    consumer.accept(toRecord(ordinal, JsonSupport.readValue(parser)));
+                    parsed++;
                 }
             }
             else {
@@ -97,19 +97,20 @@ public final class WazuhAgentsParser {
         return parsed;
     }
 
-    private @Nullable CoverageRecord toRecord(int ordinal, JsonNode agent) {
+    private CoverageRecord toRecord(int ordinal, JsonNode agent) {
         String element = "affected_items[" + ordinal + "]";
-        String id = JsonSupport.text(agent.get("id"));
+        // NB: agent 000 is the manager reporting on itself (its host name, 127.0.0.1), not a host of the agency.
+        // It is only marked here and skipped when applied, so nothing about it may refuse the file.
+        boolean manager = MANAGER_ID.equals(JsonSupport.text(agent.get("id")));
         String nameText = Values.trimToNull(JsonSupport.text(agent.get("name")));
-        if ("000".equals(id) && nameText == null) {
-            return null; // an unnamed manager entry says nothing about any asset in the inventory
-        }
-        String hostname;
+        String hostname = null;
         try {
             hostname = AssetIdentity.normaliseHostname(nameText);
         }
         catch (IllegalArgumentException ex) {
-            throw ImportProblem.atElement(element, "import.row.invalidHostname", nameText);
+            if (!manager) {
+                throw ImportProblem.atElement(element, "import.row.invalidHostname", nameText);
+            }
         }
         String ipText = Values.trimToNull(JsonSupport.text(agent.get("ip")));
         String address = null;
@@ -119,20 +120,24 @@ public final class WazuhAgentsParser {
                 address = AssetIdentity.normaliseAddress(ipText);
             }
             catch (IllegalArgumentException ex) {
-                throw ImportProblem.atElement(element, "import.row.invalidAddress", ipText);
+                if (!manager) {
+                    throw ImportProblem.atElement(element, "import.row.invalidAddress", ipText);
+                }
             }
         }
-        if (hostname == null && address == null) {
+        if (hostname == null && address == null && !manager) {
             throw ImportProblem.atElement(element, "import.row.missingIdentity");
         }
         boolean active = "active".equalsIgnoreCase(JsonSupport.text(agent.get("status")));
         String keepAliveText = JsonSupport.text(agent.get("lastKeepAlive"));
-        Instant lastKeepAlive;
+        Instant lastKeepAlive = null;
         try {
             lastKeepAlive = Values.parseInstant(keepAliveText, zone);
         }
         catch (DateTimeParseException ex) {
-            throw ImportProblem.atElement(element, "import.row.invalidDate", "lastKeepAlive", keepAliveText);
+            if (!manager) {
+                throw ImportProblem.atElement(element, "import.row.invalidDate", "lastKeepAlive", keepAliveText);
+            }
         }
         if (lastKeepAlive != null && !lastKeepAlive.isBefore(NEVER_EXPIRES)) {
             lastKeepAlive = null;
@@ -142,7 +147,7 @@ public final class WazuhAgentsParser {
         // the last keep-alive" is the honest equivalent, letting coverage rules treat AV and EDR alike.
         LocalDate signatureDate = active && lastKeepAlive != null ? lastKeepAlive.atZone(zone).toLocalDate() : null;
         return new CoverageRecord(ordinal, hostname, address, PRODUCT, version(JsonSupport.text(agent.get("version"))),
-                active, signatureDate, lastKeepAlive);
+                active, signatureDate, lastKeepAlive, manager);
     }
 
     /** "Wazuh v4.7.2" (4.x) and "v5.0.0" (5.x) both become "4.7.2" / "5.0.0" so versions compare cleanly. */

@@ -18,8 +18,10 @@ class WazuhAgentsParserTest {
         assertThat(parser.parse(TestFiles.sample("wazuh/agents.json"), sink)).isEqualTo(4);
 
         CoverageRecord manager = sink.get(0);
+        assertThat(manager.manager()).as("agent 000 is marked as the manager").isTrue();
         assertThat(manager.hostname()).isEqualTo("wazuh-manager");
         assertThat(manager.lastCheckIn()).as("9999 keep-alive sentinel is not a time").isNull();
+        assertThat(sink.items.subList(1, 4)).noneMatch(CoverageRecord::manager);
 
         CoverageRecord web = sink.get(1);
         assertThat(web.line()).isEqualTo(2);
@@ -44,14 +46,49 @@ class WazuhAgentsParserTest {
     }
 
     @Test
-    void unnamedManagerIsSkipped() {
+    void unnamedManagerIsMarkedToo() {
         String json = "{\"data\":{\"affected_items\":[{\"id\":\"000\",\"ip\":\"127.0.0.1\",\"status\":\"active\"},"
                 + "{\"id\":\"001\",\"name\":\"a\",\"ip\":\"10.0.0.1\",\"status\":\"active\",\"version\":\"v5.0.0\"}],"
                 + "\"total_affected_items\":2},\"error\":0}";
         TestFiles.Sink<CoverageRecord> sink = new TestFiles.Sink<>();
+        assertThat(parser.parse(TestFiles.utf8(json), sink)).isEqualTo(2);
+        assertThat(sink.get(0).manager()).isTrue();
+        assertThat(sink.get(0).hostname()).isNull();
+        assertThat(sink.get(1).manager()).isFalse();
+        assertThat(sink.get(1).line()).isEqualTo(2);
+        assertThat(sink.get(1).productVersion()).isEqualTo("5.0.0");
+    }
+
+    @Test
+    void managerEntryNeverRefusesTheFile() {
+        // skipped when applied anyway, so a name, address or time no host could have must not fail the import
+        String json = "{\"data\":{\"affected_items\":[{\"id\":\"000\",\"name\":\"Wazuh Manager\",\"ip\":\"localhost\","
+                + "\"status\":\"active\",\"lastKeepAlive\":\"never\"}]}}";
+        TestFiles.Sink<CoverageRecord> sink = new TestFiles.Sink<>();
         assertThat(parser.parse(TestFiles.utf8(json), sink)).isEqualTo(1);
-        assertThat(sink.get(0).line()).isEqualTo(2);
-        assertThat(sink.get(0).productVersion()).isEqualTo("5.0.0");
+        assertThat(sink.get(0).manager()).isTrue();
+        assertThat(sink.get(0).hostname()).isNull();
+        assertThat(sink.get(0).address()).isNull();
+    }
+
+    @Test
+    void agentsSharingAnAddressAreEachTheirOwnRecord() {
+        TestFiles.Sink<CoverageRecord> sink = new TestFiles.Sink<>();
+        assertThat(parser.parse(TestFiles.sample("wazuh/agents-dhcp.json"), sink)).isEqualTo(16);
+        assertThat(sink.items).filteredOn(CoverageRecord::manager).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.line()).isEqualTo(1);
+                    assertThat(m.hostname()).isEqualTo("soc-wazuh01");
+                    assertThat(m.address()).isEqualTo("127.0.0.1");
+                });
+        var agents = sink.items.stream().filter(r -> !r.manager()).toList();
+        assertThat(agents).hasSize(15).extracting(CoverageRecord::hostname).doesNotHaveDuplicates().doesNotContainNull();
+        for (String shared : new String[] {"192.168.20.31", "192.168.20.45", "192.168.20.77"}) {
+            assertThat(agents).filteredOn(r -> shared.equals(r.address())).as(shared).hasSize(2)
+                    .extracting(CoverageRecord::hostname).doesNotHaveDuplicates();
+        }
+        assertThat(agents).filteredOn(r -> "kt-pc04".equals(r.hostname())).singleElement()
+                .extracting(CoverageRecord::address).isEqualTo("2001:db8:20::15");
     }
 
     @Test
