@@ -18,7 +18,8 @@ public class DemoMode {
 
 	private final DataSourceProperties dataSource;
 
-	DemoMode(KhienSettings settings, DataSourceProperties dataSource) {
+	// NB: public so that tests can decide a rule for either mode without another application context
+	public DemoMode(KhienSettings settings, DataSourceProperties dataSource) {
 		this.settings = settings;
 		this.dataSource = dataSource;
 	}

@@ -9,11 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings read from the environment ({@code KHIEN_DATA_DIR}, {@code KHIEN_ADMIN_PASSWORD},
- * {@code KHIEN_DEMO}, {@code KHIEN_DEMO_PASSWORD}, ...).
+ * {@code KHIEN_DEMO}, {@code KHIEN_DEMO_PASSWORD}, ...). {@code secretKey} ({@code KHIEN_SECRET_KEY}, base64
+ * of 32 bytes) seals stored secrets, see {@link SecretBox}.
  */
 @ConfigurationProperties("khien")
 public record KhienSettings(@DefaultValue("./data") Path dataDir, @Nullable String adminPassword,
-		@Nullable Boolean demo, @Nullable String demoPassword, @DefaultValue Login login, @DefaultValue Jobs jobs) {
+		@Nullable Boolean demo, @Nullable String demoPassword, @Nullable String secretKey, @DefaultValue Login login,
+		@DefaultValue Jobs jobs) {
 
 	/** Per-account lock-out, per-address throttle (failures within {@code addressWindow}) and token lifetime. */
 	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration lockFor,

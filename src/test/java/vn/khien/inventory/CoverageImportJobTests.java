@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import vn.khien.SignedIn;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -109,13 +109,13 @@ class CoverageImportJobTests {
 
 		var officer = login("officer");
 		String jobId = status.get("jobId").asString();
-		assertThat(mvc.get().uri("/imports/{id}", jobId).session(officer)).hasStatusOk()
+		assertThat(mvc.get().uri("/imports/{id}", jobId).with(officer)).hasStatusOk()
 			.bodyText()
 			.contains("data-count=\"addressConflicts\"", "data-count=\"managerSkipped\"",
 					"Máy mới có địa chỉ IP trùng với máy khác", "Bỏ qua: máy chủ quản lý Wazuh (agent 000)",
 					"Độ phủ phần mềm phòng chống mã độc")
 			.doesNotContain("??");
-		assertThat(mvc.get().uri("/imports/{id}", jobId).session(officer).cookie(new Cookie("khien_lang", "en")))
+		assertThat(mvc.get().uri("/imports/{id}", jobId).with(officer).cookie(new Cookie("khien_lang", "en")))
 			.hasStatusOk()
 			.bodyText()
 			.contains("New hosts on an address another host holds", "Matched a known host",
@@ -123,11 +123,8 @@ class CoverageImportJobTests {
 			.doesNotContain("??");
 	}
 
-	private MockHttpSession login(String username) {
-		var result = mvc.post().uri("/login").param("username", username).param("password", TestLogins.DEMO_PASSWORD)
-			.with(SecurityMockMvcRequestPostProcessors.csrf())
-			.exchange();
-		return (MockHttpSession) result.getRequest().getSession();
+	private SignedIn login(String username) {
+		return TestLogins.signIn(mvc, username, TestLogins.DEMO_PASSWORD);
 	}
 
 	@Test

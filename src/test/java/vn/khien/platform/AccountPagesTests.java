@@ -3,10 +3,16 @@ package vn.khien.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,8 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.khien.SignedIn;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+
 import vn.khien.KhienTest;
 import vn.khien.TestLogins;
+import vn.khien.platform.security.AccountSecurity;
 import vn.khien.platform.security.Totp;
 
 @KhienTest
@@ -81,6 +93,30 @@ class AccountPagesTests {
 		assertThat(mvc.post().uri("/account/totp/disable").with(session).with(csrf()).param("password", PASSWORD)
 			.param("code", totp.codeAt(secret, Instant.now().plusSeconds(30)))).hasStatus(HttpStatus.FOUND);
 		assertThat(totpEnabled(username)).isFalse();
+	}
+
+	@Test
+	void enrolmentPageShowsAQrCodeOfTheOtpauthAddressBesideTheKey() throws Exception {
+		String username = freshUser();
+		SignedIn session = logins.signIn(username, PASSWORD);
+		String body = mvc.get().uri("/account/totp").with(session).exchange().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		String secret = (String) logins.attribute(session, "khien.totp.pending");
+		var img = Pattern.compile("<img id=\"totp-qr\"[^>]*src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"[^>]*>")
+			.matcher(body);
+		assertThat(img.find()).as("QR image in %s", body).isTrue();
+		assertThat(img.group()).contains("alt=\"Mã QR để thêm tài khoản Khiên vào ứng dụng xác thực");
+		assertThat(body).contains(AccountSecurity.grouped(secret));
+
+		BufferedImage png = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(img.group(1))));
+		int[] pixels = png.getRGB(0, 0, png.getWidth(), png.getHeight(), null, 0, png.getWidth());
+		var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(png.getWidth(), png.getHeight(), pixels)));
+		assertThat(new QRCodeReader().decode(bitmap).getText())
+			.isEqualTo(Totp.otpauthUri(AccountSecurity.ISSUER, username, secret))
+			.contains("secret=" + secret);
+
+		assertThat(mvc.get().uri("/account/totp?lang=en").with(session)).hasStatusOk().bodyText()
+			.contains("alt=\"QR code for adding the Khiên account");
 	}
 
 	boolean totpEnabled(String username) {
@@ -153,7 +189,8 @@ class AccountPagesTests {
 				.isEqualTo("/account/totp");
 			assertThat(mvc.get().uri("/").with(session)).hasStatus(HttpStatus.FOUND);
 			assertThat(mvc.get().uri("/account/totp").with(session)).hasStatusOk().bodyText()
-				.contains("totp-must-enrol");
+				.contains("totp-must-enrol").contains("data-reason=\"ROLE_POLICY\"")
+				.contains("Vai trò của bạn bắt buộc xác thực hai yếu tố");
 			assertThat(mvc.post().uri("/api/v1/auth/token").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
 				.content("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
 				.hasStatus(HttpStatus.FORBIDDEN).bodyJson().extractingPath("$.code").isEqualTo("auth.totpEnrolmentRequired");

@@ -11,8 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.khien.platform.Accounts;
 import vn.khien.platform.AuditLog;
+import vn.khien.platform.DemoMode;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.KhienUser;
+import vn.khien.platform.Role;
 
 /** What a user does to their own account: second factor, password. Never returns a stored secret. */
 @Component
@@ -21,6 +23,19 @@ public class AccountSecurity {
 	public static final int MIN_PASSWORD_LENGTH = 12;
 
 	public static final String ISSUER = "Khiên";
+
+	/** Why a user must have a second factor, if they must. */
+	public enum TotpRequirement {
+		NONE,
+		/** An administrator has set a policy for one of the user's roles. */
+		ROLE_POLICY,
+		/** Outside demo mode every administrator must: their password alone would open everything. */
+		ADMINISTRATOR;
+
+		public boolean required() {
+			return this != NONE;
+		}
+	}
 
 	private final JdbcClient jdbc;
 
@@ -32,13 +47,16 @@ public class AccountSecurity {
 
 	private final AuditLog audit;
 
+	private final DemoMode demo;
+
 	AccountSecurity(JdbcClient jdbc, SignInRecords records, PasswordEncoder passwords, Accounts accounts,
-			AuditLog audit) {
+			AuditLog audit, DemoMode demo) {
 		this.jdbc = jdbc;
 		this.records = records;
 		this.passwords = passwords;
 		this.accounts = accounts;
 		this.audit = audit;
+		this.demo = demo;
 	}
 
 	/** A secret for enrolment; it is stored only once the user proves their app produces its codes. */
@@ -59,13 +77,16 @@ public class AccountSecurity {
 		return records.find(userId).map(SignInRecords.SignIn::totpEnabled).orElse(false);
 	}
 
-	/** Whether the user's roles demand a second factor they have not enrolled yet. */
+	/** Whether the user must have a second factor they have not enrolled yet (see {@link #totpRequirement}). */
 	public boolean enrolmentRequired(KhienUser user) {
-		return records.totpRequiredFor(user.roles()) && !totpEnabled(user.id());
+		return totpRequirement(user).required() && !totpEnabled(user.id());
 	}
 
-	public boolean totpRequiredByRole(KhienUser user) {
-		return records.totpRequiredFor(user.roles());
+	public TotpRequirement totpRequirement(KhienUser user) {
+		if (user.roles().contains(Role.ADMIN) && !demo.enabled()) {
+			return TotpRequirement.ADMINISTRATOR;
+		}
+		return records.totpRequiredFor(user.roles()) ? TotpRequirement.ROLE_POLICY : TotpRequirement.NONE;
 	}
 
 	@Transactional
@@ -75,7 +96,7 @@ public class AccountSecurity {
 			throw new InvalidInputException("code", "account.totp.badCode");
 		}
 		jdbc.sql("UPDATE app_user SET totp_secret = :s, totp_enabled = TRUE, totp_last_step = :step WHERE id = :id")
-			.param("s", secret)
+			.param("s", records.sealTotp(userId, secret))
 			.param("step", step.getAsLong())
 			.param("id", userId)
 			.update();

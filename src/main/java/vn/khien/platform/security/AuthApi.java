@@ -37,18 +37,21 @@ class AuthApi {
 
 	private final ApiTokens tokens;
 
-	private final SignInRecords records;
-
 	private final KhienSettings settings;
 
-	AuthApi(AuthenticationManager authentication, ApiTokens tokens, SignInRecords records, KhienSettings settings) {
+	private final AccountSecurity security;
+
+	AuthApi(AuthenticationManager authentication, ApiTokens tokens, KhienSettings settings, AccountSecurity security) {
 		this.authentication = authentication;
 		this.tokens = tokens;
-		this.records = records;
 		this.settings = settings;
+		this.security = security;
 	}
 
-	/** Exchanges a username, password and (when enrolled) a TOTP code for a bearer token. */
+	/**
+	 * Exchanges a username, password and (when enrolled) a TOTP code for a bearer token; refused
+	 * while the account must first enrol a second factor on the web.
+	 */
 	@PermitAll
 	@PostMapping("/token")
 	TokenResponse token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
@@ -61,6 +64,9 @@ class AuthApi {
 		catch (PasswordSignIn.TotpRequired ex) {
 			throw InvalidInputException.withStatus(401, "auth.totpRequired");
 		}
+		catch (PasswordSignIn.TotpUnavailable ex) {
+			throw InvalidInputException.withStatus(503, "auth.totpUnavailable");
+		}
 		catch (PasswordSignIn.Throttled ex) {
 			throw InvalidInputException.withStatus(429, "auth.throttled");
 		}
@@ -70,8 +76,7 @@ class AuthApi {
 		catch (AuthenticationException ex) {
 			throw InvalidInputException.withStatus(401, "auth.badCredentials");
 		}
-		var signIn = records.find(user.username()).orElseThrow();
-		if (!signIn.totpEnabled() && records.totpRequiredFor(user.roles())) {
+		if (security.enrolmentRequired(user)) {
 			throw InvalidInputException.withStatus(403, "auth.totpEnrolmentRequired");
 		}
 		var issued = tokens.issue(user.id(), ApiTokens.Kind.SESSION, "session", settings.login().tokenLifetime());

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -19,6 +22,7 @@ import vn.khien.platform.AuditLog;
 import vn.khien.platform.KhienSettings;
 import vn.khien.platform.KhienUser;
 import vn.khien.platform.Role;
+import vn.khien.platform.SecretBox;
 
 /**
  * Checks username, password and, when enrolled, the TOTP code; counts failures and locks the
@@ -40,6 +44,15 @@ class PasswordSignIn implements AuthenticationProvider {
 			super("throttled");
 		}
 	}
+
+	/** The stored second factor does not open with the secret key: refused, whatever code was given. */
+	static class TotpUnavailable extends AuthenticationServiceException {
+		TotpUnavailable() {
+			super("totp secret unreadable");
+		}
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(PasswordSignIn.class);
 
 	private final SignInRecords records;
 
@@ -102,7 +115,17 @@ class PasswordSignIn implements AuthenticationProvider {
 			if (details.totp() == null || details.totp().isBlank()) {
 				throw new TotpRequired();
 			}
-			if (!records.acceptTotp(account.id(), account.totpSecret(), details.totp(), now)) {
+			boolean accepted;
+			try {
+				accepted = records.acceptTotp(account.id(), account.totpSecret(), details.totp(), now);
+			}
+			catch (SecretBox.UnreadableSecret ex) {
+				log.error("Sign-in of user {} refused: {}. Start with the right KHIEN_SECRET_KEY, or have an"
+						+ " administrator reset this user's second factor.", account.id(), ex.getMessage());
+				fail(username, "totp secret unreadable");
+				throw new TotpUnavailable();
+			}
+			if (!accepted) {
 				throttle.failure(address, now);
 				countFailure(account, "bad or reused totp");
 				throw new BadCredentialsException("bad totp");

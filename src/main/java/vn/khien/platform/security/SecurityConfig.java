@@ -82,7 +82,8 @@ class SecurityConfig {
 				.authenticationDetailsSource(TotpDetails::from)
 				.failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?"
 						+ (ex instanceof PasswordSignIn.TotpRequired ? "totp" : ex instanceof PasswordSignIn.Throttled ? "throttled"
-								: ex instanceof LockedException ? "locked" : "error")
+								: ex instanceof LockedException ? "locked"
+										: ex instanceof PasswordSignIn.TotpUnavailable ? "unavailable" : "error")
 						+ "&username=" + java.net.URLEncoder.encode(String.valueOf(req.getParameter("username")), java.nio.charset.StandardCharsets.UTF_8)))
 				.defaultSuccessUrl("/", false))
 			.logout(l -> l.logoutSuccessUrl("/login?logout"))

@@ -14,8 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khien.platform.Accounts;
 import vn.khien.platform.KhienUser;
 import vn.khien.platform.Role;
+import vn.khien.platform.SecretBox;
 
-/** What sign-in needs of an account: its secrets, its lock-out state and its principal. */
+/**
+ * What sign-in needs of an account: its secrets, its lock-out state and its principal. TOTP secrets
+ * are stored sealed by the {@link SecretBox}; {@code SignIn.totpSecret} is the sealed value.
+ */
 @Component
 class SignInRecords {
 
@@ -23,9 +27,12 @@ class SignInRecords {
 
 	private final Accounts accounts;
 
-	SignInRecords(JdbcClient jdbc, Accounts accounts) {
+	private final SecretBox box;
+
+	SignInRecords(JdbcClient jdbc, Accounts accounts, SecretBox box) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
+		this.box = box;
 	}
 
 	record SignIn(long id, String username, String passwordHash, boolean enabled, int failedAttempts,
@@ -49,13 +56,28 @@ class SignInRecords {
 				  totp_last_step FROM app_user WHERE id = :id""").param("id", userId).query(SignIn.class).optional();
 	}
 
+	/** The stored form of a user's TOTP secret; bound to the user, so it does not open on another row. */
+	String sealTotp(long userId, String secret) {
+		return box.seal(secret, totpContext(userId));
+	}
+
+	/** The TOTP secret from its stored form; a {@link SecretBox.UnreadableSecret} when it does not open. */
+	String openTotp(long userId, String sealed) {
+		return box.open(sealed, totpContext(userId));
+	}
+
+	static String totpContext(long userId) {
+		return "app_user.totp_secret:" + userId;
+	}
+
 	/**
 	 * Accepts a TOTP code only if its time step is later than the last one used, so a code seen
-	 * over someone's shoulder cannot be replayed within its 90 seconds of validity.
+	 * over someone's shoulder cannot be replayed within its 90 seconds of validity. Takes the
+	 * stored (sealed) secret.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	boolean acceptTotp(long userId, String secret, @Nullable String code, Instant now) {
-		var step = TOTP.verifiedStep(secret, code == null ? null : code.trim(), now);
+	boolean acceptTotp(long userId, String sealedSecret, @Nullable String code, Instant now) {
+		var step = TOTP.verifiedStep(openTotp(userId, sealedSecret), code == null ? null : code.trim(), now);
 		if (step.isEmpty()) {
 			return false;
 		}

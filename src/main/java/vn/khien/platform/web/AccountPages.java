@@ -77,7 +77,7 @@ class AccountPages {
 		var account = accounts.find(user.id()).orElseThrow();
 		model.addAttribute("account", account);
 		model.addAttribute("agencyLabel", agencyLabel(account.agencyId()));
-		model.addAttribute("totpRequired", security.totpRequiredByRole(user));
+		model.addAttribute("totpRequirement", security.totpRequirement(user));
 		model.addAttribute("activeTokens", tokens.personalTokens(user.id()).stream().filter(t -> t.active(Instant.now())).count());
 		return "platform/account";
 	}
@@ -141,16 +141,20 @@ class AccountPages {
 	private String totpPage(HttpSession session, Model model) {
 		KhienUser user = currentUser.get();
 		boolean enabled = security.totpEnabled(user.id());
+		var requirement = security.totpRequirement(user);
 		model.addAttribute("enabled", enabled);
-		model.addAttribute("required", security.totpRequiredByRole(user));
+		model.addAttribute("required", requirement.required());
+		model.addAttribute("requirement", requirement);
 		if (!enabled) {
 			String secret = (String) session.getAttribute(PENDING_SECRET);
 			if (secret == null) {
 				secret = security.newSecret();
 				session.setAttribute(PENDING_SECRET, secret);
 			}
+			String uri = security.otpauthUri(user.username(), secret);
 			model.addAttribute("secretGrouped", AccountSecurity.grouped(secret));
-			model.addAttribute("otpauthUri", security.otpauthUri(user.username(), secret));
+			model.addAttribute("otpauthUri", uri);
+			model.addAttribute("qrCode", QrCode.pngDataUri(uri));
 		}
 		return "platform/account-totp";
 	}
