@@ -11,12 +11,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * An uploaded file being parsed into a module's records, as {@link ImportJobs} runs it: queued, running,
  * then succeeded or failed. A dry run does the same work and rolls it back, so its counts say what a commit
- * would do.
+ * would do. {@code filePurgedAt} says when {@link UploadRetention} removed the upload, if it has.
  */
 public record ImportJob(String id, String module, String kind, @Nullable String format, boolean dryRun, State state,
 		long fileId, @Nullable Long agencyId, @Nullable Long systemId, long processed, Map<String, Long> counts,
 		List<Problem> problems, @Nullable Problem error, String createdBy, Instant createdAt,
-		@Nullable Instant startedAt, @Nullable Instant finishedAt) {
+		@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Instant filePurgedAt) {
 
 	public enum State {
 

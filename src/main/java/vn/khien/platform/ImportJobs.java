@@ -47,7 +47,8 @@ public class ImportJobs {
 
 	static final String COLUMNS = """
 			id, module, kind, format, dry_run, state, file_id, agency_id, system_id, processed, counts, problems,
-			error_key, error_args, error_location, created_by, created_at, started_at, finished_at""";
+			error_key, error_args, error_location, created_by, created_at, started_at, finished_at,
+			(SELECT f.deleted_at FROM stored_file f WHERE f.id = j.file_id) AS file_purged_at""";
 
 	private final JdbcClient jdbc;
 
@@ -122,7 +123,7 @@ public class ImportJobs {
 			.param("at", Timestamp.from(now))
 			.update();
 		ImportJob job = new ImportJob(id, module, kind, format, dryRun, State.QUEUED, file.id(), agencyId, systemId, 0,
-				Map.of(), List.of(), null, currentUser.name(), now, null, null);
+				Map.of(), List.of(), null, currentUser.name(), now, null, null, file.deletedAt());
 		Authentication submitter = SecurityContextHolder.getContext().getAuthentication();
 		Runnable start = () -> {
 			try {
@@ -148,7 +149,8 @@ public class ImportJobs {
 
 	/**
 	 * Runs a previewed (dry-run) job for real, on the same stored file, as a new job. Only jobs the caller
-	 * may see can be committed; the module checks write permission when its processor runs.
+	 * may see can be committed; the module checks write permission when its processor runs. A preview whose
+	 * upload has been purged ({@link UploadRetention}) is refused with {@link FileStore.PurgedException}.
 	 */
 	public ImportJob commit(String dryRunJobId) {
 		ImportJob preview = get(dryRunJobId);
@@ -157,6 +159,9 @@ public class ImportJobs {
 		}
 		FileStore.StoredFile file = files.find(preview.fileId())
 			.orElseThrow(() -> new NotFoundException("stored file", preview.fileId()));
+		if (file.purged()) {
+			throw new FileStore.PurgedException(file.filename());
+		}
 		return submit(preview.kind(), file, preview.agencyId(), preview.systemId(), preview.format(), false);
 	}
 
@@ -237,7 +242,7 @@ public class ImportJobs {
 		var sink = new Progress(job.id());
 		ImportJob running = new ImportJob(job.id(), job.module(), job.kind(), job.format(), job.dryRun(), State.RUNNING,
 				job.fileId(), job.agencyId(), job.systemId(), 0, Map.of(), List.of(), null, job.createdBy(),
-				job.createdAt(), Instant.now(), null);
+				job.createdAt(), Instant.now(), null, job.filePurgedAt());
 		try {
 			Map<String, Long> counts = work.execute(status -> {
 				try {
@@ -325,6 +330,7 @@ public class ImportJobs {
 		Long system = rs.getObject("system_id", Long.class);
 		Timestamp started = rs.getTimestamp("started_at");
 		Timestamp finished = rs.getTimestamp("finished_at");
+		Timestamp purged = rs.getTimestamp("file_purged_at");
 		return new ImportJob(rs.getString("id"), rs.getString("module"), rs.getString("kind"), rs.getString("format"),
 				rs.getBoolean("dry_run"), State.valueOf(rs.getString("state")), rs.getLong("file_id"), agency, system,
 				rs.getLong("processed"),
@@ -336,6 +342,7 @@ public class ImportJobs {
 								: json.readValue(errorArgs, new TypeReference<List<String>>() {
 								}), rs.getString("error_location")),
 				rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-				started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant());
+				started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant(),
+				purged == null ? null : purged.toInstant());
 	}
 }

@@ -22,7 +22,8 @@ class ImportJobViews {
 	/** The status shape of the import-job convention (docs/architecture.md). */
 	record JobView(String jobId, String module, String kind, boolean dryRun, String state, long processed,
 			Map<String, Long> counts, @Nullable ProblemView error, List<ProblemView> problems, String statusUrl,
-			String createdBy, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
+			String createdBy, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
+			@Nullable Instant filePurgedAt) {
 	}
 
 	private final MessageSource messages;
@@ -35,7 +36,7 @@ class ImportJobViews {
 		return new JobView(job.id(), job.module(), job.kind(), job.dryRun(), job.state().code(), job.processed(),
 				job.counts(), job.error() == null ? null : problem(job.error(), locale),
 				job.problems().stream().map(p -> problem(p, locale)).toList(), "/api/v1/imports/" + job.id(),
-				job.createdBy(), job.createdAt(), job.startedAt(), job.finishedAt());
+				job.createdBy(), job.createdAt(), job.startedAt(), job.finishedAt(), job.filePurgedAt());
 	}
 
 	ProblemView problem(ImportJob.Problem problem, Locale locale) {
