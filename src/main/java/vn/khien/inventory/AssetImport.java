@@ -124,7 +124,7 @@ public class AssetImport {
 				.orElseThrow(() -> new InvalidInputException("system", "import.system.unknown", system));
 		}
 		Optional<Format> declared = Format.parse(format);
-		FileStore.StoredFile file = files.store(in, filename, contentType, maxBytes);
+		FileStore.StoredFile file = files.storeFor(owner.id(), in, filename, contentType, maxBytes);
 		Format detected = declared.orElseGet(() -> detect(file));
 		return jobs.submit(KIND, file, owner.id(), systemId, detected.name(), dryRun);
 	}

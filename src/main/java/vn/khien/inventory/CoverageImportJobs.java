@@ -60,7 +60,7 @@ public class CoverageImportJobs {
 		if (!CoverageImport.FORMATS.contains(key)) {
 			throw new InvalidInputException("format", "coverage.import.unknownFormat", format == null ? "" : format);
 		}
-		FileStore.StoredFile file = files.store(in, filename, contentType, AssetImport.MAX_BYTES);
+		FileStore.StoredFile file = files.storeFor(owner.id(), in, filename, contentType, AssetImport.MAX_BYTES);
 		return jobs.submit(KIND, file, owner.id(), null, key, dryRun);
 	}
 

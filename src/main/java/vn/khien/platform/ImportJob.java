@@ -12,21 +12,23 @@ import org.jspecify.annotations.Nullable;
  * An uploaded file being parsed into a module's records, as {@link ImportJobs} runs it: queued, running,
  * then succeeded or failed. A dry run does the same work and rolls it back, so its counts say what a commit
  * would do. {@code attempts} counts starts (a crash makes a job run again); a confirmed preview names the
- * job it became in {@code committedJobId}.
+ * job it became in {@code committedJobId}; {@code filePurgedAt} says when {@link UploadRetention} removed
+ * the upload, if it has.
  */
 public record ImportJob(String id, String module, String kind, @Nullable String format, boolean dryRun, State state,
 		long fileId, @Nullable Long agencyId, @Nullable Long systemId, long processed, Map<String, Long> counts,
 		List<Problem> problems, @Nullable Problem error, String createdBy, Instant createdAt,
-		@Nullable Instant startedAt, @Nullable Instant finishedAt, int attempts, @Nullable String committedJobId) {
+		@Nullable Instant startedAt, @Nullable Instant finishedAt, int attempts, @Nullable String committedJobId,
+		@Nullable Instant filePurgedAt) {
 
 	/** A failed job can be queued again, on the same stored file. */
 	public boolean retryable() {
-		return state == State.FAILED;
+		return state == State.FAILED && filePurgedAt == null;
 	}
 
 	/** A successful preview can be confirmed, once. */
 	public boolean committable() {
-		return dryRun && state == State.SUCCEEDED && committedJobId == null;
+		return dryRun && state == State.SUCCEEDED && committedJobId == null && filePurgedAt == null;
 	}
 
 	public enum State {

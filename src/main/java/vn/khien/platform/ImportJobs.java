@@ -53,7 +53,8 @@ public class ImportJobs {
 			j.id, j.module, j.kind, j.format, j.dry_run, j.state, j.file_id, j.agency_id, j.system_id,
 			  CASE WHEN j.state = 'RUNNING' THEN COALESCE(p.processed, 0) ELSE j.processed END AS processed,
 			  j.counts, j.problems, j.error_key, j.error_args, j.error_location, j.created_by, j.created_at,
-			  j.started_at, j.finished_at, j.attempts, j.committed_job_id""";
+			  j.started_at, j.finished_at, j.attempts, j.committed_job_id,
+			  (SELECT f.deleted_at FROM stored_file f WHERE f.id = j.file_id) AS file_purged_at""";
 
 	static final String FROM = " FROM import_job j LEFT JOIN import_job_progress p ON p.job_id = j.id";
 
@@ -122,7 +123,7 @@ public class ImportJobs {
 			.update();
 		queue.enqueue(id);
 		return new ImportJob(id, registered.module(), kind, format, dryRun, State.QUEUED, file.id(), agencyId, systemId,
-				0, Map.of(), List.of(), null, submitter.username(), now, null, null, 0, null);
+				0, Map.of(), List.of(), null, submitter.username(), now, null, null, 0, null, file.deletedAt());
 	}
 
 	/**
@@ -133,6 +134,9 @@ public class ImportJobs {
 	@Transactional
 	public ImportJob commit(String dryRunJobId) {
 		ImportJob preview = get(dryRunJobId);
+		if (preview.filePurgedAt() != null) {
+			throw new FileStore.PurgedException(files.find(preview.fileId()).map(FileStore.StoredFile::filename).orElse(""));
+		}
 		if (!preview.committable()) {
 			throw InvalidInputException.conflict(null,
 					preview.committedJobId() != null ? "import.job.alreadyCommitted" : "import.job.notCommittable");
@@ -159,6 +163,9 @@ public class ImportJobs {
 		boolean operator = user.has(Role.ADMIN) || user.has(Role.PROVINCE_OPERATOR);
 		if (!operator && !job.createdBy().equals(user.username())) {
 			throw new NotFoundException("import job", jobId);
+		}
+		if (job.filePurgedAt() != null) {
+			throw new FileStore.PurgedException(files.find(job.fileId()).map(FileStore.StoredFile::filename).orElse(""));
 		}
 		if (!job.retryable()) {
 			throw InvalidInputException.conflict(null, "import.job.notRetryable");
@@ -218,8 +225,9 @@ public class ImportJobs {
 	private Visibility visibility() {
 		KhienUser user = currentUser.find().orElse(null);
 		if (user == null) {
-			// NB: fails closed, like CurrentUser: a system principal or nobody sees no one's jobs
-			return new Visibility("1=0", AgencyScope.none(), "");
+			// NB: fails closed, like CurrentUser: only a system principal that reads the province sees jobs
+			return currentUser.scope().unrestricted() ? new Visibility("1=1", AgencyScope.all(), "")
+					: new Visibility("1=0", AgencyScope.none(), "");
 		}
 		if (user.has(Role.ADMIN) || user.has(Role.PROVINCE_OPERATOR)) {
 			return new Visibility("1=1", AgencyScope.all(), "");
@@ -328,7 +336,7 @@ public class ImportJobs {
 			TransactionStatus status, Object savepoint) {
 		ImportJob running = new ImportJob(job.id(), job.module(), job.kind(), job.format(), job.dryRun(), State.RUNNING,
 				job.fileId(), job.agencyId(), job.systemId(), 0, Map.of(), List.of(), null, job.createdBy(),
-				job.createdAt(), Instant.now(), null, job.attempts(), null);
+				job.createdAt(), Instant.now(), null, job.attempts(), null, job.filePurgedAt());
 		try {
 			Map<String, Long> counts = processor.process(new ImportJob.Run(running, file, files, sink));
 			if (job.dryRun()) {
@@ -455,6 +463,7 @@ public class ImportJobs {
 		Long system = rs.getObject("system_id", Long.class);
 		Timestamp started = rs.getTimestamp("started_at");
 		Timestamp finished = rs.getTimestamp("finished_at");
+		Timestamp purged = rs.getTimestamp("file_purged_at");
 		return new ImportJob(rs.getString("id"), rs.getString("module"), rs.getString("kind"), rs.getString("format"),
 				rs.getBoolean("dry_run"), State.valueOf(rs.getString("state")), rs.getLong("file_id"), agency, system,
 				rs.getLong("processed"),
@@ -467,6 +476,6 @@ public class ImportJobs {
 								}), rs.getString("error_location")),
 				rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
 				started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant(),
-				rs.getInt("attempts"), rs.getString("committed_job_id"));
+				rs.getInt("attempts"), rs.getString("committed_job_id"), purged == null ? null : purged.toInstant());
 	}
 }

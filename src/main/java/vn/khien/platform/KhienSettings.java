@@ -2,10 +2,15 @@ package vn.khien.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DataSizeUnit;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
+import org.springframework.util.unit.DataUnit;
 
 /**
  * Settings read from the environment ({@code KHIEN_DATA_DIR}, {@code KHIEN_ADMIN_PASSWORD},
@@ -15,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("khien")
 public record KhienSettings(@DefaultValue("./data") Path dataDir, @Nullable String adminPassword,
 		@Nullable Boolean demo, @Nullable String demoPassword, @Nullable String secretKey, @DefaultValue Login login,
-		@DefaultValue Jobs jobs) {
+		@DefaultValue Jobs jobs, @DefaultValue Uploads uploads) {
 
 	/** Per-account lock-out, per-address throttle (failures within {@code addressWindow}) and token lifetime. */
 	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration lockFor,
@@ -31,5 +36,25 @@ public record KhienSettings(@DefaultValue("./data") Path dataDir, @Nullable Stri
 	public record Jobs(@DefaultValue("2") int threads, @DefaultValue("5s") Duration pollingInterval,
 			@DefaultValue("5s") Duration heartbeat, @DefaultValue("4") int missedHeartbeats,
 			@DefaultValue("20s") Duration shutdownGrace) {
+	}
+
+	/**
+	 * What each agency may keep in the {@link FileStore} ({@code KHIEN_UPLOADS_QUOTAPERAGENCY}, a number alone
+	 * is megabytes) and how long an upload is kept before {@link UploadRetention} removes it
+	 * ({@code KHIEN_UPLOADS_RETENTION}, a number alone is days).
+	 */
+	public record Uploads(@DefaultValue("5GB") @DataSizeUnit(DataUnit.MEGABYTES) DataSize quotaPerAgency,
+			@DefaultValue("365d") @DurationUnit(ChronoUnit.DAYS) Duration retention) {
+
+		public Uploads {
+			// NB: refused at start-up: a zero quota refuses every upload, and "365" read as milliseconds (Spring's
+			// unit for a bare number) would have the nightly purge delete every upload, hence days and a minimum
+			if (quotaPerAgency.toBytes() <= 0) {
+				throw new IllegalArgumentException("khien.uploads.quota-per-agency must be positive: " + quotaPerAgency);
+			}
+			if (retention.compareTo(Duration.ofDays(1)) < 0) {
+				throw new IllegalArgumentException("khien.uploads.retention must be at least 1d: " + retention);
+			}
+		}
 	}
 }

@@ -197,6 +197,18 @@ class AgencyImportApiTests {
 	}
 
 	@Test
+	void registryUploadIsChargedToNoAgencysQuota() throws Exception {
+		// the operator belongs to an agency, but the registry is the province's
+		MvcTestResult preview = upload("operator", "preview", "a.csv",
+				("code,name,kind\n" + prefix() + ",A,khác\n").getBytes(StandardCharsets.UTF_8));
+		long fileId = body(preview).get("fileId").asLong();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM stored_file WHERE id = :id AND agency_id IS NULL")
+			.param("id", fileId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void anotherUsersStoredFileCannotBeImported() throws Exception {
 		MvcTestResult preview = upload("operator", "preview", "a.csv",
 				("code,name,kind\n" + prefix() + ",A,khác\n").getBytes(StandardCharsets.UTF_8));

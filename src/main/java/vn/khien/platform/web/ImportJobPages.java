@@ -1,6 +1,8 @@
 package vn.khien.platform.web;
 
 import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -24,8 +27,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.servlet.http.HttpServletResponse;
 import vn.khien.platform.ImportJob;
 import vn.khien.platform.ImportJobs;
+import vn.khien.platform.InvalidInputException;
 
 /** The progress page of an import job, fed by a server-sent event stream until the job finishes. */
 @Controller
@@ -36,6 +41,11 @@ class ImportJobPages {
 
 	private final ImportJobViews views;
 
+	private final MessageSource messages;
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+		.withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
 	// One thread polls every open stream: a job's progress is a row, read twice a second.
 	private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread t = new Thread(r, "import-events");
@@ -43,9 +53,10 @@ class ImportJobPages {
 		return t;
 	});
 
-	ImportJobPages(ImportJobs jobs, ImportJobViews views) {
+	ImportJobPages(ImportJobs jobs, ImportJobViews views, MessageSource messages) {
 		this.jobs = jobs;
 		this.views = views;
+		this.messages = messages;
 	}
 
 	@PreDestroy
@@ -58,16 +69,23 @@ class ImportJobPages {
 	String job(@PathVariable String jobId, Model model, Locale locale) {
 		ImportJob job = jobs.get(jobId);
 		model.addAttribute("job", views.view(job, locale));
-		model.addAttribute("createdAt", java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-			.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
-			.format(job.createdAt()));
+		model.addAttribute("createdAt", TIME.format(job.createdAt()));
+		model.addAttribute("filePurgedAt", job.filePurgedAt() == null ? null : TIME.format(job.filePurgedAt()));
 		return "imports/job";
 	}
 
 	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR', 'AGENCY_OFFICER')")
 	@PostMapping("/{jobId}/commit")
-	String commit(@PathVariable String jobId) {
-		return "redirect:/imports/" + jobs.commit(jobId).id();
+	String commit(@PathVariable String jobId, Model model, Locale locale, HttpServletResponse response) {
+		try {
+			return "redirect:/imports/" + jobs.commit(jobId).id();
+		}
+		catch (InvalidInputException ex) {
+			// the preview again, with why it cannot be confirmed (its upload purged, say)
+			response.setStatus(ex.status());
+			model.addAttribute("refusal", messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), locale));
+			return job(jobId, model, locale);
+		}
 	}
 
 	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR', 'AGENCY_OFFICER')")

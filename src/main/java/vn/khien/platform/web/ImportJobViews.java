@@ -23,7 +23,8 @@ class ImportJobViews {
 	record JobView(String jobId, String module, String kind, boolean dryRun, String state, long processed,
 			Map<String, Long> counts, @Nullable ProblemView error, List<ProblemView> problems, String statusUrl,
 			String createdBy, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
-			int attempts, @Nullable String committedJobId, boolean retryable, boolean committable) {
+			int attempts, @Nullable String committedJobId, boolean retryable, boolean committable,
+			@Nullable Instant filePurgedAt) {
 	}
 
 	private final MessageSource messages;
@@ -37,7 +38,7 @@ class ImportJobViews {
 				job.counts(), job.error() == null ? null : problem(job.error(), locale),
 				job.problems().stream().map(p -> problem(p, locale)).toList(), "/api/v1/imports/" + job.id(),
 				job.createdBy(), job.createdAt(), job.startedAt(), job.finishedAt(), job.attempts(), job.committedJobId(),
-				job.retryable(), job.committable());
+				job.retryable(), job.committable(), job.filePurgedAt());
 	}
 
 	ProblemView problem(ImportJob.Problem problem, Locale locale) {

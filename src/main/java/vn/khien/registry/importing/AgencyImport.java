@@ -117,9 +117,12 @@ public class AgencyImport {
 		this.messages = messages;
 	}
 
-	/** Keeps the upload as received (its own transaction) before anything reads it. */
+	/**
+	 * Keeps the upload as received (its own transaction) before anything reads it. The registry belongs to
+	 * the province, not to the uploader's agency, so no agency's upload quota is charged.
+	 */
 	public StoredFile store(InputStream in, String filename, @Nullable String contentType) {
-		return files.store(in, filename, contentType, AgencyFileReader.MAX_BYTES);
+		return files.storeFor(null, in, filename, contentType, AgencyFileReader.MAX_BYTES);
 	}
 
 	public Report preview(long fileId) {

@@ -79,7 +79,17 @@ class AgencyImportPages {
 			return error(model, ex.report(), ex);
 		}
 		catch (InvalidInputException ex) {
-			return error(model, imports.preview(fileId), ex);
+			return error(model, previewOrNone(fileId), ex);
+		}
+	}
+
+	/** The preview to show beside a refusal, unless the file itself is what was refused (purged, say). */
+	private @Nullable Report previewOrNone(long fileId) {
+		try {
+			return imports.preview(fileId);
+		}
+		catch (InvalidInputException ex) {
+			return null;
 		}
 	}
 
@@ -95,7 +105,7 @@ class AgencyImportPages {
 		}
 	}
 
-	private String error(Model model, Report report, InvalidInputException ex) {
+	private String error(Model model, @Nullable Report report, InvalidInputException ex) {
 		model.addAttribute("report", report);
 		model.addAttribute("error", messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(),
 				LocaleContextHolder.getLocale()));
