@@ -122,7 +122,7 @@ class JobCrashIT {
 		env.put("KHIEN_DEMO", "true");
 		env.put("KHIEN_DEMO_PASSWORD", PASSWORD);
 		env.put("KHIEN_ADMIN_PASSWORD", PASSWORD);
-		env.put("KHIEN_JOBS_SHUTDOWNGRACE", "1s");
+		env.put("KHIEN_JOBS_SHUTDOWNGRACE", "0s"); // hand the job back at its next progress report
 		String postgres = System.getProperty("khien.it.postgres", "");
 		if (!postgres.isBlank()) {
 			env.put("SPRING_DATASOURCE_URL", postgres + "khien_crash");

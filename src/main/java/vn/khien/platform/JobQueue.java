@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -57,7 +58,7 @@ class JobQueue implements SmartLifecycle {
 	JobQueue(DataSource dataSource, KhienSettings settings, ObjectProvider<ImportJobs> jobs,
 			List<ScheduledWork> scheduledWork) {
 		this.importTask = Tasks.custom(IMPORT_TASK, Void.class)
-			.execute((instance, context) -> jobs.getObject().execute(instance.getId(), context));
+			.execute((instance, context) -> jobs.getObject().execute(jobIdOf(instance.getId()), context));
 		for (ScheduledWork work : scheduledWork) {
 			recurring.add(Tasks.recurring(work.name(), Schedules.cron(work.cron(), ZONE))
 				.execute((instance, context) -> work.principal().run(work.work())));
@@ -69,9 +70,12 @@ class JobQueue implements SmartLifecycle {
 		this.client = SchedulerClient.Builder.create(this.dataSource, known).build();
 	}
 
-	/** Queues an import job; inside a transaction it starts once that commits. */
+	/**
+	 * Queues an import job; inside a transaction it starts once that commits. Each queuing is its own
+	 * execution ({@code jobId/n}), so a retry never collides with the finished run still being removed.
+	 */
 	void enqueue(String jobId) {
-		client.schedule(importTask.instance(jobId), Instant.now());
+		client.schedule(importTask.instance(jobId + "/" + UUID.randomUUID().toString().substring(0, 8)), Instant.now());
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -83,6 +87,11 @@ class JobQueue implements SmartLifecycle {
 		else {
 			checkNow();
 		}
+	}
+
+	static String jobIdOf(String instanceId) {
+		int slash = instanceId.indexOf('/');
+		return slash < 0 ? instanceId : instanceId.substring(0, slash);
 	}
 
 	private void checkNow() {
