@@ -50,6 +50,15 @@ public class FixturePrincipal extends AbstractTestExecutionListener {
 		if (bean == null || !field.getType().isInstance(bean) || isWrapped(bean)) {
 			return;
 		}
+		ReflectionUtils.setField(field, test, wrap(bean));
+	}
+
+	/** The bean, called as {@link #FIXTURES} whenever nobody else is signed in. */
+	@SuppressWarnings("unchecked")
+	public static <T> T wrap(T bean) {
+		if (isWrapped(bean)) {
+			return bean;
+		}
 		var factory = new ProxyFactory(bean);
 		factory.setProxyTargetClass(true);
 		factory.addInterface(Wrapped.class);
@@ -77,7 +86,7 @@ public class FixturePrincipal extends AbstractTestExecutionListener {
 				throw ex.getCause();
 			}
 		});
-		ReflectionUtils.setField(field, test, factory.getProxy());
+		return (T) factory.getProxy();
 	}
 
 	private static boolean isWrapped(Object bean) {

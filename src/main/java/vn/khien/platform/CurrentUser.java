@@ -74,7 +74,9 @@ public class CurrentUser {
 			if (user.has(Role.ADMIN) || user.has(Role.PROVINCE_OPERATOR)) {
 				return true;
 			}
-			return user.has(Role.AGENCY_OFFICER) && scopeOf(user).includes(agencyId);
+			// NB: the officer role writes its own agency and those below it, whatever else the user may read
+			return user.has(Role.AGENCY_OFFICER) && user.agencyId() != null
+					&& hierarchy.selfAndDescendants(user.agencyId()).contains(agencyId);
 		}
 		return principal instanceof SystemPrincipal system && system.may(SystemPrincipal.Permission.WRITE_PROVINCE);
 	}

@@ -1,21 +1,42 @@
 package vn.khien.platform;
 
-import static vn.khien.AccessMatrix.allow;
-import static vn.khien.AccessMatrix.everyone;
+import static vn.khien.AccessMatrix.OFFICER;
+import static vn.khien.AccessMatrix.only;
+import static vn.khien.AccessMatrix.having;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
-import java.util.UUID;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import com.jayway.jsonpath.JsonPath;
+
+import vn.khien.AccessFixtures;
 import vn.khien.AccessMatrix;
+import vn.khien.AccessMatrix.Caller;
+import vn.khien.AccessMatrix.Item;
+import vn.khien.AccessMatrix.Scope;
 import vn.khien.KhienTest;
 import vn.khien.TestLogins;
+import vn.khien.platform.security.AccountSecurity;
+import vn.khien.platform.security.ApiTokens;
+import vn.khien.platform.security.Totp;
 
+/** The platform's handlers: sign-in, accounts, users, audit, import jobs. One row per handler. */
 @KhienTest
-class PlatformAccessMatrixTests {
+class PlatformAccessMatrixTests implements AccessMatrix.Module {
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -26,48 +47,242 @@ class PlatformAccessMatrixTests {
 	@Autowired
 	Accounts accounts;
 
-	private long fixtureUser() {
-		String name = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	AccountSecurity security;
+
+	@Test
+	void everyPlatformHandlerAnswersEachCallerAsDeclared() {
+		AccessMatrix.verify(this, context);
+	}
+
+	private long user() {
+		String name = AccessFixtures.unique("mx-user").toLowerCase();
 		return accounts.create(new Accounts.NewAccount(name, "Matrix fixture", null, "matrix-fixture-password",
 				EnumSet.of(Role.ASSESSOR), null, null));
 	}
 
-	@Test
-	void apiEndpointsAnswerEachRoleAsDeclared() {
-		long id = fixtureUser();
-		String unique = "matrix-new-" + UUID.randomUUID().toString().substring(0, 8);
-		AccessMatrix.api(mvc, logins)
-			.expect("GET", "/api/v1/users", allow(200, "admin").otherwise(403))
-			.expect("POST", "/api/v1/users", """
-					{"username":"%s","displayName":"Matrix","password":"a-long-enough-password","roles":["ASSESSOR"]}"""
-				.formatted(unique), allow(201, "admin").otherwise(403))
-			.expect("GET", "/api/v1/users/" + id, allow(200, "admin").otherwise(403))
-			.expect("PUT", "/api/v1/users/" + id, """
-					{"displayName":"Matrix fixture","enabled":true}""", allow(200, "admin").otherwise(403))
-			.expect("POST", "/api/v1/users/" + id + "/roles", """
-					{"roles":["ASSESSOR"]}""", allow(200, "admin").otherwise(403))
-			.expect("GET", "/api/v1/audit?size=1", allow(200, "admin", "police").otherwise(403))
-			.expect("GET", "/api/v1/audit/verify", allow(200, "admin", "police").otherwise(403))
-			.expect("GET", "/actuator/prometheus", allow(200, "admin").otherwise(403))
-			.verify();
+	/** A dry-run asset import into a unit of the health department, started and finished as {@code officer}. */
+	private record Job(String id, long agencyId) {
 	}
 
-	@Test
-	void pagesAnswerEachRoleAsDeclared() {
-		long id = fixtureUser();
-		AccessMatrix.pages(mvc, logins)
-			.expect("GET", "/", everyone(200).all())
-			.expect("GET", "/account", everyone(200).all())
-			.expect("GET", "/account/totp", everyone(200).all())
-			.expect("GET", "/account/tokens", everyone(200).all())
-			.expect("GET", "/account/password", everyone(200).all())
-			.expect("GET", "/admin/users", allow(200, "admin").otherwise(403))
-			.expect("GET", "/admin/users/new", allow(200, "admin").otherwise(403))
-			.expect("GET", "/admin/users/" + id, allow(200, "admin").otherwise(403))
-			.expect("POST", "/admin/users/" + id + "/unlock", allow(302, "admin").otherwise(403))
-			.expect("GET", "/admin/security", allow(200, "admin").otherwise(403))
-			.expect("POST", "/admin/security", "role=ASSESSOR&required=false", allow(302, "admin").otherwise(403))
-			.expect("GET", "/audit", allow(200, "admin", "police").otherwise(403))
-			.verify();
+	private Job previewByOfficer(AccessFixtures fixtures) {
+		return jobByOfficer(fixtures, true);
+	}
+
+	/** An import that failed (a bad address), started by {@code officer}: one a retry can be asked for. */
+	private Job failedByOfficer(AccessFixtures fixtures) {
+		return jobByOfficer(fixtures, false);
+	}
+
+	private Job jobByOfficer(AccessFixtures fixtures, boolean preview) {
+		try {
+			return tryJobByOfficer(fixtures, preview);
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Job tryJobByOfficer(AccessFixtures fixtures, boolean preview) throws java.io.UnsupportedEncodingException {
+		var unit = fixtures.unit("SYT");
+		String csv = preview ? "kind,hostname\nSERVER," + unit.code().toLowerCase() + "-srv\n"
+				: "kind,hostname,addresses\nSERVER," + unit.code().toLowerCase() + "-srv,10.0.0.999\n";
+		String body = mvc.post().uri("/api/v1/imports/assets").multipart()
+			.file(new MockMultipartFile("file", "hosts.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+			.param("agency", unit.code())
+			.param("dryRun", String.valueOf(preview))
+			.header("Authorization", logins.bearer("officer"))
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		String id = JsonPath.read(body, "$.jobId");
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline) {
+			String status = mvc.get().uri("/api/v1/imports/{id}", id).header("Authorization", logins.bearer("officer"))
+				.exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+			String state = JsonPath.read(status, "$.state");
+			if (state.equals(preview ? "succeeded" : "failed")) {
+				return new Job(id, unit.id());
+			}
+			if (state.equals("failed") || state.equals("succeeded")) {
+				throw new IllegalStateException("fixture job ended " + state + ": " + status);
+			}
+			sleep();
+		}
+		throw new IllegalStateException("fixture preview did not finish");
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(20);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Jobs are seen by administrators and operators, and by their creator within the creator's scope. */
+	private static Scope jobOf(Caller creator, Supplier<Long> agency) {
+		return having(Role.ADMIN, Role.PROVINCE_OPERATOR).or((c, m) -> c.equals(creator) && m.reads(c, agency.get()));
+	}
+
+	private record JobKey(String id, String createdBy) {
+	}
+
+	private static AccessMatrix.Listing jobs() {
+		return (body, m) -> {
+			List<Map<String, Object>> items = JsonPath.read(body, "$.items[*]");
+			return items.stream().map(i -> {
+				String id = (String) i.get("jobId");
+				return new Item(new JobKey(id, (String) i.get("createdBy")),
+						m.owners("SELECT agency_id FROM import_job WHERE id = :v AND agency_id IS NOT NULL", id));
+			}).toList();
+		};
+	}
+
+	private static boolean jobVisible(Caller caller, Item item, AccessMatrix m) {
+		JobKey key = (JobKey) item.key();
+		return caller.has(Role.ADMIN) || caller.has(Role.PROVINCE_OPERATOR)
+				|| (key.createdBy().equals(caller.name())
+						&& (item.agencies().isEmpty() || m.readsAny(caller, item.agencies())));
+	}
+
+	@Override
+	public void declare(AccessMatrix m) {
+		var fixtures = new AccessFixtures(context);
+		Supplier<Long> user = AccessMatrix.once(this::user);
+		Supplier<Job> job = AccessMatrix.once(() -> previewByOfficer(fixtures));
+		Supplier<Long> jobAgency = () -> job.get().agencyId();
+
+		// --- API
+		m.api("POST", "/api/v1/auth/token")
+			.json(call -> {
+				String username = call.caller().signedIn() ? call.account() : "assessor";
+				return """
+						{"username":"%s","password":"%s"}""".formatted(username, TestLogins.passwordOf(username));
+			})
+			.anonymous(200)
+			.ok(200);
+		m.api("GET", "/api/v1/users").permit(Role.ADMIN);
+		m.api("POST", "/api/v1/users")
+			.permit(Role.ADMIN)
+			.json(() -> """
+					{"username":"%s","displayName":"Matrix","password":"a-long-enough-password","roles":["ASSESSOR"]}"""
+				.formatted(AccessFixtures.unique("mx-new").toLowerCase()))
+			.ok(201);
+		m.api("GET", "/api/v1/users/{id}").with("id", user).permit(Role.ADMIN);
+		m.api("PUT", "/api/v1/users/{id}")
+			.with("id", user)
+			.permit(Role.ADMIN)
+			.json(() -> """
+					{"displayName":"Matrix fixture","enabled":true}""");
+		m.api("POST", "/api/v1/users/{id}/roles")
+			.with("id", user)
+			.permit(Role.ADMIN)
+			.json(() -> """
+					{"roles":["ASSESSOR"]}""");
+		m.api("GET", "/api/v1/audit").query("size", 1).permit(Role.ADMIN, Role.POLICE);
+		m.api("GET", "/api/v1/audit/verify").permit(Role.ADMIN, Role.POLICE);
+		m.api("GET", "/api/v1/imports")
+			.given(job)
+			.query("size", 500)
+			.listOf(jobs(), (c, item) -> jobVisible(c, item, m));
+		m.api("GET", "/api/v1/imports/{jobId}")
+			.with("jobId", () -> job.get().id())
+			.scope(jobOf(OFFICER, jobAgency));
+		// NB: a preview is confirmed once and a job retried when failed, so each caller let through gets its own
+		m.api("POST", "/api/v1/imports/{jobId}/commit")
+			.fresh("jobId", () -> previewByOfficer(fixtures).id())
+			.permit(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.AGENCY_OFFICER)
+			.scope(jobOf(OFFICER, jobAgency))
+			.ok(202);
+		m.api("POST", "/api/v1/imports/{jobId}/retry")
+			.fresh("jobId", () -> failedByOfficer(fixtures).id())
+			.permit(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.AGENCY_OFFICER)
+			.scope(jobOf(OFFICER, jobAgency))
+			.ok(202);
+		m.api("GET", "/actuator/prometheus").servedOutsideMvc().permit(Role.ADMIN);
+
+		// --- pages
+		m.page("GET", "/login").anonymous(200);
+		m.page("GET", "/");
+		m.page("GET", "/account");
+		m.page("GET", "/account/totp");
+		m.page("POST", "/account/totp")
+			.asClones(call -> {
+				mvc.get().uri("/account/totp").with(call.session()).exchange();
+				call.put("secret", logins.attribute(call.session(), "khien.totp.pending"));
+			})
+			.form(call -> Map.of("code", call.caller().signedIn()
+					? new Totp().codeAt(call.<String>get("secret"), Instant.now()) : "000000"))
+			.ok(302);
+		m.page("POST", "/account/totp/disable")
+			.asClones(call -> {
+				String secret = Totp.newSecret();
+				security.enableTotp(call.accountId(), secret, new Totp().codeAt(secret, Instant.now()));
+				call.put("secret", secret);
+			})
+			.form(call -> Map.of("password", TestLogins.DEMO_PASSWORD, "code", call.caller().signedIn()
+					? new Totp().codeAt(call.<String>get("secret"), Instant.now().plusSeconds(30)) : "000000"))
+			.ok(302);
+		m.page("GET", "/account/password");
+		m.page("POST", "/account/password")
+			.asClones()
+			.form(() -> Map.of("currentPassword", TestLogins.DEMO_PASSWORD, "newPassword", "a-new-matrix-password",
+					"confirmPassword", "a-new-matrix-password"))
+			.ok(302);
+		m.page("GET", "/account/tokens");
+		m.page("POST", "/account/tokens")
+			.form(() -> Map.of("name", "matrix", "days", "1"))
+			.okBody("the new token", body -> body.contains("id=\"new-token\""));
+		m.page("POST", "/account/tokens/{id}/revoke")
+			.with("id", () -> tokens.issue(accounts.findByUsername("officer").orElseThrow().id(), ApiTokens.Kind.PERSONAL,
+					"matrix revoke", Duration.ofDays(1)).id())
+			.scope(only(OFFICER))
+			.ok(302);
+		m.page("GET", "/admin/users").permit(Role.ADMIN);
+		m.page("GET", "/admin/users/new").permit(Role.ADMIN);
+		m.page("POST", "/admin/users")
+			.permit(Role.ADMIN)
+			.form(() -> Map.of("username", AccessFixtures.unique("mx-page").toLowerCase(), "displayName", "Matrix",
+					"password", "a-long-enough-password", "roles", "ASSESSOR"))
+			.ok(302);
+		m.page("GET", "/admin/users/{id}").with("id", user).permit(Role.ADMIN);
+		m.page("POST", "/admin/users/{id}")
+			.with("id", user)
+			.permit(Role.ADMIN)
+			.form(() -> Map.of("displayName", "Matrix fixture", "email", "", "agency", ""))
+			.ok(302);
+		m.page("POST", "/admin/users/{id}/roles")
+			.with("id", user)
+			.permit(Role.ADMIN)
+			.form(() -> Map.of("roles", "ASSESSOR"))
+			.ok(302);
+		m.page("POST", "/admin/users/{id}/enable").with("id", user).permit(Role.ADMIN).ok(302);
+		m.page("POST", "/admin/users/{id}/disable").fresh("id", this::user).permit(Role.ADMIN).ok(302);
+		m.page("POST", "/admin/users/{id}/unlock").with("id", user).permit(Role.ADMIN).ok(302);
+		m.page("POST", "/admin/users/{id}/reset-totp").with("id", user).permit(Role.ADMIN).ok(302);
+		m.page("GET", "/admin/security").permit(Role.ADMIN);
+		// NB: the value it has (false), so that no other test's sign-in starts asking for a second factor
+		m.page("POST", "/admin/security")
+			.permit(Role.ADMIN)
+			.form(() -> Map.of("role", "ASSESSOR", "required", "false"))
+			.ok(302);
+		m.page("GET", "/audit").permit(Role.ADMIN, Role.POLICE);
+		m.page("GET", "/imports/{jobId}").with("jobId", () -> job.get().id()).scope(jobOf(OFFICER, jobAgency));
+		m.page("POST", "/imports/{jobId}/commit")
+			.fresh("jobId", () -> previewByOfficer(fixtures).id())
+			.permit(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.AGENCY_OFFICER)
+			.scope(jobOf(OFFICER, jobAgency))
+			.ok(302);
+		m.page("POST", "/imports/{jobId}/retry")
+			.fresh("jobId", () -> failedByOfficer(fixtures).id())
+			.permit(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.AGENCY_OFFICER)
+			.scope(jobOf(OFFICER, jobAgency))
+			.ok(302);
+		m.page("GET", "/imports/{jobId}/events").with("jobId", () -> job.get().id()).scope(jobOf(OFFICER, jobAgency));
 	}
 }

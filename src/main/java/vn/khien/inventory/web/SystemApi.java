@@ -136,6 +136,8 @@ class SystemApi {
 	@PreAuthorize(WRITERS)
 	@PutMapping("/{id}/users")
 	UsersView setUsers(@PathVariable long id, @Valid @RequestBody UsersRequest request) {
+		// NB: a system out of scope is not found, whatever agencies the body names (as on the page)
+		systems.get(id);
 		return new UsersView(id, management.setUserAgencies(id, resolveAgencies(agencies, request.agencies())));
 	}
 
