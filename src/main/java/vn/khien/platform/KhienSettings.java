@@ -2,6 +2,7 @@ package vn.khien.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -20,12 +21,20 @@ import org.springframework.util.unit.DataUnit;
 @ConfigurationProperties("khien")
 public record KhienSettings(@DefaultValue("./data") Path dataDir, @Nullable String adminPassword,
 		@Nullable Boolean demo, @Nullable String demoPassword, @Nullable String secretKey, @DefaultValue Login login,
-		@DefaultValue Jobs jobs, @DefaultValue Uploads uploads) {
+		@DefaultValue Jobs jobs, @DefaultValue Uploads uploads, @DefaultValue Proxy proxy) {
 
 	/** Per-account lock-out, per-address throttle (failures within {@code addressWindow}) and token lifetime. */
 	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration lockFor,
 			@DefaultValue("8h") Duration tokenLifetime, @DefaultValue("20") int maxFailuresPerAddress,
 			@DefaultValue("5m") Duration addressWindow) {
+	}
+
+	/**
+	 * The reverse proxies in front of Khiên ({@code KHIEN_PROXY_TRUSTED}: addresses or CIDR ranges, comma
+	 * separated). Only requests from them may name the client's address and scheme in
+	 * {@code X-Forwarded-For} / {@code X-Forwarded-Proto}; from anyone else those headers are ignored.
+	 */
+	public record Proxy(@DefaultValue List<String> trusted) {
 	}
 
 	/**

@@ -66,7 +66,7 @@ class UploadQuotaTests {
 	@org.junit.jupiter.api.BeforeEach
 	void setUp() {
 		var uploads = new KhienSettings.Uploads(DataSize.ofBytes(QUOTA), Duration.ofDays(365));
-		store = new FileStore(jdbc, new KhienSettings(settings.dataDir(), null, null, null, null, settings.login(), settings.jobs(), uploads),
+		store = new FileStore(jdbc, new KhienSettings(settings.dataDir(), null, null, null, null, settings.login(), settings.jobs(), uploads, settings.proxy()),
 				currentUser);
 		transaction = new TransactionTemplate(transactions);
 	}

@@ -82,6 +82,7 @@ class LocaleConfig implements WebMvcConfigurer {
 				.path("/")
 				.maxAge(Duration.ofDays(365))
 				.httpOnly(true)
+				.secure(request.isSecure())
 				.sameSite("Lax")
 				.build()
 				.toString());

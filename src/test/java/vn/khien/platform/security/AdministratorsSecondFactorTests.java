@@ -66,7 +66,7 @@ class AdministratorsSecondFactorTests {
 	}
 
 	AccountSecurity security(boolean demo) {
-		var demoMode = new DemoMode(new KhienSettings(settings.dataDir(), null, demo, null, null, settings.login(), settings.jobs(), settings.uploads()),
+		var demoMode = new DemoMode(new KhienSettings(settings.dataDir(), null, demo, null, null, settings.login(), settings.jobs(), settings.uploads(), settings.proxy()),
 				new DataSourceProperties());
 		return new AccountSecurity(jdbc, records, passwords, accounts, audit, demoMode);
 	}
