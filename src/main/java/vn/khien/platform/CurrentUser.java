@@ -83,6 +83,7 @@ public class CurrentUser {
 
 	private static Object principal() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? null : auth.getPrincipal();
+		Object principal = auth == null ? null : auth.getPrincipal();
+		return principal instanceof KhienPrincipal carrier ? carrier.khienUser() : principal;
 	}
 }

@@ -208,6 +208,7 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 
 		// --- pages
 		m.page("GET", "/login").anonymous(200);
+		m.page("GET", "/login/denied").query("reason", "noRole").anonymous(200);
 		m.page("GET", "/");
 		m.page("GET", "/account");
 		m.page("GET", "/account/totp");

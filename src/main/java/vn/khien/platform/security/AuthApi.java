@@ -61,6 +61,12 @@ class AuthApi {
 		try {
 			user = (KhienUser) authentication.authenticate(attempt).getPrincipal();
 		}
+		catch (DirectoryAccounts.NotPlaced ex) {
+			throw InvalidInputException.withStatus(403, "auth.directoryNotPlaced");
+		}
+		catch (LdapDirectory.Unavailable ex) {
+			throw InvalidInputException.withStatus(503, "auth.directoryUnavailable");
+		}
 		catch (PasswordSignIn.TotpRequired ex) {
 			throw InvalidInputException.withStatus(401, "auth.totpRequired");
 		}

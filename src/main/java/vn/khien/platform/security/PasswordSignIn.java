@@ -67,8 +67,14 @@ class PasswordSignIn implements AuthenticationProvider {
 	// NB: compared against when the user does not exist, so that timing does not reveal usernames
 	private final String dummyHash;
 
+	private final LdapDirectory ldap;
+
+	private final DirectoryAccounts directory;
+
 	PasswordSignIn(SignInRecords records, AddressThrottle throttle, PasswordEncoder passwords, AuditLog audit,
-			KhienSettings settings) {
+			KhienSettings settings, LdapDirectory ldap, DirectoryAccounts directory) {
+		this.ldap = ldap;
+		this.directory = directory;
 		this.records = records;
 		this.throttle = throttle;
 		this.passwords = passwords;
@@ -89,7 +95,11 @@ class PasswordSignIn implements AuthenticationProvider {
 			throw new Throttled();
 		}
 		var found = records.find(username);
-		if (found.isEmpty()) {
+		// NB: a local account is never checked against the directory, so the bootstrap admin works when it is down
+		if (ldap.enabled() && (found.isEmpty() || found.get().fromLdap())) {
+			return directorySignIn(username, password, details, found.orElse(null), now);
+		}
+		if (found.isEmpty() || !found.get().local()) {
 			passwords.matches(password, dummyHash);
 			throttle.failure(address, now);
 			fail(username, "unknown user");
@@ -111,6 +121,53 @@ class PasswordSignIn implements AuthenticationProvider {
 			countFailure(account, "bad password");
 			throw new BadCredentialsException("bad credentials");
 		}
+		secondFactor(account, username, details, now);
+		records.recordSuccess(account.id());
+		KhienUser user = records.principal(account.id());
+		audit.recordAs(user.username(), "LOGIN", "user", user.id(), Map.of("result", "success"));
+		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(user.roles()));
+	}
+
+	/**
+	 * The directory checks the password; the account is created or brought up to date from what the
+	 * directory says, and a second factor enrolled in Khiên is still asked for.
+	 */
+	private Authentication directorySignIn(String username, String password, TotpDetails details,
+			SignInRecords.@org.jspecify.annotations.Nullable SignIn known, Instant now) {
+		String address = details.remoteAddress();
+		if (known != null && known.lockedAt(now)) {
+			throttle.failure(address, now);
+			fail(username, "locked");
+			throw new LockedException("locked");
+		}
+		DirectoryAccounts.Identity identity;
+		try {
+			identity = ldap.bind(username, password);
+		}
+		catch (LdapDirectory.Unavailable ex) {
+			log.warn("LDAP directory unavailable for sign-in: {}", ex.getCause() == null ? ex : ex.getCause().toString());
+			fail(username, "directory unavailable");
+			throw ex;
+		}
+		catch (BadCredentialsException ex) {
+			throttle.failure(address, now);
+			if (known != null) {
+				countFailure(known, "bad password (directory)");
+			}
+			else {
+				fail(username, "unknown user or bad password (directory)");
+			}
+			throw ex;
+		}
+		if (known != null) {
+			secondFactor(known, username, details, now);
+		}
+		KhienUser placed = directory.signIn(identity);
+		return UsernamePasswordAuthenticationToken.authenticated(placed, null, authorities(placed.roles()));
+	}
+
+	private void secondFactor(SignInRecords.SignIn account, String username, TotpDetails details, Instant now) {
+		String address = details.remoteAddress();
 		if (account.totpEnabled() && account.totpSecret() != null) {
 			if (details.totp() == null || details.totp().isBlank()) {
 				throw new TotpRequired();
@@ -131,10 +188,6 @@ class PasswordSignIn implements AuthenticationProvider {
 				throw new BadCredentialsException("bad totp");
 			}
 		}
-		records.recordSuccess(account.id());
-		KhienUser user = records.principal(account.id());
-		audit.recordAs(user.username(), "LOGIN", "user", user.id(), Map.of("result", "success"));
-		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(user.roles()));
 	}
 
 	private void countFailure(SignInRecords.SignIn account, String reason) {

@@ -67,30 +67,63 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager manager, AccountSecurity accountSecurity)
-			throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager manager, AccountSecurity accountSecurity,
+			OidcDirectory oidc) throws Exception {
+		if (oidc.enabled()) {
+			// NB: the user service places the person; any refusal or protocol error lands on a page that says why
+			http.oauth2Login(o -> o.loginPage("/login")
+				.clientRegistrationRepository(oidc)
+				.userInfoEndpoint(u -> u.oidcUserService(oidc))
+				.failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + directoryFailure(ex)))
+				.withObjectPostProcessor(new org.springframework.security.config.ObjectPostProcessor<
+						org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter>() {
+					@Override
+					public <O extends org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter> O postProcess(
+							O filter) {
+						filter.setAuthenticationFailureHandler((req, res, ex) -> res
+							.sendRedirect(req.getContextPath() + "/login?directory=unavailable"));
+						return filter;
+					}
+				})
+				.defaultSuccessUrl("/", false));
+		}
 		http.authenticationManager(manager)
 			.addFilterBefore(new TotpEnrolmentFilter(accountSecurity),
 					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
 			.authorizeHttpRequests(a -> a
-				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/api/docs",
+				.requestMatchers("/login", "/login/denied", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/api/docs",
 						"/api/docs/**", "/api/swagger-ui/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.formLogin(f -> f.loginPage("/login")
 				.authenticationDetailsSource(TotpDetails::from)
-				.failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?"
+				.failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + (ex instanceof DirectoryAccounts.NotPlaced
+						|| ex instanceof LdapDirectory.Unavailable ? directoryFailure(ex) : "/login?"
 						+ (ex instanceof PasswordSignIn.TotpRequired ? "totp" : ex instanceof PasswordSignIn.Throttled ? "throttled"
 								: ex instanceof LockedException ? "locked"
 										: ex instanceof PasswordSignIn.TotpUnavailable ? "unavailable" : "error")
-						+ "&username=" + java.net.URLEncoder.encode(String.valueOf(req.getParameter("username")), java.nio.charset.StandardCharsets.UTF_8)))
+						+ "&username=" + java.net.URLEncoder.encode(String.valueOf(req.getParameter("username")), java.nio.charset.StandardCharsets.UTF_8))))
 				.defaultSuccessUrl("/", false))
 			.logout(l -> l.logoutSuccessUrl("/login?logout"))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
 				.frameOptions(f -> f.deny())
 				.referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/** Where a refused directory sign-in goes: the page that says why, or the login form when the directory is down. */
+	static String directoryFailure(org.springframework.security.core.AuthenticationException ex) {
+		if (ex instanceof DirectoryAccounts.NotPlaced notPlaced) {
+			return "/login/denied?reason=" + notPlaced.reason();
+		}
+		if (ex instanceof LdapDirectory.Unavailable) {
+			return "/login?directory=unavailable";
+		}
+		if (ex instanceof org.springframework.security.authentication.DisabledException) {
+			return "/login?error";
+		}
+		return "/login?directory=refused";
 	}
 
 	/** Writes RFC 9457 problem details for refusals that happen before any controller runs. */

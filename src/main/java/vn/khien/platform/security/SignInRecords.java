@@ -37,7 +37,16 @@ class SignInRecords {
 
 	record SignIn(long id, String username, String passwordHash, boolean enabled, int failedAttempts,
 			@Nullable Timestamp lockedUntil, @Nullable String totpSecret, boolean totpEnabled,
-			@Nullable Long totpLastStep) {
+			@Nullable Long totpLastStep, String authSource) {
+
+		/** Whether the password is checked by the directory rather than against the stored hash. */
+		boolean fromLdap() {
+			return "LDAP".equals(authSource);
+		}
+
+		boolean local() {
+			return "LOCAL".equals(authSource);
+		}
 
 		boolean lockedAt(Instant now) {
 			return lockedUntil != null && lockedUntil.toInstant().isAfter(now);
@@ -47,13 +56,13 @@ class SignInRecords {
 	Optional<SignIn> find(String username) {
 		return jdbc.sql("""
 				SELECT id, username, password_hash, enabled, failed_attempts, locked_until, totp_secret, totp_enabled,
-				  totp_last_step FROM app_user WHERE username = :u""").param("u", username).query(SignIn.class).optional();
+				  totp_last_step, auth_source FROM app_user WHERE username = :u""").param("u", username).query(SignIn.class).optional();
 	}
 
 	Optional<SignIn> find(long userId) {
 		return jdbc.sql("""
 				SELECT id, username, password_hash, enabled, failed_attempts, locked_until, totp_secret, totp_enabled,
-				  totp_last_step FROM app_user WHERE id = :id""").param("id", userId).query(SignIn.class).optional();
+				  totp_last_step, auth_source FROM app_user WHERE id = :id""").param("id", userId).query(SignIn.class).optional();
 	}
 
 	/** The stored form of a user's TOTP secret; bound to the user, so it does not open on another row. */

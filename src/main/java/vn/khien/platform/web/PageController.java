@@ -14,6 +14,7 @@ import vn.khien.platform.CurrentUser;
 import vn.khien.platform.HomeCard;
 import vn.khien.platform.HomeCards;
 import vn.khien.platform.KhienUser;
+import vn.khien.platform.security.DirectorySettings;
 
 @Controller
 class PageController {
@@ -22,16 +23,33 @@ class PageController {
 
 	private final List<HomeCards> homeCards;
 
-	PageController(CurrentUser currentUser, List<HomeCards> homeCards) {
+	private final DirectorySettings directory;
+
+	PageController(CurrentUser currentUser, List<HomeCards> homeCards, DirectorySettings directory) {
 		this.currentUser = currentUser;
 		this.homeCards = homeCards;
+		this.directory = directory;
 	}
+
+	static final java.util.Set<String> REFUSALS = java.util.Set.of("noRole", "noAgency", "unknownAgency", "nameTaken",
+			"badName");
 
 	@PermitAll
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) String username, Model model) {
 		model.addAttribute("username", username == null ? "" : username);
+		model.addAttribute("oidc", directory.oidc().enabled());
+		model.addAttribute("oidcLabel", directory.oidc().label());
+		model.addAttribute("ldap", directory.ldap().enabled());
 		return "platform/login";
+	}
+
+	/** Where the directory vouched for someone whom the mapping does not place: no access, and why. */
+	@PermitAll
+	@GetMapping("/login/denied")
+	String denied(@RequestParam(required = false) String reason, Model model) {
+		model.addAttribute("reason", reason != null && REFUSALS.contains(reason) ? reason : "other");
+		return "platform/login-denied";
 	}
 
 	@PreAuthorize("isAuthenticated()")

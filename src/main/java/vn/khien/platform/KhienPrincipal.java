@@ -1,0 +1,10 @@
+package vn.khien.platform;
+
+/**
+ * A principal that stands for a Khiên user without being one, such as the person an OIDC provider
+ * signed in: {@link CurrentUser} sees the user it carries.
+ */
+public interface KhienPrincipal {
+
+	KhienUser khienUser();
+}
