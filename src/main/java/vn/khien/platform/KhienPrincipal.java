@@ -7,4 +7,9 @@ package vn.khien.platform;
 public interface KhienPrincipal {
 
 	KhienUser khienUser();
+
+	/** As the pages' menu bar shows who is signed in ({@code #authentication.principal.displayName}). */
+	default String getDisplayName() {
+		return khienUser().displayName();
+	}
 }

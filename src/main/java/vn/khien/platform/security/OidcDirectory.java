@@ -85,7 +85,7 @@ class OidcDirectory implements ClientRegistrationRepository, OAuth2UserService<O
 						.registrationId(REGISTRATION)
 						.clientId(settings.clientId())
 						.clientSecret(settings.clientSecret() == null ? "" : settings.clientSecret())
-						.scope(settings.scopes())
+						.scope(scopes(settings.scopes()))
 						.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
 						.build();
 				}
@@ -133,6 +133,14 @@ class OidcDirectory implements ClientRegistrationRepository, OAuth2UserService<O
 		public String getName() {
 			return user.username();
 		}
+	}
+
+	/** "openid,profile email" or a list: each scope once; openid always, for the ID token and its nonce. */
+	static Set<String> scopes(List<String> configured) {
+		Set<String> scopes = new LinkedHashSet<>();
+		scopes.add("openid");
+		configured.forEach(c -> List.of(c.split("[,\\s]+")).stream().filter(s -> !s.isBlank()).forEach(scopes::add));
+		return scopes;
 	}
 
 	private static @Nullable String text(@Nullable Object value) {

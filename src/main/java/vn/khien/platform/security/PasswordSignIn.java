@@ -85,11 +85,18 @@ class PasswordSignIn implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-		String username = String.valueOf(authentication.getPrincipal()).trim();
+		String typed = String.valueOf(authentication.getPrincipal());
+		String username = typed.chars().anyMatch(Character::isISOControl) ? "" : typed.trim();
 		String password = String.valueOf(authentication.getCredentials());
 		TotpDetails details = authentication.getDetails() instanceof TotpDetails d ? d : new TotpDetails(null, null);
 		Instant now = Instant.now();
 		String address = details.remoteAddress();
+		if (username.isEmpty() || username.chars().anyMatch(Character::isISOControl)) {
+			// NB: never passed on to the database or the directory
+			throttle.failure(address, now);
+			fail(typed.replaceAll("\\p{Cntrl}", "?"), "invalid user name");
+			throw new BadCredentialsException("bad credentials");
+		}
 		if (throttle.blocked(address, now)) {
 			fail(username, "address throttled");
 			throw new Throttled();

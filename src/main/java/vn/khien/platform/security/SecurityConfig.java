@@ -38,9 +38,15 @@ class SecurityConfig {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/** Passwords (local or checked by the LDAP directory) and, when enabled, the OIDC provider's answers. */
 	@Bean
-	AuthenticationManager authenticationManager(PasswordSignIn signIn) {
-		return new ProviderManager(signIn);
+	AuthenticationManager authenticationManager(PasswordSignIn signIn, OidcDirectory oidc) {
+		if (!oidc.enabled()) {
+			return new ProviderManager(signIn);
+		}
+		var fromProvider = new org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider(
+				new org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient(), oidc);
+		return new ProviderManager(signIn, fromProvider);
 	}
 
 	/** The API and the actuator: bearer tokens only, no session, no cookies, hence no CSRF. */
@@ -114,6 +120,7 @@ class SecurityConfig {
 
 	/** Where a refused directory sign-in goes: the page that says why, or the login form when the directory is down. */
 	static String directoryFailure(org.springframework.security.core.AuthenticationException ex) {
+		org.slf4j.LoggerFactory.getLogger(SecurityConfig.class).info("Directory sign-in refused: {}", ex.toString());
 		if (ex instanceof DirectoryAccounts.NotPlaced notPlaced) {
 			return "/login/denied?reason=" + notPlaced.reason();
 		}
