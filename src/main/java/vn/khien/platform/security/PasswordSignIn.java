@@ -85,7 +85,7 @@ class PasswordSignIn implements AuthenticationProvider {
 		Instant now = Instant.now();
 		String address = details.remoteAddress();
 		if (throttle.blocked(address, now)) {
-			fail(username, "address throttled");
+			throttle.refused(address, username, now);
 			throw new Throttled();
 		}
 		var found = records.find(username);
