@@ -101,9 +101,41 @@ class AuditChainTests {
 		finally {
 			jdbc.sql("""
 					INSERT INTO audit_entry (seq, occurred_at, actor, address, action, entity_type, entity_id,
-					  before_state, after_state, prev_hash, hash)
+					  before_state, after_state, prev_hash, hash, hash_version)
 					VALUES (:seq, :occurred_at, :actor, :address, :action, :entity_type, :entity_id, :before_state,
-					  :after_state, :prev_hash, :hash)""").params(row).update();
+					  :after_state, :prev_hash, :hash, :hash_version)""").params(row).update();
+		}
+		assertIntact();
+	}
+
+	@Test
+	void newEntriesAreSealedWithHashVersion2() {
+		long seq = ownEntry();
+		assertThat(jdbc.sql("SELECT hash_version FROM audit_entry WHERE seq = :s").param("s", seq).query(Integer.class)
+			.single()).isEqualTo(2);
+		assertThat(mvc.get().uri("/api/v1/audit?entityType=chain_test&size=1").header("Authorization", logins.bearer("admin")))
+			.hasStatusOk().bodyJson().extractingPath("$.items[0].hashVersion").isEqualTo(2);
+	}
+
+	@Test
+	void changedHashVersionBreaksTheChainAtThatRow() {
+		long seq = ownEntry();
+		ownEntry();
+		try {
+			for (int version : new int[] { 1, 3 }) {
+				jdbc.sql("UPDATE audit_entry SET hash_version = :v WHERE seq = :s").param("v", version).param("s", seq)
+					.update();
+				assertThat(mvc.get().uri("/api/v1/audit/verify").header("Authorization", logins.bearer("admin")))
+					.hasStatusOk().bodyJson().satisfies(json -> {
+						assertThat(json).extractingPath("$.intact").isEqualTo(false);
+						assertThat(json).extractingPath("$.brokenAt").asNumber()
+							.satisfies(n -> assertThat(n.longValue()).isEqualTo(seq));
+						assertThat(json).extractingPath("$.reason").asString().isIn("version", "content");
+					});
+			}
+		}
+		finally {
+			jdbc.sql("UPDATE audit_entry SET hash_version = 2 WHERE seq = :s").param("s", seq).update();
 		}
 		assertIntact();
 	}

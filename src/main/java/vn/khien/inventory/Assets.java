@@ -2,6 +2,7 @@ package vn.khien.inventory;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -102,6 +103,27 @@ public class Assets {
 		Where where = where(filter, scope);
 		bind(scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM asset a WHERE " + where.sql + " ORDER BY a.id")), where)
 			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(map(rs, 0)));
+	}
+
+	/**
+	 * Why an asset is still with an agency that merged (or split) into {@code successorAgencyId}: the successor
+	 * already had an asset with its identity, {@code successorAssetId} unless deleted since.
+	 */
+	public record LeftBehind(long sourceAgencyId, long successorAgencyId, @Nullable Long successorAssetId,
+			LocalDate effective) {
+	}
+
+	/** Whether the asset stayed behind when its agency merged; empty when it did not or is out of scope. */
+	public Optional<LeftBehind> leftBehind(long assetId) {
+		AgencyScope scope = currentUser.scope();
+		return scope.bind(jdbc.sql("""
+				SELECT l.source_agency_id, l.successor_agency_id, l.successor_asset_id, l.effective_date
+				FROM asset_left_behind l JOIN asset a ON a.id = l.asset_id AND a.agency_id = l.source_agency_id
+				WHERE l.asset_id = :id AND""" + " " + scope.filter("a.agency_id"))
+			.param("id", assetId))
+			.query((rs, n) -> new LeftBehind(rs.getLong("source_agency_id"), rs.getLong("successor_agency_id"),
+					rs.getObject("successor_asset_id", Long.class), rs.getDate("effective_date").toLocalDate()))
+			.optional();
 	}
 
 	/** An information system an asset can be linked to, for pickers and exports. */

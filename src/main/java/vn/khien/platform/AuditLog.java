@@ -1,7 +1,10 @@
 package vn.khien.platform;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,11 +16,14 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The append-only audit trail. Each entry's hash covers the previous entry's hash, so altering or
- * deleting a stored row breaks the chain at that row ({@link AuditChain#verify()}).
+ * The append-only audit trail. Each entry's hash covers its hash version and the previous entry's hash, so
+ * altering or deleting a stored row breaks the chain at that row ({@link AuditChain#verify()}, ADR 0002).
  */
 @Component
 public class AuditLog {
+
+	/** The hash version new entries are sealed with; older ones keep theirs (ADR 0002). */
+	static final int HASH_VERSION = 2;
 
 	private final JdbcClient jdbc;
 
@@ -53,12 +59,12 @@ public class AuditLog {
 			.single();
 		var entry = new AuditEntry(head.lastSeq() + 1, Instant.now().truncatedTo(ChronoUnit.MILLIS), actor,
 				clientAddress(), action, entityType, entityId == null ? null : entityId.toString(), toJson(before),
-				toJson(after), head.lastHash(), "");
+				toJson(after), head.lastHash(), "", HASH_VERSION);
 		String hash = hash(entry);
 		jdbc.sql("""
 				INSERT INTO audit_entry (seq, occurred_at, actor, address, action, entity_type, entity_id,
-				  before_state, after_state, prev_hash, hash)
-				VALUES (:seq, :at, :actor, :address, :action, :type, :entityId, :before, :after, :prev, :hash)""")
+				  before_state, after_state, prev_hash, hash, hash_version)
+				VALUES (:seq, :at, :actor, :address, :action, :type, :entityId, :before, :after, :prev, :hash, :version)""")
 			.param("seq", entry.seq())
 			.param("at", java.sql.Timestamp.from(entry.occurredAt()))
 			.param("actor", entry.actor())
@@ -70,6 +76,7 @@ public class AuditLog {
 			.param("after", entry.afterState())
 			.param("prev", entry.prevHash())
 			.param("hash", hash)
+			.param("version", entry.hashVersion())
 			.update();
 		jdbc.sql("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
 			.param("seq", entry.seq())
@@ -89,11 +96,49 @@ public class AuditLog {
 				? attrs.getRequest().getRemoteAddr() : null;
 	}
 
+	static boolean knownVersion(int version) {
+		return version == 1 || version == 2;
+	}
+
+	/** The entry's hash by the function its {@code hashVersion} names; the stored {@code hash} is not read. */
 	static String hash(AuditEntry e) {
+		return switch (e.hashVersion()) {
+			case 1 -> hashV1(e);
+			case 2 -> hashV2(e);
+			default -> throw new IllegalArgumentException("unknown audit hash version " + e.hashVersion());
+		};
+	}
+
+	/**
+	 * Version 1, kept to verify the entries it sealed: fields joined by U+001F, null as U+0000. Ambiguous when a
+	 * field holds either character, hence version 2.
+	 */
+	static String hashV1(AuditEntry e) {
 		String canonical = String.join("\u001f", e.prevHash(), Long.toString(e.seq()),
 				Long.toString(e.occurredAt().toEpochMilli()), e.actor(), nz(e.address()), e.action(), e.entityType(),
 				nz(e.entityId()), nz(e.beforeState()), nz(e.afterState()));
 		return Sha256.hex(canonical);
+	}
+
+	/**
+	 * Version 2: SHA-256 over the fields in order, the version first, each as its length in UTF-8 bytes, a colon
+	 * and those bytes, and a null as a single {@code -}. No content of a field can be read as a boundary.
+	 */
+	static String hashV2(AuditEntry e) {
+		var out = new ByteArrayOutputStream(256);
+		for (String field : Arrays.asList("2", e.prevHash(), Long.toString(e.seq()),
+				Long.toString(e.occurredAt().toEpochMilli()), e.actor(), e.address(), e.action(), e.entityType(),
+				e.entityId(), e.beforeState(), e.afterState())) {
+			if (field == null) {
+				out.write('-');
+			}
+			else {
+				byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+				out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+				out.writeBytes(bytes);
+			}
+		}
+		return Sha256.hex(out.toByteArray());
 	}
 
 	private static String nz(@Nullable String s) {

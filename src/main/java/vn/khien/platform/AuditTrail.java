@@ -45,7 +45,7 @@ public class AuditTrail {
 		String order = query.orderBy(Map.of("seq", "seq", "occurredAt", "seq"), "seq DESC");
 		List<AuditEntry> items = jdbc.sql("""
 				SELECT seq, occurred_at, actor, address, action, entity_type, entity_id, before_state, after_state,
-				  prev_hash, hash FROM audit_entry WHERE\s""" + condition + " ORDER BY " + order
+				  prev_hash, hash, hash_version FROM audit_entry WHERE\s""" + condition + " ORDER BY " + order
 				+ " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", query.size())
@@ -53,7 +53,7 @@ public class AuditTrail {
 			.query((rs, n) -> new AuditEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
 					rs.getString("actor"), rs.getString("address"), rs.getString("action"), rs.getString("entity_type"),
 					rs.getString("entity_id"), rs.getString("before_state"), rs.getString("after_state"),
-					rs.getString("prev_hash"), rs.getString("hash")))
+					rs.getString("prev_hash"), rs.getString("hash"), rs.getInt("hash_version")))
 			.list();
 		return new PageResult<>(items, query.page(), query.size(), total);
 	}

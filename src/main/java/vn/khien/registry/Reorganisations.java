@@ -15,8 +15,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -71,8 +73,12 @@ public class Reorganisations {
 			boolean takesRecords) {
 	}
 
+	/**
+	 * {@code leftBehind}: by kind of record, how many other modules could not move to the successor and left with
+	 * the sources ({@link RecordsLeftBehind}).
+	 */
 	public record Reorganisation(long id, Kind kind, LocalDate effectiveDate, @Nullable String note,
-			String createdBy, Instant createdAt, List<Part> parts) {
+			String createdBy, Instant createdAt, List<Part> parts, Map<String, Long> leftBehind) {
 
 		public List<Part> sources() {
 			return parts.stream().filter(p -> p.role() == PartRole.SOURCE).toList();
@@ -104,8 +110,11 @@ public class Reorganisations {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<RecordsLeftBehind> leftBehind;
+
 	Reorganisations(JdbcClient jdbc, Agencies agencies, AgencyManagement management, AgencyTree tree,
-			Accounts accounts, AuditLog audit, CurrentUser currentUser, ApplicationEventPublisher events) {
+			Accounts accounts, AuditLog audit, CurrentUser currentUser, ApplicationEventPublisher events,
+			ObjectProvider<RecordsLeftBehind> leftBehind) {
 		this.jdbc = jdbc;
 		this.agencies = agencies;
 		this.management = management;
@@ -114,6 +123,7 @@ public class Reorganisations {
 		this.audit = audit;
 		this.currentUser = currentUser;
 		this.events = events;
+		this.leftBehind = leftBehind;
 	}
 
 	/** An effective date as typed: ISO (2025-07-01) or dd/MM/yyyy; never in the future. */
@@ -438,9 +448,16 @@ public class Reorganisations {
 			.param("id", id)
 			.query((rs, n) -> new Reorganisation(rs.getLong("id"), Kind.valueOf(rs.getString("kind")),
 					rs.getDate("effective_date").toLocalDate(), rs.getString("note"), rs.getString("created_by"),
-					rs.getTimestamp("created_at").toInstant(), parts))
+					rs.getTimestamp("created_at").toInstant(), parts, leftBehind(parts)))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("reorganisation", id));
+	}
+
+	private Map<String, Long> leftBehind(List<Part> parts) {
+		List<Long> sources = parts.stream().filter(p -> p.role() == PartRole.SOURCE).map(Part::agencyId).toList();
+		Map<String, Long> counts = new TreeMap<>();
+		leftBehind.orderedStream().forEach(kind -> counts.put(kind.kind(), sources.isEmpty() ? 0 : kind.count(sources)));
+		return counts;
 	}
 
 	private static Part part(ResultSet rs, int row) throws SQLException {

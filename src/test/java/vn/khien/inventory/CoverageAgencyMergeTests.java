@@ -11,6 +11,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.khien.KhienTest;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.AgenciesMerged;
@@ -28,6 +30,9 @@ class CoverageAgencyMergeTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
 
 	@Autowired
 	AgencyManagement management;
@@ -61,5 +66,22 @@ class CoverageAgencyMergeTests {
 			.isZero();
 		assertThat(jdbc.sql("SELECT agency_id FROM malware_campaign_agency WHERE campaign_id = ?").params(campaign)
 			.query(Long.class).list()).containsExactly(successor.id());
+
+		// one entry per source agency
+		JsonNode ofA = moved(a.id());
+		assertThat(ofA.get("agencyId").asLong()).isEqualTo(successor.id());
+		assertThat(ofA.get("snapshotDays").asLong()).isEqualTo(1);
+		assertThat(AssetsOfMergedAgenciesTests.longs(ofA.get("campaignIds"))).containsExactly(campaign);
+		JsonNode ofB = moved(b.id());
+		assertThat(ofB.get("snapshotDays").asLong()).isEqualTo(1);
+		assertThat(AssetsOfMergedAgenciesTests.longs(ofB.get("campaignIds"))).isEmpty();
+	}
+
+	JsonNode moved(long agencyId) {
+		List<String> entries = jdbc.sql("""
+				SELECT after_state FROM audit_entry WHERE action = 'COVERAGE_MOVED' AND entity_type = 'agency'
+				  AND entity_id = ?""").params(Long.toString(agencyId)).query(String.class).list();
+		assertThat(entries).hasSize(1);
+		return json.readTree(entries.get(0));
 	}
 }

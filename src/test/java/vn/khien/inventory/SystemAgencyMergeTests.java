@@ -1,6 +1,7 @@
 package vn.khien.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.khien.inventory.AssetsOfMergedAgenciesTests.longs;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.khien.KhienTest;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.AgenciesMerged;
@@ -41,6 +44,9 @@ class SystemAgencyMergeTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
 
 	long agency(String code) {
 		return agencyManagement.create(new AgencyDetails(code, "Đơn vị thử " + code, AgencyKind.COMMUNE, null, null, null,
@@ -76,5 +82,39 @@ class SystemAgencyMergeTests {
 			.param("s", successor).param("k", tag + "%").query(Long.class).single()).isEqualTo(2);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM asset WHERE agency_id IN (:ab)").param("ab", List.of(a, b))
 			.query(Long.class).single()).isEqualTo(1);
+
+		// one entry per source agency and kind of record
+		JsonNode systemsOfA = only("SYSTEMS_MOVED", a);
+		assertThat(systemsOfA.get("agencyId").asLong()).isEqualTo(successor);
+		assertThat(longs(systemsOfA.get("ownedSystemIds"))).containsExactly(ownedByA.id());
+		assertThat(longs(systemsOfA.get("usedSystemIds"))).containsExactly(ownedBySuccessorUsedByA.id());
+		JsonNode systemsOfB = only("SYSTEMS_MOVED", b);
+		assertThat(longs(systemsOfB.get("ownedSystemIds"))).isEmpty();
+		assertThat(longs(systemsOfB.get("usedSystemIds"))).containsExactly(sharedUsedByB.id());
+		assertThat(only("ASSETS_MOVED", a).get("count").asInt()).isEqualTo(2);
+		assertThat(entries("ASSETS_MOVED", b)).isEmpty();
+		JsonNode stayed = only("ASSETS_LEFT_BEHIND", b);
+		assertThat(stayed.get("count").asInt()).isEqualTo(1);
+		assertThat(stayed.get("assets").get(0).get("identityKey").asString()).isEqualTo(tag + "-dup");
+		assertThat(entries("AGENCIES_MERGED", a)).isEmpty();
+	}
+
+	List<JsonNode> entries(String action, long agencyId) {
+		return jdbc.sql("""
+				SELECT after_state FROM audit_entry WHERE action = :action AND entity_type = 'agency' AND entity_id = :id
+				ORDER BY seq""")
+			.param("action", action)
+			.param("id", Long.toString(agencyId))
+			.query(String.class)
+			.list()
+			.stream()
+			.map(json::readTree)
+			.toList();
+	}
+
+	JsonNode only(String action, long agencyId) {
+		List<JsonNode> found = entries(action, agencyId);
+		assertThat(found).as(action + " of " + agencyId).hasSize(1);
+		return found.get(0);
 	}
 }

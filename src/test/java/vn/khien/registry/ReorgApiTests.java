@@ -81,6 +81,7 @@ class ReorgApiTests {
 			.formatted(a.id(), b.id(), newCode, root()));
 
 		assertThat(result).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.kind").isEqualTo("MERGE");
+		assertThat(result).bodyJson().extractingPath("$.leftBehind.assets").isEqualTo(0);
 		Agency successor = agencies.findByCode(newCode).orElseThrow();
 		assertThat(agencies.get(a.id()).status()).isEqualTo(AgencyStatus.MERGED);
 		assertThat(agencies.get(a.id()).successorId()).isEqualTo(successor.id());

@@ -1,8 +1,11 @@
 package vn.khien.inventory.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.context.event.EventListener;
@@ -11,11 +14,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.khien.platform.AuditLog;
 import vn.khien.registry.AgenciesMerged;
 
 /**
  * Moves the coverage history and campaign participation of merged agencies to their successor, so
- * the successor's trend keeps the merged agencies' past. Hosts move with the assets.
+ * the successor's trend keeps the merged agencies' past; one {@code COVERAGE_MOVED} entry per source agency
+ * says how many days of history and which campaigns. Hosts move with the assets.
  */
 @Component
 class CoverageAgencyMerges {
@@ -24,9 +29,12 @@ class CoverageAgencyMerges {
 
 	private final JdbcTemplate template;
 
-	CoverageAgencyMerges(JdbcClient jdbc, JdbcTemplate template) {
+	private final AuditLog audit;
+
+	CoverageAgencyMerges(JdbcClient jdbc, JdbcTemplate template, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.audit = audit;
 	}
 
 	@EventListener
@@ -39,6 +47,18 @@ class CoverageAgencyMerges {
 		}
 		Set<Long> all = new HashSet<>(sources);
 		all.add(event.successorId());
+		Map<Long, Long> days = new HashMap<>();
+		jdbc.sql("SELECT agency_id, COUNT(*) AS snapshots FROM coverage_snapshot WHERE agency_id IN (:ids) GROUP BY agency_id")
+			.param("ids", sources)
+			.query(rs -> {
+				days.put(rs.getLong("agency_id"), rs.getLong("snapshots"));
+			});
+		Map<Long, List<Long>> campaignsOf = new HashMap<>();
+		jdbc.sql("SELECT agency_id, campaign_id FROM malware_campaign_agency WHERE agency_id IN (:ids) ORDER BY campaign_id")
+			.param("ids", sources)
+			.query(rs -> {
+				campaignsOf.computeIfAbsent(rs.getLong("agency_id"), a -> new ArrayList<>()).add(rs.getLong("campaign_id"));
+			});
 		List<Object[]> sums = new ArrayList<>();
 		jdbc.sql("SELECT snapshot_date, SUM(in_scope) AS in_scope, SUM(protected) AS protected_hosts"
 				+ " FROM coverage_snapshot WHERE agency_id IN (:ids) GROUP BY snapshot_date")
@@ -65,6 +85,18 @@ class CoverageAgencyMerges {
 					.param("c", campaign)
 					.param("a", event.successorId())
 					.update();
+			}
+		}
+		for (long source : event.sourceIds().stream().filter(sources::contains).distinct().toList()) {
+			long snapshotDays = days.getOrDefault(source, 0L);
+			List<Long> campaignIds = campaignsOf.getOrDefault(source, List.of());
+			if (snapshotDays > 0 || !campaignIds.isEmpty()) {
+				Map<String, Object> after = new LinkedHashMap<>();
+				after.put("agencyId", event.successorId());
+				after.put("effective", event.effective().toString());
+				after.put("snapshotDays", snapshotDays);
+				after.put("campaignIds", campaignIds);
+				audit.record("COVERAGE_MOVED", "agency", source, Map.of("agencyId", source), after);
 			}
 		}
 	}

@@ -102,6 +102,10 @@ class AssetPages {
 		model.addAttribute("systemOf", asset.systemId() == null ? null
 				: assets.systems().stream().filter(s -> s.id() == asset.systemId()).findFirst().orElse(null));
 		model.addAttribute("mayEdit", mayWrite() && currentUser.mayEdit(asset.agencyId()));
+		assets.leftBehind(id).ifPresent(left -> {
+			model.addAttribute("leftBehind", left);
+			model.addAttribute("successorOf", agencies.find(left.successorAgencyId()).orElse(null));
+		});
 		return "inventory/assets/detail";
 	}
 

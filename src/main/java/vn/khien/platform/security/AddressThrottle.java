@@ -14,7 +14,8 @@ import vn.khien.platform.KhienSettings;
 
 /**
  * Counts failed sign-ins per client address in memory, so one address cannot try passwords of
- * many accounts (the per-account lock-out does not see that). Forgotten on restart, by design.
+ * many accounts (the per-account lock-out does not see that). Forgotten on restart, by design. Sign-ins
+ * it refuses are counted by {@link ThrottledSignIns}, which writes them to the audit trail in summary.
  */
 @Component
 class AddressThrottle {
@@ -25,9 +26,12 @@ class AddressThrottle {
 
 	private final Duration window;
 
-	AddressThrottle(KhienSettings settings) {
+	private final ThrottledSignIns refusals;
+
+	AddressThrottle(KhienSettings settings, ThrottledSignIns refusals) {
 		this.maxFailures = settings.login().maxFailuresPerAddress();
 		this.window = settings.login().addressWindow();
+		this.refusals = refusals;
 	}
 
 	boolean blocked(@Nullable String address, Instant now) {
@@ -41,6 +45,13 @@ class AddressThrottle {
 		synchronized (times) {
 			prune(times, now);
 			return times.size() >= maxFailures;
+		}
+	}
+
+	/** A sign-in refused because {@link #blocked} said so: counted, not written to the audit trail one by one. */
+	void refused(@Nullable String address, String username, Instant now) {
+		if (address != null) {
+			refusals.refused(address, username, now);
 		}
 	}
 

@@ -44,6 +44,9 @@ public class ApiTokens {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** How often a token's use reaches {@code last_used_at} and the audit trail. */
+	static final Duration USE_RECORDED_EVERY = Duration.ofHours(1);
+
 	private final JdbcClient jdbc;
 
 	private final SignInRecords records;
@@ -82,7 +85,10 @@ public class ApiTokens {
 		return new Issued(id, token, expires);
 	}
 
-	/** The user a presented token stands for, if it is known, unexpired and not revoked. */
+	/**
+	 * The user a presented token stands for, if it is known, unexpired and not revoked. Its first use in an hour
+	 * updates {@code last_used_at} and writes one {@code TOKEN_USE} entry; later uses within the hour write nothing.
+	 */
 	@Transactional
 	public Optional<KhienUser> authenticate(String token, String method, String path) {
 		record Row(long id, long userId, Timestamp expiresAt, @Nullable Timestamp revokedAt, boolean enabled) {
@@ -98,12 +104,19 @@ public class ApiTokens {
 				|| !row.get().enabled()) {
 			return Optional.empty();
 		}
-		jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id")
+		KhienUser user = records.principal(row.get().userId());
+		// NB: use is recorded once an hour, not on every request; the condition lets one of concurrent requests win
+		int recorded = jdbc.sql("""
+				UPDATE api_token SET last_used_at = :now
+				WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :hourAgo)""")
 			.param("now", Timestamp.from(now))
+			.param("hourAgo", Timestamp.from(now.minus(USE_RECORDED_EVERY)))
 			.param("id", row.get().id())
 			.update();
-		KhienUser user = records.principal(row.get().userId());
-		audit.recordAs(user.username(), "TOKEN_USE", "api_token", row.get().id(), Map.of("request", method + " " + path));
+		if (recorded == 1) {
+			audit.recordAs(user.username(), "TOKEN_USE", "api_token", row.get().id(),
+					Map.of("request", method + " " + path));
+		}
 		return Optional.of(user);
 	}
 

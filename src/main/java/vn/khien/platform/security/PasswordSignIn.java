@@ -98,7 +98,7 @@ class PasswordSignIn implements AuthenticationProvider {
 			throw new BadCredentialsException("bad credentials");
 		}
 		if (throttle.blocked(address, now)) {
-			fail(username, "address throttled");
+			throttle.refused(address, username, now);
 			throw new Throttled();
 		}
 		var found = records.find(username);

@@ -3,6 +3,7 @@ package vn.khien.registry.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -59,13 +60,14 @@ final class ReorgPayloads {
 	record PartView(long agencyId, String code, String name, String status, String role, boolean takesRecords) {
 	}
 
+	/** {@code leftBehind}: by kind of record ({@code assets}), how many stayed with the sources. */
 	record ReorganisationView(long id, String kind, LocalDate effectiveDate, @Nullable String note, String createdBy,
-			Instant createdAt, List<PartView> sources, List<PartView> targets) {
+			Instant createdAt, List<PartView> sources, List<PartView> targets, Map<String, Long> leftBehind) {
 
 		static ReorganisationView from(Reorganisation r) {
 			return new ReorganisationView(r.id(), r.kind().name(), r.effectiveDate(), r.note(), r.createdBy(),
 					r.createdAt(), r.sources().stream().map(ReorgPayloads::part).toList(),
-					r.targets().stream().map(ReorgPayloads::part).toList());
+					r.targets().stream().map(ReorgPayloads::part).toList(), r.leftBehind());
 		}
 	}
 
