@@ -27,8 +27,8 @@ import vn.khien.platform.KhienPrincipal;
 import vn.khien.platform.KhienUser;
 
 /**
- * Sign-in through an OpenID Connect provider (Spring Security's OAuth2 client does the protocol: state,
- * nonce, the ID token's signature, issuer, audience and expiry). The provider's discovery document is read
+ * Sign-in through an OpenID Connect provider. Spring Security's OAuth2 client does the protocol, checking
+ * state, nonce and the ID token's signature, issuer, audience and expiry. The provider's discovery document is read
  * when someone first signs in, and again after a failure, so that a provider that is down neither stops
  * Khiên from starting nor keeps it from recovering.
  */
@@ -135,7 +135,7 @@ class OidcDirectory implements ClientRegistrationRepository, OAuth2UserService<O
 		}
 	}
 
-	/** "openid,profile email" or a list: each scope once; openid always, for the ID token and its nonce. */
+	/** Scopes given as a list or as one comma-separated text, each once; openid always (the ID token, its nonce). */
 	static Set<String> scopes(List<String> configured) {
 		Set<String> scopes = new LinkedHashSet<>();
 		scopes.add("openid");
