@@ -1,8 +1,13 @@
 package vn.khien.platform.security;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,13 +15,17 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -28,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfig {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
 	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
@@ -81,11 +92,9 @@ class SecurityConfig {
 				.clientRegistrationRepository(oidc)
 				.userInfoEndpoint(u -> u.oidcUserService(oidc))
 				.failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + directoryFailure(ex)))
-				.withObjectPostProcessor(new org.springframework.security.config.ObjectPostProcessor<
-						org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter>() {
+				.withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
 					@Override
-					public <O extends org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter> O postProcess(
-							O filter) {
+					public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
 						filter.setAuthenticationFailureHandler((req, res, ex) -> res
 							.sendRedirect(req.getContextPath() + "/login?directory=unavailable"));
 						return filter;
@@ -104,12 +113,7 @@ class SecurityConfig {
 				.authenticated())
 			.formLogin(f -> f.loginPage("/login")
 				.authenticationDetailsSource(TotpDetails::from)
-				.failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + (ex instanceof DirectoryAccounts.NotPlaced
-						|| ex instanceof LdapDirectory.Unavailable ? directoryFailure(ex) : "/login?"
-						+ (ex instanceof PasswordSignIn.TotpRequired ? "totp" : ex instanceof PasswordSignIn.Throttled ? "throttled"
-								: ex instanceof LockedException ? "locked"
-										: ex instanceof PasswordSignIn.TotpUnavailable ? "unavailable" : "error")
-						+ "&username=" + java.net.URLEncoder.encode(String.valueOf(req.getParameter("username")), java.nio.charset.StandardCharsets.UTF_8))))
+				.failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + formFailure(ex, req.getParameter("username"))))
 				.defaultSuccessUrl("/", false))
 			.logout(l -> l.logoutSuccessUrl("/login?logout"))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
@@ -118,16 +122,28 @@ class SecurityConfig {
 		return http.build();
 	}
 
+	/** Where a refused sign-in through the form goes: the form again, saying why, with the name kept. */
+	static String formFailure(AuthenticationException ex, @Nullable String username) {
+		if (ex instanceof DirectoryAccounts.NotPlaced || ex instanceof LdapDirectory.Unavailable) {
+			return directoryFailure(ex);
+		}
+		String why = ex instanceof PasswordSignIn.TotpRequired ? "totp"
+				: ex instanceof PasswordSignIn.Throttled ? "throttled"
+						: ex instanceof LockedException ? "locked"
+								: ex instanceof PasswordSignIn.TotpUnavailable ? "unavailable" : "error";
+		return "/login?" + why + "&username=" + URLEncoder.encode(String.valueOf(username), StandardCharsets.UTF_8);
+	}
+
 	/** Where a refused directory sign-in goes: the page that says why, or the login form when the directory is down. */
-	static String directoryFailure(org.springframework.security.core.AuthenticationException ex) {
-		org.slf4j.LoggerFactory.getLogger(SecurityConfig.class).info("Directory sign-in refused: {}", ex.toString());
+	static String directoryFailure(AuthenticationException ex) {
+		log.info("Directory sign-in refused: {}", ex.toString());
 		if (ex instanceof DirectoryAccounts.NotPlaced notPlaced) {
 			return "/login/denied?reason=" + notPlaced.reason();
 		}
 		if (ex instanceof LdapDirectory.Unavailable) {
 			return "/login?directory=unavailable";
 		}
-		if (ex instanceof org.springframework.security.authentication.DisabledException) {
+		if (ex instanceof DisabledException) {
 			return "/login?error";
 		}
 		return "/login?directory=refused";
