@@ -2,7 +2,7 @@
 # Asset import benchmark: see bench/README.md. Usage: bench/run.sh [hosts]
 set -e
 cd "$(dirname "$0")/.."
-mvn -o -q compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
+./mvnw -q compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
 CP="target/classes:$(cat target/bench-classpath.txt)"
 mkdir -p bench/target/classes
 javac -proc:none -d bench/target/classes -cp "$CP" $(find bench/src/main/java -name '*.java')

@@ -61,6 +61,9 @@ public class AssetImport {
 
 	static final int BATCH = 1000;
 
+	/** How long "last seen" may lag: an unchanged host is written again only once this has passed. */
+	static final java.time.Duration SEEN_AGAIN_AFTER = java.time.Duration.ofDays(1);
+
 	public enum Format {
 
 		CSV, XLSX, NMAP;
@@ -308,18 +311,19 @@ public class AssetImport {
 				byKey.put(r.identityKey(), r);
 			}
 			Map<String, Stored> existing = new HashMap<>();
-			// By key alone: the identity_key index serves an IN list; other agencies' rows are dropped here
+			Map<String, Instant> lastSeen = new HashMap<>();
 			jdbc.sql("""
-					SELECT id, agency_id, identity_key, kind, hostname, addresses, mac, os, url, system_id FROM asset
-					WHERE identity_key IN (:keys)""")
+					SELECT id, identity_key, kind, hostname, addresses, mac, os, url, system_id, last_seen_at FROM asset
+					WHERE agency_id = :agency AND identity_key IN (:keys)""")
+				.param("agency", agencyId)
 				.param("keys", new ArrayList<>(byKey.keySet()))
-				.query((rs, n) -> rs.getLong("agency_id") != agencyId ? null : new Stored(rs.getLong("id"), rs.getString("identity_key"), rs.getString("kind"),
-						rs.getString("hostname"), rs.getString("addresses"), rs.getString("mac"), rs.getString("os"),
-						rs.getString("url"), rs.getObject("system_id", Long.class)))
-				.list()
-				.stream()
-				.filter(Objects::nonNull)
-				.forEach(s -> existing.put(s.key, s));
+				.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+					var stored = new Stored(rs.getLong("id"), rs.getString("identity_key"), rs.getString("kind"),
+							rs.getString("hostname"), rs.getString("addresses"), rs.getString("mac"), rs.getString("os"),
+							rs.getString("url"), rs.getObject("system_id", Long.class));
+					existing.put(stored.key, stored);
+					lastSeen.put(stored.key, rs.getTimestamp("last_seen_at").toInstant());
+				});
 			Map<Long, Set<OpenPort>> oldPorts = portsOf(existing.values().stream().map(Stored::id).toList());
 			Timestamp at = Timestamp.from(now);
 			String source = format.name();
@@ -352,7 +356,10 @@ public class AssetImport {
 					updated++;
 				}
 				else {
-					touches.add(old.id);
+					// NB: an unchanged host seen within the day is not rewritten: "last seen" is kept to the day
+					if (lastSeen.get(e.getKey()).isBefore(now.minus(SEEN_AGAIN_AFTER))) {
+						touches.add(old.id);
+					}
 					if (portsChanged) {
 						updated++;
 					}
@@ -387,13 +394,11 @@ public class AssetImport {
 			existing.forEach((k, s) -> ids.put(k, s.id));
 			List<String> missing = records.keySet().stream().filter(k -> !ids.containsKey(k)).toList();
 			if (!missing.isEmpty()) {
-				jdbc.sql("SELECT id, agency_id, identity_key FROM asset WHERE identity_key IN (:keys)")
+				jdbc.sql("SELECT id, identity_key FROM asset WHERE agency_id = :agency AND identity_key IN (:keys)")
+					.param("agency", agencyId)
 					.param("keys", missing)
-					.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-						if (rs.getLong("agency_id") == agencyId) {
-							ids.put(rs.getString("identity_key"), rs.getLong("id"));
-						}
-					});
+					.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> ids.put(rs.getString("identity_key"),
+							rs.getLong("id")));
 			}
 			List<Long> replaced = records.keySet().stream().filter(existing::containsKey).map(ids::get).toList();
 			if (!replaced.isEmpty()) {

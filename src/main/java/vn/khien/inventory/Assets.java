@@ -21,6 +21,7 @@ import vn.khien.platform.AgencyHierarchy;
 import vn.khien.platform.AgencyScope;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.NotFoundException;
+import vn.khien.platform.PageCursors;
 import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
 
@@ -32,8 +33,18 @@ public class Assets {
 			a.id, a.agency_id, a.system_id, a.kind, a.identity_key, a.hostname, a.addresses, a.mac, a.os, a.url,
 			a.source, a.first_seen_at, a.last_seen_at""";
 
-	private static final Map<String, String> SORTS = Map.of("hostname", "a.hostname", "kind", "a.kind", "url", "a.url",
-			"lastSeen", "a.last_seen_at", "firstSeen", "a.first_seen_at", "id", "a.id");
+	/**
+	 * The sorts offered, each the order of an index (migration 2026_12_02_0900): by name, which is the identity
+	 * key (host names, then address-only hosts, then portals by URL), and by when a host was last seen.
+	 */
+	static final String BY_NAME = "hostname";
+
+	static final String BY_LAST_SEEN = "lastSeen";
+
+	private static final Map<String, String> SORTS = Map.of(BY_NAME, "a.identity_key", BY_LAST_SEEN, "a.last_seen_at");
+
+	/** Counting stops here: the page says "10.000+" rather than count a province's hosts per request. */
+	public static final int COUNT_CAP = 10_000;
 
 	private final JdbcClient jdbc;
 
@@ -41,14 +52,18 @@ public class Assets {
 
 	private final AgencyHierarchy hierarchy;
 
-	Assets(JdbcClient jdbc, CurrentUser currentUser, AgencyHierarchy hierarchy) {
+	private final PageCursors cursors;
+
+	Assets(JdbcClient jdbc, CurrentUser currentUser, AgencyHierarchy hierarchy, PageCursors cursors) {
 		this.jdbc = jdbc;
 		this.currentUser = currentUser;
 		this.hierarchy = hierarchy;
+		this.cursors = cursors;
 	}
 
 	/**
-	 * @param q matches hostname, any address or the URL (case-insensitive, part of the text)
+	 * @param q the start of a host name, a portal's URL (with or without its scheme) or a host's (first)
+	 * address, in any case; a prefix search, so that it is answered from an index at any size
 	 * @param agencyId the agency and the agencies below it
 	 */
 	public record Filter(@Nullable String q, @Nullable Long agencyId, @Nullable Long systemId,
@@ -82,19 +97,61 @@ public class Assets {
 			.list();
 	}
 
+	/**
+	 * A page of hosts in the caller's scope, read in the order of an index; the total is counted up to
+	 * {@link #COUNT_CAP}. With {@code page.after()} the page follows that cursor instead of an offset; every
+	 * full page answers the cursor of the next.
+	 */
 	public PageResult<Asset> list(Filter filter, PageQuery page) {
 		AgencyScope scope = currentUser.scope();
 		Where where = where(filter, scope);
-		long total = bind(scope.bind(jdbc.sql("SELECT COUNT(*) FROM asset a WHERE " + where.sql)), where)
-			.query(Long.class)
-			.single();
-		List<Asset> items = bind(scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM asset a WHERE " + where.sql
-				+ " ORDER BY " + page.orderBy(SORTS, "a.hostname ASC") + ", a.id LIMIT :limit OFFSET :offset")), where)
+		String sort = page.sort().isEmpty() ? BY_NAME : page.sort();
+		page.orderBy(SORTS, ""); // refuses a sort that is not offered
+		boolean desc = page.descending();
+		String dir = desc ? " DESC" : " ASC";
+		// NB: each sort ends on a column that makes it total, so that a cursor names one row
+		String order = sort.equals(BY_NAME) ? "a.identity_key" + dir + ", a.agency_id" + dir
+				: "a.last_seen_at" + dir + ", a.id" + dir;
+		String fingerprint = "assets?" + filter;
+		String spec = "";
+		Map<String, Object> keyset = new java.util.HashMap<>();
+		if (page.after() != null) {
+			PageCursors.Position after = cursors.decode(fingerprint, page.after(), page);
+			String cmp = desc ? " < " : " > ";
+			try {
+				if (sort.equals(BY_NAME)) {
+					spec = " AND (a.identity_key, a.agency_id)" + cmp + "(:k1, :k2)";
+					keyset.put("k1", after.values().get(0));
+					keyset.put("k2", Long.parseLong(after.values().get(1)));
+				}
+				else {
+					spec = " AND (a.last_seen_at, a.id)" + cmp + "(:k1, :k2)";
+					keyset.put("k1", java.sql.Timestamp.from(java.time.Instant.ofEpochMilli(Long.parseLong(after.values().get(0)))));
+					keyset.put("k2", Long.parseLong(after.values().get(1)));
+				}
+			}
+			catch (RuntimeException ex) {
+				throw new vn.khien.platform.InvalidInputException("after", "page.cursor.invalid");
+			}
+		}
+		long counted = bind(scope.bind(jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM asset a WHERE " + where.sql
+				+ " LIMIT " + (COUNT_CAP + 1) + ") c")), where).query(Long.class).single();
+		var select = bind(scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM asset a WHERE " + where.sql + spec
+				+ " ORDER BY " + order + " LIMIT :limit OFFSET :offset")), where)
 			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query(Assets::map)
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+			.param("offset", page.after() == null ? page.offset() : 0);
+		for (var k : keyset.entrySet()) {
+			select = select.param(k.getKey(), k.getValue());
+		}
+		List<Asset> items = select.query(Assets::map).list();
+		String next = null;
+		if (items.size() == page.size()) {
+			Asset last = items.get(items.size() - 1);
+			next = cursors.encode(fingerprint, new PageCursors.Position(sort, desc,
+					sort.equals(BY_NAME) ? List.of(last.identityKey(), Long.toString(last.agencyId()))
+							: List.of(Long.toString(last.lastSeenAt().toEpochMilli()), Long.toString(last.id()))));
+		}
+		return new PageResult<>(items, page.page(), page.size(), Math.min(counted, COUNT_CAP), counted > COUNT_CAP, next);
 	}
 
 	/** Every asset matching the filter, streamed in a stable order (for exports). */
@@ -152,10 +209,24 @@ public class Assets {
 	private Where where(Filter filter, AgencyScope scope) {
 		StringBuilder sql = new StringBuilder(scope.filter("a.agency_id"));
 		var params = new java.util.HashMap<String, Object>();
-		if (filter.q() != null && !filter.q().isBlank()) {
-			sql.append(" AND (LOWER(a.hostname) LIKE :q OR LOWER(a.addresses) LIKE :q OR LOWER(a.url) LIKE :q)");
-			params.put("q", "%" + filter.q().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-				.replace("_", "\\_") + "%");
+		String q = PageQuery.text("q", filter.q());
+		if (q != null) {
+			// NB: ranges of the identity key (docs/asset-identity.md), which its indexes answer at any size
+			String text = q.toLowerCase(Locale.ROOT);
+			String[] prefixes = text.startsWith("http://") || text.startsWith("https://") ? new String[] { "url:" + text }
+					: new String[] { "host:" + text, "ip:" + text, "url:https://" + text, "url:http://" + text };
+			var ranges = new ArrayList<String>();
+			for (int i = 0; i < prefixes.length; i++) {
+				ranges.add("(a.identity_key >= :qf" + i + " AND a.identity_key < :qt" + i + ")");
+				params.put("qf" + i, prefixes[i]);
+				params.put("qt" + i, prefixes[i] + Character.MAX_VALUE);
+			}
+			if (!text.contains("/") && text.matches("[0-9a-f:.]+")) {
+				ranges.add("(a.addresses >= :af AND a.addresses < :at)");
+				params.put("af", text);
+				params.put("at", text + Character.MAX_VALUE);
+			}
+			sql.append(" AND (").append(String.join(" OR ", ranges)).append(")");
 		}
 		if (filter.agencyId() != null) {
 			sql.append(" AND a.agency_id IN (:agencies)");

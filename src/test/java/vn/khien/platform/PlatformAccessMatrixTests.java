@@ -98,6 +98,9 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 			.exchange()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
+		if (!body.contains("jobId")) {
+			throw new IllegalStateException("fixture upload refused: " + body);
+		}
 		String id = JsonPath.read(body, "$.jobId");
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (System.nanoTime() < deadline) {

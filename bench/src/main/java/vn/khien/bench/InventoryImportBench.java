@@ -47,9 +47,9 @@ public final class InventoryImportBench {
 		ConfigurableApplicationContext app = new SpringApplication(KhienApplication.class).run(
 				"--khien.data-dir=" + dir.resolve("data"), "--khien.demo=false",
 				"--khien.admin-password=bench-admin-password", "--server.port=0",
-				"--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/khien")
+				"--spring.datasource.url=" + System.getProperty("bench.db", "jdbc:h2:file:" + dir.resolve("data/khien")
 						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-						+ System.getProperty("bench.h2options", ""),
+						+ System.getProperty("bench.h2options", "")), "--spring.datasource.username=" + System.getProperty("bench.dbuser", "sa"),
 				"--logging.level.root=WARN");
 		try {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
