@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
  * then succeeded or failed. A dry run does the same work and rolls it back, so its counts say what a commit
  * would do. {@code attempts} counts starts (a crash makes a job run again); a confirmed preview names the
  * job it became in {@code committedJobId}; {@code filePurgedAt} says when {@link UploadRetention} removed
- * the upload, if it has.
+ * the upload, if it has. {@code bytesRead} of {@code bytesTotal} says how far into its stored file the job is.
  */
 public record ImportJob(String id, String module, String kind, @Nullable String format, boolean dryRun, State state,
 		long fileId, @Nullable Long agencyId, @Nullable Long systemId, long processed, Map<String, Long> counts,
 		List<Problem> problems, @Nullable Problem error, String createdBy, Instant createdAt,
 		@Nullable Instant startedAt, @Nullable Instant finishedAt, int attempts, @Nullable String committedJobId,
-		@Nullable Instant filePurgedAt) {
+		@Nullable Instant filePurgedAt, long bytesRead, long bytesTotal) {
 
 	/** A failed job can be queued again, on the same stored file. */
 	public boolean retryable() {
@@ -75,6 +75,9 @@ public record ImportJob(String id, String module, String kind, @Nullable String 
 
 		private final ProgressSink sink;
 
+		// NB: counted as the processor reads, so progress says how much of the file is done whatever its format
+		private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
+
 		Run(ImportJob job, FileStore.StoredFile file, FileStore files, ProgressSink sink) {
 			this.job = job;
 			this.file = file;
@@ -92,18 +95,43 @@ public record ImportJob(String id, String module, String kind, @Nullable String 
 
 		/** The upload exactly as received; the caller closes it. */
 		public InputStream open() {
-			return files.open(file);
+			return new java.io.FilterInputStream(files.open(file)) {
+				@Override
+				public int read() throws java.io.IOException {
+					int b = super.read();
+					if (b >= 0) {
+						bytesRead.incrementAndGet();
+					}
+					return b;
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+					int n = super.read(buffer, offset, length);
+					if (n > 0) {
+						bytesRead.addAndGet(n);
+					}
+					return n;
+				}
+
+				@Override
+				public long skip(long n) throws java.io.IOException {
+					long skipped = super.skip(n);
+					bytesRead.addAndGet(skipped);
+					return skipped;
+				}
+			};
 		}
 
 		/** Records how many records have been read so far (saved at most a few times a second). */
 		public void progress(long processed) {
-			sink.progress(processed, false);
+			sink.progress(processed, bytesRead.get(), false);
 		}
 	}
 
 	interface ProgressSink {
 
-		void progress(long processed, boolean force);
+		void progress(long processed, long bytesRead, boolean force);
 	}
 
 	/** Thrown from {@link Run#progress} when the node is stopping: the job's work rolls back and it is queued again. */

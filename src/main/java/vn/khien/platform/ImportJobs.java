@@ -54,9 +54,12 @@ public class ImportJobs {
 			  CASE WHEN j.state = 'RUNNING' THEN COALESCE(p.processed, 0) ELSE j.processed END AS processed,
 			  j.counts, j.problems, j.error_key, j.error_args, j.error_location, j.created_by, j.created_at,
 			  j.started_at, j.finished_at, j.attempts, j.committed_job_id,
-			  (SELECT f.deleted_at FROM stored_file f WHERE f.id = j.file_id) AS file_purged_at""";
+			  f.deleted_at AS file_purged_at, f.size_bytes AS bytes_total,
+			  CASE WHEN j.state = 'RUNNING' THEN COALESCE(p.bytes_read, 0) WHEN j.state = 'QUEUED' THEN 0
+			    ELSE f.size_bytes END AS bytes_read""";
 
-	static final String FROM = " FROM import_job j LEFT JOIN import_job_progress p ON p.job_id = j.id";
+	static final String FROM = " FROM import_job j JOIN stored_file f ON f.id = j.file_id"
+			+ " LEFT JOIN import_job_progress p ON p.job_id = j.id";
 
 	private final JdbcClient jdbc;
 
@@ -123,7 +126,7 @@ public class ImportJobs {
 			.update();
 		queue.enqueue(id);
 		return new ImportJob(id, registered.module(), kind, format, dryRun, State.QUEUED, file.id(), agencyId, systemId,
-				0, Map.of(), List.of(), null, submitter.username(), now, null, null, 0, null, file.deletedAt());
+				0, Map.of(), List.of(), null, submitter.username(), now, null, null, 0, null, file.deletedAt(), 0, file.size());
 	}
 
 	/**
@@ -336,7 +339,7 @@ public class ImportJobs {
 			TransactionStatus status, Object savepoint) {
 		ImportJob running = new ImportJob(job.id(), job.module(), job.kind(), job.format(), job.dryRun(), State.RUNNING,
 				job.fileId(), job.agencyId(), job.systemId(), 0, Map.of(), List.of(), null, job.createdBy(),
-				job.createdAt(), Instant.now(), null, job.attempts(), null, job.filePurgedAt());
+				job.createdAt(), Instant.now(), null, job.attempts(), null, job.filePurgedAt(), 0, job.bytesTotal());
 		try {
 			Map<String, Long> counts = processor.process(new ImportJob.Run(running, file, files, sink));
 			if (job.dryRun()) {
@@ -418,21 +421,27 @@ public class ImportJobs {
 		}
 
 		@Override
-		public void progress(long processed, boolean force) {
+		public void progress(long processed, long bytesRead, boolean force) {
 			last = processed;
 			long now = System.nanoTime();
 			if (force || now - savedAt > 200_000_000L) {
 				savedAt = now;
 				checkStopping(now);
 				bookkeeping.executeWithoutResult(s -> {
-					int n = jdbc.sql("UPDATE import_job_progress SET processed = :p, updated_at = :at WHERE job_id = :id")
+					int n = jdbc.sql("""
+							UPDATE import_job_progress SET processed = :p, bytes_read = :b, updated_at = :at
+							WHERE job_id = :id""")
 						.param("p", processed)
+						.param("b", bytesRead)
 						.param("at", Timestamp.from(Instant.now()))
 						.param("id", id)
 						.update();
 					if (n == 0) {
-						jdbc.sql("INSERT INTO import_job_progress (job_id, processed, updated_at) VALUES (:id, :p, :at)")
+						jdbc.sql("""
+								INSERT INTO import_job_progress (job_id, processed, bytes_read, updated_at)
+								VALUES (:id, :p, :b, :at)""")
 							.param("p", processed)
+							.param("b", bytesRead)
 							.param("at", Timestamp.from(Instant.now()))
 							.param("id", id)
 							.update();
@@ -476,6 +485,7 @@ public class ImportJobs {
 								}), rs.getString("error_location")),
 				rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
 				started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant(),
-				rs.getInt("attempts"), rs.getString("committed_job_id"), purged == null ? null : purged.toInstant());
+				rs.getInt("attempts"), rs.getString("committed_job_id"), purged == null ? null : purged.toInstant(),
+				rs.getLong("bytes_read"), rs.getLong("bytes_total"));
 	}
 }

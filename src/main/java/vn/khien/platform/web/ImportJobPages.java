@@ -111,6 +111,8 @@ class ImportJobPages {
 				Map<String, Object> data = new LinkedHashMap<>();
 				data.put("state", job.state().code());
 				data.put("processed", job.processed());
+				data.put("bytesRead", job.bytesRead());
+				data.put("bytesTotal", job.bytesTotal());
 				data.put("counts", job.counts());
 				emitter.send(SseEmitter.event().name(job.state().finished() ? "done" : "progress").data(data,
 						MediaType.APPLICATION_JSON));

@@ -24,7 +24,7 @@ class ImportJobViews {
 			Map<String, Long> counts, @Nullable ProblemView error, List<ProblemView> problems, String statusUrl,
 			String createdBy, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
 			int attempts, @Nullable String committedJobId, boolean retryable, boolean committable,
-			@Nullable Instant filePurgedAt) {
+			@Nullable Instant filePurgedAt, long bytesRead, long bytesTotal) {
 	}
 
 	private final MessageSource messages;
@@ -38,7 +38,7 @@ class ImportJobViews {
 				job.counts(), job.error() == null ? null : problem(job.error(), locale),
 				job.problems().stream().map(p -> problem(p, locale)).toList(), "/api/v1/imports/" + job.id(),
 				job.createdBy(), job.createdAt(), job.startedAt(), job.finishedAt(), job.attempts(), job.committedJobId(),
-				job.retryable(), job.committable(), job.filePurgedAt());
+				job.retryable(), job.committable(), job.filePurgedAt(), job.bytesRead(), job.bytesTotal());
 	}
 
 	ProblemView problem(ImportJob.Problem problem, Locale locale) {
