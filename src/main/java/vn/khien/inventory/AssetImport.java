@@ -97,8 +97,11 @@ public class AssetImport {
 
 	private final AuditLog audit;
 
+	private final CoverageByAgency coverage;
+
 	AssetImport(Agencies agencies, AssetSystems systems, CurrentUser currentUser, FileStore files, ImportJobs jobs,
-			JdbcClient jdbc, JdbcTemplate template, AuditLog audit) {
+			JdbcClient jdbc, JdbcTemplate template, AuditLog audit, CoverageByAgency coverage) {
+		this.coverage = coverage;
 		this.agencies = agencies;
 		this.systems = systems;
 		this.currentUser = currentUser;
@@ -215,6 +218,9 @@ public class AssetImport {
 
 		private long unchanged;
 
+		/** Whether this run holds the agency's coverage row: taken before the first write. */
+		private boolean writing;
+
 		Work(ImportJob.Run run) {
 			this.run = run;
 			this.agencyId = Objects.requireNonNull(run.job().agencyId());
@@ -248,6 +254,10 @@ public class AssetImport {
 						(long) problems.size() + (result == null ? 0 : result.problemCount() - result.problems().size())));
 			}
 			flush();
+			if (writing) {
+				// hosts created, or changed kind: the agency's coverage counts them in the same transaction
+				coverage.recount(List.of(agencyId));
+			}
 			run.progress(parsed);
 			Map<String, Long> counts = new LinkedHashMap<>();
 			counts.put("parsed", parsed);
@@ -305,6 +315,11 @@ public class AssetImport {
 		private void flush() {
 			if (batch.isEmpty()) {
 				return;
+			}
+			if (!writing) {
+				// NB: before reading the agency's hosts, so a coverage import of the same agency is either done or waits
+				coverage.lock(List.of(agencyId));
+				writing = true;
 			}
 			Map<String, AssetRecord> byKey = new LinkedHashMap<>();
 			for (AssetRecord r : batch) {

@@ -44,9 +44,12 @@ public class AssetManagement {
 
 	private final vn.khien.registry.Agencies agencies;
 
+	private final CoverageByAgency coverage;
+
 	AssetManagement(JdbcClient jdbc, Assets assets, AssetSystems systems, CurrentUser currentUser, AuditLog audit,
-			vn.khien.registry.Agencies agencies) {
+			vn.khien.registry.Agencies agencies, CoverageByAgency coverage) {
 		this.agencies = agencies;
+		this.coverage = coverage;
 		this.jdbc = jdbc;
 		this.assets = assets;
 		this.systems = systems;
@@ -59,6 +62,7 @@ public class AssetManagement {
 		checkAgency(details.agencyId());
 		AssetRecord record = normalise(details);
 		String key = record.identityKey();
+		coverage.lock(List.of(details.agencyId()));
 		if (assets.idOf(details.agencyId(), key).isPresent()) {
 			throw InvalidInputException.conflict(field(record), "asset.duplicate", key.substring(key.indexOf(':') + 1));
 		}
@@ -80,6 +84,9 @@ public class AssetManagement {
 			.param("now", Timestamp.from(now))
 			.update(keys, "id");
 		Asset created = assets.get(keys.getKeyAs(Number.class).longValue());
+		if (inScope(created.kind())) {
+			coverage.recount(List.of(created.agencyId()));
+		}
 		audit.record("create", "asset", created.id(), null, created);
 		return created;
 	}
@@ -92,6 +99,7 @@ public class AssetManagement {
 		}
 		checkAgency(details.agencyId());
 		AssetRecord record = normalise(details);
+		before = lockCoverage(id, before, details.agencyId());
 		String key = record.identityKey();
 		var other = assets.idOf(details.agencyId(), key);
 		if (other.isPresent() && other.get() != id) {
@@ -112,6 +120,11 @@ public class AssetManagement {
 			.param("id", id)
 			.update();
 		Asset after = assets.get(id);
+		// a host that moves, or changes kind into or out of the coverage rule, changes the figures of its agencies
+		if ((inScope(before.kind()) || inScope(after.kind()))
+				&& (before.agencyId() != after.agencyId() || inScope(before.kind()) != inScope(after.kind()))) {
+			coverage.recount(List.of(before.agencyId(), after.agencyId()));
+		}
 		audit.record("update", "asset", id, before, after);
 		return after;
 	}
@@ -122,8 +135,29 @@ public class AssetManagement {
 		if (!currentUser.mayEdit(before.agencyId())) {
 			throw new NotFoundException("asset", id);
 		}
+		before = lockCoverage(id, before, before.agencyId());
 		jdbc.sql("DELETE FROM asset WHERE id = :id").param("id", id).update();
+		if (inScope(before.kind())) {
+			coverage.recount(List.of(before.agencyId()));
+		}
 		audit.record("delete", "asset", id, before, null);
+	}
+
+	/**
+	 * Takes the coverage rows of the asset's agency and of {@code target} before the asset is written, and reads it
+	 * again: a merge may have moved it meanwhile, then its new agency is taken too.
+	 */
+	private Asset lockCoverage(long id, Asset before, long target) {
+		coverage.lock(List.of(before.agencyId(), target));
+		Asset now = assets.get(id);
+		if (now.agencyId() != before.agencyId() && now.agencyId() != target) {
+			coverage.lock(List.of(now.agencyId()));
+		}
+		return now;
+	}
+
+	private static boolean inScope(AssetKind kind) {
+		return Coverage.IN_SCOPE_KINDS.contains(kind.name());
 	}
 
 	private void checkAgency(long agencyId) {

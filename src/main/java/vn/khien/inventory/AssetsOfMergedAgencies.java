@@ -28,7 +28,7 @@ import vn.khien.registry.RecordsLeftBehind;
  * already has (same identity) stays with its old agency, so nothing is lost or silently combined; it is
  * kept in {@code asset_left_behind}, so the reorganisation says how many stayed and the asset's page says why.
  * Per source agency one {@code ASSETS_MOVED} entry lists the assets moved, one {@code ASSETS_LEFT_BEHIND}
- * those that stayed.
+ * those that stayed. The coverage of the agencies involved is counted again in the same transaction.
  */
 @Component
 class AssetsOfMergedAgencies implements RecordsLeftBehind {
@@ -41,9 +41,12 @@ class AssetsOfMergedAgencies implements RecordsLeftBehind {
 
 	private final AuditLog audit;
 
-	AssetsOfMergedAgencies(JdbcClient jdbc, AuditLog audit) {
+	private final CoverageByAgency coverage;
+
+	AssetsOfMergedAgencies(JdbcClient jdbc, AuditLog audit, CoverageByAgency coverage) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.coverage = coverage;
 	}
 
 	record Staying(long id, String identityKey, long successorAssetId) {
@@ -53,6 +56,10 @@ class AssetsOfMergedAgencies implements RecordsLeftBehind {
 	@Transactional
 	void on(AgenciesMerged merged) {
 		long successor = merged.successorId();
+		Set<Long> involved = new LinkedHashSet<>(merged.sourceIds());
+		involved.add(successor);
+		// NB: before the hosts are read, so imports into these agencies wait for the merge, or the merge for them
+		coverage.lock(involved);
 		for (long source : new LinkedHashSet<>(merged.sourceIds())) {
 			if (source == successor) {
 				continue;
@@ -112,6 +119,7 @@ class AssetsOfMergedAgencies implements RecordsLeftBehind {
 			}
 			log.info("moved {} assets of merged agency {} to {}", moving.size(), source, successor);
 		}
+		coverage.recount(involved);
 	}
 
 	private static Map<String, Object> detail(long successor, AgenciesMerged merged, int count, String listName,

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import vn.khien.platform.AgencyHierarchy;
 import vn.khien.platform.AgencyScope;
@@ -30,7 +32,8 @@ import vn.khien.registry.Agency;
 /**
  * Anti-malware coverage: protected / in-scope hosts per agency (descendants rolled up) and for the
  * province, the hosts behind the gap, and the trend from the daily snapshots. Every read respects the
- * current user's agency scope.
+ * current user's agency scope. The figures come from the read model ({@link CoverageByAgency}), a row per
+ * agency rolled up here through the hierarchy; only the list of unprotected hosts reads hosts (by agency).
  */
 @Component
 public class Coverage {
@@ -123,13 +126,16 @@ public class Coverage {
 
 	private final CoverageSettings settings;
 
+	private final CoverageByAgency readModel;
+
 	Coverage(JdbcClient jdbc, CurrentUser currentUser, Agencies agencies, AgencyHierarchy hierarchy,
-			CoverageSettings settings) {
+			CoverageSettings settings, CoverageByAgency readModel) {
 		this.jdbc = jdbc;
 		this.currentUser = currentUser;
 		this.agencies = agencies;
 		this.hierarchy = hierarchy;
 		this.settings = settings;
+		this.readModel = readModel;
 	}
 
 	public static LocalDate today() {
@@ -273,17 +279,40 @@ public class Coverage {
 		}
 	}
 
-	/** In-scope and protected hosts per agency, own hosts only, within {@code scope}. */
+	/** In-scope and protected hosts per agency, own hosts only, within {@code scope}: rows of the read model. */
 	Map<Long, int[]> ownCounts(AgencyScope scope) {
 		Map<Long, int[]> counts = new HashMap<>();
-		scope.bind(jdbc.sql("SELECT a.agency_id, COUNT(*) AS in_scope, SUM(CASE WHEN " + PROTECTED
-				+ " THEN 1 ELSE 0 END) AS protected_hosts FROM asset a LEFT JOIN protection_status ps ON ps.asset_id = a.id"
-				+ " WHERE " + IN_SCOPE + " AND " + scope.filter("a.agency_id") + " GROUP BY a.agency_id"))
-			.param("cutoff", cutoff(today()))
-			.query(rs -> {
-				counts.put(rs.getLong("agency_id"), new int[] { rs.getInt("in_scope"), rs.getInt("protected_hosts") });
-			});
+		readModel.figures(scope, today())
+			.forEach((agency, f) -> counts.put(agency, new int[] { f.inScope(), f.protectedHosts() }));
 		return counts;
+	}
+
+	/** Hosts in the user's scope that are not protected today, from the read model (what the list would total). */
+	public long unprotectedCount() {
+		return ownCounts(currentUser.scope()).values().stream().mapToLong(c -> c[0] - c[1]).sum();
+	}
+
+	/**
+	 * Maintenance: counts every agency's coverage again from its hosts, an agency at a time, and answers how many
+	 * agencies' figures were not right (none, unless hosts were written past the application). The nightly
+	 * snapshot runs it; it needs a principal that reads the whole province.
+	 */
+	public int recount() {
+		requireProvince();
+		return readModel.recountAll();
+	}
+
+	/** Counts these agencies' coverage again from their hosts, for data written past the application (demo data). */
+	@Transactional
+	public void recount(Collection<Long> agencyIds) {
+		requireProvince();
+		readModel.recount(agencyIds);
+	}
+
+	private void requireProvince() {
+		if (!currentUser.scope().unrestricted()) {
+			throw new IllegalStateException("recounting coverage needs a principal that reads the whole province");
+		}
 	}
 
 	/** Hosts that are not protected, in the agency's subtree (or the whole scope), with the reason. */

@@ -21,7 +21,7 @@ import vn.khien.registry.Agencies;
 
 /**
  * One coverage import: picks the parser for the format, applies every record to the agency's hosts
- * and takes today's coverage snapshot, all in one transaction. A problem anywhere ({@link ImportProblem})
+ * and writes the agency's coverage and its snapshot row of today, all in one transaction. A problem anywhere ({@link ImportProblem})
  * leaves nothing written. The import job mechanism calls {@link #run}.
  */
 @Component
@@ -83,7 +83,8 @@ public class CoverageImport {
 			}
 			progress.accept(read[0]);
 			ProtectionUpdates.Counts counts = writer.finish();
-			snapshots.take(snapshots.today());
+			// only this agency's row of today: the writer holds its coverage row, so imports of others never wait here
+			snapshots.record(agencyId, snapshots.today());
 			audit.record("coverage.import", "agency", agencyId, null, Map.of("format", key, "counts", counts.asMap()));
 			return counts;
 		});

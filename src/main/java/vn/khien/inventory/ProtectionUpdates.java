@@ -48,9 +48,12 @@ public class ProtectionUpdates {
 
 	private final JdbcTemplate template;
 
-	ProtectionUpdates(JdbcClient jdbc, JdbcTemplate template) {
+	private final CoverageByAgency readModel;
+
+	ProtectionUpdates(JdbcClient jdbc, JdbcTemplate template, CoverageByAgency readModel) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.readModel = readModel;
 	}
 
 	/**
@@ -99,7 +102,8 @@ public class ProtectionUpdates {
 
 	/**
 	 * A writer for records pushed by a streaming parser. The caller owns the transaction: use it inside
-	 * one and call {@link Writer#finish()} at the end.
+	 * one and call {@link Writer#finish()} at the end. It takes the agency's coverage row at once, so a second
+	 * import of the same agency waits for this one and then finds the hosts it created.
 	 */
 	public Writer writer(long agencyId, String source) {
 		if (source.isBlank() || source.length() > MAX_SOURCE) {
@@ -146,6 +150,7 @@ public class ProtectionUpdates {
 		private Writer(long agencyId, String source) {
 			this.agencyId = agencyId;
 			this.source = source;
+			readModel.lock(List.of(agencyId));
 			// NB: one read of the agency's hosts up front; an agency has thousands, not millions
 			jdbc.sql("""
 					SELECT a.id, a.addresses, a.identity_key, ps.asset_id AS status_id
@@ -202,8 +207,10 @@ public class ProtectionUpdates {
 			}
 		}
 
+		/** Writes what is pending and counts the agency's coverage again (by index), in the caller's transaction. */
 		public Counts finish() {
 			flush();
+			readModel.recount(List.of(agencyId));
 			return new Counts(parsed, matched, created, updated, addressConflicts, ambiguousAddresses, managerSkipped);
 		}
 

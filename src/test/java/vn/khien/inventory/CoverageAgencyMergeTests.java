@@ -32,6 +32,9 @@ class CoverageAgencyMergeTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	Coverage coverage;
+
+	@Autowired
 	JsonMapper json;
 
 	@Autowired
@@ -42,7 +45,7 @@ class CoverageAgencyMergeTests {
 
 	@Test
 	void mergedAgenciesHistoryAndCampaignsMoveToTheSuccessor() {
-		var fixtures = new CoverageFixtures(jdbc, management, agencies);
+		var fixtures = new CoverageFixtures(jdbc, management, agencies, coverage);
 		Agency a = fixtures.agency("TCM", "SNV");
 		Agency b = fixtures.agency("TCN", "SNV");
 		Agency successor = fixtures.agency("TCO", "SNV");

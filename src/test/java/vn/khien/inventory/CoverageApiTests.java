@@ -36,6 +36,9 @@ class CoverageApiTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	Coverage coverage;
+
+	@Autowired
 	AgencyManagement management;
 
 	@Autowired
@@ -55,7 +58,7 @@ class CoverageApiTests {
 
 	@BeforeEach
 	void healthUnitWithHosts() {
-		fixtures = new CoverageFixtures(jdbc, management, agencies);
+		fixtures = new CoverageFixtures(jdbc, management, agencies, coverage);
 		unit = fixtures.agency("TCA", "SYT");
 		subUnit = fixtures.agency("TCB", unit.id());
 		String u = unit.code().toLowerCase();

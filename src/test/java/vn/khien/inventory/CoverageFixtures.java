@@ -3,6 +3,10 @@ package vn.khien.inventory;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
@@ -15,8 +19,15 @@ import vn.khien.registry.AgencyKind;
 import vn.khien.registry.AgencyManagement;
 import vn.khien.registry.AgencyManagement.AgencyDetails;
 
-/** Uniquely coded agencies and hosts for coverage tests, on the shared test database. */
+/**
+ * Uniquely coded agencies and hosts for coverage tests, on the shared test database. Hosts and states are written
+ * directly, past the application, so each write counts its agency into the coverage read model again, as the
+ * application's own writes do.
+ */
 final class CoverageFixtures {
+
+	/** {@code khien.coverage.max-signature-age-days} in the tests: the default. */
+	static final int MAX_AGE_DAYS = 7;
 
 	private final JdbcClient jdbc;
 
@@ -24,10 +35,13 @@ final class CoverageFixtures {
 
 	private final Agencies agencies;
 
-	CoverageFixtures(JdbcClient jdbc, AgencyManagement management, Agencies agencies) {
+	private final Coverage coverage;
+
+	CoverageFixtures(JdbcClient jdbc, AgencyManagement management, Agencies agencies, Coverage coverage) {
 		this.jdbc = jdbc;
 		this.management = management;
 		this.agencies = agencies;
+		this.coverage = coverage;
 	}
 
 	static String unique(String prefix) {
@@ -72,6 +86,7 @@ final class CoverageFixtures {
 			.param("addresses", addresses)
 			.param("now", now)
 			.update(keys, "id");
+		coverage.recount(List.of(agencyId));
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
@@ -85,6 +100,8 @@ final class CoverageFixtures {
 			.param("signature", signatureDate)
 			.param("now", Timestamp.from(Instant.now()))
 			.update();
+		coverage.recount(jdbc.sql("SELECT agency_id FROM asset WHERE id = :id").param("id", assetId).query(Long.class)
+			.list());
 	}
 
 	/** A host that counts as protected today. */
@@ -92,6 +109,26 @@ final class CoverageFixtures {
 		long id = host(agencyId, "WORKSTATION", hostname);
 		status(id, "Bkav Pro", true, Coverage.today());
 		return id;
+	}
+
+	/**
+	 * In-scope and protected hosts of each agency on {@code day}, counted from every host: the full recount that the
+	 * read model must equal. Agencies without hosts in scope are left out.
+	 */
+	Map<Long, CoverageByAgency.Figures> countedFromHosts(Collection<Long> agencyIds, LocalDate day) {
+		Map<Long, CoverageByAgency.Figures> counts = new HashMap<>();
+		jdbc.sql("""
+				SELECT a.agency_id, COUNT(*) AS in_scope, SUM(CASE WHEN ps.product IS NOT NULL AND ps.running = TRUE
+				  AND ps.signature_date >= :cutoff THEN 1 ELSE 0 END) AS protected_hosts
+				FROM asset a LEFT JOIN protection_status ps ON ps.asset_id = a.id
+				WHERE a.kind IN ('SERVER', 'WORKSTATION', 'LAPTOP') AND a.agency_id IN (:ids) GROUP BY a.agency_id""")
+			.param("cutoff", day.minusDays(MAX_AGE_DAYS))
+			.param("ids", List.copyOf(agencyIds))
+			.query(rs -> {
+				counts.put(rs.getLong("agency_id"),
+						new CoverageByAgency.Figures(rs.getInt("in_scope"), rs.getInt("protected_hosts")));
+			});
+		return counts;
 	}
 
 	long count(String sql, Object... params) {

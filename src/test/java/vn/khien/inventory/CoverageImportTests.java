@@ -29,6 +29,9 @@ class CoverageImportTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	Coverage coverage;
+
+	@Autowired
 	AgencyManagement management;
 
 	@Autowired
@@ -40,7 +43,7 @@ class CoverageImportTests {
 
 	@BeforeEach
 	void freshAgency() {
-		fixtures = new CoverageFixtures(jdbc, management, agencies);
+		fixtures = new CoverageFixtures(jdbc, management, agencies, coverage);
 		agency = fixtures.agency("TCI", "SKHCN");
 	}
 

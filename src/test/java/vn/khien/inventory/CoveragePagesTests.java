@@ -33,6 +33,9 @@ class CoveragePagesTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	Coverage coverage;
+
+	@Autowired
 	AgencyManagement management;
 
 	@Autowired
@@ -46,7 +49,7 @@ class CoveragePagesTests {
 
 	@BeforeEach
 	void healthUnitWithHosts() {
-		fixtures = new CoverageFixtures(jdbc, management, agencies);
+		fixtures = new CoverageFixtures(jdbc, management, agencies, coverage);
 		unit = fixtures.agency("TCP", "SYT");
 		String u = unit.code().toLowerCase();
 		for (int i = 0; i < 3; i++) {

@@ -66,6 +66,9 @@ class InventoryAccessMatrixTests implements AccessMatrix.Module {
 	JdbcClient jdbc;
 
 	@Autowired
+	Coverage coverageFigures;
+
+	@Autowired
 	SystemManagement management;
 
 	@Autowired
@@ -125,7 +128,7 @@ class InventoryAccessMatrixTests implements AccessMatrix.Module {
 	@Override
 	public void declare(AccessMatrix m) {
 		var f = new AccessFixtures(context);
-		var coverage = new CoverageFixtures(jdbc, agencyManagement, agencies);
+		var coverage = new CoverageFixtures(jdbc, agencyManagement, agencies, coverageFigures);
 		var systemFixtures = new SystemFixtures(management, systems, agencies);
 		Supplier<Agency> unitRecord = AccessMatrix.once(() -> f.unit("SYT"));
 		Supplier<Long> unit = () -> unitRecord.get().id();

@@ -48,6 +48,8 @@ class DemoCoverage implements ApplicationRunner {
 
 	private final CoverageSnapshots snapshots;
 
+	private final Coverage coverage;
+
 	private final CoverageSettings coverageSettings;
 
 	private final DemoMode demoMode;
@@ -55,8 +57,8 @@ class DemoCoverage implements ApplicationRunner {
 	private final TransactionTemplate transactions;
 
 	DemoCoverage(JdbcClient jdbc, JdbcTemplate template, Agencies agencies, CoverageSnapshots snapshots,
-			CoverageSettings coverageSettings, DemoMode demoMode,
-			TransactionTemplate transactions) {
+			Coverage coverage, CoverageSettings coverageSettings, DemoMode demoMode, TransactionTemplate transactions) {
+		this.coverage = coverage;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.agencies = agencies;
@@ -145,6 +147,8 @@ class DemoCoverage implements ApplicationRunner {
 		}
 		template.batchUpdate(
 				"INSERT INTO coverage_snapshot (snapshot_date, agency_id, in_scope, protected) VALUES (?, ?, ?, ?)", history);
+		// the hosts above were written directly: count them into the read model before today's snapshot copies it
+		coverage.recount(own.keySet());
 		snapshots.take(today);
 		campaign(today, campaignHosts, random, now);
 		log.info("Demo coverage loaded: {} agencies with hosts", own.size());

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.khien.inventory.CoverageSnapshots;
 import vn.khien.platform.AuditLog;
 import vn.khien.registry.AgenciesMerged;
 
@@ -27,13 +27,13 @@ class CoverageAgencyMerges {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
+	private final CoverageSnapshots snapshots;
 
 	private final AuditLog audit;
 
-	CoverageAgencyMerges(JdbcClient jdbc, JdbcTemplate template, AuditLog audit) {
+	CoverageAgencyMerges(JdbcClient jdbc, CoverageSnapshots snapshots, AuditLog audit) {
 		this.jdbc = jdbc;
-		this.template = template;
+		this.snapshots = snapshots;
 		this.audit = audit;
 	}
 
@@ -45,31 +45,13 @@ class CoverageAgencyMerges {
 		if (sources.isEmpty()) {
 			return;
 		}
-		Set<Long> all = new HashSet<>(sources);
-		all.add(event.successorId());
-		Map<Long, Long> days = new HashMap<>();
-		jdbc.sql("SELECT agency_id, COUNT(*) AS snapshots FROM coverage_snapshot WHERE agency_id IN (:ids) GROUP BY agency_id")
-			.param("ids", sources)
-			.query(rs -> {
-				days.put(rs.getLong("agency_id"), rs.getLong("snapshots"));
-			});
+		Map<Long, Long> days = snapshots.moveHistory(sources, event.successorId());
 		Map<Long, List<Long>> campaignsOf = new HashMap<>();
 		jdbc.sql("SELECT agency_id, campaign_id FROM malware_campaign_agency WHERE agency_id IN (:ids) ORDER BY campaign_id")
 			.param("ids", sources)
 			.query(rs -> {
 				campaignsOf.computeIfAbsent(rs.getLong("agency_id"), a -> new ArrayList<>()).add(rs.getLong("campaign_id"));
 			});
-		List<Object[]> sums = new ArrayList<>();
-		jdbc.sql("SELECT snapshot_date, SUM(in_scope) AS in_scope, SUM(protected) AS protected_hosts"
-				+ " FROM coverage_snapshot WHERE agency_id IN (:ids) GROUP BY snapshot_date")
-			.param("ids", all)
-			.query(rs -> {
-				sums.add(new Object[] { rs.getDate("snapshot_date"), event.successorId(), rs.getInt("in_scope"),
-						rs.getInt("protected_hosts") });
-			});
-		jdbc.sql("DELETE FROM coverage_snapshot WHERE agency_id IN (:ids)").param("ids", all).update();
-		template.batchUpdate(
-				"INSERT INTO coverage_snapshot (snapshot_date, agency_id, in_scope, protected) VALUES (?, ?, ?, ?)", sums);
 		List<Long> campaigns = jdbc.sql("SELECT DISTINCT campaign_id FROM malware_campaign_agency WHERE agency_id IN (:ids)")
 			.param("ids", sources)
 			.query(Long.class)

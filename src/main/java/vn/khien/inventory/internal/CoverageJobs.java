@@ -5,11 +5,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import vn.khien.inventory.Coverage;
 import vn.khien.inventory.CoverageSnapshots;
 import vn.khien.platform.ScheduledWork;
 import vn.khien.platform.SystemPrincipal;
 
-/** Takes the coverage snapshot every night, so the trend has a point per day; once across all nodes. */
+/**
+ * Every night, once across all nodes: counts each agency's coverage again from its hosts, which moves the read
+ * model past the signatures that aged out during the day (reads are right meanwhile, see CoverageByAgency), then
+ * copies it into the day's snapshot, so the trend has a point per day.
+ */
 @Configuration
 class CoverageJobs {
 
@@ -19,10 +24,11 @@ class CoverageJobs {
 			SystemPrincipal.Permission.READ_PROVINCE);
 
 	@Bean
-	ScheduledWork dailyCoverageSnapshot(CoverageSnapshots snapshots) {
+	ScheduledWork dailyCoverageSnapshot(Coverage coverage, CoverageSnapshots snapshots) {
 		return new ScheduledWork("coverage-snapshot", "0 30 0 * * *", SNAPSHOT, () -> {
+			int corrected = coverage.recount();
 			int rows = snapshots.take(snapshots.today());
-			log.info("Coverage snapshot taken: {} agencies", rows);
+			log.info("Coverage counted again ({} agencies corrected) and snapshot taken: {} agencies", corrected, rows);
 		});
 	}
 }

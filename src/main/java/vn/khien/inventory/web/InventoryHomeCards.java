@@ -8,7 +8,6 @@ import vn.khien.inventory.Coverage;
 import vn.khien.platform.HomeCard;
 import vn.khien.platform.HomeCards;
 import vn.khien.platform.KhienUser;
-import vn.khien.platform.PageQuery;
 import vn.khien.platform.Role;
 
 /** Hosts in the user's scope that do not run up-to-date anti-malware (Directive 18 asks for 100 %). */
@@ -26,7 +25,7 @@ class InventoryHomeCards implements HomeCards {
 		if (!user.readsWholeProvince() && !user.has(Role.AGENCY_OFFICER)) {
 			return List.of();
 		}
-		long unprotected = coverage.unprotected(null, null, PageQuery.of(0, 1, null)).total();
+		long unprotected = coverage.unprotectedCount();
 		return List.of(new HomeCard(30, "home.coverage.unprotected", unprotected, "/coverage/unprotected",
 				"home.coverage.note", List.of(), unprotected == 0 ? HomeCard.Tone.GOOD : HomeCard.Tone.ATTENTION));
 	}
