@@ -84,9 +84,8 @@ public class AssetManagement {
 			.param("now", Timestamp.from(now))
 			.update(keys, "id");
 		Asset created = assets.get(keys.getKeyAs(Number.class).longValue());
-		if (inScope(created.kind())) {
-			coverage.recount(List.of(created.agencyId()));
-		}
+		// NB: the agency's host counts and coverage follow in this transaction
+		coverage.recount(List.of(created.agencyId()));
 		audit.record("create", "asset", created.id(), null, created);
 		return created;
 	}
@@ -120,9 +119,8 @@ public class AssetManagement {
 			.param("id", id)
 			.update();
 		Asset after = assets.get(id);
-		// a host that moves, or changes kind into or out of the coverage rule, changes the figures of its agencies
-		if ((inScope(before.kind()) || inScope(after.kind()))
-				&& (before.agencyId() != after.agencyId() || inScope(before.kind()) != inScope(after.kind()))) {
+		// a host that moves or changes kind changes the counts (and maybe the coverage) of its agencies
+		if (before.agencyId() != after.agencyId() || before.kind() != after.kind()) {
 			coverage.recount(List.of(before.agencyId(), after.agencyId()));
 		}
 		audit.record("update", "asset", id, before, after);
@@ -137,9 +135,7 @@ public class AssetManagement {
 		}
 		before = lockCoverage(id, before, before.agencyId());
 		jdbc.sql("DELETE FROM asset WHERE id = :id").param("id", id).update();
-		if (inScope(before.kind())) {
-			coverage.recount(List.of(before.agencyId()));
-		}
+		coverage.recount(List.of(before.agencyId()));
 		audit.record("delete", "asset", id, before, null);
 	}
 

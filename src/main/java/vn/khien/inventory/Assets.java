@@ -46,6 +46,9 @@ public class Assets {
 	/** Counting stops here: the page says "10.000+" rather than count a province's hosts per request. */
 	public static final int COUNT_CAP = 10_000;
 
+	/** A name search counts further: its rows are one range of an index, and people want to know how many. */
+	public static final int SEARCH_COUNT_CAP = 1_000_000;
+
 	private final JdbcClient jdbc;
 
 	private final CurrentUser currentUser;
@@ -54,7 +57,11 @@ public class Assets {
 
 	private final PageCursors cursors;
 
-	Assets(JdbcClient jdbc, CurrentUser currentUser, AgencyHierarchy hierarchy, PageCursors cursors) {
+	private final CoverageByAgency counts;
+
+	Assets(JdbcClient jdbc, CurrentUser currentUser, AgencyHierarchy hierarchy, PageCursors cursors,
+			CoverageByAgency counts) {
+		this.counts = counts;
 		this.jdbc = jdbc;
 		this.currentUser = currentUser;
 		this.hierarchy = hierarchy;
@@ -134,8 +141,7 @@ public class Assets {
 				throw new vn.khien.platform.InvalidInputException("after", "page.cursor.invalid");
 			}
 		}
-		long counted = bind(scope.bind(jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM asset a WHERE " + where.sql
-				+ " LIMIT " + (COUNT_CAP + 1) + ") c")), where).query(Long.class).single();
+		long counted = total(filter, scope, where);
 		var select = bind(scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM asset a WHERE " + where.sql + spec
 				+ " ORDER BY " + order + " LIMIT :limit OFFSET :offset")), where)
 			.param("limit", page.size())
@@ -151,7 +157,28 @@ public class Assets {
 					sort.equals(BY_NAME) ? List.of(last.identityKey(), Long.toString(last.agencyId()))
 							: List.of(Long.toString(last.lastSeenAt().toEpochMilli()), Long.toString(last.id()))));
 		}
-		return new PageResult<>(items, page.page(), page.size(), Math.min(counted, COUNT_CAP), counted > COUNT_CAP, next);
+		long cap = cap(filter);
+		return new PageResult<>(items, page.page(), page.size(), Math.min(counted, cap), counted > cap, next);
+	}
+
+	/**
+	 * The list's total: exact from the per-agency host counts when only scope, agency and kind filter it;
+	 * counted from the index otherwise, up to {@link #COUNT_CAP} (a name search up to {@link #SEARCH_COUNT_CAP}).
+	 */
+	private long total(Filter filter, AgencyScope scope, Where where) {
+		if (filter.q() == null && filter.systemId() == null) {
+			return counts.hosts(scope, filter.agencyId() == null ? null : hierarchy.selfAndDescendants(filter.agencyId()),
+					filter.kind() == null ? null : filter.kind().name());
+		}
+		return bind(scope.bind(jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM asset a WHERE " + where.sql + " LIMIT "
+				+ (cap(filter) + 1) + ") c")), where).query(Long.class).single();
+	}
+
+	private static long cap(Filter filter) {
+		if (filter.systemId() == null && filter.q() == null) {
+			return Long.MAX_VALUE;
+		}
+		return filter.q() != null ? SEARCH_COUNT_CAP : COUNT_CAP;
 	}
 
 	/** Every asset matching the filter, streamed in a stable order (for exports). */

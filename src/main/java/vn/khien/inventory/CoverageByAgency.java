@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,8 +68,8 @@ class CoverageByAgency {
 		static final Figures NONE = new Figures(0, 0);
 	}
 
-	/** What a recount finds: hosts in scope, and the protected ones by signature date. */
-	private record Count(int inScope, Map<LocalDate, Integer> protectedByDay) {
+	/** What a recount finds: hosts by kind, those in scope, and the protected ones by signature date. */
+	private record Count(int inScope, Map<LocalDate, Integer> protectedByDay, Map<String, Integer> byKind) {
 
 		int protectedHosts() {
 			return protectedByDay.values().stream().mapToInt(Integer::intValue).sum();
@@ -151,6 +152,23 @@ class CoverageByAgency {
 		return corrected;
 	}
 
+	/**
+	 * How many hosts the agencies in {@code scope} own, within {@code agencies} when given and of {@code kind}
+	 * when given: a sum over a row per agency and kind, never a count of hosts.
+	 */
+	long hosts(AgencyScope scope, @Nullable Collection<Long> agencies, @Nullable String kind) {
+		String where = scope.filter("c.agency_id") + (agencies == null ? "" : " AND c.agency_id IN (:subtree)")
+				+ (kind == null ? "" : " AND c.kind = :kind");
+		var spec = scope.bind(jdbc.sql("SELECT COALESCE(SUM(c.hosts), 0) FROM asset_count_by_agency c WHERE " + where));
+		if (agencies != null) {
+			spec = spec.param("subtree", List.copyOf(agencies));
+		}
+		if (kind != null) {
+			spec = spec.param("kind", kind);
+		}
+		return spec.query(Long.class).single();
+	}
+
 	/** Figures on {@code day} of the agencies in {@code scope} that have hosts in scope. */
 	Map<Long, Figures> figures(AgencyScope scope, LocalDate day) {
 		return read(scope.filter("c.agency_id"), scope::bind, day);
@@ -198,12 +216,18 @@ class CoverageByAgency {
 		Map<Long, Count> counts = new HashMap<>();
 		for (int i = 0; i < agencyIds.size(); i += CHUNK) {
 			List<Long> chunk = agencyIds.subList(i, Math.min(agencyIds.size(), i + CHUNK));
-			jdbc.sql("SELECT a.agency_id, COUNT(*) AS in_scope FROM asset a WHERE a.agency_id IN (:ids) AND "
-					+ Coverage.IN_SCOPE + " GROUP BY a.agency_id")
+			Map<Long, Map<String, Integer>> kinds = new HashMap<>();
+			jdbc.sql("SELECT a.agency_id, a.kind, COUNT(*) AS hosts FROM asset a WHERE a.agency_id IN (:ids)"
+					+ " GROUP BY a.agency_id, a.kind")
 				.param("ids", chunk)
 				.query(rs -> {
-					counts.put(rs.getLong("agency_id"), new Count(rs.getInt("in_scope"), new HashMap<>()));
+					kinds.computeIfAbsent(rs.getLong("agency_id"), k -> new HashMap<>()).put(rs.getString("kind"), rs.getInt("hosts"));
 				});
+			kinds.forEach((agencyId, byKind) -> counts.put(agencyId, new Count(byKind.entrySet()
+				.stream()
+				.filter(e -> Coverage.IN_SCOPE_KINDS.contains(e.getKey()))
+				.mapToInt(Map.Entry::getValue)
+				.sum(), new HashMap<>(), byKind)));
 			jdbc.sql("SELECT a.agency_id, ps.signature_date, COUNT(*) AS hosts FROM asset a"
 					+ " JOIN protection_status ps ON ps.asset_id = a.id WHERE a.agency_id IN (:ids) AND " + Coverage.IN_SCOPE
 					+ " AND " + Coverage.PROTECTED + " GROUP BY a.agency_id, ps.signature_date")
@@ -221,10 +245,12 @@ class CoverageByAgency {
 	private void write(List<Long> agencyIds, Map<Long, Count> counts, LocalDate from, Timestamp now) {
 		List<Object[]> rows = new ArrayList<>();
 		List<Object[]> days = new ArrayList<>();
+		List<Object[]> kinds = new ArrayList<>();
 		for (long agencyId : agencyIds) {
-			Count c = counts.getOrDefault(agencyId, new Count(0, Map.of()));
+			Count c = counts.getOrDefault(agencyId, new Count(0, Map.of(), Map.of()));
 			rows.add(new Object[] { c.inScope(), c.protectedHosts(), from, now, agencyId });
 			c.protectedByDay().forEach((day, hosts) -> days.add(new Object[] { agencyId, day, hosts }));
+			c.byKind().forEach((kind, hosts) -> kinds.add(new Object[] { agencyId, kind, hosts }));
 		}
 		template.batchUpdate("UPDATE coverage_by_agency SET in_scope = ?, protected = ?, counted_from = ?, updated_at = ?"
 				+ " WHERE agency_id = ?", rows);
@@ -232,6 +258,12 @@ class CoverageByAgency {
 			jdbc.sql("DELETE FROM coverage_by_agency_day WHERE agency_id IN (:ids)")
 				.param("ids", agencyIds.subList(i, Math.min(agencyIds.size(), i + CHUNK)))
 				.update();
+			jdbc.sql("DELETE FROM asset_count_by_agency WHERE agency_id IN (:ids)")
+				.param("ids", agencyIds.subList(i, Math.min(agencyIds.size(), i + CHUNK)))
+				.update();
+		}
+		if (!kinds.isEmpty()) {
+			template.batchUpdate("INSERT INTO asset_count_by_agency (agency_id, kind, hosts) VALUES (?, ?, ?)", kinds);
 		}
 		if (!days.isEmpty()) {
 			template.batchUpdate("INSERT INTO coverage_by_agency_day (agency_id, signature_date, hosts) VALUES (?, ?, ?)",
