@@ -11,12 +11,13 @@ import org.springframework.context.annotation.Import;
 
 /**
  * A full-stack test on the shared application context (demo province loaded, test database). Keep
- * every full-stack test on this one annotation, with nothing added, so the context is built once.
+ * every full-stack test on this one annotation, with nothing added, so the context is built once. Its DataSource
+ * can count statements ({@link SqlStatements}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestLogins.class)
+@Import({ TestLogins.class, SqlStatements.class })
 public @interface KhienTest {
 }

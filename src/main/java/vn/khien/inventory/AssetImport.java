@@ -24,14 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import vn.khien.inventory.importing.AssetCsvParser;
-import vn.khien.inventory.importing.AssetKind;
 import vn.khien.inventory.importing.AssetRecord;
-import vn.khien.inventory.importing.AssetXlsxParser;
-import vn.khien.inventory.importing.ImportProblem;
+import vn.khien.inventory.importing.AssetTableParser;
 import vn.khien.inventory.importing.NmapXmlParser;
 import vn.khien.inventory.importing.OpenPort;
-import vn.khien.inventory.importing.ParseResult;
 import vn.khien.platform.AuditLog;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.FileStore;
@@ -41,6 +37,9 @@ import vn.khien.platform.ImportJobs;
 import vn.khien.platform.ImportKind;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.NotFoundException;
+import vn.khien.platform.importing.ImportProblem;
+import vn.khien.platform.importing.ParseResult;
+import vn.khien.platform.importing.TableFormat;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 
@@ -234,8 +233,8 @@ public class AssetImport {
 			ParseResult<AssetRecord> result = null;
 			try (InputStream in = run.open()) {
 				result = switch (format) {
-					case CSV -> new AssetCsvParser().parseCollecting(in, this::accept);
-					case XLSX -> new AssetXlsxParser().parseCollecting(in, this::accept);
+					case CSV -> new AssetTableParser().parseCollecting(in, TableFormat.CSV, this::accept);
+					case XLSX -> new AssetTableParser().parseCollecting(in, TableFormat.XLSX, this::accept);
 					case NMAP -> {
 						new NmapXmlParser().parse(in, this::accept);
 						yield null;
@@ -471,7 +470,7 @@ public class AssetImport {
 	}
 
 	static Problem problem(ImportProblem p) {
-		return Problem.of(p.messageKey(), p.location(), p.args());
+		return p.toJobProblem();
 	}
 
 	/** Sort key of a location: problems are listed in file order, whole-file ones first. */

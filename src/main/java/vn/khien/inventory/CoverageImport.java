@@ -14,9 +14,9 @@ import vn.khien.inventory.importing.CoverageCsvParser;
 import vn.khien.inventory.importing.CoverageJsonParser;
 import vn.khien.inventory.importing.CoverageRecord;
 import vn.khien.inventory.importing.DefenderStatusParser;
-import vn.khien.inventory.importing.ImportProblem;
 import vn.khien.inventory.importing.WazuhAgentsParser;
 import vn.khien.platform.AuditLog;
+import vn.khien.platform.importing.ImportProblem;
 import vn.khien.registry.Agencies;
 
 /**

@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
-import vn.khien.inventory.importing.ImportProblem;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.FileStore;
 import vn.khien.platform.ImportJob;
@@ -18,6 +17,7 @@ import vn.khien.platform.ImportJobs;
 import vn.khien.platform.ImportKind;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.NotFoundException;
+import vn.khien.platform.importing.ImportProblem;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 

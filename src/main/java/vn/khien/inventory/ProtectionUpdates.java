@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.khien.inventory.importing.CoverageRecord;
-import vn.khien.inventory.importing.ImportProblem;
+import vn.khien.platform.importing.ImportProblem;
 
 /**
  * Writes reported anti-malware states onto the hosts of one agency. Hosts are matched by the one identity rule

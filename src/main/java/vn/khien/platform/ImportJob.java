@@ -13,13 +13,21 @@ import org.jspecify.annotations.Nullable;
  * then succeeded or failed. A dry run does the same work and rolls it back, so its counts say what a commit
  * would do. {@code attempts} counts starts (a crash makes a job run again); a confirmed preview names the
  * job it became in {@code committedJobId}; {@code filePurgedAt} says when {@link UploadRetention} removed
- * the upload, if it has. {@code bytesRead} of {@code bytesTotal} says how far into its stored file the job is.
+ * the upload, if it has. {@code options} are the module's own settings of the job (a confirmed preview keeps
+ * them). {@code problems} are why a failed job failed, or on a successful one the records it left out.
+ * {@code bytesRead} of {@code bytesTotal} says how far into its stored file the job is.
  */
 public record ImportJob(String id, String module, String kind, @Nullable String format, boolean dryRun, State state,
 		long fileId, @Nullable Long agencyId, @Nullable Long systemId, long processed, Map<String, Long> counts,
 		List<Problem> problems, @Nullable Problem error, String createdBy, Instant createdAt,
 		@Nullable Instant startedAt, @Nullable Instant finishedAt, int attempts, @Nullable String committedJobId,
-		@Nullable Instant filePurgedAt, long bytesRead, long bytesTotal) {
+		@Nullable Instant filePurgedAt, Map<String, String> options, long bytesRead, long bytesTotal) {
+
+	public ImportJob {
+		// NB: counts keep their order (a LinkedHashMap): the page lists them as the module put them
+		problems = List.copyOf(problems);
+		options = Map.copyOf(options);
+	}
 
 	/** A failed job can be queued again, on the same stored file. */
 	public boolean retryable() {
@@ -78,6 +86,8 @@ public record ImportJob(String id, String module, String kind, @Nullable String 
 		// NB: counted as the processor reads, so progress says how much of the file is done whatever its format
 		private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
 
+		private final List<Problem> leftOut = new java.util.ArrayList<>();
+
 		Run(ImportJob job, FileStore.StoredFile file, FileStore files, ProgressSink sink) {
 			this.job = job;
 			this.file = file;
@@ -126,6 +136,20 @@ public record ImportJob(String id, String module, String kind, @Nullable String 
 		/** Records how many records have been read so far (saved at most a few times a second). */
 		public void progress(long processed) {
 			sink.progress(processed, bytesRead.get(), false);
+		}
+
+		/**
+		 * A record the job leaves out without failing (a row with errors that a preview shows before it is confirmed):
+		 * kept on the successful job with the others, the first {@link ImportJobs#MAX_PROBLEMS}, for the page to list.
+		 */
+		public void leftOut(Problem problem) {
+			if (leftOut.size() < ImportJobs.MAX_PROBLEMS) {
+				leftOut.add(problem);
+			}
+		}
+
+		List<Problem> leftOut() {
+			return List.copyOf(leftOut);
 		}
 	}
 

@@ -53,7 +53,7 @@ public class ImportJobs {
 			j.id, j.module, j.kind, j.format, j.dry_run, j.state, j.file_id, j.agency_id, j.system_id,
 			  CASE WHEN j.state = 'RUNNING' THEN COALESCE(p.processed, 0) ELSE j.processed END AS processed,
 			  j.counts, j.problems, j.error_key, j.error_args, j.error_location, j.created_by, j.created_at,
-			  j.started_at, j.finished_at, j.attempts, j.committed_job_id,
+			  j.started_at, j.finished_at, j.attempts, j.committed_job_id, j.module_options,
 			  f.deleted_at AS file_purged_at, f.size_bytes AS bytes_total,
 			  CASE WHEN j.state = 'RUNNING' THEN COALESCE(p.bytes_read, 0) WHEN j.state = 'QUEUED' THEN 0
 			    ELSE f.size_bytes END AS bytes_read""";
@@ -104,6 +104,13 @@ public class ImportJobs {
 	@Transactional
 	public ImportJob submit(String kind, FileStore.StoredFile file, @Nullable Long agencyId, @Nullable Long systemId,
 			@Nullable String format, boolean dryRun) {
+		return submit(kind, file, agencyId, systemId, format, dryRun, Map.of());
+	}
+
+	/** As {@link #submit(String, FileStore.StoredFile, Long, Long, String, boolean)}, with the module's options. */
+	@Transactional
+	public ImportJob submit(String kind, FileStore.StoredFile file, @Nullable Long agencyId, @Nullable Long systemId,
+			@Nullable String format, boolean dryRun, Map<String, String> options) {
 		ImportKind registered = kind(kind);
 		KhienUser submitter = currentUser.find()
 			.orElseThrow(() -> new IllegalStateException("import jobs are submitted by a signed-in user"));
@@ -111,8 +118,9 @@ public class ImportJobs {
 		Instant now = Instant.now();
 		jdbc.sql("""
 				INSERT INTO import_job (id, module, kind, format, dry_run, state, file_id, agency_id, system_id,
-				  processed, created_by, created_at, attempts)
-				VALUES (:id, :module, :kind, :format, :dryRun, 'QUEUED', :file, :agency, :system, 0, :by, :at, 0)""")
+				  processed, created_by, created_at, attempts, module_options)
+				VALUES (:id, :module, :kind, :format, :dryRun, 'QUEUED', :file, :agency, :system, 0, :by, :at, 0,
+				  :options)""")
 			.param("id", id)
 			.param("module", registered.module())
 			.param("kind", kind)
@@ -123,10 +131,12 @@ public class ImportJobs {
 			.param("system", systemId)
 			.param("by", submitter.username())
 			.param("at", Timestamp.from(now))
+			.param("options", options.isEmpty() ? null : json.writeValueAsString(options))
 			.update();
 		queue.enqueue(id);
 		return new ImportJob(id, registered.module(), kind, format, dryRun, State.QUEUED, file.id(), agencyId, systemId,
-				0, Map.of(), List.of(), null, submitter.username(), now, null, null, 0, null, file.deletedAt(), 0, file.size());
+				0, Map.of(), List.of(), null, submitter.username(), now, null, null, 0, null, file.deletedAt(), options, 0,
+				file.size());
 	}
 
 	/**
@@ -146,7 +156,8 @@ public class ImportJobs {
 		}
 		FileStore.StoredFile file = files.find(preview.fileId())
 			.orElseThrow(() -> new NotFoundException("stored file", preview.fileId()));
-		ImportJob job = submit(preview.kind(), file, preview.agencyId(), preview.systemId(), preview.format(), false);
+		ImportJob job = submit(preview.kind(), file, preview.agencyId(), preview.systemId(), preview.format(), false,
+				preview.options());
 		// NB: the condition makes two confirmations racing each other commit only one
 		int claimed = jdbc.sql("UPDATE import_job SET committed_job_id = :job WHERE id = :id AND committed_job_id IS NULL")
 			.param("job", job.id())
@@ -339,16 +350,18 @@ public class ImportJobs {
 			TransactionStatus status, Object savepoint) {
 		ImportJob running = new ImportJob(job.id(), job.module(), job.kind(), job.format(), job.dryRun(), State.RUNNING,
 				job.fileId(), job.agencyId(), job.systemId(), 0, Map.of(), List.of(), null, job.createdBy(),
-				job.createdAt(), Instant.now(), null, job.attempts(), null, job.filePurgedAt(), 0, job.bytesTotal());
+				job.createdAt(), Instant.now(), null, job.attempts(), null, job.filePurgedAt(), job.options(), 0,
+				job.bytesTotal());
 		try {
-			Map<String, Long> counts = processor.process(new ImportJob.Run(running, file, files, sink));
+			ImportJob.Run run = new ImportJob.Run(running, file, files, sink);
+			Map<String, Long> counts = processor.process(run);
 			if (job.dryRun()) {
 				status.rollbackToSavepoint(savepoint);
 			}
 			else {
 				status.releaseSavepoint(savepoint);
 			}
-			return new Outcome(State.SUCCEEDED, counts == null ? Map.of() : counts, List.of(), null);
+			return new Outcome(State.SUCCEEDED, counts == null ? Map.of() : counts, run.leftOut(), null);
 		}
 		catch (ImportJob.HandedBack stopping) {
 			throw stopping;
@@ -473,6 +486,7 @@ public class ImportJobs {
 		Timestamp started = rs.getTimestamp("started_at");
 		Timestamp finished = rs.getTimestamp("finished_at");
 		Timestamp purged = rs.getTimestamp("file_purged_at");
+		String options = rs.getString("module_options");
 		return new ImportJob(rs.getString("id"), rs.getString("module"), rs.getString("kind"), rs.getString("format"),
 				rs.getBoolean("dry_run"), State.valueOf(rs.getString("state")), rs.getLong("file_id"), agency, system,
 				rs.getLong("processed"),
@@ -486,6 +500,7 @@ public class ImportJobs {
 				rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
 				started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant(),
 				rs.getInt("attempts"), rs.getString("committed_job_id"), purged == null ? null : purged.toInstant(),
-				rs.getLong("bytes_read"), rs.getLong("bytes_total"));
+				options == null ? Map.of() : json.readValue(options, new TypeReference<Map<String, String>>() {
+				}), rs.getLong("bytes_read"), rs.getLong("bytes_total"));
 	}
 }

@@ -5,8 +5,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -31,7 +39,24 @@ public class AgencyManagement {
 			@Nullable String headEmail, @Nullable String address) {
 	}
 
+	/**
+	 * One agency of a bulk import, its parent named by code: a registered agency or another row. On an agency that
+	 * exists (same code), an empty optional value keeps what is recorded.
+	 */
+	public record Imported(String code, String name, AgencyKind kind, @Nullable String parentCode,
+			@Nullable String headName, @Nullable String headTitle, @Nullable String headPhone,
+			@Nullable String headEmail, @Nullable String address) {
+	}
+
+	public record ImportedCounts(int created, int updated) {
+	}
+
+	// Keeps IN lists short enough for any database; a province has about a thousand agencies.
+	private static final int CHUNK = 1000;
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
 
 	private final Agencies agencies;
 
@@ -41,8 +66,10 @@ public class AgencyManagement {
 
 	private final CurrentUser currentUser;
 
-	AgencyManagement(JdbcClient jdbc, Agencies agencies, AgencyTree tree, AuditLog audit, CurrentUser currentUser) {
+	AgencyManagement(JdbcClient jdbc, JdbcTemplate batch, Agencies agencies, AgencyTree tree, AuditLog audit,
+			CurrentUser currentUser) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.agencies = agencies;
 		this.tree = tree;
 		this.audit = audit;
@@ -119,6 +146,201 @@ public class AgencyManagement {
 		return after;
 	}
 
+	/**
+	 * Creates and changes agencies in bulk, for the agency import: what {@link #create} and {@link #update} do for each
+	 * row (history, audit), in a number of statements that does not grow with the rows but by one per thousand: one
+	 * load of the registry, then batches. A row whose code is registered changes that agency; the others are created,
+	 * their history starting on {@code createdFrom}; changes are recorded from today. {@code audited} false leaves the
+	 * audit trail alone (a preview that is rolled back).
+	 *
+	 * @throws InvalidInputException a code twice, an unknown parent, a parent link that would close a loop, a change
+	 *         dated before its agency's recorded history; {@link NotFoundException} for an agency the caller may not
+	 *         change. Nothing is written then.
+	 */
+	@Transactional
+	public ImportedCounts importAll(List<Imported> rows, LocalDate createdFrom, boolean audited) {
+		Map<String, Agency> registered = new HashMap<>();
+		Map<Long, String> codeById = new HashMap<>();
+		for (Agency agency : agencies.all()) {
+			registered.put(agency.code(), agency);
+			codeById.put(agency.id(), agency.code());
+		}
+		Map<String, @Nullable String> parentOf = new HashMap<>();
+		registered.values().forEach(a -> parentOf.put(a.code(), a.parentId() == null ? null : codeById.get(a.parentId())));
+		Set<String> codes = new HashSet<>();
+		for (Imported row : rows) {
+			if (!codes.add(row.code())) {
+				throw InvalidInputException.conflict("code", "agency.code.taken", row.code());
+			}
+			Agency existing = registered.get(row.code());
+			if (existing != null && !currentUser.mayEdit(existing.id())) {
+				throw new NotFoundException("agency", existing.id());
+			}
+			parentOf.put(row.code(), row.parentCode());
+		}
+		for (Imported row : rows) {
+			if (row.parentCode() != null && !registered.containsKey(row.parentCode()) && !codes.contains(row.parentCode())) {
+				throw new InvalidInputException("parentId", "agency.parent.unknown", row.parentCode());
+			}
+		}
+		if (!onLoops(parentOf).isEmpty()) {
+			throw new InvalidInputException("parentId", "agency.parent.cycle");
+		}
+		LocalDate today = today();
+		Timestamp now = Timestamp.from(Instant.now());
+
+		// New agencies first, under a registered parent or none; a parent that is new itself is linked once it has an id
+		List<Imported> fresh = rows.stream().filter(r -> !registered.containsKey(r.code())).toList();
+		List<Object[]> inserts = new ArrayList<>(fresh.size());
+		for (Imported row : fresh) {
+			Agency parent = row.parentCode() == null ? null : registered.get(row.parentCode());
+			inserts.add(new Object[] { row.code().trim(), row.name().trim(), row.kind().name(),
+					parent == null ? null : parent.id(), blankToNull(row.headName()), blankToNull(row.headTitle()),
+					blankToNull(row.headPhone()), blankToNull(row.headEmail()), blankToNull(row.address()), now, now });
+		}
+		batch.batchUpdate("""
+				INSERT INTO agency (code, name, kind, parent_id, head_name, head_title, head_phone, head_email, address,
+				  status, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)""", inserts);
+		Map<String, Long> idOf = new HashMap<>();
+		registered.forEach((code, agency) -> idOf.put(code, agency.id()));
+		for (List<String> chunk : chunks(fresh.stream().map(Imported::code).toList())) {
+			jdbc.sql("SELECT id, code FROM agency WHERE code IN (:codes)")
+				.param("codes", chunk)
+				.query((RowCallbackHandler) rs -> idOf.put(rs.getString("code"), rs.getLong("id")));
+		}
+		List<Object[]> links = new ArrayList<>();
+		List<Object[]> opened = new ArrayList<>();
+		List<AuditLog.Change> changes = new ArrayList<>();
+		for (Imported row : fresh) {
+			long id = idOf.get(row.code());
+			Long parentId = row.parentCode() == null ? null : idOf.get(row.parentCode());
+			if (parentId != null && !registered.containsKey(row.parentCode())) {
+				links.add(new Object[] { parentId, id });
+			}
+			Agency created = new Agency(id, row.code().trim(), row.name().trim(), row.kind(), parentId,
+					blankToNull(row.headName()), blankToNull(row.headTitle()), blankToNull(row.headPhone()),
+					blankToNull(row.headEmail()), blankToNull(row.address()), AgencyStatus.ACTIVE, null);
+			opened.add(historyRow(created, createdFrom));
+			changes.add(new AuditLog.Change("CREATE", "agency", id, null, created));
+		}
+		batch.batchUpdate("UPDATE agency SET parent_id = ? WHERE id = ?", links);
+
+		// Then the registered agencies the file changes
+		List<Object[]> updates = new ArrayList<>();
+		List<Agency[]> moved = new ArrayList<>();
+		for (Imported row : rows) {
+			Agency before = registered.get(row.code());
+			if (before == null) {
+				continue;
+			}
+			Agency after = new Agency(before.id(), before.code(), row.name().trim(), row.kind(),
+					row.parentCode() == null ? null : idOf.get(row.parentCode()), keep(row.headName(), before.headName()),
+					keep(row.headTitle(), before.headTitle()), keep(row.headPhone(), before.headPhone()),
+					keep(row.headEmail(), before.headEmail()), keep(row.address(), before.address()), before.status(),
+					before.successorId());
+			updates.add(new Object[] { after.name(), after.kind().name(), after.parentId(), after.headName(),
+					after.headTitle(), after.headPhone(), after.headEmail(), after.address(), now, after.id() });
+			if (tracked(before, after)) {
+				moved.add(new Agency[] { before, after });
+			}
+			changes.add(new AuditLog.Change("UPDATE", "agency", after.id(), before, after));
+		}
+		batch.batchUpdate("""
+				UPDATE agency SET name = ?, kind = ?, parent_id = ?, head_name = ?, head_title = ?, head_phone = ?,
+				  head_email = ?, address = ?, updated_at = ? WHERE id = ?""", updates);
+		recordHistories(moved, today);
+		batch.batchUpdate("""
+				INSERT INTO agency_history (agency_id, valid_from, code, name, kind, parent_id, status)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""", opened);
+		if (audited) {
+			audit.recordAll(changes);
+		}
+		treeChanged();
+		return new ImportedCounts(fresh.size(), updates.size());
+	}
+
+	/** {@link #recordHistory} for many agencies changed on one day: closes their open rows; the new ones are added. */
+	private void recordHistories(List<Agency[]> moved, LocalDate effective) {
+		if (moved.isEmpty()) {
+			return;
+		}
+		Map<Long, LocalDate> recordedFrom = new HashMap<>();
+		for (List<Agency[]> chunk : chunks(moved)) {
+			jdbc.sql("SELECT agency_id, MAX(valid_from) AS recorded FROM agency_history WHERE agency_id IN (:ids) GROUP BY agency_id")
+				.param("ids", chunk.stream().map(pair -> pair[1].id()).toList())
+				.query((RowCallbackHandler) rs -> recordedFrom.put(rs.getLong("agency_id"),
+						rs.getObject("recorded", LocalDate.class)));
+		}
+		List<Object[]> reopened = new ArrayList<>();
+		List<Object[]> closed = new ArrayList<>();
+		List<Object[]> opened = new ArrayList<>();
+		for (Agency[] pair : moved) {
+			Agency after = pair[1];
+			LocalDate recorded = recordedFrom.get(after.id());
+			if (recorded != null && effective.isBefore(recorded)) {
+				throw new InvalidInputException("effectiveDate", "agency.history.beforeRecorded", after.code(),
+						recorded.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+			}
+			reopened.add(new Object[] { after.id(), Date.valueOf(effective) });
+			closed.add(new Object[] { Date.valueOf(effective), after.id() });
+			opened.add(historyRow(after, effective));
+		}
+		batch.batchUpdate("DELETE FROM agency_history WHERE agency_id = ? AND valid_to IS NULL AND valid_from >= ?", reopened);
+		batch.batchUpdate("UPDATE agency_history SET valid_to = ? WHERE agency_id = ? AND valid_to IS NULL", closed);
+		batch.batchUpdate("""
+				INSERT INTO agency_history (agency_id, valid_from, code, name, kind, parent_id, status)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""", opened);
+	}
+
+	private static Object[] historyRow(Agency agency, LocalDate from) {
+		return new Object[] { agency.id(), Date.valueOf(from), agency.code(), agency.name(), agency.kind().name(),
+				agency.parentId(), agency.status().name() };
+	}
+
+	/**
+	 * The codes whose parents lead back to them, in a map of each code to its parent's. Each code has one parent, so
+	 * each is walked once: linear in the number of agencies.
+	 */
+	public static Set<String> onLoops(Map<String, @Nullable String> parentOf) {
+		Map<String, Integer> walkOf = new HashMap<>();
+		Set<String> looped = new HashSet<>();
+		int walk = 0;
+		for (String start : parentOf.keySet()) {
+			walk++;
+			List<String> path = new ArrayList<>();
+			String code = start;
+			while (code != null && !walkOf.containsKey(code)) {
+				walkOf.put(code, walk);
+				path.add(code);
+				code = parentOf.get(code);
+			}
+			if (code != null && walkOf.get(code) == walk) {
+				// came back to a code of this very walk: from it onwards, the path is the loop
+				looped.addAll(path.subList(path.indexOf(code), path.size()));
+			}
+		}
+		return looped;
+	}
+
+	private static <T> List<List<T>> chunks(List<T> items) {
+		List<List<T>> chunks = new ArrayList<>();
+		for (int i = 0; i < items.size(); i += CHUNK) {
+			chunks.add(items.subList(i, Math.min(items.size(), i + CHUNK)));
+		}
+		return chunks;
+	}
+
+	private static boolean tracked(Agency before, Agency after) {
+		return !before.code().equals(after.code()) || !before.name().equals(after.name()) || before.kind() != after.kind()
+				|| !java.util.Objects.equals(before.parentId(), after.parentId()) || before.status() != after.status();
+	}
+
+	private static @Nullable String keep(@Nullable String value, @Nullable String recorded) {
+		String given = blankToNull(value);
+		return given == null ? recorded : given;
+	}
+
 	@Transactional
 	public Agency move(long id, @Nullable Long newParentId) {
 		return move(id, newParentId, today());
@@ -192,10 +414,7 @@ public class AgencyManagement {
 
 	/** Closes the open history row and opens one with the new state, unless nothing it tracks changed. */
 	void recordHistory(Agency before, Agency after, LocalDate effective) {
-		boolean tracked = !before.code().equals(after.code()) || !before.name().equals(after.name())
-				|| before.kind() != after.kind() || !java.util.Objects.equals(before.parentId(), after.parentId())
-				|| before.status() != after.status();
-		if (!tracked) {
+		if (!tracked(before, after)) {
 			return;
 		}
 		LocalDate recordedFrom = jdbc.sql("SELECT valid_from FROM agency_history WHERE agency_id = :id ORDER BY valid_from DESC LIMIT 1")

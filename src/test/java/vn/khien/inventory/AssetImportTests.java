@@ -115,6 +115,9 @@ class AssetImportTests {
 		JsonNode first = imports.run("officer", "assets.csv", csv, unit(3));
 		assertThat(first.get("state").asString()).isEqualTo("succeeded");
 		assertThat(first.get("counts").get("created").asLong()).isEqualTo(2);
+		// a finished job has read its whole file
+		assertThat(first.get("bytesTotal").asLong()).isEqualTo(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+		assertThat(first.get("bytesRead").asLong()).isEqualTo(first.get("bytesTotal").asLong());
 
 		String changed = HEADER + "server,APP01.syt3.example.vn.,10.3.0.1 10.3.0.2,,Ubuntu 24.04,,T-AI-SYS\n"
 				+ "web portal,,,,,HTTPS://SYT3.example.vn,\n";

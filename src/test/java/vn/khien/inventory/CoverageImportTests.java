@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.khien.KhienTest;
-import vn.khien.inventory.importing.ImportProblem;
+import vn.khien.platform.importing.ImportProblem;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 import vn.khien.registry.AgencyManagement;

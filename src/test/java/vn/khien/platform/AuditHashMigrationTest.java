@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -51,7 +52,8 @@ class AuditHashMigrationTest {
 			}
 
 			Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-			var log = new AuditLog(jdbc, JsonMapper.builder().build(), new CurrentUser(agency -> Set.of()));
+			var log = new AuditLog(jdbc, new JdbcTemplate(dataSource), JsonMapper.builder().build(),
+					new CurrentUser(agency -> Set.of()));
 			log.recordAs("new-writer", "UPDATE", "chain_test", "id-4", Map.of("field", "c"));
 			log.recordAs("new-writer", "UPDATE", "chain_test", "id-5", Map.of("field", "d"));
 			var chain = new AuditChain(jdbc);

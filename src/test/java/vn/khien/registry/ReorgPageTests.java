@@ -133,31 +133,59 @@ class ReorgPageTests {
 			.doesNotContain("/agencies/import");
 	}
 
+	/** The job page once its job has finished (the page polls the same state through its event stream). */
+	String finishedJobPage(String path, SignedIn user) throws Exception {
+		long deadline = System.nanoTime() + 20_000_000_000L;
+		while (true) {
+			String page = html(mvc.get().uri(path).with(user).exchange());
+			if (page.contains("id=\"job-summary\"") || page.contains("id=\"job-error\"") || System.nanoTime() > deadline) {
+				return page;
+			}
+			Thread.sleep(50);
+		}
+	}
+
 	@Test
-	void importPagePreviewsThenImportsTheSameStoredFile() throws Exception {
+	void importPagePreviewsOnTheJobPageThenImportsTheValidRowsOnce() throws Exception {
 		SignedIn operator = login("operator");
 		String p = "RPI" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
 		String csv = "code,name,kind,parent_code\n%1$s-A,Đơn vị A,khác,UBND-T\n%1$s-B,Đơn vị B,khác,%1$s-X\n".formatted(p);
 		long count = agencies.count();
 
-		MvcTestResult preview = mvc.post().uri("/agencies/import").with(operator).with(csrf()).multipart()
-			.file(new MockMultipartFile("file", "ds.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))).exchange();
+		MvcTestResult upload = mvc.post().uri("/agencies/import").with(operator).with(csrf()).multipart()
+			.file(new MockMultipartFile("file", "ds.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+			.param("recordedFrom", "01/01/2020")
+			.exchange();
 
-		assertThat(preview).hasStatusOk();
-		String page = html(preview);
-		assertThat(page).contains("Đơn vị A").contains("Thêm mới").contains("Không có cơ quan mang mã &quot;" + p + "-X&quot;")
-			.doesNotContain("id=\"commit\"").contains("id=\"commit-valid\"");
+		assertThat(upload).hasStatus3xxRedirection();
+		String jobPath = upload.getResponse().getRedirectedUrl();
+		assertThat(jobPath).matches("/imports/[0-9a-f-]{36}");
+		String page = finishedJobPage(jobPath, operator);
+		assertThat(page).contains("id=\"job-left-out\"").contains("dòng 3")
+			.contains("parent_code: không có cơ quan mang mã &quot;" + p + "-X&quot;").contains("id=\"confirm-import\"")
+			.contains("data-count=\"skipped\"");
 		assertThat(agencies.count()).isEqualTo(count);
-		String action = page.replaceAll("(?s).*action=\"(/agencies/import/\\d+)\".*", "$1");
-		assertThat(action).matches("/agencies/import/\\d+");
 
-		MvcTestResult all = mvc.post().uri(action).with(operator).with(csrf()).exchange();
-		assertThat(html(all)).contains("id=\"import-error\"");
-		assertThat(agencies.count()).isEqualTo(count);
-
-		MvcTestResult valid = mvc.post().uri(action).param("validOnly", "true").with(operator).with(csrf()).exchange();
-		assertThat(html(valid)).contains("id=\"import-done\"");
-		assertThat(agencies.findByCode(p + "-A")).isPresent();
+		MvcTestResult confirm = mvc.post().uri(jobPath + "/commit").with(operator).with(csrf()).exchange();
+		assertThat(confirm).hasStatus3xxRedirection();
+		String done = finishedJobPage(confirm.getResponse().getRedirectedUrl(), operator);
+		assertThat(done).contains("id=\"job-summary\"").doesNotContain("id=\"confirm-import\"")
+			.contains("href=\"/agencies/import\">Nhập tệp khác</a>");
+		Agency a = agencies.findByCode(p + "-A").orElseThrow();
 		assertThat(agencies.findByCode(p + "-B")).isEmpty();
+		assertThat(jdbc.sql("SELECT MIN(valid_from) FROM agency_history WHERE agency_id = :id").param("id", a.id())
+			.query(LocalDate.class).single()).isEqualTo(LocalDate.of(2020, 1, 1));
+		assertThat(mvc.post().uri(jobPath + "/commit").with(operator).with(csrf())).hasStatus(HttpStatus.CONFLICT);
+	}
+
+	@Test
+	void importPageSaysWhatIsWrongWithTheForm() throws Exception {
+		SignedIn operator = login("operator");
+		MvcTestResult badDate = mvc.post().uri("/agencies/import").with(operator).with(csrf()).multipart()
+			.file(new MockMultipartFile("file", "ds.csv", "text/csv", "code,name,kind\n".getBytes(StandardCharsets.UTF_8)))
+			.param("recordedFrom", "31/02/2020")
+			.exchange();
+		assertThat(badDate).hasStatusOk();
+		assertThat(html(badDate)).contains("id=\"import-error\"").contains("31/02/2020");
 	}
 }

@@ -12,15 +12,15 @@ import org.jspecify.annotations.Nullable;
  *             ordinal of the Nmap {@code <host>} element
  */
 public record AssetRecord(int line, AssetKind kind, @Nullable String hostname, List<String> addresses,
-        @Nullable String mac, @Nullable String os, @Nullable String url, @Nullable String systemCode,
-        List<OpenPort> ports) {
+		@Nullable String mac, @Nullable String os, @Nullable String url, @Nullable String systemCode,
+		List<OpenPort> ports) {
 
-    public AssetRecord {
-        addresses = List.copyOf(addresses);
-        ports = List.copyOf(ports);
-    }
+	public AssetRecord {
+		addresses = List.copyOf(addresses);
+		ports = List.copyOf(ports);
+	}
 
-    public String identityKey() {
-        return AssetIdentity.key(this);
-    }
+	public String identityKey() {
+		return AssetIdentity.key(this);
+	}
 }

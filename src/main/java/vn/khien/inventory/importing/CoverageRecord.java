@@ -14,13 +14,13 @@ import org.jspecify.annotations.Nullable;
  *        agency; applying coverage skips it
  */
 public record CoverageRecord(int line, @Nullable String hostname, @Nullable String address,
-        @Nullable String product, @Nullable String productVersion, @Nullable Boolean running,
-        @Nullable LocalDate signatureDate, @Nullable Instant lastCheckIn, boolean manager) {
+		@Nullable String product, @Nullable String productVersion, @Nullable Boolean running,
+		@Nullable LocalDate signatureDate, @Nullable Instant lastCheckIn, boolean manager) {
 
-    /** A record of a host of the agency, as every format but Wazuh's agent {@code 000} gives. */
-    public CoverageRecord(int line, @Nullable String hostname, @Nullable String address, @Nullable String product,
-            @Nullable String productVersion, @Nullable Boolean running, @Nullable LocalDate signatureDate,
-            @Nullable Instant lastCheckIn) {
-        this(line, hostname, address, product, productVersion, running, signatureDate, lastCheckIn, false);
-    }
+	/** A record of a host of the agency, as every format but Wazuh's agent {@code 000} gives. */
+	public CoverageRecord(int line, @Nullable String hostname, @Nullable String address, @Nullable String product,
+			@Nullable String productVersion, @Nullable Boolean running, @Nullable LocalDate signatureDate,
+			@Nullable Instant lastCheckIn) {
+		this(line, hostname, address, product, productVersion, running, signatureDate, lastCheckIn, false);
+	}
 }

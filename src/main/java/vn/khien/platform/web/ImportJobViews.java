@@ -1,5 +1,8 @@
 package vn.khien.platform.web;
 
+import java.text.Format;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +27,7 @@ class ImportJobViews {
 			Map<String, Long> counts, @Nullable ProblemView error, List<ProblemView> problems, String statusUrl,
 			String createdBy, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
 			int attempts, @Nullable String committedJobId, boolean retryable, boolean committable,
-			@Nullable Instant filePurgedAt, long bytesRead, long bytesTotal) {
+			@Nullable Instant filePurgedAt, Map<String, String> options, long bytesRead, long bytesTotal) {
 	}
 
 	private final MessageSource messages;
@@ -38,16 +41,35 @@ class ImportJobViews {
 				job.counts(), job.error() == null ? null : problem(job.error(), locale),
 				job.problems().stream().map(p -> problem(p, locale)).toList(), "/api/v1/imports/" + job.id(),
 				job.createdBy(), job.createdAt(), job.startedAt(), job.finishedAt(), job.attempts(), job.committedJobId(),
-				job.retryable(), job.committable(), job.filePurgedAt(), job.bytesRead(), job.bytesTotal());
+				job.retryable(), job.committable(), job.filePurgedAt(), job.options(), job.bytesRead(), job.bytesTotal());
 	}
 
 	ProblemView problem(ImportJob.Problem problem, Locale locale) {
-		// Arguments are kept as text; whole numbers go back to numbers for {n,number} patterns (line numbers)
-		Object[] args = problem.args().stream()
-			.map(a -> a.matches("-?\\d{1,18}") ? (Object) Long.valueOf(a) : a)
-			.toArray();
+		Object[] args = arguments(problem, locale);
 		String message = messages.getMessage(problem.messageKey(), args, problem.messageKey(), locale);
 		return new ProblemView(message, location(problem.location(), locale), problem.messageKey());
+	}
+
+	/**
+	 * Arguments are kept as text. A whole number goes back to a number only where the message formats that argument
+	 * as one ({@code {1,number,#}}, a choice): a code such as {@code 000123} or {@code 12345} stays as written.
+	 */
+	private Object[] arguments(ImportJob.Problem problem, Locale locale) {
+		Format[] formats;
+		try {
+			String pattern = messages.getMessage(problem.messageKey(), null, "", locale);
+			formats = new MessageFormat(pattern, locale).getFormatsByArgumentIndex();
+		}
+		catch (IllegalArgumentException ex) {
+			formats = new Format[0];
+		}
+		Object[] args = new Object[problem.args().size()];
+		for (int i = 0; i < args.length; i++) {
+			String arg = problem.args().get(i);
+			boolean number = i < formats.length && formats[i] instanceof NumberFormat && arg.matches("-?\\d{1,18}");
+			args[i] = number ? (Object) Long.valueOf(arg) : arg;
+		}
+		return args;
 	}
 
 	@Nullable String location(@Nullable String location, Locale locale) {

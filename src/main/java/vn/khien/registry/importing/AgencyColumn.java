@@ -1,14 +1,13 @@
 package vn.khien.registry.importing;
 
-import java.text.Normalizer;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.util.List;
 
-import org.jspecify.annotations.Nullable;
+import vn.khien.platform.importing.Columns;
+import vn.khien.platform.importing.Columns.Column;
 
 /** Import file columns with their accepted header names. */
 enum AgencyColumn {
+
 	CODE("code", true, "mã"),
 	NAME("name", true, "tên"),
 	KIND("kind", true, "loại"),
@@ -19,17 +18,12 @@ enum AgencyColumn {
 	HEAD_EMAIL("head_email", false, "email"),
 	ADDRESS("address", false, "địa chỉ");
 
-	private static final Map<String, AgencyColumn> BY_HEADER = new HashMap<>();
-
-	static {
-		for (AgencyColumn column : values()) {
-			BY_HEADER.put(normalizeHeader(column.key), column);
-			BY_HEADER.put(normalizeHeader(column.alias), column);
-		}
-	}
+	static final Columns COLUMNS = columns();
 
 	private final String key;
+
 	private final boolean required;
+
 	private final String alias;
 
 	AgencyColumn(String key, boolean required, String alias) {
@@ -38,24 +32,18 @@ enum AgencyColumn {
 		this.alias = alias;
 	}
 
-	/** Canonical column name, also used as {@link RowProblem#field()}. */
+	/** Canonical column name, as the shared table reader knows the column. */
 	String key() {
 		return key;
 	}
 
-	boolean required() {
-		return required;
-	}
-
-	static @Nullable AgencyColumn forHeader(String header) {
-		return BY_HEADER.get(normalizeHeader(header));
-	}
-
-	// Spaces, hyphens and underscores are interchangeable so "Parent code" and "mã-cấp-trên" match too.
-	static String normalizeHeader(String header) {
-		return Normalizer.normalize(header, Normalizer.Form.NFC)
-				.strip()
-				.toLowerCase(Locale.ROOT)
-				.replaceAll("[\\s_-]+", "_");
+	private static Columns columns() {
+		Columns columns = Columns.of(List.of(values()).stream().map(c -> Column.of(c.key, c.alias)).toArray(Column[]::new));
+		for (AgencyColumn column : values()) {
+			if (column.required) {
+				columns = columns.require(column.key);
+			}
+		}
+		return columns;
 	}
 }

@@ -1,235 +1,188 @@
 package vn.khien.registry.importing;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.khien.platform.importing.Header;
+import vn.khien.platform.importing.ImportProblem;
+import vn.khien.platform.importing.ImportProblems;
+import vn.khien.platform.importing.TableFormat;
+import vn.khien.platform.importing.TableRecord;
+import vn.khien.platform.importing.Tables;
 import vn.khien.registry.AgencyKind;
 
 /**
- * Reads agencies for a bulk import with preview from CSV (strict UTF-8, optional BOM, comma or
- * semicolon) or XLSX (first sheet). All problems are collected; see {@link ImportKeys}.
+ * Reads agencies for a bulk import from CSV or XLSX, on the shared table reader (docs/agency-import.md), and checks
+ * each row on its own and against the other rows (codes given twice, parent loops within the file). Every row
+ * problem is collected, so that a preview shows them all; see {@link ImportKeys}.
  */
 public final class AgencyFileReader {
 
 	public static final int MAX_BYTES = 10 * 1024 * 1024;
+
 	public static final int MAX_ROWS = 10_000;
+
 	public static final int MAX_CODE_LENGTH = 50;
+
 	public static final int MAX_TEXT_LENGTH = 255;
+
 	public static final int MAX_PHONE_LENGTH = 30;
 
-	// Bounds work on files with absurdly wide rows; real files have nine columns at most.
-	private static final int MAX_COLUMNS = 200;
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]+");
+
 	private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
+
 	private static final Pattern PHONE = Pattern.compile("[0-9 +\\-.()]*[0-9][0-9 +\\-.()]*");
 
 	private AgencyFileReader() {
 	}
 
-	/** Chooses the format by the file name's extension (.csv or .xlsx, case-insensitive). */
-	public static ReadResult read(String filename, InputStream in) {
-		String lower = filename == null ? "" : filename.strip().toLowerCase(Locale.ROOT);
-		boolean csv = lower.endsWith(".csv");
-		if (!csv && !lower.endsWith(".xlsx")) {
-			return failed(RowProblem.of(0, null, ImportKeys.FILE_TYPE, filename == null ? "" : filename));
-		}
-		byte[] bytes;
-		try {
-			bytes = in.readNBytes(MAX_BYTES + 1);
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		if (bytes.length > MAX_BYTES) {
-			return failed(RowProblem.of(0, null, ImportKeys.FILE_TOO_LARGE, MAX_BYTES / (1024 * 1024)));
-		}
-		RawTable table = csv ? CsvTableReader.read(bytes, MAX_COLUMNS) : XlsxTableReader.read(bytes, MAX_COLUMNS);
-		if (!table.problems().isEmpty()) {
-			return new ReadResult(List.of(), table.problems());
-		}
-		return interpret(table.lines());
-	}
-
 	/**
-	 * Orders rows so that each comes after its parent when the parent is in the list; otherwise
-	 * keeps file order.
+	 * Reads the rows; {@code progress} hears how many so far.
 	 *
-	 * @throws AgencyCycleException if parents among the rows form a cycle ({@link #read} reports
-	 *     the same cycles as {@code import.row.cycle} problems)
+	 * @throws ImportProblem when the file cannot be used at all: {@code import.file.empty} (no header, or no row
+	 *         under it), {@code import.file.tooManyRows}, and the table reader's problems (encoding with its line,
+	 *         syntax, not a workbook, columns)
 	 */
-	public static List<AgencyRow> inParentOrder(List<AgencyRow> rows) {
-		ParentOrder.Result result = ParentOrder.of(rows);
-		if (!result.cycles().isEmpty()) {
-			throw new AgencyCycleException(result.cycles());
-		}
-		return result.rows();
-	}
-
-	private static ReadResult interpret(List<RawTable.RawLine> lines) {
-		List<RawTable.RawLine> nonBlank = lines.stream().filter(l -> !l.isBlank()).toList();
-		if (nonBlank.isEmpty()) {
-			return failed(RowProblem.of(0, null, ImportKeys.FILE_EMPTY));
-		}
-		RawTable.RawLine header = nonBlank.get(0);
-		List<RowProblem> problems = new ArrayList<>();
-		Map<AgencyColumn, Integer> columns = mapHeader(header, problems);
-		if (!problems.isEmpty()) {
-			return new ReadResult(List.of(), problems);
-		}
-		List<RawTable.RawLine> data = nonBlank.subList(1, nonBlank.size());
-		if (data.isEmpty()) {
-			return failed(RowProblem.of(0, null, ImportKeys.FILE_EMPTY));
-		}
-		if (data.size() > MAX_ROWS) {
-			return failed(RowProblem.of(0, null, ImportKeys.FILE_TOO_MANY_ROWS, MAX_ROWS));
-		}
-		List<AgencyRow> rows = new ArrayList<>(data.size());
+	public static ReadResult read(InputStream in, TableFormat format, LongConsumer progress) {
+		List<AgencyRow> rows = new ArrayList<>();
+		List<ImportProblem> problems = new ArrayList<>();
 		Map<String, Integer> firstLineByCode = new HashMap<>();
-		for (RawTable.RawLine line : data) {
-			AgencyRow row = toRow(line, columns);
-			validate(row, problems);
-			if (row.code() != null) {
-				Integer first = firstLineByCode.putIfAbsent(row.code(), row.line());
-				if (first != null) {
-					problems.add(RowProblem.of(row.line(), AgencyColumn.CODE.key(),
-							ImportKeys.ROW_DUPLICATE_CODE, row.code(), first));
+		var reading = new Object() {
+			@Nullable Header header;
+		};
+		try {
+			Tables.read(in, format, AgencyColumn.COLUMNS, ImportProblems.failFast(), record -> {
+				if (rows.size() == MAX_ROWS) {
+					throw new TooManyRows();
 				}
-			}
-			rows.add(row);
+				reading.header = record.header();
+				AgencyRow row = toRow(record);
+				validate(row, record, problems);
+				if (row.code() != null) {
+					Integer first = firstLineByCode.putIfAbsent(row.code(), row.line());
+					if (first != null) {
+						problems.add(record.problem(ImportKeys.ROW_DUPLICATE_CODE, record.label(AgencyColumn.CODE.key()),
+								row.code(), first));
+					}
+				}
+				rows.add(row);
+				if (rows.size() % 500 == 0) {
+					progress.accept(rows.size());
+				}
+			});
 		}
-		problems.addAll(ParentOrder.of(rows).cycles());
-		problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
-		return new ReadResult(rows, problems);
+		catch (TooManyRows ex) {
+			throw ImportProblem.ofFile(ImportKeys.FILE_TOO_MANY_ROWS, MAX_ROWS);
+		}
+		Header header = reading.header;
+		if (header == null) {
+			throw ImportProblem.ofFile("import.file.empty");
+		}
+		ParentOrder.Result order = ParentOrder.of(rows, header.label(AgencyColumn.PARENT_CODE.key()));
+		problems.addAll(order.cycles());
+		problems.sort(Comparator.comparingInt(ImportProblem::line)); // stable: a row's problems keep their order
+		return new ReadResult(rows, order.rows(), problems, header);
 	}
 
-	private static Map<AgencyColumn, Integer> mapHeader(RawTable.RawLine header, List<RowProblem> problems) {
-		Map<AgencyColumn, Integer> columns = new EnumMap<>(AgencyColumn.class);
-		List<String> unknown = new ArrayList<>();
-		for (int i = 0; i < header.cells().size(); i++) {
-			String text = header.cell(i).strip();
-			if (text.isEmpty()) {
-				continue; // trailing empty header cells are common in spreadsheet exports
-			}
-			AgencyColumn column = AgencyColumn.forHeader(text);
-			if (column == null) {
-				unknown.add(text);
-			} else if (columns.putIfAbsent(column, i) != null) {
-				problems.add(RowProblem.of(header.line(), column.key(), ImportKeys.COLUMNS_DUPLICATE, text));
-			}
-		}
-		List<String> missing = new ArrayList<>();
-		for (AgencyColumn column : AgencyColumn.values()) {
-			if (column.required() && !columns.containsKey(column)) {
-				missing.add(column.key());
-			}
-		}
-		if (!missing.isEmpty() || !unknown.isEmpty()) {
-			problems.add(0, RowProblem.of(header.line(), null, ImportKeys.COLUMNS,
-					String.join(", ", missing), String.join(", ", unknown), missing.size(), unknown.size()));
-		}
-		return columns;
+	private static AgencyRow toRow(TableRecord record) {
+		return new AgencyRow(record.line(), record.get(AgencyColumn.CODE.key()), record.get(AgencyColumn.NAME.key()),
+				record.get(AgencyColumn.KIND.key()), record.get(AgencyColumn.PARENT_CODE.key()),
+				record.get(AgencyColumn.HEAD_NAME.key()), record.get(AgencyColumn.HEAD_TITLE.key()),
+				record.get(AgencyColumn.HEAD_PHONE.key()), record.get(AgencyColumn.HEAD_EMAIL.key()),
+				record.get(AgencyColumn.ADDRESS.key()));
 	}
 
-	private static AgencyRow toRow(RawTable.RawLine line, Map<AgencyColumn, Integer> columns) {
-		return new AgencyRow(line.line(),
-				value(line, columns, AgencyColumn.CODE),
-				value(line, columns, AgencyColumn.NAME),
-				value(line, columns, AgencyColumn.KIND),
-				value(line, columns, AgencyColumn.PARENT_CODE),
-				value(line, columns, AgencyColumn.HEAD_NAME),
-				value(line, columns, AgencyColumn.HEAD_TITLE),
-				value(line, columns, AgencyColumn.HEAD_PHONE),
-				value(line, columns, AgencyColumn.HEAD_EMAIL),
-				value(line, columns, AgencyColumn.ADDRESS));
-	}
-
-	private static @Nullable String value(RawTable.RawLine line, Map<AgencyColumn, Integer> columns,
-			AgencyColumn column) {
-		Integer index = columns.get(column);
-		if (index == null) {
-			return null;
+	private static void validate(AgencyRow row, TableRecord record, List<ImportProblem> problems) {
+		var check = new Checks(record, problems);
+		check.code(AgencyColumn.CODE, row.code(), true);
+		if (check.required(AgencyColumn.NAME, row.name())) {
+			check.maxLength(AgencyColumn.NAME, row.name(), MAX_TEXT_LENGTH);
 		}
-		// NFC so that codes and names typed on different systems compare equal.
-		String text = Normalizer.normalize(line.cell(index), Normalizer.Form.NFC).strip();
-		return text.isEmpty() ? null : text;
-	}
-
-	private static void validate(AgencyRow row, List<RowProblem> problems) {
-		int line = row.line();
-		checkCode(line, AgencyColumn.CODE, row.code(), true, problems);
-		if (required(line, AgencyColumn.NAME, row.name(), problems)) {
-			maxLength(line, AgencyColumn.NAME, row.name(), MAX_TEXT_LENGTH, problems);
-		}
-		if (required(line, AgencyColumn.KIND, row.kind(), problems)
-				&& maxLength(line, AgencyColumn.KIND, row.kind(), MAX_TEXT_LENGTH, problems)) {
+		if (check.required(AgencyColumn.KIND, row.kind())
+				&& check.maxLength(AgencyColumn.KIND, row.kind(), MAX_TEXT_LENGTH)) {
 			try {
 				AgencyKind.parse(row.kind());
-			} catch (IllegalArgumentException e) {
-				problems.add(RowProblem.of(line, AgencyColumn.KIND.key(), ImportKeys.ROW_KIND, row.kind()));
+			}
+			catch (IllegalArgumentException e) {
+				check.problem(AgencyColumn.KIND, ImportKeys.ROW_KIND, row.kind());
 			}
 		}
-		if (checkCode(line, AgencyColumn.PARENT_CODE, row.parentCode(), false, problems)
-				&& row.parentCode() != null && row.parentCode().equals(row.code())) {
-			problems.add(RowProblem.of(line, AgencyColumn.PARENT_CODE.key(), ImportKeys.ROW_SELF_PARENT));
+		if (check.code(AgencyColumn.PARENT_CODE, row.parentCode(), false) && row.parentCode() != null
+				&& row.parentCode().equals(row.code())) {
+			check.problem(AgencyColumn.PARENT_CODE, ImportKeys.ROW_SELF_PARENT);
 		}
-		maxLength(line, AgencyColumn.HEAD_NAME, row.headName(), MAX_TEXT_LENGTH, problems);
-		maxLength(line, AgencyColumn.HEAD_TITLE, row.headTitle(), MAX_TEXT_LENGTH, problems);
-		if (row.headPhone() != null && maxLength(line, AgencyColumn.HEAD_PHONE, row.headPhone(),
-				MAX_PHONE_LENGTH, problems) && !PHONE.matcher(row.headPhone()).matches()) {
-			problems.add(RowProblem.of(line, AgencyColumn.HEAD_PHONE.key(), ImportKeys.ROW_PHONE, row.headPhone()));
+		check.maxLength(AgencyColumn.HEAD_NAME, row.headName(), MAX_TEXT_LENGTH);
+		check.maxLength(AgencyColumn.HEAD_TITLE, row.headTitle(), MAX_TEXT_LENGTH);
+		if (row.headPhone() != null && check.maxLength(AgencyColumn.HEAD_PHONE, row.headPhone(), MAX_PHONE_LENGTH)
+				&& !PHONE.matcher(row.headPhone()).matches()) {
+			check.problem(AgencyColumn.HEAD_PHONE, ImportKeys.ROW_PHONE, row.headPhone());
 		}
-		if (row.headEmail() != null && maxLength(line, AgencyColumn.HEAD_EMAIL, row.headEmail(),
-				MAX_TEXT_LENGTH, problems) && !EMAIL.matcher(row.headEmail()).matches()) {
-			problems.add(RowProblem.of(line, AgencyColumn.HEAD_EMAIL.key(), ImportKeys.ROW_EMAIL, row.headEmail()));
+		if (row.headEmail() != null && check.maxLength(AgencyColumn.HEAD_EMAIL, row.headEmail(), MAX_TEXT_LENGTH)
+				&& !EMAIL.matcher(row.headEmail()).matches()) {
+			check.problem(AgencyColumn.HEAD_EMAIL, ImportKeys.ROW_EMAIL, row.headEmail());
 		}
-		maxLength(line, AgencyColumn.ADDRESS, row.address(), MAX_TEXT_LENGTH, problems);
+		check.maxLength(AgencyColumn.ADDRESS, row.address(), MAX_TEXT_LENGTH);
 	}
 
-	/** Returns true when the value is absent-and-optional or valid. */
-	private static boolean checkCode(int line, AgencyColumn column, @Nullable String value, boolean isRequired,
-			List<RowProblem> problems) {
-		if (value == null) {
-			return isRequired ? required(line, column, null, problems) : true;
+	/** The checks of one row; each problem names its column as the file's header does. */
+	private record Checks(TableRecord record, List<ImportProblem> problems) {
+
+		void problem(AgencyColumn column, String key, Object... args) {
+			Object[] all = new Object[args.length + 1];
+			all[0] = record.label(column.key());
+			System.arraycopy(args, 0, all, 1, args.length);
+			problems.add(record.problem(key, all));
 		}
-		if (!maxLength(line, column, value, MAX_CODE_LENGTH, problems)) {
-			return false;
+
+		/** Whether the value is absent-and-optional or valid. */
+		boolean code(AgencyColumn column, @Nullable String value, boolean isRequired) {
+			if (value == null) {
+				return !isRequired || required(column, null);
+			}
+			if (!maxLength(column, value, MAX_CODE_LENGTH)) {
+				return false;
+			}
+			if (!CODE.matcher(value).matches()) {
+				problem(column, ImportKeys.ROW_CODE_PATTERN, value);
+				return false;
+			}
+			return true;
 		}
-		if (!CODE.matcher(value).matches()) {
-			problems.add(RowProblem.of(line, column.key(), ImportKeys.ROW_CODE_PATTERN, value));
-			return false;
+
+		boolean required(AgencyColumn column, @Nullable String value) {
+			if (value == null) {
+				problem(column, ImportKeys.ROW_REQUIRED);
+				return false;
+			}
+			return true;
 		}
-		return true;
+
+		// Code points, not UTF-16 units, to match how the database counts characters.
+		boolean maxLength(AgencyColumn column, @Nullable String value, int max) {
+			if (value != null && value.codePointCount(0, value.length()) > max) {
+				problem(column, ImportKeys.ROW_TOO_LONG, max);
+				return false;
+			}
+			return true;
+		}
 	}
 
-	private static boolean required(int line, AgencyColumn column, @Nullable String value, List<RowProblem> problems) {
-		if (value == null) {
-			problems.add(RowProblem.of(line, column.key(), ImportKeys.ROW_REQUIRED));
-			return false;
-		}
-		return true;
-	}
+	/** Stops reading at once: the file is refused as a whole. */
+	private static final class TooManyRows extends RuntimeException {
 
-	// Code points, not UTF-16 units, to match how the database counts characters.
-	private static boolean maxLength(int line, AgencyColumn column, @Nullable String value, int max,
-			List<RowProblem> problems) {
-		if (value != null && value.codePointCount(0, value.length()) > max) {
-			problems.add(RowProblem.of(line, column.key(), ImportKeys.ROW_TOO_LONG, max));
-			return false;
-		}
-		return true;
-	}
+		private static final long serialVersionUID = 1L;
 
-	private static ReadResult failed(RowProblem problem) {
-		return new ReadResult(List.of(), List.of(problem));
+		TooManyRows() {
+			super(null, null, false, false);
+		}
 	}
 }

@@ -6,96 +6,99 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import vn.khien.platform.AuditLog;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.FileStore;
 import vn.khien.platform.FileStore.StoredFile;
+import vn.khien.platform.ImportJob;
+import vn.khien.platform.ImportJob.Problem;
+import vn.khien.platform.ImportJobs;
+import vn.khien.platform.ImportKind;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.NotFoundException;
+import vn.khien.platform.Role;
+import vn.khien.platform.SystemPrincipal;
+import vn.khien.platform.importing.ImportProblem;
+import vn.khien.platform.importing.TableFormat;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 import vn.khien.registry.AgencyKind;
 import vn.khien.registry.AgencyManagement;
-import vn.khien.registry.AgencyManagement.AgencyDetails;
+import vn.khien.registry.AgencyManagement.Imported;
+import vn.khien.registry.AgencyManagement.ImportedCounts;
 
 /**
- * Bulk import of agencies: the upload is stored first, then read, checked against the registry and
- * shown as a preview; a commit re-reads the same stored file and writes in one transaction.
+ * Bulk import of agencies, as an import job: the upload is stored first, then read, checked against the registry and
+ * written in one transaction; a preview (dry run) is confirmed once. The work is linear in the rows: one read of the
+ * file, one load of the registry, parents resolved from in-memory indexes, and the writes in batches
+ * ({@link AgencyManagement#importAll}).
  */
 @Service
 public class AgencyImport {
 
-	public enum RowStatus {
+	public static final String KIND = "agencies";
+
+	static final String MODULE = "registry";
+
+	private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	/**
+	 * How an import writes: with {@code validOnly} the rows without errors (a row under a faulty row is faulty too),
+	 * otherwise every row or, when any has an error, nothing; new agencies' history starts on {@code recordedFrom}
+	 * (null: the day it runs), so a registry loaded late can still take reorganisations dated before its import.
+	 */
+	public record Options(boolean validOnly, @Nullable LocalDate recordedFrom) {
+
+		static final String VALID_ONLY = "validOnly";
+
+		static final String RECORDED_FROM = "recordedFrom";
+
+		Map<String, String> toMap() {
+			Map<String, String> map = new HashMap<>();
+			map.put(VALID_ONLY, Boolean.toString(validOnly));
+			if (recordedFrom != null) {
+				map.put(RECORDED_FROM, recordedFrom.toString());
+			}
+			return map;
+		}
+
+		static Options of(Map<String, String> map) {
+			String from = map.get(RECORDED_FROM);
+			return new Options(Boolean.parseBoolean(map.get(VALID_ONLY)), from == null ? null : LocalDate.parse(from));
+		}
+
+		/** @throws InvalidInputException {@code import.recordedFrom.invalid} for a date in the future or before 1945 */
+		Options checked() {
+			LocalDate today = LocalDate.now(AgencyManagement.ZONE);
+			if (recordedFrom != null && (recordedFrom.isAfter(today) || recordedFrom.getYear() < 1945)) {
+				throw new InvalidInputException("recordedFrom", "import.recordedFrom.invalid", recordedFrom.format(DMY));
+			}
+			return this;
+		}
+	}
+
+	private enum Status {
 		NEW, UPDATE, ERROR
 	}
 
-	public record Message(int line, @Nullable String field, String text) {
-	}
-
-	public record RowOutcome(int line, @Nullable String code, @Nullable String name, @Nullable String parentCode,
-			RowStatus status, List<String> messages) {
-	}
-
-	public record Report(long fileId, String filename, boolean committed, int parsed, int created, int updated,
-			int errors, List<Message> fileProblems, List<RowOutcome> rows) {
-
-		public boolean usable() {
-			return fileProblems.isEmpty();
-		}
-
-		public boolean hasErrors() {
-			return errors > 0 || !fileProblems.isEmpty();
-		}
-
-		/** Every problem with its line, file-level ones first. */
-		public List<Message> problems() {
-			List<Message> all = new ArrayList<>(fileProblems);
-			for (RowOutcome row : rows) {
-				for (String m : row.messages()) {
-					all.add(new Message(row.line(), null, m));
-				}
-			}
-			return all;
-		}
-
-		Report committed(int created, int updated) {
-			return new Report(fileId, filename, true, parsed, created, updated, errors, fileProblems, rows);
-		}
-	}
-
-	/** The import was refused; nothing was written. */
-	public static class RefusedException extends InvalidInputException {
-
-		private final transient Report report;
-
-		public RefusedException(Report report, String messageKey, Object... args) {
-			super(422, "file", messageKey, args);
-			this.report = report;
-		}
-
-		public Report report() {
-			return report;
-		}
-	}
-
-	private record Analysis(Report report, List<AgencyRow> ordered, Map<Integer, RowStatus> statusByLine) {
-	}
-
 	private final FileStore files;
+
+	private final ImportJobs jobs;
 
 	private final Agencies agencies;
 
@@ -105,133 +108,122 @@ public class AgencyImport {
 
 	private final CurrentUser currentUser;
 
-	private final MessageSource messages;
-
-	AgencyImport(FileStore files, Agencies agencies, AgencyManagement management, AuditLog audit,
-			CurrentUser currentUser, MessageSource messages) {
+	AgencyImport(FileStore files, ImportJobs jobs, Agencies agencies, AgencyManagement management, AuditLog audit,
+			CurrentUser currentUser) {
 		this.files = files;
+		this.jobs = jobs;
 		this.agencies = agencies;
 		this.management = management;
 		this.audit = audit;
 		this.currentUser = currentUser;
-		this.messages = messages;
+	}
+
+	@Configuration
+	static class Registration {
+
+		@Bean
+		ImportKind agencyImportKind(AgencyImport agencyImport) {
+			return new ImportKind(KIND, MODULE, agencyImport::processor);
+		}
 	}
 
 	/**
-	 * Keeps the upload as received (its own transaction) before anything reads it. The registry belongs to
-	 * the province, not to the uploader's agency, so no agency's upload quota is charged.
+	 * Keeps the upload as received (its own transaction) before anything reads it. The registry belongs to the
+	 * province, not to the uploader's agency, so no agency's upload quota is charged.
 	 */
 	public StoredFile store(InputStream in, String filename, @Nullable String contentType) {
 		return files.storeFor(null, in, filename, contentType, AgencyFileReader.MAX_BYTES);
 	}
 
-	public Report preview(long fileId) {
-		return analyse(fileId).report();
+	/** Keeps the upload, then queues its import; {@code dryRun} for a preview to confirm. */
+	public ImportJob submit(InputStream in, String filename, @Nullable String contentType, boolean dryRun,
+			Options options) {
+		Options checked = options.checked();
+		return jobs.submit(KIND, store(in, filename, contentType), null, null, null, dryRun, checked.toMap());
 	}
 
-	/**
-	 * Writes the file's agencies in one transaction: all rows, or with {@code validOnly} the rows
-	 * without errors (a row under an invalid row is invalid too). Refused, writing nothing, when
-	 * the file is unusable, when any row has an error and not {@code validOnly}, or when no row is valid.
-	 */
-	@Transactional
-	public Report commit(long fileId, boolean validOnly) {
-		return commit(fileId, validOnly, null);
-	}
-
-	/**
-	 * As {@link #commit(long, boolean)}; new agencies' history starts on {@code recordedFrom} (default
-	 * today), so a registry loaded late can still take reorganisations dated before its import.
-	 */
-	@Transactional
-	public Report commit(long fileId, boolean validOnly, @Nullable LocalDate recordedFrom) {
-		LocalDate today = LocalDate.now(AgencyManagement.ZONE);
-		LocalDate from = recordedFrom == null ? today : recordedFrom;
-		if (from.isAfter(today) || from.getYear() < 1945) {
-			throw new InvalidInputException("recordedFrom", "import.recordedFrom.invalid",
-					from.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
-		}
-		Analysis analysis = analyse(fileId);
-		Report report = analysis.report();
-		if (!report.usable()) {
-			throw new RefusedException(report, "import.refused.file", report.fileProblems().get(0).text());
-		}
-		if (report.errors() > 0 && !validOnly) {
-			throw new RefusedException(report, "import.refused.errors", report.errors());
-		}
-		if (report.created() + report.updated() == 0) {
-			throw new RefusedException(report, "import.refused.nothingValid");
-		}
-		Map<String, Long> idByCode = new HashMap<>();
-		int created = 0;
-		int updated = 0;
-		for (AgencyRow row : analysis.ordered()) {
-			RowStatus status = analysis.statusByLine().get(row.line());
-			if (status == RowStatus.ERROR) {
-				continue;
-			}
-			Long parentId = null;
-			if (row.parentCode() != null) {
-				parentId = idByCode.get(row.parentCode());
-				if (parentId == null) {
-					parentId = agencies.findByCode(row.parentCode()).orElseThrow().id();
-				}
-			}
-			AgencyKind kind = AgencyKind.parse(row.kind());
-			Agency agency;
-			if (status == RowStatus.UPDATE) {
-				Agency existing = agencies.findByCode(row.code()).orElseThrow();
-				// an empty cell keeps what is recorded: an import never erases a head's contacts
-				agency = management.update(existing.id(), new AgencyDetails(row.code(), row.name(), kind, parentId,
-						or(row.headName(), existing.headName()), or(row.headTitle(), existing.headTitle()),
-						or(row.headPhone(), existing.headPhone()), or(row.headEmail(), existing.headEmail()),
-						or(row.address(), existing.address())));
-				updated++;
-			}
-			else {
-				agency = management.create(new AgencyDetails(row.code(), row.name(), kind, parentId, row.headName(),
-						row.headTitle(), row.headPhone(), row.headEmail(), row.address()), from);
-				created++;
-			}
-			idByCode.put(agency.code(), agency.id());
-		}
-		Report done = report.committed(created, updated);
-		audit.record("IMPORT", "agency_import", fileId, null, Map.of("file", report.filename(), "created", created,
-				"updated", updated, "skipped", report.errors(), "recordedFrom", from.toString()));
-		return done;
-	}
-
-	private Analysis analyse(long fileId) {
+	/** Queues the import of a file the caller uploaded before (404 for anyone else's). */
+	public ImportJob submit(long fileId, boolean dryRun, Options options) {
+		Options checked = options.checked();
 		StoredFile file = files.find(fileId)
 			.filter(f -> f.uploadedBy().equals(currentUser.name()))
 			.orElseThrow(() -> new NotFoundException("stored file", fileId));
+		return jobs.submit(KIND, file, null, null, null, dryRun, checked.toMap());
+	}
+
+	ImportJob.Processor processor(ImportJob job) {
+		return run -> importFile(run.file(), Options.of(run.job().options()), run.job().dryRun(), run::progress,
+				run::leftOut);
+	}
+
+	/**
+	 * One run of the import: reads the stored file, checks every row against the registry, writes. Rows left out
+	 * (with {@code validOnly}) go to {@code leftOut} with their problems.
+	 *
+	 * @return the counts {@code parsed}, {@code created}, {@code updated}, {@code skipped}
+	 * @throws ImportJob.Failure when the file cannot be used, when no row is valid, or when a row has an error and
+	 *         not {@code validOnly}; nothing is written then
+	 */
+	Map<String, Long> importFile(StoredFile file, Options options, boolean dryRun, LongConsumer progress,
+			Consumer<Problem> leftOut) {
+		if (!mayImport()) {
+			throw new ImportJob.Failure(Problem.of(ImportKeys.FORBIDDEN, null));
+		}
+		TableFormat format = TableFormat.ofFilename(file.filename())
+			.orElseThrow(() -> new ImportJob.Failure(Problem.of(ImportKeys.FILE_TYPE, null, file.filename())));
 		ReadResult read;
 		try (InputStream in = files.open(file)) {
-			read = AgencyFileReader.read(file.filename(), in);
+			read = AgencyFileReader.read(in, format, progress);
+		}
+		catch (ImportProblem problem) {
+			throw new ImportJob.Failure(problem.toJobProblem());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Locale locale = LocaleContextHolder.getLocale();
-		List<Message> fileProblems = new ArrayList<>();
-		Map<Integer, List<String>> byLine = new HashMap<>();
-		for (RowProblem p : read.problems()) {
-			String text = text(p, locale);
-			if (p.line() == 0 || read.rows().isEmpty()) {
-				fileProblems.add(new Message(p.line(), p.field(), p.line() == 0 ? text
-						: messages.getMessage(ImportKeys.PROBLEM_LINE, new Object[] { p.line(), text }, locale)));
-			}
-			else {
-				byLine.computeIfAbsent(p.line(), k -> new ArrayList<>()).add(text);
+		progress.accept(read.rows().size());
+		Analysis analysis = analyse(read);
+		long parsed = read.rows().size();
+		long errors = analysis.status.values().stream().filter(s -> s == Status.ERROR).count();
+		List<Problem> problems = analysis.problems.stream().map(ImportProblem::toJobProblem).toList();
+		if (errors == parsed || errors > 0 && !options.validOnly()) {
+			throw new ImportJob.Failure(problems.get(0), problems,
+					counts("parsed", parsed, "errors", errors, "problems", (long) problems.size()));
+		}
+		problems.forEach(leftOut);
+		List<Imported> valid = new ArrayList<>();
+		for (AgencyRow row : read.ordered()) {
+			if (analysis.status.get(row.line()) != Status.ERROR) {
+				valid.add(new Imported(row.code(), row.name(), AgencyKind.parse(row.kind()), row.parentCode(),
+						row.headName(), row.headTitle(), row.headPhone(), row.headEmail(), row.address()));
 			}
 		}
-		List<AgencyRow> rows = read.rows();
-		List<AgencyRow> ordered;
-		try {
-			ordered = AgencyFileReader.inParentOrder(rows);
+		LocalDate from = options.recordedFrom() == null ? LocalDate.now(AgencyManagement.ZONE) : options.recordedFrom();
+		ImportedCounts written = management.importAll(valid, from, !dryRun);
+		if (!dryRun) {
+			audit.record("IMPORT", "agency_import", file.id(), null, Map.of("file", file.filename(), "created",
+					written.created(), "updated", written.updated(), "skipped", errors, "recordedFrom", from.toString()));
 		}
-		catch (AgencyCycleException ex) {
-			ordered = rows; // the reader reported the cycle on its rows already
+		return counts("parsed", parsed, "created", (long) written.created(), "updated", (long) written.updated(),
+				"skipped", errors);
+	}
+
+	private boolean mayImport() {
+		return currentUser.find().map(u -> u.has(Role.ADMIN) || u.has(Role.PROVINCE_OPERATOR)).orElse(false)
+				|| currentUser.system().map(s -> s.may(SystemPrincipal.Permission.WRITE_PROVINCE)).orElse(false);
+	}
+
+	private record Analysis(Map<Integer, Status> status, List<ImportProblem> problems) {
+	}
+
+	/**
+	 * Checks the rows against the registry, in parent order so that a row under a faulty row is faulty too. Linear:
+	 * the registry is loaded once, parents are looked up in maps, loops are found walking each code once.
+	 */
+	private Analysis analyse(ReadResult read) {
+		Map<Integer, List<ImportProblem>> byLine = new HashMap<>();
+		for (ImportProblem p : read.problems()) {
+			byLine.computeIfAbsent(p.line(), k -> new ArrayList<>()).add(p);
 		}
 		Map<String, Agency> registered = new HashMap<>();
 		Map<Long, String> codeById = new HashMap<>();
@@ -239,96 +231,51 @@ public class AgencyImport {
 			registered.put(a.code(), a);
 			codeById.put(a.id(), a.code());
 		}
-		Map<String, String> parentOf = new HashMap<>();
-		registered.values().forEach(a -> {
-			if (a.parentId() != null) {
-				parentOf.put(a.code(), codeById.get(a.parentId()));
-			}
-		});
+		Map<String, @Nullable String> parentOf = new HashMap<>();
+		registered.values().forEach(a -> parentOf.put(a.code(), a.parentId() == null ? null : codeById.get(a.parentId())));
 		Map<String, AgencyRow> fileRows = new LinkedHashMap<>();
-		for (AgencyRow row : rows) {
-			if (row.code() != null) {
-				fileRows.putIfAbsent(row.code(), row);
-				if (row.parentCode() == null) {
-					parentOf.remove(row.code());
-				}
-				else {
-					parentOf.put(row.code(), row.parentCode());
-				}
+		for (AgencyRow row : read.rows()) {
+			if (row.code() != null && fileRows.putIfAbsent(row.code(), row) == null) {
+				parentOf.put(row.code(), row.parentCode());
 			}
 		}
+		Set<String> onLoop = AgencyManagement.onLoops(parentOf);
+		String column = read.label(AgencyColumn.PARENT_CODE);
 		Set<Integer> invalid = new HashSet<>(byLine.keySet());
-		Map<Integer, RowStatus> statusByLine = new HashMap<>();
-		for (AgencyRow row : ordered) {
-			List<String> problems = byLine.computeIfAbsent(row.line(), k -> new ArrayList<>());
-			if (problems.isEmpty() && row.parentCode() != null) {
-				AgencyRow parentRow = fileRows.get(row.parentCode());
-				if (parentRow != null && parentRow != row) {
-					if (invalid.contains(parentRow.line())) {
-						problems.add(field("parent_code", locale) + ": " + messages.getMessage("import.row.parentInvalid",
-								new Object[] { row.parentCode(), parentRow.line() }, locale));
-					}
+		Map<Integer, Status> status = new HashMap<>();
+		List<ImportProblem> found = new ArrayList<>(read.problems());
+		for (AgencyRow row : read.ordered()) {
+			String parent = row.parentCode();
+			ImportProblem problem = null;
+			if (!invalid.contains(row.line()) && parent != null) {
+				AgencyRow parentRow = fileRows.get(parent);
+				if (parentRow != null && invalid.contains(parentRow.line())) {
+					problem = ImportProblem.atLine(row.line(), ImportKeys.ROW_PARENT_INVALID, column, parent,
+							parentRow.line());
 				}
-				else if (!registered.containsKey(row.parentCode())) {
-					problems.add(field("parent_code", locale) + ": " + messages.getMessage("import.row.parentUnknown",
-							new Object[] { row.parentCode() }, locale));
+				else if (parentRow == null && !registered.containsKey(parent)) {
+					problem = ImportProblem.atLine(row.line(), ImportKeys.ROW_PARENT_UNKNOWN, column, parent);
 				}
-				else if (closesCycle(row.code(), parentOf)) {
-					problems.add(field("parent_code", locale) + ": " + messages.getMessage("import.row.parentCycle",
-							new Object[] { row.parentCode() }, locale));
+				else if (onLoop.contains(row.code())) {
+					problem = ImportProblem.atLine(row.line(), ImportKeys.ROW_PARENT_CYCLE, column, parent);
 				}
 			}
-			if (!problems.isEmpty()) {
+			if (problem != null) {
+				found.add(problem);
 				invalid.add(row.line());
 			}
-			statusByLine.put(row.line(), !problems.isEmpty() ? RowStatus.ERROR
-					: registered.containsKey(row.code()) ? RowStatus.UPDATE : RowStatus.NEW);
+			status.put(row.line(), invalid.contains(row.line()) ? Status.ERROR
+					: registered.containsKey(row.code()) ? Status.UPDATE : Status.NEW);
 		}
-		List<RowOutcome> outcomes = new ArrayList<>();
-		int created = 0;
-		int updated = 0;
-		int errors = 0;
-		for (AgencyRow row : rows) {
-			RowStatus status = statusByLine.get(row.line());
-			switch (status) {
-				case NEW -> created++;
-				case UPDATE -> updated++;
-				case ERROR -> errors++;
-			}
-			outcomes.add(new RowOutcome(row.line(), row.code(), row.name(), row.parentCode(), status,
-					List.copyOf(byLine.getOrDefault(row.line(), List.of()))));
-		}
-		Report report = new Report(file.id(), file.filename(), false, rows.size(), created, updated, errors,
-				fileProblems, outcomes);
-		return new Analysis(report, ordered, statusByLine);
+		found.sort(Comparator.comparingInt(ImportProblem::line));
+		return new Analysis(status, found);
 	}
 
-	/** Whether following parents upward from {@code code} leads back to it (through the registry or the file). */
-	private static boolean closesCycle(@Nullable String code, Map<String, String> parentOf) {
-		if (code == null) {
-			return false;
+	private static Map<String, Long> counts(Object... pairs) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			counts.put((String) pairs[i], (Long) pairs[i + 1]);
 		}
-		Set<String> seen = new HashSet<>();
-		String current = parentOf.get(code);
-		while (current != null && seen.add(current)) {
-			if (current.equals(code)) {
-				return true;
-			}
-			current = parentOf.get(current);
-		}
-		return false;
-	}
-
-	private String text(RowProblem p, Locale locale) {
-		String text = messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale);
-		return p.field() == null || p.line() == 0 ? text : field(p.field(), locale) + ": " + text;
-	}
-
-	private String field(String field, Locale locale) {
-		return messages.getMessage(ImportKeys.FIELD_PREFIX + field, null, field, locale);
-	}
-
-	private static @Nullable String or(@Nullable String value, @Nullable String fallback) {
-		return value == null || value.isBlank() ? fallback : value;
+		return counts;
 	}
 }

@@ -8,16 +8,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import vn.khien.platform.importing.ImportProblem;
+
 /** Orders rows parent-before-child (stable otherwise) and finds parent cycles among file rows. */
 final class ParentOrder {
 
-	record Result(List<AgencyRow> rows, List<RowProblem> cycles) {
+	record Result(List<AgencyRow> rows, List<ImportProblem> cycles) {
 	}
 
 	private ParentOrder() {
 	}
 
-	static Result of(List<AgencyRow> rows) {
+	/** Linear in the rows: each is walked once. {@code column} is the parent column's header, for the problems. */
+	static Result of(List<AgencyRow> rows, String column) {
 		// Duplicate codes are reported elsewhere; the first occurrence is the one children attach to.
 		Map<String, Integer> indexByCode = new HashMap<>();
 		for (int i = 0; i < rows.size(); i++) {
@@ -38,7 +41,7 @@ final class ParentOrder {
 		final int done = 2;
 		int[] state = new int[rows.size()];
 		List<AgencyRow> ordered = new ArrayList<>(rows.size());
-		List<RowProblem> cycles = new ArrayList<>();
+		List<ImportProblem> cycles = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			// Iterative walk up the parent chain: a crafted deep chain must not overflow the stack.
 			Deque<Integer> path = new ArrayDeque<>();
@@ -49,7 +52,7 @@ final class ParentOrder {
 				j = parent[j];
 			}
 			if (j >= 0 && state[j] == onPath) {
-				cycles.add(cycleProblem(rows, path, j));
+				cycles.add(cycleProblem(rows, path, j, column));
 			}
 			while (!path.isEmpty()) {
 				int k = path.pop();
@@ -62,7 +65,7 @@ final class ParentOrder {
 	}
 
 	// path holds the walk with the most recent node on top; the cycle is everything from its top down to start.
-	private static RowProblem cycleProblem(List<AgencyRow> rows, Deque<Integer> path, int start) {
+	private static ImportProblem cycleProblem(List<AgencyRow> rows, Deque<Integer> path, int start, String column) {
 		List<Integer> members = new ArrayList<>();
 		for (int k : path) {
 			members.add(k);
@@ -84,6 +87,6 @@ final class ParentOrder {
 			codes.add(rows.get(childToParent.get((first + m) % childToParent.size())).code());
 		}
 		int line = rows.get(childToParent.get(first)).line();
-		return RowProblem.of(line, AgencyColumn.PARENT_CODE.key(), ImportKeys.ROW_CYCLE, String.join(" → ", codes));
+		return ImportProblem.atLine(line, ImportKeys.ROW_CYCLE, column, String.join(" → ", codes));
 	}
 }

@@ -2,6 +2,7 @@ package vn.khien.registry.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,18 +14,33 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+
+import vn.khien.platform.importing.ImportProblem;
+import vn.khien.platform.importing.TableFormat;
+import vn.khien.platform.importing.TestWorkbooks;
 
 class AgencyFileReaderTest {
 
 	private static final String HEADER = "code,name,kind,parent_code,head_name,head_title,head_phone,head_email,address\n";
 
 	private static ReadResult csv(String text) {
-		return read("agencies.csv", text.getBytes(StandardCharsets.UTF_8));
+		return read(TableFormat.CSV, text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static ReadResult read(String filename, byte[] bytes) {
-		return AgencyFileReader.read(filename, new ByteArrayInputStream(bytes));
+	private static ReadResult read(TableFormat format, byte[] bytes) {
+		return AgencyFileReader.read(new ByteArrayInputStream(bytes), format, n -> {
+		});
+	}
+
+	/** line, key, arguments: the column as the file names it first for row problems. */
+	private static List<Tuple> problems(ReadResult result) {
+		return result.problems().stream().map(p -> tuple(p.line(), p.messageKey(), List.of(p.args()))).toList();
+	}
+
+	private static Tuple problem(int line, String key, Object... args) {
+		return tuple(line, key, List.of(args));
 	}
 
 	private static byte[] concat(byte[]... parts) {
@@ -35,6 +51,18 @@ class AgencyFileReaderTest {
 		return out.toByteArray();
 	}
 
+	private static void refused(ReadResultSupplier read, String key, String location) {
+		assertThatThrownBy(read::get).isInstanceOfSatisfying(ImportProblem.class, p -> {
+			assertThat(p.messageKey()).isEqualTo(key);
+			assertThat(p.location()).isEqualTo(location);
+		});
+	}
+
+	interface ReadResultSupplier {
+
+		ReadResult get();
+	}
+
 	@Test
 	void readsUtf8CsvWithoutBom() {
 		ReadResult result = csv(HEADER
@@ -43,20 +71,19 @@ class AgencyFileReaderTest {
 				+ "  STTTT , Sở Thông tin và Truyền thông ,Sở,UBND,,,,,\n");
 		assertThat(result.problems()).isEmpty();
 		assertThat(result.rows()).containsExactly(
-				new AgencyRow(2, "UBND", "Ủy ban nhân dân tỉnh", "cơ quan cấp tỉnh", null, "Nguyễn Văn A",
-						"Chủ tịch", "0203 3826 123", "vpubnd@tinh.gov.vn", "Số 1, đường Trần Hưng Đạo"),
-				new AgencyRow(4, "STTTT", "Sở Thông tin và Truyền thông", "Sở", "UBND",
-						null, null, null, null, null));
+				new AgencyRow(2, "UBND", "Ủy ban nhân dân tỉnh", "cơ quan cấp tỉnh", null, "Nguyễn Văn A", "Chủ tịch",
+						"0203 3826 123", "vpubnd@tinh.gov.vn", "Số 1, đường Trần Hưng Đạo"),
+				new AgencyRow(4, "STTTT", "Sở Thông tin và Truyền thông", "Sở", "UBND", null, null, null, null, null));
 	}
 
 	@Test
 	void readsUtf8CsvWithBomAndCrLf() {
-		byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+		byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 		byte[] body = "code,name,kind\r\nX01,Xã Tân Phú,xã\r\n".getBytes(StandardCharsets.UTF_8);
-		ReadResult result = read("AGENCIES.CSV", concat(bom, body));
+		ReadResult result = read(TableFormat.CSV, concat(bom, body));
 		assertThat(result.problems()).isEmpty();
-		assertThat(result.rows()).containsExactly(
-				new AgencyRow(2, "X01", "Xã Tân Phú", "xã", null, null, null, null, null, null));
+		assertThat(result.rows())
+			.containsExactly(new AgencyRow(2, "X01", "Xã Tân Phú", "xã", null, null, null, null, null, null));
 	}
 
 	@Test
@@ -70,9 +97,7 @@ class AgencyFileReaderTest {
 
 	@Test
 	void multiLineQuotedValueKeepsPhysicalLineNumbers() {
-		ReadResult result = csv("code,name,kind,address\n"
-				+ "A,Cơ quan A,khác,\"dòng 1\ndòng 2\"\n"
-				+ "B,Cơ quan B,khác,\n");
+		ReadResult result = csv("code,name,kind,address\nA,Cơ quan A,khác,\"dòng 1\ndòng 2\"\nB,Cơ quan B,khác,\n");
 		assertThat(result.problems()).isEmpty();
 		assertThat(result.rows()).extracting(AgencyRow::line).containsExactly(2, 4);
 		assertThat(result.rows().get(0).address()).isEqualTo("dòng 1\ndòng 2");
@@ -86,7 +111,7 @@ class AgencyFileReaderTest {
 			CellStyle padded = workbook.createCellStyle();
 			padded.setDataFormat(workbook.createDataFormat().getFormat("000000"));
 			Row header = sheet.createRow(0);
-			String[] names = {"Mã", "Tên", "Loại", "Mã cấp trên", "Điện thoại"};
+			String[] names = { "Mã", "Tên", "Loại", "Mã cấp trên", "Điện thoại" };
 			for (int i = 0; i < names.length; i++) {
 				header.createCell(i).setCellValue(names[i]);
 			}
@@ -107,7 +132,7 @@ class AgencyFileReaderTest {
 			workbook.write(out);
 			bytes = out.toByteArray();
 		}
-		ReadResult result = read("co-quan.xlsx", bytes);
+		ReadResult result = read(TableFormat.XLSX, bytes);
 		assertThat(result.problems()).isEmpty();
 		assertThat(result.rows()).containsExactly(
 				new AgencyRow(2, "000123", "Huyện Đông Anh", "Huyện", null, null, null, null, null, null),
@@ -115,64 +140,70 @@ class AgencyFileReaderTest {
 	}
 
 	@Test
-	void corruptXlsxIsUnreadable() {
-		ReadResult result = read("x.xlsx", "code,name,kind\n".getBytes(StandardCharsets.UTF_8));
-		assertThat(result.rows()).isEmpty();
-		assertThat(result.problems()).containsExactly(RowProblem.of(0, null, ImportKeys.FILE_UNREADABLE));
+	void xlsxCellsWithoutReferencesAreReadInOrder() {
+		byte[] bytes = TestWorkbooks.withoutReferences(new String[] { "Mã", "Tên", "Loại", "Mã cấp trên", "Email" },
+				new String[] { "H01", "Huyện Một", "huyện", null, "h01@tinh.gov.vn" },
+				new String[] { "X01", "Xã Một", "xã", "H01" });
+		ReadResult result = read(TableFormat.XLSX, bytes);
+		assertThat(result.problems()).isEmpty();
+		assertThat(result.rows()).containsExactly(
+				new AgencyRow(2, "H01", "Huyện Một", "huyện", null, null, null, null, "h01@tinh.gov.vn", null),
+				new AgencyRow(3, "X01", "Xã Một", "xã", "H01", null, null, null, null, null));
 	}
 
 	@Test
-	void rejectsOtherFileTypes() {
-		ReadResult result = read("agencies.xls", new byte[] {1, 2, 3});
-		assertThat(result.rows()).isEmpty();
-		assertThat(result.problems()).containsExactly(RowProblem.of(0, null, ImportKeys.FILE_TYPE, "agencies.xls"));
+	void filesThatCannotBeUsedAreRefusedWithTheirLine() {
+		refused(() -> read(TableFormat.XLSX, "code,name,kind\n".getBytes(StandardCharsets.UTF_8)), "import.xlsx.invalid",
+				null);
+		refused(() -> csv("Mã,ten,Loại,website,fax\nA,B,khác,x,y\n"), "import.csv.columns", "line:1");
+		refused(() -> csv("code,name,kind,Mã\nA,B,khác,C\n"), "import.csv.duplicateColumn", "line:1");
+		refused(() -> csv(""), "import.file.empty", null);
+		refused(() -> csv("\n \n"), "import.file.empty", null);
+		refused(() -> csv("code,name,kind\n\n"), "import.file.empty", null);
+		refused(() -> csv("code,name,kind\nA,\"Tên A,khác\nB,Tên B,khác\n"), "import.csv.malformed", "line:2");
 	}
 
 	@Test
-	void reportsMissingAndUnknownColumnsOnce() {
-		ReadResult result = csv("Mã,ten,Loại,website,fax\nA,B,khác,x,y\n");
-		assertThat(result.rows()).isEmpty();
-		assertThat(result.problems()).containsExactly(
-				RowProblem.of(1, null, ImportKeys.COLUMNS, "name", "ten, website, fax", 1, 3));
-	}
-
-	@Test
-	void reportsDuplicateColumn() {
-		ReadResult result = csv("code,name,kind,Mã\nA,B,khác,C\n");
-		assertThat(result.rows()).isEmpty();
-		assertThat(result.problems()).containsExactly(
-				RowProblem.of(1, "code", ImportKeys.COLUMNS_DUPLICATE, "Mã"));
+	void missingAndUnknownColumnsAreNamedOnce() {
+		assertThatThrownBy(() -> csv("Mã,ten,Loại,website,fax\nA,B,khác,x,y\n"))
+			.isInstanceOfSatisfying(ImportProblem.class,
+					p -> assertThat(p.args()).containsExactly("name", "ten, website, fax", 1, 3));
 	}
 
 	@Test
 	void rejectsWindows1258BytesWithTheirLine() {
 		byte[] head = "code,name,kind\nA,Cơ quan A,khác\nB,".getBytes(StandardCharsets.UTF_8);
 		// "Đà" in Windows-1258: 0xD0 0xE0 is not valid UTF-8
-		byte[] bad = {(byte) 0xD0, (byte) 0xE0};
+		byte[] bad = { (byte) 0xD0, (byte) 0xE0 };
 		byte[] tail = " Nẵng,khác\nC,Cơ quan C,khác\n".getBytes(StandardCharsets.UTF_8);
-		ReadResult result = read("a.csv", concat(head, bad, tail));
-		assertThat(result.rows()).isEmpty();
-		assertThat(result.problems()).containsExactly(RowProblem.of(3, null, ImportKeys.ENCODING));
+		refused(() -> read(TableFormat.CSV, concat(head, bad, tail)), "import.csv.encoding", "line:3");
 	}
 
 	@Test
 	void rejectsWindows1252BytesAfterBomAndCrLf() {
 		byte[] head = "\uFEFFcode;name;kind\r\n\r\nA;Caf".getBytes(StandardCharsets.UTF_8);
-		byte[] tail = {(byte) 0xE9, ';', 'x', '\r', '\n'};
-		ReadResult result = read("a.csv", concat(head, tail));
-		assertThat(result.problems()).containsExactly(RowProblem.of(3, null, ImportKeys.ENCODING));
+		byte[] tail = { (byte) 0xE9, ';', 'x', '\r', '\n' };
+		refused(() -> read(TableFormat.CSV, concat(head, tail)), "import.csv.encoding", "line:3");
+	}
+
+	@Test
+	void tooManyRowsStopTheRead() {
+		StringBuilder csv = new StringBuilder("code,name,kind\n");
+		for (int i = 0; i <= AgencyFileReader.MAX_ROWS; i++) {
+			csv.append("C").append(i).append(",Tên,khác\n");
+		}
+		refused(() -> csv(csv.toString()), ImportKeys.FILE_TOO_MANY_ROWS, null);
 	}
 
 	@Test
 	void reportsDuplicateCodeWithFirstLine() {
-		ReadResult result = csv("code,name,kind\nA,Một,khác\nB,Hai,khác\nA,Ba,khác\n");
+		ReadResult result = csv("Mã,name,kind\nA,Một,khác\nB,Hai,khác\nA,Ba,khác\n");
 		assertThat(result.rows()).hasSize(3);
-		assertThat(result.problems()).containsExactly(
-				RowProblem.of(4, "code", ImportKeys.ROW_DUPLICATE_CODE, "A", 2));
+		assertThat(problems(result)).containsExactly(problem(4, ImportKeys.ROW_DUPLICATE_CODE, "Mã", "A", 2));
 	}
 
 	@Test
-	void reportsFieldProblemsAndKeepsReading() {
+	void reportsFieldProblemsNamingTheColumnAndKeepsReading() {
 		String longName = "Đ".repeat(256);
 		String longCode = "C".repeat(51);
 		ReadResult result = csv(HEADER
@@ -185,77 +216,55 @@ class AgencyFileReaderTest {
 				+ "có dấu,Tên,khác,E E,,,,,\n"
 				+ "F,Tên F,khác,F,,,,a@b.vn,\n"
 				+ "G,Tên G,khác,,,,0123456789012345678901234567890,,\n");
-		assertThat(result.problems()).containsExactly(
-				RowProblem.of(2, "head_email", ImportKeys.ROW_EMAIL, "not-an-email"),
-				RowProblem.of(3, "name", ImportKeys.ROW_TOO_LONG, 255),
-				RowProblem.of(4, "kind", ImportKeys.ROW_KIND, "bộ"),
-				RowProblem.of(4, "head_phone", ImportKeys.ROW_PHONE, "090x123"),
-				RowProblem.of(6, "code", ImportKeys.ROW_REQUIRED),
-				RowProblem.of(6, "name", ImportKeys.ROW_REQUIRED),
-				RowProblem.of(6, "kind", ImportKeys.ROW_REQUIRED),
-				RowProblem.of(7, "code", ImportKeys.ROW_TOO_LONG, 50),
-				RowProblem.of(8, "code", ImportKeys.ROW_CODE_PATTERN, "có dấu"),
-				RowProblem.of(8, "parent_code", ImportKeys.ROW_CODE_PATTERN, "E E"),
-				RowProblem.of(9, "parent_code", ImportKeys.ROW_SELF_PARENT),
-				RowProblem.of(10, "head_phone", ImportKeys.ROW_TOO_LONG, 30));
+		assertThat(problems(result)).containsExactly(
+				problem(2, ImportKeys.ROW_EMAIL, "head_email", "not-an-email"),
+				problem(3, ImportKeys.ROW_TOO_LONG, "name", 255),
+				problem(4, ImportKeys.ROW_KIND, "kind", "bộ"),
+				problem(4, ImportKeys.ROW_PHONE, "head_phone", "090x123"),
+				problem(6, ImportKeys.ROW_REQUIRED, "code"),
+				problem(6, ImportKeys.ROW_REQUIRED, "name"),
+				problem(6, ImportKeys.ROW_REQUIRED, "kind"),
+				problem(7, ImportKeys.ROW_TOO_LONG, "code", 50),
+				problem(8, ImportKeys.ROW_CODE_PATTERN, "code", "có dấu"),
+				problem(8, ImportKeys.ROW_CODE_PATTERN, "parent_code", "E E"),
+				problem(9, ImportKeys.ROW_SELF_PARENT, "parent_code"),
+				problem(10, ImportKeys.ROW_TOO_LONG, "head_phone", 30));
 		// the all-blank line 5 is skipped; invalid rows stay in the preview
 		assertThat(result.rows()).extracting(AgencyRow::line).containsExactly(2, 3, 4, 6, 7, 8, 9, 10);
 	}
 
 	@Test
-	void reportsParentCycle() {
-		ReadResult result = csv("code,name,kind,parent_code\n"
-				+ "R,Gốc,khác,\n"
-				+ "A,A,khác,C\n"
-				+ "B,B,khác,A\n"
-				+ "C,C,khác,B\n"
-				+ "D,D,khác,A\n");
-		assertThat(result.problems()).containsExactly(
-				RowProblem.of(3, "parent_code", ImportKeys.ROW_CYCLE, "A → C → B → A"));
-		assertThatThrownBy(() -> AgencyFileReader.inParentOrder(result.rows()))
-				.isInstanceOfSatisfying(AgencyCycleException.class, e -> assertThat(e.problems())
-						.containsExactly(RowProblem.of(3, "parent_code", ImportKeys.ROW_CYCLE, "A → C → B → A")));
+	void reportsParentCycleOnItsEarliestLine() {
+		ReadResult result = csv("code,name,kind,Mã cấp trên\nR,Gốc,khác,\nA,A,khác,C\nB,B,khác,A\nC,C,khác,B\nD,D,khác,A\n");
+		assertThat(problems(result))
+			.containsExactly(problem(3, ImportKeys.ROW_CYCLE, "Mã cấp trên", "A → C → B → A"));
 	}
 
 	@Test
 	void ordersRowsAfterTheirParents() {
-		ReadResult result = csv("code,name,kind,parent_code\n"
-				+ "X1,Xã 1,xã,H1\n"
-				+ "H1,Huyện 1,huyện,T\n"
-				+ "S1,Sở 1,sở,EXTERNAL\n"
-				+ "T,Tỉnh,cơ quan tỉnh,\n"
-				+ "X2,Xã 2,xã,H1\n");
+		ReadResult result = csv("code,name,kind,parent_code\nX1,Xã 1,xã,H1\nH1,Huyện 1,huyện,T\nS1,Sở 1,sở,EXTERNAL\n"
+				+ "T,Tỉnh,cơ quan tỉnh,\nX2,Xã 2,xã,H1\n");
 		assertThat(result.problems()).isEmpty();
-		assertThat(AgencyFileReader.inParentOrder(result.rows())).extracting(AgencyRow::code)
-				.containsExactly("T", "H1", "X1", "S1", "X2");
+		assertThat(result.ordered()).extracting(AgencyRow::code).containsExactly("T", "H1", "X1", "S1", "X2");
 	}
 
 	@Test
-	void emptyFile() {
-		assertThat(csv("").problems()).containsExactly(RowProblem.of(0, null, ImportKeys.FILE_EMPTY));
-		assertThat(csv("\n \n").problems()).containsExactly(RowProblem.of(0, null, ImportKeys.FILE_EMPTY));
-		assertThat(csv("code,name,kind\n\n").problems()).containsExactly(RowProblem.of(0, null, ImportKeys.FILE_EMPTY));
-	}
-
-	@Test
-	void unterminatedQuoteIsUnreadable() {
-		ReadResult result = csv("code,name,kind\nA,\"Tên A,khác\nB,Tên B,khác\n");
-		assertThat(result.rows()).isEmpty();
-		assertThat(result.problems()).extracting(RowProblem::messageKey).containsExactly(ImportKeys.FILE_UNREADABLE);
-	}
-
-	@Test
-	void tooLargeFile() {
-		byte[] bytes = new byte[AgencyFileReader.MAX_BYTES + 1];
-		assertThat(read("a.csv", bytes).problems())
-				.containsExactly(RowProblem.of(0, null, ImportKeys.FILE_TOO_LARGE, 10));
+	void aChainAsDeepAsTheFileIsOrderedWithoutRecursion() {
+		StringBuilder csv = new StringBuilder("code,name,kind,parent_code\n");
+		int n = AgencyFileReader.MAX_ROWS;
+		for (int i = n; i > 0; i--) {
+			csv.append("C").append(i).append(",Tên,khác,").append(i == 1 ? "" : "C" + (i - 1)).append('\n');
+		}
+		ReadResult result = csv(csv.toString());
+		assertThat(result.problems()).isEmpty();
+		assertThat(result.ordered().get(0).code()).isEqualTo("C1");
+		assertThat(result.ordered().get(n - 1).code()).isEqualTo("C" + n);
 	}
 
 	@Test
 	void decomposedUnicodeIsNormalised() {
 		String nfd = java.text.Normalizer.normalize("Xã Tân Phú", java.text.Normalizer.Form.NFD);
-		ReadResult result = csv("code,name,kind\nX," + nfd + ",xã\n");
-		assertThat(result.rows().get(0).name()).isEqualTo("Xã Tân Phú");
+		assertThat(csv("code,name,kind\nX," + nfd + ",xã\n").rows().get(0).name()).isEqualTo("Xã Tân Phú");
 	}
 
 	@Test
@@ -271,9 +280,10 @@ class AgencyFileReaderTest {
 		String example = doc.substring(start, doc.indexOf("```", start));
 		ReadResult result = csv(example);
 		assertThat(result.problems()).isEmpty();
-		assertThat(AgencyFileReader.inParentOrder(result.rows())).extracting(AgencyRow::code)
-				.containsExactly("UBND", "STTTT", "H01", "X0101", "BV-TINH");
-		ReadResult semicolons = csv(example.replace(",", ";").replace("\"Số 1; đường Trần Hưng Đạo\"", "Số 1, đường Trần Hưng Đạo"));
+		assertThat(result.ordered()).extracting(AgencyRow::code)
+			.containsExactly("UBND", "STTTT", "H01", "X0101", "BV-TINH");
+		ReadResult semicolons = csv(example.replace(",", ";")
+			.replace("\"Số 1; đường Trần Hưng Đạo\"", "Số 1, đường Trần Hưng Đạo"));
 		assertThat(semicolons.problems()).isEmpty();
 		assertThat(semicolons.rows()).isEqualTo(result.rows());
 	}

@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class MessagesFragmentTest {
 
-	private static Properties load(String language) throws IOException {
+	private static Properties load(String bundle, String language) throws IOException {
 		Properties properties = new Properties();
-		try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/i18n/reorg" + ("vi".equals(language) ? "" : "_" + language) + ".properties"),
+		try (Reader reader = Files.newBufferedReader(
+				Path.of("src/main/resources/i18n/" + bundle + ("vi".equals(language) ? "" : "_" + language) + ".properties"),
 				StandardCharsets.UTF_8)) {
 			properties.load(reader);
 		}
@@ -32,45 +33,44 @@ class MessagesFragmentTest {
 	private static List<String> usedKeys() throws IllegalAccessException {
 		List<String> keys = new ArrayList<>();
 		for (Field field : ImportKeys.class.getFields()) {
-			if (Modifier.isStatic(field.getModifiers()) && !field.getName().equals("FIELD_PREFIX")) {
+			if (Modifier.isStatic(field.getModifiers())) {
 				keys.add((String) field.get(null));
 			}
-		}
-		for (AgencyColumn column : AgencyColumn.values()) {
-			keys.add(ImportKeys.FIELD_PREFIX + column.key());
 		}
 		return keys;
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {"vi", "en"})
+	@ValueSource(strings = { "vi", "en" })
 	void hasExactlyTheUsedKeysAndAllFormat(String language) throws Exception {
-		Properties messages = load(language);
+		Properties messages = load("reorg", language);
 		List<String> keys = usedKeys();
 		assertThat(messages.stringPropertyNames()).containsAll(keys);
-		Object[] args = {1, 2, 3, 4};
 		for (String key : keys) {
 			String text = messages.getProperty(key);
+			// row problems name their column first; the file's take numbers (the row limit)
+			Object[] args = key.startsWith("import.row.") ? new Object[] { "Mã cấp trên", 2, 3, 4 } : new Object[] { 10000 };
 			String formatted = new MessageFormat(text, Locale.forLanguageTag(language)).format(args);
 			assertThat(formatted).as(key).doesNotContain("{").doesNotContain("''");
 			if (!text.contains("{")) {
 				// Spring returns argument-less messages as-is, so an escaped quote would show doubled.
 				assertThat(text).as(key).doesNotContain("'");
 			}
+			if (key.startsWith("import.row.")) {
+				assertThat(formatted).as(key + " names its column").startsWith("Mã cấp trên: ");
+			}
 		}
 	}
 
 	@org.junit.jupiter.api.Test
 	void columnsMessageListsOnlyWhatIsWrong() throws Exception {
-		String vi = load("vi").getProperty(ImportKeys.COLUMNS);
-		assertThat(MessageFormat.format(vi, "name", "", 1, 0))
-				.isEqualTo("Tiêu đề cột không hợp lệ. Thiếu cột bắt buộc: name.");
-		String en = load("en").getProperty(ImportKeys.COLUMNS);
-		assertThat(MessageFormat.format(en, "", "fax, web", 0, 2))
-				.isEqualTo("Invalid column headers. Unknown columns: fax, web.");
+		String vi = load("platform", "vi").getProperty("import.csv.columns");
+		assertThat(MessageFormat.format(vi, "name", "", 1, 0)).isEqualTo("Tiêu đề cột không hợp lệ. Thiếu cột bắt buộc: name.");
+		String en = load("platform", "en").getProperty("import.csv.columns");
+		assertThat(MessageFormat.format(en, "", "fax, web", 0, 2)).isEqualTo("Invalid column headers. Unknown columns: fax, web.");
 		assertThat(MessageFormat.format(en, "code", "fax", 1, 1))
-				.isEqualTo("Invalid column headers. Missing required columns: code. Unknown columns: fax.");
-		String dup = load("en").getProperty(ImportKeys.ROW_DUPLICATE_CODE);
-		assertThat(MessageFormat.format(dup, "A", 1234)).isEqualTo("Code “A” duplicates line 1234 (the code's first use).");
+			.isEqualTo("Invalid column headers. Missing required columns: code. Unknown columns: fax.");
+		String dup = load("reorg", "en").getProperty(ImportKeys.ROW_DUPLICATE_CODE);
+		assertThat(MessageFormat.format(dup, "code", "A", 1234)).isEqualTo("code: code “A” duplicates line 1234 (the code's first use).");
 	}
 }
