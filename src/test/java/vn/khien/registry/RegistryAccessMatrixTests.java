@@ -179,6 +179,7 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 		// --- agencies (pages)
 		m.page("GET", "/agencies").listOf(links("href=\"/agencies/(\\d+)\"", null));
 		m.page("GET", "/agencies/{id}").with("id", unit).scope(reads(unit));
+		m.page("GET", "/agencies/{id}/children").with("id", unit).scope(reads(unit));
 		m.page("GET", "/agencies/new").permit(OPERATORS);
 		m.page("POST", "/agencies")
 			.permit(OPERATORS)

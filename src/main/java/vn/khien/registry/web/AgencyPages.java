@@ -43,14 +43,36 @@ class AgencyPages {
 		this.currentUser = currentUser;
 	}
 
+	/**
+	 * The agency tree: the first levels of what the user may see, or the matches of {@code q} with the path
+	 * to them; deeper levels load when a node is opened ({@link #children}).
+	 */
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping
 	String tree(@RequestParam(required = false) String q, Model model) {
+		String text = vn.khien.platform.PageQuery.text("q", q);
 		var all = agencies.all();
-		model.addAttribute("forest", TreeNode.forest(all, q));
-		model.addAttribute("q", q == null ? "" : q);
+		if (text == null) {
+			model.addAttribute("forest", TreeNode.firstLevels(all));
+			model.addAttribute("matches", null);
+		}
+		else {
+			TreeNode.Search search = TreeNode.search(all, text);
+			model.addAttribute("forest", search.forest());
+			model.addAttribute("matches", search.matches());
+		}
+		model.addAttribute("q", text == null ? "" : text);
 		model.addAttribute("total", all.size());
 		return "registry/agencies";
+	}
+
+	/** The sub-units of an agency, as tree nodes, for the node the user opened (htmx). */
+	@PreAuthorize("isAuthenticated()")
+	@GetMapping("/{id}/children")
+	String children(@PathVariable long id, Model model) {
+		agencies.get(id); // 404 when out of scope
+		model.addAttribute("nodes", TreeNode.childrenOf(agencies.all(), id));
+		return "registry/agencies :: children";
 	}
 
 	@PreAuthorize("isAuthenticated()")

@@ -15,58 +15,108 @@ import org.jspecify.annotations.Nullable;
 import vn.khien.platform.VietnameseText;
 import vn.khien.registry.Agency;
 
-/** An agency with its children, for the tree page; {@code open} marks the path to a search match. */
-record TreeNode(Agency agency, List<TreeNode> children, boolean match, boolean open) {
+/**
+ * An agency on the tree page. {@code childCount} is how many sub-units it has; {@code children} holds them
+ * only when they are shown now ({@code loaded}): the rest are fetched when the user opens the node, so a page
+ * renders what the user looks at, never the whole province. {@code open} marks the path to a search match.
+ */
+record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean loaded, boolean match, boolean open) {
 
-	/**
-	 * Builds the forest of the given agencies (roots are those whose parent is not among them),
-	 * keeping only matches of {@code q} and their ancestors when {@code q} is given.
-	 */
-	static List<TreeNode> forest(List<Agency> agencies, @Nullable String q) {
-		Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));
-		Map<Long, Agency> byId = new HashMap<>();
-		agencies.forEach(a -> byId.put(a.id(), a));
-		Map<Long, List<Agency>> children = new HashMap<>();
-		List<Agency> roots = new ArrayList<>();
-		for (Agency a : agencies) {
-			if (a.parentId() != null && byId.containsKey(a.parentId())) {
-				children.computeIfAbsent(a.parentId(), k -> new ArrayList<>()).add(a);
-			}
-			else {
-				roots.add(a);
-			}
-		}
+	/** The tree of what the user may see: each root open with its sub-units listed, closed. */
+	static List<TreeNode> firstLevels(List<Agency> agencies) {
+		Tree tree = new Tree(agencies);
+		return tree.sorted(tree.roots)
+			.stream()
+			.map(root -> new TreeNode(root, tree.closed(tree.childrenOf(root)), tree.childrenOf(root).size(), true, false,
+					true))
+			.toList();
+	}
+
+	/** The sub-units of one agency, closed, for the node the user opened. */
+	static List<TreeNode> childrenOf(List<Agency> agencies, long agencyId) {
+		Tree tree = new Tree(agencies);
+		Agency parent = tree.byId.get(agencyId);
+		return parent == null ? List.of() : tree.closed(tree.childrenOf(parent));
+	}
+
+	/** Matches of {@code q} (name or code, ignoring diacritics) with the path down to them; how many match. */
+	record Search(List<TreeNode> forest, int matches) {
+	}
+
+	static Search search(List<Agency> agencies, String q) {
+		Tree tree = new Tree(agencies);
+		String needle = VietnameseText.fold(q.trim());
 		Set<Long> matches = new HashSet<>();
 		Set<Long> onPath = new HashSet<>();
-		String needle = q == null || q.isBlank() ? null : VietnameseText.fold(q.trim());
-		if (needle != null) {
-			for (Agency a : agencies) {
-				if (VietnameseText.fold(a.name()).contains(needle) || VietnameseText.fold(a.code()).contains(needle)) {
-					matches.add(a.id());
-					Long up = a.parentId();
-					while (up != null && byId.containsKey(up) && onPath.add(up)) {
-						up = byId.get(up).parentId();
-					}
+		for (Agency a : agencies) {
+			if (VietnameseText.fold(a.name()).contains(needle) || VietnameseText.fold(a.code()).contains(needle)) {
+				matches.add(a.id());
+				Long up = a.parentId();
+				while (up != null && tree.byId.containsKey(up) && onPath.add(up)) {
+					up = tree.byId.get(up).parentId();
 				}
 			}
 		}
-		Comparator<Agency> order = (x, y) -> collator.compare(x.name(), y.name());
-		return build(roots, children, order, needle == null ? null : matches, onPath);
+		return new Search(tree.paths(tree.roots, matches, onPath), matches.size());
 	}
 
-	private static List<TreeNode> build(List<Agency> level, Map<Long, List<Agency>> children, Comparator<Agency> order,
-			@Nullable Set<Long> matches, Set<Long> onPath) {
-		List<TreeNode> nodes = new ArrayList<>();
-		level.stream().sorted(order).forEach(a -> {
-			boolean match = matches != null && matches.contains(a.id());
-			boolean open = onPath.contains(a.id());
-			if (matches != null && !match && !open) {
-				return;
+	private static final class Tree {
+
+		final Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));
+
+		final Map<Long, Agency> byId = new HashMap<>();
+
+		final Map<Long, List<Agency>> children = new HashMap<>();
+
+		final List<Agency> roots = new ArrayList<>();
+
+		Tree(List<Agency> agencies) {
+			agencies.forEach(a -> byId.put(a.id(), a));
+			for (Agency a : agencies) {
+				// NB: the roots are those whose parent the user does not see: an officer's tree starts at their agency
+				if (a.parentId() != null && byId.containsKey(a.parentId())) {
+					children.computeIfAbsent(a.parentId(), k -> new ArrayList<>()).add(a);
+				}
+				else {
+					roots.add(a);
+				}
 			}
-			List<TreeNode> kids = build(children.getOrDefault(a.id(), List.of()), children, order,
-					match ? null : matches, onPath);
-			nodes.add(new TreeNode(a, kids, match, open));
-		});
-		return nodes;
+		}
+
+		List<Agency> childrenOf(Agency a) {
+			return sorted(children.getOrDefault(a.id(), List.of()));
+		}
+
+		List<Agency> sorted(List<Agency> level) {
+			Comparator<Agency> order = (x, y) -> collator.compare(x.name(), y.name());
+			return level.stream().sorted(order).toList();
+		}
+
+		List<TreeNode> closed(List<Agency> level) {
+			return level.stream()
+				.map(a -> new TreeNode(a, List.of(), children.getOrDefault(a.id(), List.of()).size(), false, false, false))
+				.toList();
+		}
+
+		/** Matches and the agencies above them, open; below a match its sub-units load on demand. */
+		List<TreeNode> paths(List<Agency> level, Set<Long> matches, Set<Long> onPath) {
+			List<TreeNode> nodes = new ArrayList<>();
+			for (Agency a : sorted(level)) {
+				boolean match = matches.contains(a.id());
+				boolean open = onPath.contains(a.id());
+				if (!match && !open) {
+					continue;
+				}
+				int count = children.getOrDefault(a.id(), List.of()).size();
+				if (open) {
+					nodes.add(new TreeNode(a, paths(children.getOrDefault(a.id(), List.of()), matches, onPath), count, true,
+							match, true));
+				}
+				else {
+					nodes.add(new TreeNode(a, List.of(), count, false, true, false));
+				}
+			}
+			return nodes;
+		}
 	}
 }
