@@ -161,6 +161,8 @@ class AssetListTests {
 				{ "/api/v1/assets?page=-1", "page", "negative" },
 				{ "/api/v1/assets?page=100000&size=500", "page", "too deep" },
 				{ "/api/v1/assets?q=" + "x".repeat(10_000), "q", "longer than 200" },
+				{ "/api/v1/agencies?q=" + "x".repeat(10_000), "q", "longer than 200" },
+				{ "/api/v1/systems?q=" + "x".repeat(10_000), "q", "longer than 200" },
 				{ "/api/v1/assets?size=20&agency=" + unit.id() + "&after=" + next.substring(0, next.length() - 2) + "xx",
 						"after", "altered" },
 				{ "/api/v1/assets?size=20&after=" + next, "after", "belongs to another list or filter" },
@@ -176,5 +178,7 @@ class AssetListTests {
 		}
 		assertThat(mvc.get().uri("/api/v1/assets?sort=colour").header("Authorization", token).header("Accept-Language", "vi"))
 			.hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("không sắp xếp được");
+		assertThat(mvc.get().uri("/agencies?q=" + "x".repeat(10_000)).with(logins.session("operator")))
+			.hasStatus(HttpStatus.BAD_REQUEST);
 	}
 }

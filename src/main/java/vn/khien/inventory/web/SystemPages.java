@@ -71,6 +71,7 @@ class SystemPages {
 	@PreAuthorize(SystemApi.READERS)
 	@GetMapping
 	String list(@ModelAttribute("params") SystemListParams params, BindingResult binding, Model model) {
+		refuseBadValues(binding);
 		PageResult<InformationSystem> result;
 		try {
 			result = systems.list(params.filter(agencies), params.pageQuery());
@@ -89,8 +90,19 @@ class SystemPages {
 
 	@PreAuthorize(SystemApi.READERS)
 	@GetMapping("/export.csv")
-	void export(@ModelAttribute SystemListParams params, HttpServletResponse response) throws IOException {
+	void export(@ModelAttribute SystemListParams params, BindingResult binding, HttpServletResponse response)
+			throws IOException {
+		refuseBadValues(binding);
 		csv.write(params, response);
+	}
+
+	/** A filter value edited in the address that is not of its type: a 400 page naming it, not a 500. */
+	private static void refuseBadValues(BindingResult binding) {
+		var error = binding.getFieldError();
+		if (error != null) {
+			throw new InvalidInputException(error.getField(), "error.parameter", error.getField(),
+					String.valueOf(error.getRejectedValue()));
+		}
 	}
 
 	@PreAuthorize(SystemApi.READERS)
