@@ -264,7 +264,7 @@ public class AssetImport {
 			counts.put("updated", updated);
 			counts.put("unchanged", unchanged);
 			if (!run.job().dryRun()) {
-				audit.record("import", "asset_import", run.job().id(), null,
+				audit.record("IMPORT", "asset_import", run.job().id(), null,
 						Map.of("agencyId", agencyId, "file", run.file().filename(), "counts", counts));
 			}
 			return counts;

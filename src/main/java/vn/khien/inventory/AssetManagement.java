@@ -86,7 +86,7 @@ public class AssetManagement {
 		Asset created = assets.get(keys.getKeyAs(Number.class).longValue());
 		// NB: the agency's host counts and coverage follow in this transaction
 		coverage.recount(List.of(created.agencyId()));
-		audit.record("create", "asset", created.id(), null, created);
+		audit.record("CREATE", "asset", created.id(), null, created);
 		return created;
 	}
 
@@ -123,7 +123,7 @@ public class AssetManagement {
 		if (before.agencyId() != after.agencyId() || before.kind() != after.kind()) {
 			coverage.recount(List.of(before.agencyId(), after.agencyId()));
 		}
-		audit.record("update", "asset", id, before, after);
+		audit.record("UPDATE", "asset", id, before, after);
 		return after;
 	}
 
@@ -136,7 +136,7 @@ public class AssetManagement {
 		before = lockCoverage(id, before, before.agencyId());
 		jdbc.sql("DELETE FROM asset WHERE id = :id").param("id", id).update();
 		coverage.recount(List.of(before.agencyId()));
-		audit.record("delete", "asset", id, before, null);
+		audit.record("DELETE", "asset", id, before, null);
 	}
 
 	/**

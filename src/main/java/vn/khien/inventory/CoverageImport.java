@@ -85,7 +85,8 @@ public class CoverageImport {
 			ProtectionUpdates.Counts counts = writer.finish();
 			// only this agency's row of today: the writer holds its coverage row, so imports of others never wait here
 			snapshots.record(agencyId, snapshots.today());
-			audit.record("coverage.import", "agency", agencyId, null, Map.of("format", key, "counts", counts.asMap()));
+			audit.record("IMPORT", "coverage_import", agencyId, null, Map.of("agencyId", agencyId, "format", key,
+					"counts", counts.asMap()));
 			return counts;
 		});
 	}

@@ -73,7 +73,7 @@ class CoverageApi {
 	SnapshotResponse snapshot() {
 		var date = snapshots.today();
 		int rows = snapshots.take(date);
-		audit.record("coverage.snapshot", "coverage_snapshot", date, null, java.util.Map.of("agencies", rows));
+		audit.record("SNAPSHOT", "coverage_snapshot", date, null, java.util.Map.of("agencies", rows));
 		return new SnapshotResponse(date, rows);
 	}
 }

@@ -82,7 +82,7 @@ class CoveragePages {
 	String snapshot(RedirectAttributes redirect) {
 		var date = snapshots.today();
 		int rows = snapshots.take(date);
-		audit.record("coverage.snapshot", "coverage_snapshot", date, null, java.util.Map.of("agencies", rows));
+		audit.record("SNAPSHOT", "coverage_snapshot", date, null, java.util.Map.of("agencies", rows));
 		redirect.addFlashAttribute("snapshotDate", date);
 		redirect.addFlashAttribute("snapshotRows", rows);
 		return "redirect:/coverage";
