@@ -13,4 +13,5 @@ public class KhienApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(KhienApplication.class, args);
 	}
+
 }

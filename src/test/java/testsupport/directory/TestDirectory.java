@@ -5,8 +5,9 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 
 /**
- * A real LDAP server for the tests (UnboundID's in-memory server), standing in for the province's
- * directory: people under ou=people, groups under ou=groups, loaded from test-directory.ldif.
+ * A real LDAP server for the tests (UnboundID's in-memory server), standing in for the
+ * province's directory: people under ou=people, groups under ou=groups, loaded from
+ * test-directory.ldif.
  */
 public final class TestDirectory implements AutoCloseable {
 
@@ -23,7 +24,8 @@ public final class TestDirectory implements AutoCloseable {
 	public static TestDirectory start() throws Exception {
 		var config = new InMemoryDirectoryServerConfig(BASE);
 		config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", 0));
-		config.setSchema(null); // NB: accept departmentNumber etc. without declaring a schema
+		config.setSchema(null); // NB: accept departmentNumber etc. without declaring a
+								// schema
 		var server = new InMemoryDirectoryServer(config);
 		try (var ldif = TestDirectory.class.getResourceAsStream("/directory/test-directory.ldif")) {
 			server.importFromLDIF(true, new com.unboundid.ldif.LDIFReader(ldif));
@@ -36,7 +38,10 @@ public final class TestDirectory implements AutoCloseable {
 		return "ldap://127.0.0.1:" + server.getListenPort();
 	}
 
-	/** Takes the server down, as a directory that is unreachable; {@link #resume} brings it back. */
+	/**
+	 * Takes the server down, as a directory that is unreachable; {@link #resume} brings
+	 * it back.
+	 */
 	public void pause() {
 		server.shutDown("ldap", true);
 	}
@@ -49,4 +54,5 @@ public final class TestDirectory implements AutoCloseable {
 	public void close() {
 		server.shutDown(true);
 	}
+
 }

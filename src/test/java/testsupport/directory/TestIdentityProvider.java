@@ -50,9 +50,10 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
 /**
- * A real OpenID Connect provider for the tests (Spring Authorization Server), standing in for the
- * province's Keycloak: its own application on its own port, with three people and the claims a provider
- * sends. {@link #forge} makes it send ID tokens a provider must not, to show that Khiên refuses them.
+ * A real OpenID Connect provider for the tests (Spring Authorization Server), standing in
+ * for the province's Keycloak: its own application on its own port, with three people and
+ * the claims a provider sends. {@link #forge} makes it send ID tokens a provider must
+ * not, to show that Khiên refuses them.
  */
 public final class TestIdentityProvider implements AutoCloseable {
 
@@ -64,7 +65,9 @@ public final class TestIdentityProvider implements AutoCloseable {
 
 	/** What the provider does wrong with the next ID tokens it issues. */
 	public enum Forgery {
+
 		NONE, WRONG_ISSUER, WRONG_AUDIENCE, WRONG_NONCE, EXPIRED
+
 	}
 
 	private static volatile Forgery forgery = Forgery.NONE;
@@ -77,7 +80,10 @@ public final class TestIdentityProvider implements AutoCloseable {
 		this.context = context;
 	}
 
-	/** Starts the provider on a free port, for a client whose sign-in ends at {@code khienRedirectUri}. */
+	/**
+	 * Starts the provider on a free port, for a client whose sign-in ends at
+	 * {@code khienRedirectUri}.
+	 */
 	public static TestIdentityProvider start(String khienRedirectUri) {
 		redirectUri = khienRedirectUri;
 		var context = new SpringApplicationBuilder(Server.class).web(WebApplicationType.SERVLET)
@@ -134,11 +140,13 @@ public final class TestIdentityProvider implements AutoCloseable {
 					User.withUsername("ghost").password("{noop}" + PASSWORD).roles("USER").build());
 		}
 
-		/** Groups and agency as the province's provider would put them in the ID token. */
-		static final Map<String, Map<String, Object>> CLAIMS = Map.of(
-				"hoa", Map.of("groups", List.of("khien-officers", "staff"), "agency", "SYT", "name", "Phạm Thị Hoa"),
-				"an", Map.of("groups", List.of("khien-operators"), "name", "Lê Văn An"),
-				"ghost", Map.of("groups", List.of("staff"), "name", "Người Lạ"));
+		/**
+		 * Groups and agency as the province's provider would put them in the ID token.
+		 */
+		static final Map<String, Map<String, Object>> CLAIMS = Map.of("hoa",
+				Map.of("groups", List.of("khien-officers", "staff"), "agency", "SYT", "name", "Phạm Thị Hoa"), "an",
+				Map.of("groups", List.of("khien-operators"), "name", "Lê Văn An"), "ghost",
+				Map.of("groups", List.of("staff"), "name", "Người Lạ"));
 
 		@Bean
 		OAuth2TokenCustomizer<JwtEncodingContext> claims() {
@@ -182,7 +190,8 @@ public final class TestIdentityProvider implements AutoCloseable {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 			generator.initialize(2048);
 			KeyPair pair = generator.generateKeyPair();
-			RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+			RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+				.privateKey((RSAPrivateKey) pair.getPrivate())
 				.keyID(UUID.randomUUID().toString())
 				.build();
 			return new ImmutableJWKSet<>(new JWKSet(key));
@@ -198,5 +207,7 @@ public final class TestIdentityProvider implements AutoCloseable {
 		AuthorizationServerSettings settings() {
 			return AuthorizationServerSettings.builder().build();
 		}
+
 	}
+
 }

@@ -12,8 +12,9 @@ import vn.khien.registry.AgencyManagement;
 import vn.khien.registry.AgencyManagement.AgencyDetails;
 
 /**
- * Records the access matrices act on, created outside any request (as start-up jobs do) under the demo agencies,
- * so that writes which destroy or move things never touch demo data that other tests read.
+ * Records the access matrices act on, created outside any request (as start-up jobs do)
+ * under the demo agencies, so that writes which destroy or move things never touch demo
+ * data that other tests read.
  */
 public final class AccessFixtures {
 
@@ -31,7 +32,10 @@ public final class AccessFixtures {
 		this.json = context.getBean(JsonMapper.class);
 	}
 
-	/** A JSON body from alternating names and values ({@code null} values are written as null). */
+	/**
+	 * A JSON body from alternating names and values ({@code null} values are written as
+	 * null).
+	 */
 	public String json(Object... namesAndValues) {
 		var map = new java.util.LinkedHashMap<String, Object>();
 		for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
@@ -51,7 +55,8 @@ public final class AccessFixtures {
 
 	/** A code no other test uses: letters, digits and dashes. */
 	public static String unique(String prefix) {
-		return prefix + "-" + SEQ.incrementAndGet() + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+		return prefix + "-" + SEQ.incrementAndGet()
+				+ Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
 	}
 
 	/** A demo agency's id. */
@@ -59,7 +64,10 @@ public final class AccessFixtures {
 		return jdbc.sql("SELECT id FROM agency WHERE code = :c").param("c", code).query(Long.class).single();
 	}
 
-	/** A new public service unit under the agency with {@code parentCode} (NB: never a root, it would change the tree's top). */
+	/**
+	 * A new public service unit under the agency with {@code parentCode} (NB: never a
+	 * root, it would change the tree's top).
+	 */
 	public Agency unit(String parentCode) {
 		return unit(agency(parentCode));
 	}
@@ -78,4 +86,5 @@ public final class AccessFixtures {
 	public JdbcClient jdbc() {
 		return jdbc;
 	}
+
 }

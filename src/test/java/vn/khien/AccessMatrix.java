@@ -56,24 +56,24 @@ import vn.khien.platform.Accounts;
 import vn.khien.platform.Role;
 
 /**
- * Who may call which handler, declared once per handler and checked for every caller: the demo accounts, two
- * accounts with several roles, no credentials and garbage credentials.
+ * Who may call which handler, declared once per handler and checked for every caller: the
+ * demo accounts, two accounts with several roles, no credentials and garbage credentials.
  *
  * <p>
- * Each module declares its rows in one class that implements {@link Module} (its {@code *AccessMatrixTests});
- * {@code AccessMatrixCoverageTests} finds every such class and fails when a handler of the running application
- * has no row. A row names the handler by method and URL pattern and states the rule that decides each caller's
- * answer:
+ * Each module declares its rows in one class that implements {@link Module} (its
+ * {@code *AccessMatrixTests}); {@code AccessMatrixCoverageTests} finds every such class
+ * and fails when a handler of the running application has no row. A row names the handler
+ * by method and URL pattern and states the rule that decides each caller's answer:
  *
  * <pre>
  * m.api("GET", "/api/v1/systems/{id}").with("id", system)   // path variables, fixtures evaluated lazily
  *     .permit(ADMIN, PROVINCE_OPERATOR, POLICE, LEADERSHIP, RESPONDER, AGENCY_OFFICER)  // others: 403
  *     .scope(reads(unit))                                    // permitted but out of scope: 404
  *     .ok(200);                                              // everyone else
- * </pre>
- * Anonymous and garbage callers get 401 (API) or a redirect to the login form (pages) unless the row says
- * otherwise. Callers the row refuses go first, so that an allowed write cannot change what they see. List and
- * export rows add {@link #listOf}: every record in the answer must be one the caller may read.
+ * </pre> Anonymous and garbage callers get 401 (API) or a redirect to the login form
+ * (pages) unless the row says otherwise. Callers the row refuses go first, so that an
+ * allowed write cannot change what they see. List and export rows add {@link #listOf}:
+ * every record in the answer must be one the caller may read.
  */
 public final class AccessMatrix {
 
@@ -81,7 +81,10 @@ public final class AccessMatrix {
 	public static final Set<Role> PROVINCE_WIDE = EnumSet.of(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.POLICE,
 			Role.LEADERSHIP, Role.RESPONDER);
 
-	/** Someone calling: a demo account, a fixture account with several roles, nobody or a forger. */
+	/**
+	 * Someone calling: a demo account, a fixture account with several roles, nobody or a
+	 * forger.
+	 */
 	public record Caller(String name, Set<Role> roles, @Nullable String agencyCode) {
 
 		public boolean signedIn() {
@@ -120,11 +123,17 @@ public final class AccessMatrix {
 
 	public static final Caller PROVIDER = new Caller("provider", EnumSet.of(Role.ORGANISATION), null);
 
-	/** An officer of the health department who is also an assessor (created by the matrix). */
+	/**
+	 * An officer of the health department who is also an assessor (created by the
+	 * matrix).
+	 */
 	public static final Caller OFFICER_ASSESSOR = new Caller("matrix-syt-officer-assessor",
 			EnumSet.of(Role.AGENCY_OFFICER, Role.ASSESSOR), "SYT");
 
-	/** A leader who is also an officer of the education department: reads everything, writes its agency only. */
+	/**
+	 * A leader who is also an officer of the education department: reads everything,
+	 * writes its agency only.
+	 */
 	public static final Caller LEADER_OFFICER = new Caller("matrix-sgddt-leader-officer",
 			EnumSet.of(Role.LEADERSHIP, Role.AGENCY_OFFICER), "SGDDT");
 
@@ -139,10 +148,14 @@ public final class AccessMatrix {
 
 	static final String GARBAGE_SESSION = "Z2FyYmFnZS1zZXNzaW9uLWlk";
 
-	/** A module's rows: its matrix test class implements this, and declares each of its handlers once. */
+	/**
+	 * A module's rows: its matrix test class implements this, and declares each of its
+	 * handlers once.
+	 */
 	public interface Module {
 
 		void declare(AccessMatrix matrix);
+
 	}
 
 	/** Who among the permitted callers may reach the record a row acts on. */
@@ -154,6 +167,7 @@ public final class AccessMatrix {
 		default Scope or(Scope other) {
 			return (c, m) -> includes(c, m) || other.includes(c, m);
 		}
+
 	}
 
 	/** A record an answer lists, with the agencies through which a caller may see it. */
@@ -165,9 +179,12 @@ public final class AccessMatrix {
 	public interface Listing {
 
 		List<Item> items(String body, AccessMatrix matrix);
+
 	}
 
-	/** What one caller's request carries, for bodies and fixtures computed per request. */
+	/**
+	 * What one caller's request carries, for bodies and fixtures computed per request.
+	 */
 	public static final class Call {
 
 		private final Caller caller;
@@ -187,12 +204,17 @@ public final class AccessMatrix {
 			this.matrix = matrix;
 		}
 
-		/** Whether the row lets this caller through (its write must then really happen). */
+		/**
+		 * Whether the row lets this caller through (its write must then really happen).
+		 */
 		public boolean granted() {
 			return granted;
 		}
 
-		/** A fresh fixture for a caller let through; callers refused share {@code shared} (they change nothing). */
+		/**
+		 * A fresh fixture for a caller let through; callers refused share {@code shared}
+		 * (they change nothing).
+		 */
 		public <T> T fresh(Supplier<T> each, Supplier<T> shared) {
 			return granted ? each.get() : shared.get();
 		}
@@ -201,7 +223,10 @@ public final class AccessMatrix {
 			return caller;
 		}
 
-		/** The account signed in: the caller's own, or a fresh copy of it for rows that change the account. */
+		/**
+		 * The account signed in: the caller's own, or a fresh copy of it for rows that
+		 * change the account.
+		 */
 		public String account() {
 			return account;
 		}
@@ -234,6 +259,7 @@ public final class AccessMatrix {
 		public <T> T get(String key) {
 			return (T) attributes.get(key);
 		}
+
 	}
 
 	private record Gate(Scope scope, int status) {
@@ -308,7 +334,10 @@ public final class AccessMatrix {
 			return this;
 		}
 
-		/** A path variable, computed once for the row (fixtures are created when the row runs). */
+		/**
+		 * A path variable, computed once for the row (fixtures are created when the row
+		 * runs).
+		 */
 		public Row with(String name, Supplier<?> value) {
 			Supplier<?> once = once(value);
 			path.put(name, call -> once.get());
@@ -316,8 +345,9 @@ public final class AccessMatrix {
 		}
 
 		/**
-		 * A path variable for writes that destroy or move their record: every caller let through gets a fresh
-		 * fixture; the callers refused (who go first and change nothing) share one.
+		 * A path variable for writes that destroy or move their record: every caller let
+		 * through gets a fresh fixture; the callers refused (who go first and change
+		 * nothing) share one.
 		 */
 		public Row fresh(String name, Supplier<?> value) {
 			Supplier<?> shared = once(value);
@@ -336,7 +366,10 @@ public final class AccessMatrix {
 			return this;
 		}
 
-		/** A JSON body, computed for every request (so that created records get unique codes). */
+		/**
+		 * A JSON body, computed for every request (so that created records get unique
+		 * codes).
+		 */
 		public Row json(Function<Call, String> body) {
 			this.json = body;
 			return this;
@@ -346,7 +379,10 @@ public final class AccessMatrix {
 			return json(call -> body.get());
 		}
 
-		/** Form fields (pages) or request parameters (multipart uploads), computed for every request. */
+		/**
+		 * Form fields (pages) or request parameters (multipart uploads), computed for
+		 * every request.
+		 */
 		public Row form(Function<Call, Map<String, String>> fields) {
 			this.form = fields;
 			return this;
@@ -356,7 +392,10 @@ public final class AccessMatrix {
 			return form(call -> fields.get());
 		}
 
-		/** A multipart upload of {@code content} as {@code filename}, computed for every request. */
+		/**
+		 * A multipart upload of {@code content} as {@code filename}, computed for every
+		 * request.
+		 */
 		public Row file(String param, String filename, Function<Call, String> content) {
 			this.file = call -> new MockMultipartFile(param, filename, "text/csv",
 					content.apply(call).getBytes(StandardCharsets.UTF_8));
@@ -369,12 +408,18 @@ public final class AccessMatrix {
 			return this;
 		}
 
-		/** A permitted caller outside {@code scope} gets 404, like for a record that does not exist. */
+		/**
+		 * A permitted caller outside {@code scope} gets 404, like for a record that does
+		 * not exist.
+		 */
 		public Row scope(Scope scope) {
 			return scope(scope, 404);
 		}
 
-		/** A permitted caller outside {@code scope} gets {@code status}; gates apply in the order given. */
+		/**
+		 * A permitted caller outside {@code scope} gets {@code status}; gates apply in
+		 * the order given.
+		 */
 		public Row scope(Scope scope, int status) {
 			gates.add(new Gate(scope, status));
 			return this;
@@ -386,46 +431,65 @@ public final class AccessMatrix {
 			return this;
 		}
 
-		/** The allowed answer must also satisfy this (a page that answers 200 with and without an error). */
+		/**
+		 * The allowed answer must also satisfy this (a page that answers 200 with and
+		 * without an error).
+		 */
 		public Row okBody(String description, Predicate<String> check) {
 			this.okBody = check;
 			this.okBodyText = description;
 			return this;
 		}
 
-		/** The answer without credentials and with garbage ones, for handlers open to everyone. */
+		/**
+		 * The answer without credentials and with garbage ones, for handlers open to
+		 * everyone.
+		 */
 		public Row anonymous(int status) {
 			this.anonymous = status;
 			return this;
 		}
 
-		/** One caller's answer differs from the rule; say why (it shows in the report). */
+		/**
+		 * One caller's answer differs from the rule; say why (it shows in the report).
+		 */
 		public Row except(Caller caller, int status, String why) {
 			exceptions.put(caller, status);
 			notes.add(caller + " → " + status + ": " + why);
 			return this;
 		}
 
-		/** Each record in a granted answer must be one the caller may read (by the agencies of the item). */
+		/**
+		 * Each record in a granted answer must be one the caller may read (by the
+		 * agencies of the item).
+		 */
 		public Row listOf(Listing listing) {
 			this.listing = listing;
 			return this;
 		}
 
-		/** As {@link #listOf(Listing)}, with a rule other than agency scope deciding who may see an item. */
+		/**
+		 * As {@link #listOf(Listing)}, with a rule other than agency scope deciding who
+		 * may see an item.
+		 */
 		public Row listOf(Listing listing, BiPredicate<Caller, Item> visibility) {
 			this.listing = listing;
 			this.visibility = visibility;
 			return this;
 		}
 
-		/** The listing cannot show a record one caller sees and another must not; say why. */
+		/**
+		 * The listing cannot show a record one caller sees and another must not; say why.
+		 */
 		public Row withoutTeeth(String why) {
 			this.withoutTeeth = why;
 			return this;
 		}
 
-		/** Each caller acts as a fresh account with the same roles and agency (the row changes the account). */
+		/**
+		 * Each caller acts as a fresh account with the same roles and agency (the row
+		 * changes the account).
+		 */
 		public Row asClones(Consumer<Call> setup) {
 			this.clones = true;
 			this.cloneSetup = setup;
@@ -437,7 +501,10 @@ public final class AccessMatrix {
 			});
 		}
 
-		/** An endpoint outside Spring MVC's handlers (the actuator); not part of the coverage check. */
+		/**
+		 * An endpoint outside Spring MVC's handlers (the actuator); not part of the
+		 * coverage check.
+		 */
 		public Row servedOutsideMvc() {
 			this.outsideMvc = true;
 			return this;
@@ -461,6 +528,7 @@ public final class AccessMatrix {
 			}
 			return new Answer(ok, true);
 		}
+
 	}
 
 	private final List<Row> rows = new ArrayList<>();
@@ -495,17 +563,26 @@ public final class AccessMatrix {
 
 	// --- scopes
 
-	/** Callers who read the agency's records: province-wide roles, officers of it or an agency above it. */
+	/**
+	 * Callers who read the agency's records: province-wide roles, officers of it or an
+	 * agency above it.
+	 */
 	public static Scope reads(Supplier<Long> agency) {
 		return (caller, m) -> m.reads(caller, agency.get());
 	}
 
-	/** Callers who may change the agency's records: administrators, operators, officers of it or above it. */
+	/**
+	 * Callers who may change the agency's records: administrators, operators, officers of
+	 * it or above it.
+	 */
 	public static Scope writes(Supplier<Long> agency) {
 		return (caller, m) -> m.writes(caller, agency.get());
 	}
 
-	/** Callers who read at least one of the agencies (a reorganisation, a campaign over several). */
+	/**
+	 * Callers who read at least one of the agencies (a reorganisation, a campaign over
+	 * several).
+	 */
 	public static Scope readsAny(Supplier<? extends Collection<Long>> agencies) {
 		return (caller, m) -> m.readsAny(caller, agencies.get());
 	}
@@ -537,7 +614,10 @@ public final class AccessMatrix {
 				&& within(agencyId, agency(caller.agencyCode()));
 	}
 
-	/** Whether {@code candidate} is {@code ancestor} or lies below it, by the parent links in the database. */
+	/**
+	 * Whether {@code candidate} is {@code ancestor} or lies below it, by the parent links
+	 * in the database.
+	 */
 	public boolean within(long candidate, long ancestor) {
 		if (!parents.containsKey(candidate)) {
 			loadParents();
@@ -560,23 +640,23 @@ public final class AccessMatrix {
 
 	private void loadParents() {
 		Map<Long, Long> map = new HashMap<>();
-		jdbc().sql("SELECT id, parent_id FROM agency")
-			.query(rs -> {
-				map.put(rs.getLong("id"), rs.getObject("parent_id", Long.class));
-			});
+		jdbc().sql("SELECT id, parent_id FROM agency").query(rs -> {
+			map.put(rs.getLong("id"), rs.getObject("parent_id", Long.class));
+		});
 		parents = map;
 	}
 
 	public long agency(String code) {
-		return agencyIds.computeIfAbsent(code, c -> jdbc().sql("SELECT id FROM agency WHERE code = :c")
-			.param("c", c)
-			.query(Long.class)
-			.single());
+		return agencyIds.computeIfAbsent(code,
+				c -> jdbc().sql("SELECT id FROM agency WHERE code = :c").param("c", c).query(Long.class).single());
 	}
 
 	// --- listings
 
-	/** JSON items whose {@code field} is an agency id: {@code json("$.items[*]", "agencyId")}. */
+	/**
+	 * JSON items whose {@code field} is an agency id:
+	 * {@code json("$.items[*]", "agencyId")}.
+	 */
 	public static Listing json(String items, String agencyIdField) {
 		return (body, m) -> {
 			List<Map<String, Object>> list = JsonPath.read(body, items);
@@ -587,7 +667,10 @@ public final class AccessMatrix {
 		};
 	}
 
-	/** JSON values (ids or codes) whose agencies a query gives: {@code SELECT agency_id ... WHERE id = :v}. */
+	/**
+	 * JSON values (ids or codes) whose agencies a query gives:
+	 * {@code SELECT agency_id ... WHERE id = :v}.
+	 */
 	public static Listing jsonOwnedBy(String values, String ownersSql) {
 		return (body, m) -> {
 			List<Object> list = JsonPath.read(body, values);
@@ -595,7 +678,10 @@ public final class AccessMatrix {
 		};
 	}
 
-	/** JSON values that are records' keys, for listings whose visibility rule is not agency scope. */
+	/**
+	 * JSON values that are records' keys, for listings whose visibility rule is not
+	 * agency scope.
+	 */
 	public static Listing jsonKeys(String values) {
 		return (body, m) -> {
 			List<Object> list = JsonPath.read(body, values);
@@ -603,7 +689,10 @@ public final class AccessMatrix {
 		};
 	}
 
-	/** Ids that links in a page carry, for listings whose visibility rule is not agency scope. */
+	/**
+	 * Ids that links in a page carry, for listings whose visibility rule is not agency
+	 * scope.
+	 */
 	public static Listing linkKeys(String regex) {
 		Pattern p = Pattern.compile(regex);
 		return (body, m) -> {
@@ -616,7 +705,10 @@ public final class AccessMatrix {
 		};
 	}
 
-	/** CSV rows (after the header) whose cell {@code column} is a value the query turns into agencies. */
+	/**
+	 * CSV rows (after the header) whose cell {@code column} is a value the query turns
+	 * into agencies.
+	 */
 	public static Listing csvOwnedBy(int column, String ownersSql) {
 		return (body, m) -> {
 			String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
@@ -634,7 +726,10 @@ public final class AccessMatrix {
 		};
 	}
 
-	/** Links in a page, {@code regex} capturing an id; with {@code ownersSql} null the id is an agency's. */
+	/**
+	 * Links in a page, {@code regex} capturing an id; with {@code ownersSql} null the id
+	 * is an agency's.
+	 */
 	public static Listing links(String regex, @Nullable String ownersSql) {
 		Pattern p = Pattern.compile(regex);
 		return (body, m) -> {
@@ -652,7 +747,10 @@ public final class AccessMatrix {
 		};
 	}
 
-	/** Agencies that a query with the parameter {@code :v} returns; cached for the row being run. */
+	/**
+	 * Agencies that a query with the parameter {@code :v} returns; cached for the row
+	 * being run.
+	 */
 	public Set<Long> owners(String sql, Object value) {
 		return owners.computeIfAbsent(sql + "\u0000" + value,
 				k -> Set.copyOf(jdbc().sql(sql).param("v", value).query(Long.class).list()));
@@ -660,7 +758,9 @@ public final class AccessMatrix {
 
 	// --- running
 
-	/** Declares the module's rows and runs them all; fails with every mismatch at once. */
+	/**
+	 * Declares the module's rows and runs them all; fails with every mismatch at once.
+	 */
 	public static void verify(Module module, ApplicationContext context) {
 		String title = module.getClass().getSimpleName();
 		AccessMatrix matrix = new AccessMatrix(context);
@@ -669,7 +769,10 @@ public final class AccessMatrix {
 		Assertions.assertThat(failures).as("access matrix mismatches of " + title).isEmpty();
 	}
 
-	/** Runs the rows and answers every mismatch (empty when all callers got what the rows say). */
+	/**
+	 * Runs the rows and answers every mismatch (empty when all callers got what the rows
+	 * say).
+	 */
 	static List<String> mismatches(Module module, ApplicationContext context) {
 		AccessMatrix matrix = new AccessMatrix(context);
 		module.declare(matrix);
@@ -693,7 +796,8 @@ public final class AccessMatrix {
 			throw new IllegalStateException("a matrix made for the coverage check runs no requests");
 		}
 		T bean = context.getBean(type);
-		// NB: fixtures are made as the test-fixtures principal; services fail closed with nobody signed in
+		// NB: fixtures are made as the test-fixtures principal; services fail closed with
+		// nobody signed in
 		return type.getPackageName().startsWith("vn.khien.") ? FixturePrincipal.wrap(bean) : bean;
 	}
 
@@ -702,7 +806,8 @@ public final class AccessMatrix {
 		var failures = new ArrayList<String>();
 		ensureAccounts(failures);
 		int requests = 0;
-		var report = new StringBuilder("# " + title + "\n\nExpected answer per caller (✗ actual when it differs).\n\n| handler |");
+		var report = new StringBuilder(
+				"# " + title + "\n\nExpected answer per caller (✗ actual when it differs).\n\n| handler |");
 		CALLERS.forEach(c -> report.append(' ').append(c.name()).append(" |"));
 		report.append(" ms |\n|---|").append("---|".repeat(CALLERS.size() + 1)).append('\n');
 		for (Row row : rows) {
@@ -715,7 +820,8 @@ public final class AccessMatrix {
 			for (Caller caller : CALLERS) {
 				answers.put(caller, row.expected(caller));
 			}
-			// NB: callers refused go first, so that an allowed write cannot change what they see
+			// NB: callers refused go first, so that an allowed write cannot change what
+			// they see
 			List<Caller> order = new ArrayList<>(CALLERS);
 			order.sort(Comparator.comparing(c -> answers.get(c).granted()));
 			for (Caller caller : order) {
@@ -746,7 +852,12 @@ public final class AccessMatrix {
 			.filter(r -> !r.notes.isEmpty())
 			.forEach(r -> report.append("\n- ").append(r.key()).append(": ").append(String.join("; ", r.notes)));
 		long millis = (System.nanoTime() - started) / 1_000_000;
-		report.append("\n\n").append(rows.size()).append(" rows, ").append(requests).append(" requests, ").append(millis)
+		report.append("\n\n")
+			.append(rows.size())
+			.append(" rows, ")
+			.append(requests)
+			.append(" requests, ")
+			.append(millis)
 			.append(" ms\n");
 		if (reported) {
 			writeReport(title, report.toString());
@@ -766,7 +877,10 @@ public final class AccessMatrix {
 		}
 	}
 
-	/** The two accounts with several roles, created once in the shared database; every caller as declared. */
+	/**
+	 * The two accounts with several roles, created once in the shared database; every
+	 * caller as declared.
+	 */
 	private void ensureAccounts(List<String> failures) {
 		Accounts accounts = bean(Accounts.class);
 		for (Caller c : List.of(OFFICER_ASSESSOR, LEADER_OFFICER)) {
@@ -788,13 +902,17 @@ public final class AccessMatrix {
 		}
 	}
 
-	/** A fresh account with the caller's roles, agency and organisation, signed in with the demo password. */
+	/**
+	 * A fresh account with the caller's roles, agency and organisation, signed in with
+	 * the demo password.
+	 */
 	private String cloneOf(Caller caller) {
 		var original = bean(Accounts.class).findByUsername(caller.name()).orElseThrow();
 		String name = "mx-" + caller.name().replace("matrix-", "") + "-" + SEQ.incrementAndGet() + "-"
 				+ Long.toString(System.nanoTime() % 1_000_000, 36);
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-		// NB: a throwaway account; a plain-text hash spares the two bcrypt rounds of creating and signing in
+		// NB: a throwaway account; a plain-text hash spares the two bcrypt rounds of
+		// creating and signing in
 		jdbc().sql("""
 				INSERT INTO app_user (username, display_name, password_hash, agency_id, organisation_id, created_at)
 				VALUES (:u, :d, :h, :a, :o, CURRENT_TIMESTAMP)""")
@@ -806,7 +924,10 @@ public final class AccessMatrix {
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
 		for (Role role : original.roles()) {
-			jdbc().sql("INSERT INTO user_role (user_id, role) VALUES (:id, :r)").param("id", id).param("r", role.name()).update();
+			jdbc().sql("INSERT INTO user_role (user_id, role) VALUES (:id, :r)")
+				.param("id", id)
+				.param("r", role.name())
+				.update();
 		}
 		return name;
 	}
@@ -841,7 +962,8 @@ public final class AccessMatrix {
 		return judge(row, caller, expected, target, result, seen);
 	}
 
-	private <B extends AbstractMockHttpServletRequestBuilder<B>> B prepare(B request, Row row, Caller caller, Call call) {
+	private <B extends AbstractMockHttpServletRequestBuilder<B>> B prepare(B request, Row row, Caller caller,
+			Call call) {
 		if (row.page) {
 			request.with(SecurityMockMvcRequestPostProcessors.csrf());
 			if (caller == GARBAGE) {
@@ -911,13 +1033,18 @@ public final class AccessMatrix {
 		return row.visibility != null ? row.visibility.test(caller, item) : readsAny(caller, item.agencies());
 	}
 
-	/** A listing proves something only if some caller saw a record that another caller must not see. */
+	/**
+	 * A listing proves something only if some caller saw a record that another caller
+	 * must not see.
+	 */
 	private void checkTeeth(Row row, Map<Caller, List<Item>> seen, Map<Caller, Answer> answers, List<String> failures) {
 		if (row.withoutTeeth != null) {
 			return;
 		}
 		List<Caller> listed = new ArrayList<>(seen.keySet());
-		boolean teeth = seen.values().stream().flatMap(List::stream)
+		boolean teeth = seen.values()
+			.stream()
+			.flatMap(List::stream)
 			.anyMatch(item -> listed.stream().anyMatch(c -> !visible(row, c, item)));
 		if (!teeth) {
 			failures.add(row.key() + ": no caller saw a record another caller must not see, so the listing check "
@@ -951,7 +1078,10 @@ public final class AccessMatrix {
 
 	// --- coverage
 
-	/** Every (method, pattern) of the application's own handlers, as {@code GET /api/v1/systems/{id}}. */
+	/**
+	 * Every (method, pattern) of the application's own handlers, as {@code GET
+	 * /api/v1/systems/{id}}.
+	 */
 	public static Set<String> handlers(RequestMappingHandlerMapping mappings) {
 		Set<String> keys = new TreeSet<>();
 		mappings.getHandlerMethods().forEach((info, method) -> {
@@ -970,7 +1100,10 @@ public final class AccessMatrix {
 		return keys;
 	}
 
-	/** The rows every module declares, found on the test class path and declared without running anything. */
+	/**
+	 * The rows every module declares, found on the test class path and declared without
+	 * running anything.
+	 */
 	public static List<String> declaredRows(ApplicationContext context) {
 		var scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.addIncludeFilter(new AssignableTypeFilter(Module.class));
@@ -993,7 +1126,10 @@ public final class AccessMatrix {
 		return keys;
 	}
 
-	/** Handlers without a row, rows without a handler, and handlers with more than one row. */
+	/**
+	 * Handlers without a row, rows without a handler, and handlers with more than one
+	 * row.
+	 */
 	public record Coverage(Set<String> missing, Set<String> stale, Set<String> duplicated) {
 
 		public boolean complete() {
@@ -1015,4 +1151,5 @@ public final class AccessMatrix {
 		stale.removeAll(handlers);
 		return new Coverage(missing, stale, duplicated);
 	}
+
 }

@@ -15,8 +15,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import vn.khien.platform.Role;
 
 /**
- * Every handler of the running application has exactly one row in a module's access matrix, and the matrix
- * reports what it should: a missing row, a wrong answer, a listed record the caller must not see.
+ * Every handler of the running application has exactly one row in a module's access
+ * matrix, and the matrix reports what it should: a missing row, a wrong answer, a listed
+ * record the caller must not see.
  */
 @KhienTest
 class AccessMatrixCoverageTests {
@@ -62,7 +63,8 @@ class AccessMatrixCoverageTests {
 
 	@Test
 	void listingCheckNamesARecordTheCallerMustNotSee() {
-		// NB: a listing that claims every agency belongs to the education department: the health officer's own
+		// NB: a listing that claims every agency belongs to the education department: the
+		// health officer's own
 		// agencies must then be reported as records it must not see
 		AccessMatrix.Module wrong = m -> m.api("GET", "/api/v1/agencies")
 			.query("q", "SYT")
@@ -71,8 +73,8 @@ class AccessMatrixCoverageTests {
 				.stream()
 				.map(i -> new AccessMatrix.Item(i.key(), Set.of(mx.agency("SGDDT"))))
 				.toList());
-		assertThat(AccessMatrix.mismatches(wrong, context)).anySatisfy(
-				failure -> assertThat(failure).startsWith("GET /api/v1/agencies as officer: lists records it must not see"));
+		assertThat(AccessMatrix.mismatches(wrong, context)).anySatisfy(failure -> assertThat(failure)
+			.startsWith("GET /api/v1/agencies as officer: lists records it must not see"));
 	}
 
 	@Test
@@ -82,4 +84,5 @@ class AccessMatrixCoverageTests {
 			.asString()
 			.startsWith("GET /api/v1/users as police: expected 200 but was 403");
 	}
+
 }

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Access is declared on every handler, so a forgotten rule cannot silently open an endpoint. */
+/**
+ * Access is declared on every handler, so a forgotten rule cannot silently open an
+ * endpoint.
+ */
 @AnalyzeClasses(packages = "vn.khien", importOptions = ImportOption.DoNotIncludeTests.class)
 class AccessRulesTests {
 
@@ -45,8 +48,8 @@ class AccessRulesTests {
 				boolean guarded = method.isAnnotatedWith(PreAuthorize.class) || method.isAnnotatedWith(PermitAll.class)
 						|| method.getOwner().isAnnotatedWith(PreAuthorize.class)
 						|| method.getOwner().isAnnotatedWith(PermitAll.class);
-				events.add(new SimpleConditionEvent(method, guarded,
-						method.getFullName() + (guarded ? " is guarded" : " has neither @PreAuthorize nor @PermitAll")));
+				events.add(new SimpleConditionEvent(method, guarded, method.getFullName()
+						+ (guarded ? " is guarded" : " has neither @PreAuthorize nor @PermitAll")));
 			}
 		});
 
@@ -59,12 +62,16 @@ class AccessRulesTests {
 	}
 
 	@RestController
-	abstract static class Unguarded { // NB: abstract, so component scanning of the test context ignores it
+	abstract static class Unguarded {
+
+		// NB: abstract, so component scanning of the test
+		// context ignores it
 
 		@GetMapping("/test-only/open")
 		String open() {
 			return "";
 		}
+
 	}
 
 	@RestController
@@ -75,5 +82,7 @@ class AccessRulesTests {
 		String guarded() {
 			return "";
 		}
+
 	}
+
 }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Every agency-owned table has an index that leads with its agency column, so that a scoped read never
- * scans the whole table (docs/architecture.md, "Scale"). Read from the migrated database's own metadata.
+ * Every agency-owned table has an index that leads with its agency column, so that a
+ * scoped read never scans the whole table (docs/architecture.md, "Scale"). Read from the
+ * migrated database's own metadata.
  */
 @KhienTest
 class AgencyIndexesTests {
@@ -51,7 +52,8 @@ class AgencyIndexesTests {
 			assertThat(agencyColumns).as("tables with an agency column").containsKeys("asset", "information_system");
 			for (var e : agencyColumns.entrySet()) {
 				Set<String> leading = new HashSet<>();
-				try (ResultSet indexes = meta.getIndexInfo(null, schema, tableName(meta, schema, e.getKey()), false, true)) {
+				try (ResultSet indexes = meta.getIndexInfo(null, schema, tableName(meta, schema, e.getKey()), false,
+						true)) {
 					while (indexes.next()) {
 						if (indexes.getShort("ORDINAL_POSITION") == 1 && indexes.getString("COLUMN_NAME") != null) {
 							leading.add(indexes.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
@@ -68,7 +70,10 @@ class AgencyIndexesTests {
 		assertThat(missing).as("agency columns that lead no index").isEmpty();
 	}
 
-	/** The table's name as the database stores it (H2 and PostgreSQL both store these in lower case). */
+	/**
+	 * The table's name as the database stores it (H2 and PostgreSQL both store these in
+	 * lower case).
+	 */
 	private static String tableName(DatabaseMetaData meta, String schema, String table) throws Exception {
 		try (ResultSet tables = meta.getTables(null, schema, "%", null)) {
 			while (tables.next()) {
@@ -79,4 +84,5 @@ class AgencyIndexesTests {
 		}
 		return table;
 	}
+
 }

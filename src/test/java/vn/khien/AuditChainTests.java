@@ -41,12 +41,15 @@ class AuditChainTests {
 		String id = UUID.randomUUID().toString();
 		log.recordAs("chain-test", "UPDATE", "chain_test", id, Map.of("value", "original"));
 		return trail.search(new AuditTrail.Filter(null, null, "chain_test", id, null, null), PageQuery.of(0, 1, null))
-			.items().get(0).seq();
+			.items()
+			.get(0)
+			.seq();
 	}
 
 	void assertIntact() {
-		assertThat(mvc.get().uri("/api/v1/audit/verify").header("Authorization", logins.bearer("police")))
-			.hasStatusOk().bodyJson().satisfies(json -> {
+		assertThat(mvc.get().uri("/api/v1/audit/verify").header("Authorization", logins.bearer("police"))).hasStatusOk()
+			.bodyJson()
+			.satisfies(json -> {
 				assertThat(json).extractingPath("$.intact").isEqualTo(true);
 				assertThat(json).extractingPath("$.brokenAt").isNull();
 			});
@@ -55,8 +58,10 @@ class AuditChainTests {
 	@Test
 	void chainOfTheRunningApplicationIsIntact() {
 		ownEntry();
-		assertThat(mvc.get().uri("/api/v1/audit/verify").header("Authorization", logins.bearer("admin")))
-			.hasStatusOk().bodyJson().extractingPath("$.checked").asNumber()
+		assertThat(mvc.get().uri("/api/v1/audit/verify").header("Authorization", logins.bearer("admin"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.checked")
+			.asNumber()
 			.satisfies(n -> assertThat(n.longValue()).isPositive());
 		assertIntact();
 	}
@@ -64,21 +69,30 @@ class AuditChainTests {
 	@Test
 	void alteredRowBreaksTheChainAtThatRow() {
 		long seq = ownEntry();
-		String original = jdbc.sql("SELECT after_state FROM audit_entry WHERE seq = :s").param("s", seq)
-			.query(String.class).single();
+		String original = jdbc.sql("SELECT after_state FROM audit_entry WHERE seq = :s")
+			.param("s", seq)
+			.query(String.class)
+			.single();
 		try {
-			jdbc.sql("UPDATE audit_entry SET after_state = :v WHERE seq = :s").param("v", "{\"value\":\"forged\"}")
-				.param("s", seq).update();
+			jdbc.sql("UPDATE audit_entry SET after_state = :v WHERE seq = :s")
+				.param("v", "{\"value\":\"forged\"}")
+				.param("s", seq)
+				.update();
 			assertThat(mvc.get().uri("/api/v1/audit/verify").header("Authorization", logins.bearer("admin")))
-				.hasStatusOk().bodyJson().satisfies(json -> {
+				.hasStatusOk()
+				.bodyJson()
+				.satisfies(json -> {
 					assertThat(json).extractingPath("$.intact").isEqualTo(false);
-					assertThat(json).extractingPath("$.brokenAt").asNumber()
+					assertThat(json).extractingPath("$.brokenAt")
+						.asNumber()
 						.satisfies(n -> assertThat(n.longValue()).isEqualTo(seq));
 					assertThat(json).extractingPath("$.reason").isEqualTo("content");
 				});
 		}
 		finally {
-			jdbc.sql("UPDATE audit_entry SET after_state = :v WHERE seq = :s").param("v", original).param("s", seq)
+			jdbc.sql("UPDATE audit_entry SET after_state = :v WHERE seq = :s")
+				.param("v", original)
+				.param("s", seq)
 				.update();
 		}
 		assertIntact();
@@ -88,13 +102,19 @@ class AuditChainTests {
 	void deletedRowBreaksTheChainWhereItWas() {
 		long seq = ownEntry();
 		ownEntry();
-		Map<String, Object> row = jdbc.sql("SELECT * FROM audit_entry WHERE seq = :s").param("s", seq).query().singleRow();
+		Map<String, Object> row = jdbc.sql("SELECT * FROM audit_entry WHERE seq = :s")
+			.param("s", seq)
+			.query()
+			.singleRow();
 		try {
 			jdbc.sql("DELETE FROM audit_entry WHERE seq = :s").param("s", seq).update();
 			assertThat(mvc.get().uri("/api/v1/audit/verify").header("Authorization", logins.bearer("admin")))
-				.hasStatusOk().bodyJson().satisfies(json -> {
+				.hasStatusOk()
+				.bodyJson()
+				.satisfies(json -> {
 					assertThat(json).extractingPath("$.intact").isEqualTo(false);
-					assertThat(json).extractingPath("$.brokenAt").asNumber()
+					assertThat(json).extractingPath("$.brokenAt")
+						.asNumber()
 						.satisfies(n -> assertThat(n.longValue()).isEqualTo(seq));
 				});
 		}
@@ -111,10 +131,16 @@ class AuditChainTests {
 	@Test
 	void newEntriesAreSealedWithHashVersion2() {
 		long seq = ownEntry();
-		assertThat(jdbc.sql("SELECT hash_version FROM audit_entry WHERE seq = :s").param("s", seq).query(Integer.class)
+		assertThat(jdbc.sql("SELECT hash_version FROM audit_entry WHERE seq = :s")
+			.param("s", seq)
+			.query(Integer.class)
 			.single()).isEqualTo(2);
-		assertThat(mvc.get().uri("/api/v1/audit?entityType=chain_test&size=1").header("Authorization", logins.bearer("admin")))
-			.hasStatusOk().bodyJson().extractingPath("$.items[0].hashVersion").isEqualTo(2);
+		assertThat(mvc.get()
+			.uri("/api/v1/audit?entityType=chain_test&size=1")
+			.header("Authorization", logins.bearer("admin"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.items[0].hashVersion")
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -123,12 +149,17 @@ class AuditChainTests {
 		ownEntry();
 		try {
 			for (int version : new int[] { 1, 3 }) {
-				jdbc.sql("UPDATE audit_entry SET hash_version = :v WHERE seq = :s").param("v", version).param("s", seq)
+				jdbc.sql("UPDATE audit_entry SET hash_version = :v WHERE seq = :s")
+					.param("v", version)
+					.param("s", seq)
 					.update();
 				assertThat(mvc.get().uri("/api/v1/audit/verify").header("Authorization", logins.bearer("admin")))
-					.hasStatusOk().bodyJson().satisfies(json -> {
+					.hasStatusOk()
+					.bodyJson()
+					.satisfies(json -> {
 						assertThat(json).extractingPath("$.intact").isEqualTo(false);
-						assertThat(json).extractingPath("$.brokenAt").asNumber()
+						assertThat(json).extractingPath("$.brokenAt")
+							.asNumber()
 							.satisfies(n -> assertThat(n.longValue()).isEqualTo(seq));
 						assertThat(json).extractingPath("$.reason").asString().isIn("version", "content");
 					});
@@ -144,7 +175,11 @@ class AuditChainTests {
 	void auditViewerShowsTheVerificationResult() {
 		ownEntry();
 		assertThat(mvc.get().uri("/audit?verify=true&entityType=chain_test").with(logins.session("admin")))
-			.hasStatusOk().bodyText().contains("id=\"verification\"").contains("alert-success").contains("chain_test");
+			.hasStatusOk()
+			.bodyText()
+			.contains("id=\"verification\"")
+			.contains("alert-success")
+			.contains("chain_test");
 	}
 
 	@Test
@@ -165,4 +200,5 @@ class AuditChainTests {
 				.toList()).isEmpty();
 		}
 	}
+
 }

@@ -49,10 +49,11 @@ import vn.khien.registry.AgencyKind;
 import vn.khien.registry.AgencyManagement;
 
 /**
- * Drives the real pages in headless Chromium. The only test with its own (servlet container)
- * context, and one browser for every test. Skipped where Chromium is not installed, failed instead
- * with {@code -Dkhien.browser.required=true} (as CI runs it); {@code -Dkhien.browser.chromium=...} and
- * {@code -Dkhien.browser.chromedriver=...} point elsewhere than Debian's paths.
+ * Drives the real pages in headless Chromium. The only test with its own (servlet
+ * container) context, and one browser for every test. Skipped where Chromium is not
+ * installed, failed instead with {@code -Dkhien.browser.required=true} (as CI runs it);
+ * {@code -Dkhien.browser.chromium=...} and {@code -Dkhien.browser.chromedriver=...} point
+ * elsewhere than Debian's paths.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserFlowTests {
@@ -64,9 +65,10 @@ class BrowserFlowTests {
 	static final String CHROMEDRIVER = System.getProperty("khien.browser.chromedriver", "/usr/bin/chromedriver");
 
 	/**
-	 * Enough rows that the job is still running when its page comes up, with margin: the job saves its
-	 * progress every 1,000 records, the page's event stream reads it every 500 ms, and 20,000 records take
-	 * 0.8 s to 2.5 s here (several figures shown on a cold server, one on a warm one).
+	 * Enough rows that the job is still running when its page comes up, with margin: the
+	 * job saves its progress every 1,000 records, the page's event stream reads it every
+	 * 500 ms, and 20,000 records take 0.8 s to 2.5 s here (several figures shown on a
+	 * cold server, one on a warm one).
 	 */
 	static final int IMPORTED_ROWS = 20_000;
 
@@ -103,7 +105,8 @@ class BrowserFlowTests {
 			System.out.println(why + ": browser tests skipped");
 			Assumptions.abort(why + ": browser tests skipped");
 		}
-		// NB: an explicit driver and binary keep Selenium Manager from looking anything up or downloading
+		// NB: an explicit driver and binary keep Selenium Manager from looking anything
+		// up or downloading
 		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
 		profile = Files.createTempDirectory("khien-chromium-");
 		var options = new ChromeOptions();
@@ -142,12 +145,15 @@ class BrowserFlowTests {
 		return UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
 	}
 
-	/** Signs in through the form in a fresh session (the browser is shared by every test). */
+	/**
+	 * Signs in through the form in a fresh session (the browser is shared by every test).
+	 */
 	void signIn(String username, String password) {
 		driver.manage().deleteAllCookies();
 		driver.get(url("/login"));
 		submitLogin(username, password, null);
-		// NB: wait for the name itself: a "present, then read" pair raced with the page being replaced
+		// NB: wait for the name itself: a "present, then read" pair raced with the page
+		// being replaced
 		String name = accounts.findByUsername(username).orElseThrow().displayName();
 		waiting().until(ExpectedConditions.textToBe(By.id("current-user"), name));
 	}
@@ -234,13 +240,19 @@ class BrowserFlowTests {
 		String suffix = suffix();
 		long health = agencies.findByCode("SYT").orElseThrow().id();
 		String code = "BRW-IMP-" + suffix;
-		long unit = agencyManagement.create(new AgencyManagement.AgencyDetails(code, name(suffix),
-				AgencyKind.PUBLIC_SERVICE_UNIT, health, null, null, null, null, null)).id();
-		// NB: network devices, outside anti-malware coverage, so the shared test database's coverage figures stay
+		long unit = agencyManagement
+			.create(new AgencyManagement.AgencyDetails(code, name(suffix), AgencyKind.PUBLIC_SERVICE_UNIT, health, null,
+					null, null, null, null))
+			.id();
+		// NB: network devices, outside anti-malware coverage, so the shared test
+		// database's coverage figures stay
 		Path csv = Files.createTempFile(profile, "assets-", ".csv");
 		var rows = new StringBuilder("kind,hostname,os\n");
 		for (int i = 1; i <= IMPORTED_ROWS; i++) {
-			rows.append("thiết bị mạng,sw-").append(i).append('.').append(suffix.toLowerCase(Locale.ROOT))
+			rows.append("thiết bị mạng,sw-")
+				.append(i)
+				.append('.')
+				.append(suffix.toLowerCase(Locale.ROOT))
 				.append(".syt.example.vn,RouterOS 7\n");
 		}
 		Files.writeString(csv, rows);
@@ -255,8 +267,10 @@ class BrowserFlowTests {
 		long started = System.nanoTime();
 		List<Long> preview = followJobFrom(url("/assets/import"));
 		long previewed = System.nanoTime();
-		// NB: a warm server may finish before the page shows a figure; whatever it showed only went up
-		assertThat(preview).as("records read, as the progress page showed them").isSorted()
+		// NB: a warm server may finish before the page shows a figure; whatever it showed
+		// only went up
+		assertThat(preview).as("records read, as the progress page showed them")
+			.isSorted()
 			.allMatch(n -> n <= IMPORTED_ROWS);
 		assertThat(summary()).containsEntry("parsed", (long) IMPORTED_ROWS)
 			.containsEntry("created", (long) IMPORTED_ROWS)
@@ -268,20 +282,23 @@ class BrowserFlowTests {
 		driver.findElement(By.id("confirm-import")).click();
 		List<Long> commit = followJobFrom(previewPage);
 		long imported = System.nanoTime();
-		assertThat(commit).as("records read, as the progress page showed them").isSorted()
+		assertThat(commit).as("records read, as the progress page showed them")
+			.isSorted()
 			.allMatch(n -> n <= IMPORTED_ROWS);
 		assertThat(summary()).containsEntry("parsed", (long) IMPORTED_ROWS)
 			.containsEntry("created", (long) IMPORTED_ROWS)
 			.containsEntry("updated", 0L);
-		assertThat(driver.findElements(By.id("confirm-import"))).as("the import itself is not confirmed again").isEmpty();
+		assertThat(driver.findElements(By.id("confirm-import"))).as("the import itself is not confirmed again")
+			.isEmpty();
 		assertThat(assetsOf(unit)).isEqualTo(IMPORTED_ROWS);
 		System.out.printf("asset import of %d rows, records read as shown: preview %s (%d ms), import %s (%d ms)%n",
 				IMPORTED_ROWS, preview, (previewed - started) / 1_000_000, commit, (imported - previewed) / 1_000_000);
 	}
 
 	/**
-	 * Waits on an import job's page, as it follows the job (server-sent events, then a reload), until the
-	 * summary shows; returns the distinct "records read" figures the progress part showed on the way.
+	 * Waits on an import job's page, as it follows the job (server-sent events, then a
+	 * reload), until the summary shows; returns the distinct "records read" figures the
+	 * progress part showed on the way.
 	 */
 	List<Long> followJobFrom(String previousUrl) {
 		waiting().until(ExpectedConditions.and(ExpectedConditions.urlMatches("/imports/[^/]+$"),
@@ -318,7 +335,10 @@ class BrowserFlowTests {
 	}
 
 	long assetsOf(long agencyId) {
-		return jdbc.sql("SELECT COUNT(*) FROM asset WHERE agency_id = :a").param("a", agencyId).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM asset WHERE agency_id = :a")
+			.param("a", agencyId)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
@@ -337,7 +357,10 @@ class BrowserFlowTests {
 	record Chart(List<String> categories, List<Number> values) {
 	}
 
-	/** Waits until the ECharts chart in the element is drawn, and returns what it was given to draw. */
+	/**
+	 * Waits until the ECharts chart in the element is drawn, and returns what it was
+	 * given to draw.
+	 */
 	@SuppressWarnings("unchecked")
 	Chart drawnChart(String id) {
 		var canvas = By.cssSelector("#" + id + " canvas");
@@ -378,9 +401,11 @@ class BrowserFlowTests {
 		// the enrolment code again is a replay: its time step was used
 		submitLogin(username, password, enrolled);
 		waiting().until(ExpectedConditions.urlContains("/login?error"));
-		// NB: the next step's code is accepted already, the server allowing Totp.DRIFT_STEPS = 1, so no waiting
+		// NB: the next step's code is accepted already, the server allowing
+		// Totp.DRIFT_STEPS = 1, so no waiting
 		String next = totp.codeAt(secret, Instant.ofEpochSecond((step + 1) * Totp.STEP_SECONDS));
 		submitLogin(username, password, next);
 		waiting().until(ExpectedConditions.textToBe(By.id("current-user"), "Người Dùng Hai Lớp"));
 	}
+
 }

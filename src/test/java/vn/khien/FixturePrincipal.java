@@ -15,11 +15,12 @@ import org.springframework.util.ReflectionUtils;
 import vn.khien.platform.SystemPrincipal;
 
 /**
- * The application fails closed: a service called with nobody signed in sees nothing and may change
- * nothing. Tests that set up data by calling services directly do it as a named system principal: each
- * {@code vn.khien} service injected into a test is wrapped so that a call made with no principal runs as
- * {@link #FIXTURES}. Requests through MockMvc are not made through these wrappers and carry only their
- * own credentials; a test that sets its own principal keeps it.
+ * The application fails closed: a service called with nobody signed in sees nothing and
+ * may change nothing. Tests that set up data by calling services directly do it as a
+ * named system principal: each {@code vn.khien} service injected into a test is wrapped
+ * so that a call made with no principal runs as {@link #FIXTURES}. Requests through
+ * MockMvc are not made through these wrappers and carry only their own credentials; a
+ * test that sets its own principal keeps it.
  */
 public class FixturePrincipal extends AbstractTestExecutionListener {
 
@@ -95,6 +96,7 @@ public class FixturePrincipal extends AbstractTestExecutionListener {
 
 	/** Marks a wrapper, so a test instance is not wrapped twice. */
 	public interface Wrapped {
+
 	}
 
 	private static final class WrappedException extends RuntimeException {
@@ -102,5 +104,7 @@ public class FixturePrincipal extends AbstractTestExecutionListener {
 		WrappedException(Throwable cause) {
 			super(cause);
 		}
+
 	}
+
 }

@@ -28,10 +28,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The built application as a separate process, killed while it imports: the job survives. With SIGKILL the
- * interrupted job runs again after the restart; with a normal stop the running job is handed back to the
- * queue. Either way it finishes with its full counts and no duplicate rows. Runs on H2 by default, on
- * PostgreSQL when {@code khien.it.postgres} names a server (the postgres profile).
+ * The built application as a separate process, killed while it imports: the job survives.
+ * With SIGKILL the interrupted job runs again after the restart; with a normal stop the
+ * running job is handed back to the queue. Either way it finishes with its full counts
+ * and no duplicate rows. Runs on H2 by default, on PostgreSQL when
+ * {@code khien.it.postgres} names a server (the postgres profile).
  */
 class JobCrashIT {
 
@@ -111,8 +112,9 @@ class JobCrashIT {
 
 	static void start() throws Exception {
 		starts++;
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx768m", "-jar", jar().toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar",
+						jar().toString()));
 		var builder = new ProcessBuilder(command).directory(work.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
@@ -122,7 +124,8 @@ class JobCrashIT {
 		env.put("KHIEN_DEMO", "true");
 		env.put("KHIEN_DEMO_PASSWORD", PASSWORD);
 		env.put("KHIEN_ADMIN_PASSWORD", PASSWORD);
-		env.put("KHIEN_JOBS_SHUTDOWNGRACE", "0s"); // hand the job back at its next progress report
+		env.put("KHIEN_JOBS_SHUTDOWNGRACE", "0s"); // hand the job back at its next
+													// progress report
 		String postgres = System.getProperty("khien.it.postgres", "");
 		if (!postgres.isBlank()) {
 			env.put("SPRING_DATASOURCE_URL", postgres + "khien_crash");
@@ -173,7 +176,8 @@ class JobCrashIT {
 		if (token == null) {
 			var response = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/auth/token"))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"operator\",\"password\":\"" + PASSWORD + "\"}"))
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"username\":\"operator\",\"password\":\"" + PASSWORD + "\"}"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			token = JSON.readTree(response.body()).get("token").asString();
@@ -198,9 +202,10 @@ class JobCrashIT {
 			}
 		}
 		String boundary = "khien-" + UUID.randomUUID();
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"agency\"\r\n\r\nSYT\r\n--" + boundary
-				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + prefix
-				+ ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"agency\"\r\n\r\nSYT\r\n--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + prefix
+				+ ".csv\"\r\nContent-Type: text/csv\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
 		var body = HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
 				HttpRequest.BodyPublishers.ofFile(csv), HttpRequest.BodyPublishers.ofByteArray(tail));
@@ -245,4 +250,5 @@ class JobCrashIT {
 	static URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + port + path);
 	}
+
 }

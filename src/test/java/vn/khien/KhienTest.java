@@ -10,9 +10,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /**
- * A full-stack test on the shared application context (demo province loaded, test database). Keep
- * every full-stack test on this one annotation, with nothing added, so the context is built once. Its DataSource
- * can count statements ({@link SqlStatements}).
+ * A full-stack test on the shared application context (demo province loaded, test
+ * database). Keep every full-stack test on this one annotation, with nothing added, so
+ * the context is built once. Its DataSource can count statements ({@link SqlStatements}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,4 +20,5 @@ import org.springframework.context.annotation.Import;
 @AutoConfigureMockMvc
 @Import({ TestLogins.class, SqlStatements.class })
 public @interface KhienTest {
+
 }

@@ -42,7 +42,10 @@ class LoginLockoutTests {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	/** Each test signs in from its own address so the per-address throttle of other tests does not interfere. */
+	/**
+	 * Each test signs in from its own address so the per-address throttle of other tests
+	 * does not interfere.
+	 */
 	static RequestPostProcessor from(String address) {
 		return request -> {
 			request.setRemoteAddr(address);
@@ -58,8 +61,12 @@ class LoginLockoutTests {
 	MockMvcTester.MockMvcRequestBuilder token(String username, String password, String totp, String address) {
 		String body = totp == null ? "{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password)
 				: "{\"username\":\"%s\",\"password\":\"%s\",\"totp\":\"%s\"}".formatted(username, password, totp);
-		return mvc.post().uri("/api/v1/auth/token").with(from(address)).header("Accept-Language", "en")
-			.contentType(MediaType.APPLICATION_JSON).content(body);
+		return mvc.post()
+			.uri("/api/v1/auth/token")
+			.with(from(address))
+			.header("Accept-Language", "en")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body);
 	}
 
 	@Test
@@ -68,19 +75,30 @@ class LoginLockoutTests {
 		freshAccount(username);
 		for (int i = 0; i < 5; i++) {
 			assertThat(token(username, "wrong-password-" + i, null, "10.20.0.1")).hasStatus(HttpStatus.UNAUTHORIZED)
-				.bodyJson().extractingPath("$.code").isEqualTo("auth.badCredentials");
+				.bodyJson()
+				.extractingPath("$.code")
+				.isEqualTo("auth.badCredentials");
 		}
 		assertThat(token(username, PASSWORD, null, "10.20.0.1")).hasStatus(HttpStatus.UNAUTHORIZED)
-			.bodyJson().extractingPath("$.code").isEqualTo("auth.locked");
-		assertThat(mvc.post().uri("/login").with(from("10.20.0.2")).param("username", username)
-			.param("password", PASSWORD).with(SecurityMockMvcRequestPostProcessors.csrf()))
-			.hasStatus(HttpStatus.FOUND).redirectedUrl().contains("/login?locked");
+			.bodyJson()
+			.extractingPath("$.code")
+			.isEqualTo("auth.locked");
+		assertThat(mvc.post()
+			.uri("/login")
+			.with(from("10.20.0.2"))
+			.param("username", username)
+			.param("password", PASSWORD)
+			.with(SecurityMockMvcRequestPostProcessors.csrf())).hasStatus(HttpStatus.FOUND)
+			.redirectedUrl()
+			.contains("/login?locked");
 		var failures = audit.search(new AuditTrail.Filter(username, "LOGIN_FAILURE", null, null, null, null),
 				PageQuery.of(0, 50, null));
 		assertThat(failures.total()).isGreaterThanOrEqualTo(7);
 		assertThat(failures.items()).allSatisfy(e -> assertThat(e.address()).startsWith("10.20.0."));
-		assertThat(audit.search(new AuditTrail.Filter(username, "LOGIN", null, null, null, null), PageQuery.of(0, 5, null))
-			.total()).isZero();
+		assertThat(
+				audit.search(new AuditTrail.Filter(username, "LOGIN", null, null, null, null), PageQuery.of(0, 5, null))
+					.total())
+			.isZero();
 	}
 
 	@Test
@@ -105,19 +123,32 @@ class LoginLockoutTests {
 		String address = "10.20.2.1";
 
 		assertThat(token(username, PASSWORD, null, address)).hasStatus(HttpStatus.UNAUTHORIZED)
-			.bodyJson().extractingPath("$.code").isEqualTo("auth.totpRequired");
+			.bodyJson()
+			.extractingPath("$.code")
+			.isEqualTo("auth.totpRequired");
 		assertThat(token(username, PASSWORD, "000000".equals(totp.codeAt(secret, Instant.now())) ? "111111" : "000000",
-				address)).hasStatus(HttpStatus.UNAUTHORIZED);
+				address))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
 		// the next step's code: the enrolment already used the current one
 		String next = totp.codeAt(secret, Instant.now().plusSeconds(Totp.STEP_SECONDS));
-		assertThat(token(username, PASSWORD, next, address)).hasStatusOk().bodyJson().extractingPath("$.token")
-			.asString().startsWith("khn_");
+		assertThat(token(username, PASSWORD, next, address)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.token")
+			.asString()
+			.startsWith("khn_");
 		assertThat(token(username, PASSWORD, next, address)).hasStatus(HttpStatus.UNAUTHORIZED)
-			.bodyJson().extractingPath("$.code").isEqualTo("auth.badCredentials");
+			.bodyJson()
+			.extractingPath("$.code")
+			.isEqualTo("auth.badCredentials");
 
 		// the login form asks for the code, then accepts password and code together
-		assertThat(mvc.post().uri("/login").with(from(address)).param("username", username).param("password", PASSWORD)
-			.with(SecurityMockMvcRequestPostProcessors.csrf())).hasStatus(HttpStatus.FOUND).redirectedUrl()
+		assertThat(mvc.post()
+			.uri("/login")
+			.with(from(address))
+			.param("username", username)
+			.param("password", PASSWORD)
+			.with(SecurityMockMvcRequestPostProcessors.csrf())).hasStatus(HttpStatus.FOUND)
+			.redirectedUrl()
 			.contains("/login?totp");
 		accounts.unlock(id);
 	}
@@ -131,10 +162,19 @@ class LoginLockoutTests {
 			token(unique("nobody"), "wrong", null, address).exchange();
 		}
 		assertThat(token(username, PASSWORD, null, address)).hasStatus(HttpStatus.TOO_MANY_REQUESTS)
-			.bodyJson().extractingPath("$.detail").asString().contains("Too many failed sign-ins");
-		assertThat(mvc.post().uri("/login").with(from(address)).param("username", username).param("password", PASSWORD)
-			.with(SecurityMockMvcRequestPostProcessors.csrf())).hasStatus(HttpStatus.FOUND).redirectedUrl()
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("Too many failed sign-ins");
+		assertThat(mvc.post()
+			.uri("/login")
+			.with(from(address))
+			.param("username", username)
+			.param("password", PASSWORD)
+			.with(SecurityMockMvcRequestPostProcessors.csrf())).hasStatus(HttpStatus.FOUND)
+			.redirectedUrl()
 			.contains("/login?throttled");
 		assertThat(token(username, PASSWORD, null, "10.20.3.2")).hasStatusOk();
 	}
+
 }

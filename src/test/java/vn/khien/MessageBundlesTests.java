@@ -35,7 +35,10 @@ class MessageBundlesTests {
 	static final Set<String> VISIBLE_ATTRIBUTES = Set.of("placeholder", "title", "aria-label", "alt", "value",
 			"data-confirm", "label");
 
-	/** Attributes whose element's content Thymeleaf replaces, so any text inside is only a preview. */
+	/**
+	 * Attributes whose element's content Thymeleaf replaces, so any text inside is only a
+	 * preview.
+	 */
 	static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove",
 			"th:fragment");
 
@@ -43,8 +46,9 @@ class MessageBundlesTests {
 	static final Set<String> ALLOWED = Set.of("Khiên", "🛡", "🛡 Khiên");
 
 	/**
-	 * Findings in templates other branches own, reported to their owners; remove an entry once
-	 * fixed (the test fails on entries that no longer occur, so this list cannot go stale).
+	 * Findings in templates other branches own, reported to their owners; remove an entry
+	 * once fixed (the test fails on entries that no longer occur, so this list cannot go
+	 * stale).
 	 */
 	static final Set<String> KNOWN_ELSEWHERE = Set.of();
 
@@ -52,11 +56,14 @@ class MessageBundlesTests {
 
 	@Test
 	void noKeyIsDefinedInTwoBundles() throws IOException {
-		// NB: with several basenames the first bundle wins, so a clash shows one module's text in another's page
+		// NB: with several basenames the first bundle wins, so a clash shows one module's
+		// text in another's page
 		var owners = new java.util.HashMap<String, String>();
 		List<String> clashes = new ArrayList<>();
 		try (Stream<Path> files = Files.list(BUNDLES)) {
-			for (Path base : files.filter(p -> p.getFileName().toString().matches("[a-z-]+\\.properties")).sorted().toList()) {
+			for (Path base : files.filter(p -> p.getFileName().toString().matches("[a-z-]+\\.properties"))
+				.sorted()
+				.toList()) {
 				for (String key : keys(base)) {
 					String previous = owners.putIfAbsent(key, base.getFileName().toString());
 					if (previous != null) {
@@ -73,7 +80,8 @@ class MessageBundlesTests {
 		List<String> problems = new ArrayList<>();
 		try (Stream<Path> files = Files.list(BUNDLES)) {
 			for (Path base : files.filter(p -> p.getFileName().toString().matches("[a-z-]+\\.properties")).toList()) {
-				Path english = base.resolveSibling(base.getFileName().toString().replace(".properties", "_en.properties"));
+				Path english = base
+					.resolveSibling(base.getFileName().toString().replace(".properties", "_en.properties"));
 				if (!Files.exists(english)) {
 					problems.add(english + " is missing");
 					continue;
@@ -118,8 +126,8 @@ class MessageBundlesTests {
 		List<String> problems = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(TEMPLATES)) {
 			for (Path template : files.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
-				var document = new DOMMarkupParser(ParseConfiguration.htmlConfiguration())
-					.parse(template.toString(), Files.readString(template));
+				var document = new DOMMarkupParser(ParseConfiguration.htmlConfiguration()).parse(template.toString(),
+						Files.readString(template));
 				scan(document, false, TEMPLATES.relativize(template).toString(), problems);
 			}
 		}
@@ -170,4 +178,5 @@ class MessageBundlesTests {
 		String t = text.strip();
 		return !t.isEmpty() && !NO_LETTERS.matcher(t).matches() && !ALLOWED.contains(t);
 	}
+
 }

@@ -29,4 +29,5 @@ class MigrationTests {
 		var again = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 		assertThat(again.migrationsExecuted).isZero();
 	}
+
 }

@@ -9,8 +9,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import jakarta.servlet.http.Cookie;
 
 /**
- * A web session signed in through the login form, as a browser holds it: the session cookie that Spring
- * Session set. Add it to a request with {@code .with(signedIn)}.
+ * A web session signed in through the login form, as a browser holds it: the session
+ * cookie that Spring Session set. Add it to a request with {@code .with(signedIn)}.
  */
 public record SignedIn(String username, Cookie cookie) implements RequestPostProcessor {
 
@@ -27,7 +27,9 @@ public record SignedIn(String username, Cookie cookie) implements RequestPostPro
 		return request;
 	}
 
-	/** The session id as Spring Session stores it (the cookie holds it Base64-encoded). */
+	/**
+	 * The session id as Spring Session stores it (the cookie holds it Base64-encoded).
+	 */
 	public String sessionId() {
 		return new String(java.util.Base64.getDecoder().decode(cookie.getValue()),
 				java.nio.charset.StandardCharsets.UTF_8);

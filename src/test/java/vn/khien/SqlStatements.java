@@ -12,9 +12,10 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Counts the SQL statements a piece of work sends, for tests that prove work does not grow per record. The shared
- * test context's DataSource is wrapped once (see {@link KhienTest}); counting is per thread, and off unless a test
- * asks, so background work (the job queue polling, other requests) never adds to a count.
+ * Counts the SQL statements a piece of work sends, for tests that prove work does not
+ * grow per record. The shared test context's DataSource is wrapped once (see
+ * {@link KhienTest}); counting is per thread, and off unless a test asks, so background
+ * work (the job queue polling, other requests) never adds to a count.
  */
 public class SqlStatements implements BeanPostProcessor {
 
@@ -22,7 +23,10 @@ public class SqlStatements implements BeanPostProcessor {
 
 	private static final Set<String> STATEMENTS = Set.of("prepareStatement", "prepareCall", "createStatement");
 
-	/** The statements {@code work} prepares on this thread (a batch is one statement, however many rows it has). */
+	/**
+	 * The statements {@code work} prepares on this thread (a batch is one statement,
+	 * however many rows it has).
+	 */
 	public static long during(Runnable work) {
 		long[] count = { 0 };
 		long[] outer = COUNTER.get();
@@ -65,10 +69,14 @@ public class SqlStatements implements BeanPostProcessor {
 	}
 
 	private static <T> T proxy(Class<T> type, T target, InvocationHandler handler) {
-		return type.cast(Proxy.newProxyInstance(SqlStatements.class.getClassLoader(), new Class<?>[] { type }, handler));
+		return type
+			.cast(Proxy.newProxyInstance(SqlStatements.class.getClassLoader(), new Class<?>[] { type }, handler));
 	}
 
-	/** Delegates, keeping identity for equals/hashCode and answering unwrap for the wrapper itself. */
+	/**
+	 * Delegates, keeping identity for equals/hashCode and answering unwrap for the
+	 * wrapper itself.
+	 */
 	private static Object call(Method method, Object target, Object[] args, Object self) throws Throwable {
 		switch (method.getName()) {
 			case "equals" -> {
@@ -97,4 +105,5 @@ public class SqlStatements implements BeanPostProcessor {
 			throw ex.getCause();
 		}
 	}
+
 }

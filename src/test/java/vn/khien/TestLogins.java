@@ -17,7 +17,10 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Bearer tokens and web sessions of the demo accounts, fetched once through the real sign-in paths. */
+/**
+ * Bearer tokens and web sessions of the demo accounts, fetched once through the real
+ * sign-in paths.
+ */
 @TestComponent
 public class TestLogins {
 
@@ -56,7 +59,10 @@ public class TestLogins {
 		return "Bearer " + token;
 	}
 
-	/** A web session signed in through the login form, for page tests (send CSRF with writes). */
+	/**
+	 * A web session signed in through the login form, for page tests (send CSRF with
+	 * writes).
+	 */
 	public SignedIn session(String username) {
 		return SESSIONS.compute(username, (u, s) -> s != null && live(s) ? s : signIn(u, passwordOf(u)));
 	}
@@ -64,10 +70,11 @@ public class TestLogins {
 	/** A fresh form sign-in; fails unless the login form accepted the credentials. */
 	public SignedIn signIn(String username, String password) {
 		try {
-			MvcResult result = mvc.perform(MockMvcRequestBuilders.post("/login")
-				.param("username", username)
-				.param("password", password)
-				.with(SecurityMockMvcRequestPostProcessors.csrf()))
+			MvcResult result = mvc
+				.perform(MockMvcRequestBuilders.post("/login")
+					.param("username", username)
+					.param("password", password)
+					.with(SecurityMockMvcRequestPostProcessors.csrf()))
 				.andReturn();
 			return signedIn(username, result);
 		}
@@ -100,7 +107,8 @@ public class TestLogins {
 		return username.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD;
 	}
 
-	// NB: another test may have ended a demo account's sessions or tokens (an agency merge moves accounts)
+	// NB: another test may have ended a demo account's sessions or tokens (an agency
+	// merge moves accounts)
 	public boolean live(SignedIn session) {
 		return jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE session_id = :id")
 			.param("id", session.sessionId())
@@ -117,9 +125,10 @@ public class TestLogins {
 
 	private String fetch(String username) {
 		try {
-			String body = mvc.perform(MockMvcRequestBuilders.post("/api/v1/auth/token")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content(json.writeValueAsString(Map.of("username", username, "password", passwordOf(username)))))
+			String body = mvc
+				.perform(MockMvcRequestBuilders.post("/api/v1/auth/token")
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(json.writeValueAsString(Map.of("username", username, "password", passwordOf(username)))))
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
@@ -129,4 +138,5 @@ public class TestLogins {
 			throw new IllegalStateException("could not sign in " + username, ex);
 		}
 	}
+
 }

@@ -44,9 +44,9 @@ import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 
 /**
- * Bulk import of assets from CSV, XLSX or Nmap XML, as an import job. Every record is recognised by the one
- * identity rule within the agency, so re-importing a file updates what it already created. A file with any
- * problem writes nothing.
+ * Bulk import of assets from CSV, XLSX or Nmap XML, as an import job. Every record is
+ * recognised by the one identity rule within the agency, so re-importing a file updates
+ * what it already created. A file with any problem writes nothing.
  */
 @Component
 public class AssetImport {
@@ -60,7 +60,10 @@ public class AssetImport {
 
 	static final int BATCH = 1000;
 
-	/** How long "last seen" may lag: an unchanged host is written again only once this has passed. */
+	/**
+	 * How long "last seen" may lag: an unchanged host is written again only once this has
+	 * passed.
+	 */
 	static final java.time.Duration SEEN_AGAIN_AFTER = java.time.Duration.ofDays(1);
 
 	public enum Format {
@@ -78,6 +81,7 @@ public class AssetImport {
 				throw new InvalidInputException("format", "import.format.unknown", text);
 			}
 		}
+
 	}
 
 	private final Agencies agencies;
@@ -112,8 +116,8 @@ public class AssetImport {
 	}
 
 	/**
-	 * Keeps the upload, then queues its import. {@code agency} and {@code system} are ids or codes; an agency
-	 * out of the caller's reach answers 404 like a missing one.
+	 * Keeps the upload, then queues its import. {@code agency} and {@code system} are ids
+	 * or codes; an agency out of the caller's reach answers 404 like a missing one.
 	 */
 	public ImportJob submit(InputStream in, String filename, @Nullable String contentType, @Nullable String agency,
 			@Nullable String system, @Nullable String format, boolean dryRun) {
@@ -145,7 +149,10 @@ public class AssetImport {
 		return owner;
 	}
 
-	/** From the file name's extension, else from the first bytes: a zip is a workbook, markup is Nmap. */
+	/**
+	 * From the file name's extension, else from the first bytes: a zip is a workbook,
+	 * markup is Nmap.
+	 */
 	Format detect(FileStore.StoredFile file) {
 		String name = file.filename().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".csv")) {
@@ -184,6 +191,7 @@ public class AssetImport {
 		ImportKind assetImportKind(AssetImport assetImport) {
 			return new ImportKind(KIND, MODULE, assetImport::processor);
 		}
+
 	}
 
 	ImportJob.Processor processor(ImportJob job) {
@@ -217,7 +225,9 @@ public class AssetImport {
 
 		private long unchanged;
 
-		/** Whether this run holds the agency's coverage row: taken before the first write. */
+		/**
+		 * Whether this run holds the agency's coverage row: taken before the first write.
+		 */
 		private boolean writing;
 
 		Work(ImportJob.Run run) {
@@ -249,12 +259,14 @@ public class AssetImport {
 			}
 			if (!problems.isEmpty()) {
 				problems.sort(Comparator.comparingLong(AssetImport::position));
-				throw new ImportJob.Failure(problems.get(0), problems, Map.of("parsed", parsed, "problems",
-						(long) problems.size() + (result == null ? 0 : result.problemCount() - result.problems().size())));
+				throw new ImportJob.Failure(problems.get(0), problems,
+						Map.of("parsed", parsed, "problems", (long) problems.size()
+								+ (result == null ? 0 : result.problemCount() - result.problems().size())));
 			}
 			flush();
 			if (writing) {
-				// hosts created, or changed kind: the agency's coverage counts them in the same transaction
+				// hosts created, or changed kind: the agency's coverage counts them in
+				// the same transaction
 				coverage.recount(List.of(agencyId));
 			}
 			run.progress(parsed);
@@ -281,12 +293,13 @@ public class AssetImport {
 				return;
 			}
 			if (format == Format.NMAP) {
-				// The CSV/XLSX readers already refuse repeated identities; Nmap output is checked here.
+				// The CSV/XLSX readers already refuse repeated identities; Nmap output is
+				// checked here.
 				String key = record.identityKey();
 				Integer first = seen.putIfAbsent(key, record.line());
 				if (first != null) {
-					problems.add(Problem.of("import.row.duplicate", location, key.substring(key.indexOf(':') + 1),
-							first));
+					problems
+						.add(Problem.of("import.row.duplicate", location, key.substring(key.indexOf(':') + 1), first));
 					return;
 				}
 			}
@@ -316,7 +329,8 @@ public class AssetImport {
 				return;
 			}
 			if (!writing) {
-				// NB: before reading the agency's hosts, so a coverage import of the same agency is either done or waits
+				// NB: before reading the agency's hosts, so a coverage import of the same
+				// agency is either done or waits
 				coverage.lock(List.of(agencyId));
 				writing = true;
 			}
@@ -333,8 +347,8 @@ public class AssetImport {
 				.param("keys", new ArrayList<>(byKey.keySet()))
 				.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
 					var stored = new Stored(rs.getLong("id"), rs.getString("identity_key"), rs.getString("kind"),
-							rs.getString("hostname"), rs.getString("addresses"), rs.getString("mac"), rs.getString("os"),
-							rs.getString("url"), rs.getObject("system_id", Long.class));
+							rs.getString("hostname"), rs.getString("addresses"), rs.getString("mac"),
+							rs.getString("os"), rs.getString("url"), rs.getObject("system_id", Long.class));
 					existing.put(stored.key, stored);
 					lastSeen.put(stored.key, rs.getTimestamp("last_seen_at").toInstant());
 				});
@@ -370,7 +384,8 @@ public class AssetImport {
 					updated++;
 				}
 				else {
-					// NB: an unchanged host seen within the day is not rewritten: "last seen" is kept to the day
+					// NB: an unchanged host seen within the day is not rewritten: "last
+					// seen" is kept to the day
 					if (lastSeen.get(e.getKey()).isBefore(now.minus(SEEN_AGAIN_AFTER))) {
 						touches.add(old.id);
 					}
@@ -393,8 +408,11 @@ public class AssetImport {
 						  source = ?, last_seen_at = ? WHERE id = ?""", updates);
 			}
 			if (!touches.isEmpty()) {
-				// One statement per batch: unchanged assets only need to say they were seen again
-				jdbc.sql("UPDATE asset SET last_seen_at = :at WHERE id IN (:ids)").param("at", at).param("ids", touches)
+				// One statement per batch: unchanged assets only need to say they were
+				// seen again
+				jdbc.sql("UPDATE asset SET last_seen_at = :at WHERE id IN (:ids)")
+					.param("at", at)
+					.param("ids", touches)
 					.update();
 			}
 			if (!portsToWrite.isEmpty()) {
@@ -411,8 +429,8 @@ public class AssetImport {
 				jdbc.sql("SELECT id, identity_key FROM asset WHERE agency_id = :agency AND identity_key IN (:keys)")
 					.param("agency", agencyId)
 					.param("keys", missing)
-					.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> ids.put(rs.getString("identity_key"),
-							rs.getLong("id")));
+					.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> ids
+						.put(rs.getString("identity_key"), rs.getLong("id")));
 			}
 			List<Long> replaced = records.keySet().stream().filter(existing::containsKey).map(ids::get).toList();
 			if (!replaced.isEmpty()) {
@@ -438,7 +456,8 @@ public class AssetImport {
 			if (assetIds.isEmpty()) {
 				return ports;
 			}
-			jdbc.sql("SELECT asset_id, port, protocol, service, product, version FROM asset_port WHERE asset_id IN (:ids)")
+			jdbc.sql(
+					"SELECT asset_id, port, protocol, service, product, version FROM asset_port WHERE asset_id IN (:ids)")
 				.param("ids", assetIds)
 				.query((rs, n) -> ports.computeIfAbsent(rs.getLong("asset_id"), k -> new HashSet<>())
 					.add(new OpenPort(rs.getInt("port"), rs.getString("protocol"), rs.getString("service"),
@@ -446,15 +465,23 @@ public class AssetImport {
 				.list();
 			return ports;
 		}
+
 	}
 
-	/** An asset row as stored, compared field by field to decide between updated and unchanged. */
+	/**
+	 * An asset row as stored, compared field by field to decide between updated and
+	 * unchanged.
+	 */
 	private record Stored(long id, String key, String kind, @Nullable String hostname, @Nullable String addresses,
 			@Nullable String mac, @Nullable String os, @Nullable String url, @Nullable Long systemId) {
 
-		/** Values from the file win; what the file leaves out is kept. Nmap cannot tell a kind, so keeps ours. */
+		/**
+		 * Values from the file win; what the file leaves out is kept. Nmap cannot tell a
+		 * kind, so keeps ours.
+		 */
 		Stored merge(AssetRecord r, @Nullable Long system, boolean keepKind) {
-			return new Stored(id, key, keepKind ? kind : r.kind().name(), r.hostname() != null ? r.hostname() : hostname,
+			return new Stored(id, key, keepKind ? kind : r.kind().name(),
+					r.hostname() != null ? r.hostname() : hostname,
 					r.addresses().isEmpty() ? addresses : join(r.addresses()), r.mac() != null ? r.mac() : mac,
 					r.os() != null ? cut(r.os(), 255) : os, r.url() != null ? r.url() : url,
 					system != null ? system : systemId);
@@ -473,7 +500,9 @@ public class AssetImport {
 		return p.toJobProblem();
 	}
 
-	/** Sort key of a location: problems are listed in file order, whole-file ones first. */
+	/**
+	 * Sort key of a location: problems are listed in file order, whole-file ones first.
+	 */
 	static long position(Problem p) {
 		String location = p.location();
 		if (location == null) {
@@ -490,4 +519,5 @@ public class AssetImport {
 			return 0;
 		}
 	}
+
 }

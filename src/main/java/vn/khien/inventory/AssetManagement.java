@@ -21,8 +21,8 @@ import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.NotFoundException;
 
 /**
- * Assets entered or corrected by hand. The same identity rule as the importers applies, so a host typed in
- * twice is refused rather than duplicated.
+ * Assets entered or corrected by hand. The same identity rule as the importers applies,
+ * so a host typed in twice is refused rather than duplicated.
  */
 @Component
 public class AssetManagement {
@@ -119,7 +119,8 @@ public class AssetManagement {
 			.param("id", id)
 			.update();
 		Asset after = assets.get(id);
-		// a host that moves or changes kind changes the counts (and maybe the coverage) of its agencies
+		// a host that moves or changes kind changes the counts (and maybe the coverage)
+		// of its agencies
 		if (before.agencyId() != after.agencyId() || before.kind() != after.kind()) {
 			coverage.recount(List.of(before.agencyId(), after.agencyId()));
 		}
@@ -140,8 +141,9 @@ public class AssetManagement {
 	}
 
 	/**
-	 * Takes the coverage rows of the asset's agency and of {@code target} before the asset is written, and reads it
-	 * again: a merge may have moved it meanwhile, then its new agency is taken too.
+	 * Takes the coverage rows of the asset's agency and of {@code target} before the
+	 * asset is written, and reads it again: a merge may have moved it meanwhile, then its
+	 * new agency is taken too.
 	 */
 	private Asset lockCoverage(long id, Asset before, long target) {
 		coverage.lock(List.of(before.agencyId(), target));
@@ -162,7 +164,9 @@ public class AssetManagement {
 		}
 	}
 
-	/** Validates and normalises with the importers' rules; each refusal names its field. */
+	/**
+	 * Validates and normalises with the importers' rules; each refusal names its field.
+	 */
 	private AssetRecord normalise(AssetDetails d) {
 		if (d.systemId() != null && !systems.mayHold(d.systemId(), d.agencyId())) {
 			throw new InvalidInputException("systemId", "asset.system.unknown");
@@ -228,4 +232,5 @@ public class AssetManagement {
 	private static String field(AssetRecord record) {
 		return record.kind() == AssetKind.WEB_PORTAL ? "url" : record.hostname() != null ? "hostname" : "addresses";
 	}
+
 }

@@ -10,8 +10,9 @@ import vn.khien.platform.AgencyHierarchy;
 import vn.khien.platform.CurrentUser;
 
 /**
- * Which information system an asset may be linked to: one owned by the asset's agency, or by an agency
- * above or below it, that the user can see. A small check of our own until the systems API is merged.
+ * Which information system an asset may be linked to: one owned by the asset's agency, or
+ * by an agency above or below it, that the user can see. A small check of our own until
+ * the systems API is merged.
  */
 @Component
 class AssetSystems {
@@ -31,7 +32,9 @@ class AssetSystems {
 	record Owned(long id, long ownerAgencyId) {
 	}
 
-	/** The system named by code (or else id), when it may hold assets of {@code agencyId}. */
+	/**
+	 * The system named by code (or else id), when it may hold assets of {@code agencyId}.
+	 */
 	Optional<Long> resolve(@Nullable String idOrCode, long agencyId) {
 		if (idOrCode == null || idOrCode.isBlank()) {
 			return Optional.empty();
@@ -69,4 +72,5 @@ class AssetSystems {
 			.map(owner -> fits(owner, agencyId))
 			.orElse(false);
 	}
+
 }

@@ -34,8 +34,9 @@ public class Assets {
 			a.source, a.first_seen_at, a.last_seen_at""";
 
 	/**
-	 * The sorts offered, each the order of an index (migration 2026_12_02_0900): by name, which is the identity
-	 * key (host names, then address-only hosts, then portals by URL), and by when a host was last seen.
+	 * The sorts offered, each the order of an index (migration 2026_12_02_0900): by name,
+	 * which is the identity key (host names, then address-only hosts, then portals by
+	 * URL), and by when a host was last seen.
 	 */
 	static final String BY_NAME = "hostname";
 
@@ -43,10 +44,16 @@ public class Assets {
 
 	private static final Map<String, String> SORTS = Map.of(BY_NAME, "a.identity_key", BY_LAST_SEEN, "a.last_seen_at");
 
-	/** Counting stops here: the page says "10.000+" rather than count a province's hosts per request. */
+	/**
+	 * Counting stops here: the page says "10.000+" rather than count a province's hosts
+	 * per request.
+	 */
 	public static final int COUNT_CAP = 10_000;
 
-	/** A name search counts further: its rows are one range of an index, and people want to know how many. */
+	/**
+	 * A name search counts further: its rows are one range of an index, and people want
+	 * to know how many.
+	 */
 	public static final int SEARCH_COUNT_CAP = 1_000_000;
 
 	private final JdbcClient jdbc;
@@ -69,8 +76,9 @@ public class Assets {
 	}
 
 	/**
-	 * @param q the start of a host name, a portal's URL (with or without its scheme) or a host's (first)
-	 * address, in any case; a prefix search, so that it is answered from an index at any size
+	 * @param q the start of a host name, a portal's URL (with or without its scheme) or a
+	 * host's (first) address, in any case; a prefix search, so that it is answered from
+	 * an index at any size
 	 * @param agencyId the agency and the agencies below it
 	 */
 	public record Filter(@Nullable String q, @Nullable Long agencyId, @Nullable Long systemId,
@@ -87,27 +95,31 @@ public class Assets {
 
 	public Optional<Asset> find(long id) {
 		AgencyScope scope = currentUser.scope();
-		return scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM asset a WHERE a.id = :id AND " + scope.filter("a.agency_id"))
-			.param("id", id)).query(Assets::map).optional();
+		return scope
+			.bind(jdbc.sql("SELECT " + COLUMNS + " FROM asset a WHERE a.id = :id AND " + scope.filter("a.agency_id"))
+				.param("id", id))
+			.query(Assets::map)
+			.optional();
 	}
 
 	/** The open ports last seen on the asset (empty when out of scope). */
 	public List<OpenPort> ports(long assetId) {
 		AgencyScope scope = currentUser.scope();
-		return scope.bind(jdbc.sql("""
-				SELECT p.port, p.protocol, p.service, p.product, p.version FROM asset_port p
-				JOIN asset a ON a.id = p.asset_id WHERE p.asset_id = :id""" + " AND " + scope.filter("a.agency_id")
-				+ " ORDER BY p.protocol, p.port")
-			.param("id", assetId))
+		return scope
+			.bind(jdbc.sql("""
+					SELECT p.port, p.protocol, p.service, p.product, p.version FROM asset_port p
+					JOIN asset a ON a.id = p.asset_id WHERE p.asset_id = :id""" + " AND " + scope.filter("a.agency_id")
+					+ " ORDER BY p.protocol, p.port")
+				.param("id", assetId))
 			.query((rs, n) -> new OpenPort(rs.getInt("port"), rs.getString("protocol"), rs.getString("service"),
 					rs.getString("product"), rs.getString("version")))
 			.list();
 	}
 
 	/**
-	 * A page of hosts in the caller's scope, read in the order of an index; the total is counted up to
-	 * {@link #COUNT_CAP}. With {@code page.after()} the page follows that cursor instead of an offset; every
-	 * full page answers the cursor of the next.
+	 * A page of hosts in the caller's scope, read in the order of an index; the total is
+	 * counted up to {@link #COUNT_CAP}. With {@code page.after()} the page follows that
+	 * cursor instead of an offset; every full page answers the cursor of the next.
 	 */
 	public PageResult<Asset> list(Filter filter, PageQuery page) {
 		AgencyScope scope = currentUser.scope();
@@ -116,7 +128,8 @@ public class Assets {
 		page.orderBy(SORTS, ""); // refuses a sort that is not offered
 		boolean desc = page.descending();
 		String dir = desc ? " DESC" : " ASC";
-		// NB: each sort ends on a column that makes it total, so that a cursor names one row
+		// NB: each sort ends on a column that makes it total, so that a cursor names one
+		// row
 		String order = sort.equals(BY_NAME) ? "a.identity_key" + dir + ", a.agency_id" + dir
 				: "a.last_seen_at" + dir + ", a.id" + dir;
 		String fingerprint = "assets?" + filter;
@@ -133,7 +146,8 @@ public class Assets {
 				}
 				else {
 					spec = " AND (a.last_seen_at, a.id)" + cmp + "(:k1, :k2)";
-					keyset.put("k1", java.sql.Timestamp.from(java.time.Instant.ofEpochMilli(Long.parseLong(after.values().get(0)))));
+					keyset.put("k1", java.sql.Timestamp
+						.from(java.time.Instant.ofEpochMilli(Long.parseLong(after.values().get(0)))));
 					keyset.put("k2", Long.parseLong(after.values().get(1)));
 				}
 			}
@@ -153,8 +167,9 @@ public class Assets {
 		String next = null;
 		if (items.size() == page.size()) {
 			Asset last = items.get(items.size() - 1);
-			next = cursors.encode(fingerprint, new PageCursors.Position(sort, desc,
-					sort.equals(BY_NAME) ? List.of(last.identityKey(), Long.toString(last.agencyId()))
+			next = cursors.encode(fingerprint,
+					new PageCursors.Position(sort, desc, sort.equals(BY_NAME)
+							? List.of(last.identityKey(), Long.toString(last.agencyId()))
 							: List.of(Long.toString(last.lastSeenAt().toEpochMilli()), Long.toString(last.id()))));
 		}
 		long cap = cap(filter);
@@ -162,16 +177,20 @@ public class Assets {
 	}
 
 	/**
-	 * The list's total: exact from the per-agency host counts when only scope, agency and kind filter it;
-	 * counted from the index otherwise, up to {@link #COUNT_CAP} (a name search up to {@link #SEARCH_COUNT_CAP}).
+	 * The list's total: exact from the per-agency host counts when only scope, agency and
+	 * kind filter it; counted from the index otherwise, up to {@link #COUNT_CAP} (a name
+	 * search up to {@link #SEARCH_COUNT_CAP}).
 	 */
 	private long total(Filter filter, AgencyScope scope, Where where) {
 		if (filter.q() == null && filter.systemId() == null) {
-			return counts.hosts(scope, filter.agencyId() == null ? null : hierarchy.selfAndDescendants(filter.agencyId()),
+			return counts.hosts(scope,
+					filter.agencyId() == null ? null : hierarchy.selfAndDescendants(filter.agencyId()),
 					filter.kind() == null ? null : filter.kind().name());
 		}
 		return bind(scope.bind(jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM asset a WHERE " + where.sql + " LIMIT "
-				+ (cap(filter) + 1) + ") c")), where).query(Long.class).single();
+				+ (cap(filter) + 1) + ") c")), where)
+			.query(Long.class)
+			.single();
 	}
 
 	private static long cap(Filter filter) {
@@ -190,21 +209,24 @@ public class Assets {
 	}
 
 	/**
-	 * Why an asset is still with an agency that merged (or split) into {@code successorAgencyId}: the successor
-	 * already had an asset with its identity, {@code successorAssetId} unless deleted since.
+	 * Why an asset is still with an agency that merged (or split) into
+	 * {@code successorAgencyId}: the successor already had an asset with its identity,
+	 * {@code successorAssetId} unless deleted since.
 	 */
 	public record LeftBehind(long sourceAgencyId, long successorAgencyId, @Nullable Long successorAssetId,
 			LocalDate effective) {
 	}
 
-	/** Whether the asset stayed behind when its agency merged; empty when it did not or is out of scope. */
+	/**
+	 * Whether the asset stayed behind when its agency merged; empty when it did not or is
+	 * out of scope.
+	 */
 	public Optional<LeftBehind> leftBehind(long assetId) {
 		AgencyScope scope = currentUser.scope();
 		return scope.bind(jdbc.sql("""
 				SELECT l.source_agency_id, l.successor_agency_id, l.successor_asset_id, l.effective_date
 				FROM asset_left_behind l JOIN asset a ON a.id = l.asset_id AND a.agency_id = l.source_agency_id
-				WHERE l.asset_id = :id AND""" + " " + scope.filter("a.agency_id"))
-			.param("id", assetId))
+				WHERE l.asset_id = :id AND""" + " " + scope.filter("a.agency_id")).param("id", assetId))
 			.query((rs, n) -> new LeftBehind(rs.getLong("source_agency_id"), rs.getLong("successor_agency_id"),
 					rs.getObject("successor_asset_id", Long.class), rs.getDate("effective_date").toLocalDate()))
 			.optional();
@@ -218,10 +240,15 @@ public class Assets {
 	public List<SystemChoice> systems() {
 		AgencyScope scope = currentUser.scope();
 		return scope.bind(jdbc.sql("SELECT id, code, name, owner_agency_id FROM information_system s WHERE "
-				+ scope.filter("s.owner_agency_id") + " ORDER BY code")).query(SystemChoice.class).list();
+				+ scope.filter("s.owner_agency_id") + " ORDER BY code"))
+			.query(SystemChoice.class)
+			.list();
 	}
 
-	/** Whether an asset with this identity exists in the agency (whatever the caller's scope). */
+	/**
+	 * Whether an asset with this identity exists in the agency (whatever the caller's
+	 * scope).
+	 */
 	Optional<Long> idOf(long agencyId, String identityKey) {
 		return jdbc.sql("SELECT id FROM asset WHERE agency_id = :agency AND identity_key = :key")
 			.param("agency", agencyId)
@@ -238,9 +265,11 @@ public class Assets {
 		var params = new java.util.HashMap<String, Object>();
 		String q = PageQuery.text("q", filter.q());
 		if (q != null) {
-			// NB: ranges of the identity key (docs/asset-identity.md), which its indexes answer at any size
+			// NB: ranges of the identity key (docs/asset-identity.md), which its indexes
+			// answer at any size
 			String text = q.toLowerCase(Locale.ROOT);
-			String[] prefixes = text.startsWith("http://") || text.startsWith("https://") ? new String[] { "url:" + text }
+			String[] prefixes = text.startsWith("http://") || text.startsWith("https://")
+					? new String[] { "url:" + text }
 					: new String[] { "host:" + text, "ip:" + text, "url:https://" + text, "url:http://" + text };
 			var ranges = new ArrayList<String>();
 			for (int i = 0; i < prefixes.length; i++) {
@@ -289,4 +318,5 @@ public class Assets {
 				rs.getString("source"), rs.getTimestamp("first_seen_at").toInstant(),
 				rs.getTimestamp("last_seen_at").toInstant());
 	}
+
 }

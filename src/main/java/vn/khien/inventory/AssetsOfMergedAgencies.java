@@ -24,11 +24,13 @@ import vn.khien.registry.AgenciesMerged;
 import vn.khien.registry.RecordsLeftBehind;
 
 /**
- * Moves the assets of merged agencies to the successor, in the merge's transaction. An asset the successor
- * already has (same identity) stays with its old agency, so nothing is lost or silently combined; it is
- * kept in {@code asset_left_behind}, so the reorganisation says how many stayed and the asset's page says why.
- * Per source agency one {@code ASSETS_MOVED} entry lists the assets moved, one {@code ASSETS_LEFT_BEHIND}
- * those that stayed. The coverage of the agencies involved is counted again in the same transaction.
+ * Moves the assets of merged agencies to the successor, in the merge's transaction. An
+ * asset the successor already has (same identity) stays with its old agency, so nothing
+ * is lost or silently combined; it is kept in {@code asset_left_behind}, so the
+ * reorganisation says how many stayed and the asset's page says why. Per source agency
+ * one {@code ASSETS_MOVED} entry lists the assets moved, one {@code ASSETS_LEFT_BEHIND}
+ * those that stayed. The coverage of the agencies involved is counted again in the same
+ * transaction.
  */
 @Component
 class AssetsOfMergedAgencies implements RecordsLeftBehind {
@@ -58,7 +60,8 @@ class AssetsOfMergedAgencies implements RecordsLeftBehind {
 		long successor = merged.successorId();
 		Set<Long> involved = new LinkedHashSet<>(merged.sourceIds());
 		involved.add(successor);
-		// NB: before the hosts are read, so imports into these agencies wait for the merge, or the merge for them
+		// NB: before the hosts are read, so imports into these agencies wait for the
+		// merge, or the merge for them
 		coverage.lock(involved);
 		for (long source : new LinkedHashSet<>(merged.sourceIds())) {
 			if (source == successor) {
@@ -93,10 +96,11 @@ class AssetsOfMergedAgencies implements RecordsLeftBehind {
 			Timestamp now = Timestamp.from(Instant.now());
 			for (Staying s : staying) {
 				jdbc.sql("DELETE FROM asset_left_behind WHERE asset_id = :id").param("id", s.id()).update();
-				jdbc.sql("""
-						INSERT INTO asset_left_behind (asset_id, source_agency_id, successor_agency_id, successor_asset_id,
-						  identity_key, effective_date, recorded_at)
-						VALUES (:id, :source, :successor, :successorAsset, :key, :effective, :now)""")
+				jdbc.sql(
+						"""
+								INSERT INTO asset_left_behind (asset_id, source_agency_id, successor_agency_id, successor_asset_id,
+								  identity_key, effective_date, recorded_at)
+								VALUES (:id, :source, :successor, :successorAsset, :key, :effective, :now)""")
 					.param("id", s.id())
 					.param("source", source)
 					.param("successor", successor)
@@ -112,8 +116,11 @@ class AssetsOfMergedAgencies implements RecordsLeftBehind {
 			}
 			if (!staying.isEmpty()) {
 				audit.record("ASSETS_LEFT_BEHIND", "agency", source, Map.of("agencyId", source),
-						detail(successor, merged, staying.size(), "assets", staying.stream().map(s -> Map.of("id", s.id(),
-								"identityKey", s.identityKey(), "successorAssetId", s.successorAssetId())).toList()));
+						detail(successor, merged, staying.size(), "assets",
+								staying.stream()
+									.map(s -> Map.of("id", s.id(), "identityKey", s.identityKey(), "successorAssetId",
+											s.successorAssetId()))
+									.toList()));
 				log.warn("{} assets of merged agency {} stayed with it: successor {} already has the same identities",
 						staying.size(), source, successor);
 			}
@@ -137,14 +144,19 @@ class AssetsOfMergedAgencies implements RecordsLeftBehind {
 		return "assets";
 	}
 
-	/** Assets still with the merged agency they stayed with; one deleted or moved on since no longer counts. */
+	/**
+	 * Assets still with the merged agency they stayed with; one deleted or moved on since
+	 * no longer counts.
+	 */
 	@Override
 	public long count(Collection<Long> sourceAgencyIds) {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM asset_left_behind l JOIN asset a ON a.id = l.asset_id AND a.agency_id = l.source_agency_id
-				WHERE l.source_agency_id IN (:sources)""")
+		return jdbc
+			.sql("""
+					SELECT COUNT(*) FROM asset_left_behind l JOIN asset a ON a.id = l.asset_id AND a.agency_id = l.source_agency_id
+					WHERE l.source_agency_id IN (:sources)""")
 			.param("sources", new ArrayList<>(sourceAgencyIds))
 			.query(Long.class)
 			.single();
 	}
+
 }

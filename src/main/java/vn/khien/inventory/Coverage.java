@@ -30,10 +30,11 @@ import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 
 /**
- * Anti-malware coverage: protected / in-scope hosts per agency (descendants rolled up) and for the
- * province, the hosts behind the gap, and the trend from the daily snapshots. Every read respects the
- * current user's agency scope. The figures come from the read model ({@link CoverageByAgency}), a row per
- * agency rolled up here through the hierarchy; only the list of unprotected hosts reads hosts (by agency).
+ * Anti-malware coverage: protected / in-scope hosts per agency (descendants rolled up)
+ * and for the province, the hosts behind the gap, and the trend from the daily snapshots.
+ * Every read respects the current user's agency scope. The figures come from the read
+ * model ({@link CoverageByAgency}), a row per agency rolled up here through the
+ * hierarchy; only the list of unprotected hosts reads hosts (by agency).
  */
 @Component
 public class Coverage {
@@ -57,7 +58,9 @@ public class Coverage {
 
 	/** Why a host does not count as protected. */
 	public enum Reason {
+
 		NEVER_CHECKED_IN, NO_PRODUCT, NOT_RUNNING, OUTDATED_SIGNATURES
+
 	}
 
 	/** Figures of one agency: rolled up over its descendants, and its own hosts only. */
@@ -89,11 +92,13 @@ public class Coverage {
 	}
 
 	/**
-	 * @param agency the agency drilled into (null: the user's top level has several roots)
+	 * @param agency the agency drilled into (null: the user's top level has several
+	 * roots)
 	 * @param items its direct children (or the roots), one page
 	 * @param province the whole province, only for province-wide roles
 	 */
-	public record Overview(@Nullable AgencyCoverage agency, PageResult<AgencyCoverage> items, @Nullable Totals province) {
+	public record Overview(@Nullable AgencyCoverage agency, PageResult<AgencyCoverage> items,
+			@Nullable Totals province) {
 	}
 
 	public record UnprotectedHost(long assetId, long agencyId, String agencyCode, String agencyName, String kind,
@@ -148,8 +153,9 @@ public class Coverage {
 	}
 
 	/**
-	 * The protected rule: a product, running, signatures no older than {@code maxAgeDays} (a host with
-	 * signatures exactly that old is protected). Null when protected, else the first reason it is not.
+	 * The protected rule: a product, running, signatures no older than {@code maxAgeDays}
+	 * (a host with signatures exactly that old is protected). Null when protected, else
+	 * the first reason it is not.
 	 */
 	public static @Nullable Reason reason(boolean reported, @Nullable String product, @Nullable Boolean running,
 			@Nullable LocalDate signatureDate, LocalDate today, int maxAgeDays) {
@@ -168,7 +174,10 @@ public class Coverage {
 		return null;
 	}
 
-	/** Coverage of an agency's children (or of the user's top level when {@code agencyIdOrCode} is null). */
+	/**
+	 * Coverage of an agency's children (or of the user's top level when
+	 * {@code agencyIdOrCode} is null).
+	 */
 	public Overview overview(@Nullable String agencyIdOrCode, boolean withHostsOnly, PageQuery page) {
 		AgencyScope scope = currentUser.scope();
 		Map<Long, int[]> own = ownCounts(scope);
@@ -224,14 +233,14 @@ public class Coverage {
 	private static Comparator<AgencyCoverage> order(PageQuery page) {
 		Comparator<AgencyCoverage> byCode = Comparator.comparing(AgencyCoverage::agencyCode);
 		Comparator<AgencyCoverage> c = switch (page.sort()) {
-			case "name" -> Comparator.comparing(AgencyCoverage::agencyName, java.text.Collator.getInstance(
-					java.util.Locale.forLanguageTag("vi")));
+			case "name" -> Comparator.comparing(AgencyCoverage::agencyName,
+					java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi")));
 			case "inScope" -> Comparator.comparingInt(AgencyCoverage::inScope);
 			case "protected" -> Comparator.comparingInt(AgencyCoverage::protectedHosts);
 			case "unprotected" -> Comparator.comparingInt(AgencyCoverage::unprotected);
 			// agencies without hosts have no coverage: they sort last either way
-			case "coverage" -> Comparator.comparing(AgencyCoverage::coverage,
-					Comparator.nullsLast(Comparator.naturalOrder()));
+			case "coverage" ->
+				Comparator.comparing(AgencyCoverage::coverage, Comparator.nullsLast(Comparator.naturalOrder()));
 			default -> byCode;
 		};
 		if (page.descending() && !page.sort().equals("coverage")) {
@@ -279,7 +288,10 @@ public class Coverage {
 		}
 	}
 
-	/** In-scope and protected hosts per agency, own hosts only, within {@code scope}: rows of the read model. */
+	/**
+	 * In-scope and protected hosts per agency, own hosts only, within {@code scope}: rows
+	 * of the read model.
+	 */
 	Map<Long, int[]> ownCounts(AgencyScope scope) {
 		Map<Long, int[]> counts = new HashMap<>();
 		readModel.figures(scope, today())
@@ -287,22 +299,29 @@ public class Coverage {
 		return counts;
 	}
 
-	/** Hosts in the user's scope that are not protected today, from the read model (what the list would total). */
+	/**
+	 * Hosts in the user's scope that are not protected today, from the read model (what
+	 * the list would total).
+	 */
 	public long unprotectedCount() {
 		return ownCounts(currentUser.scope()).values().stream().mapToLong(c -> c[0] - c[1]).sum();
 	}
 
 	/**
-	 * Maintenance: counts every agency's coverage again from its hosts, an agency at a time, and answers how many
-	 * agencies' figures were not right (none, unless hosts were written past the application). The nightly
-	 * snapshot runs it; it needs a principal that reads the whole province.
+	 * Maintenance: counts every agency's coverage again from its hosts, an agency at a
+	 * time, and answers how many agencies' figures were not right (none, unless hosts
+	 * were written past the application). The nightly snapshot runs it; it needs a
+	 * principal that reads the whole province.
 	 */
 	public int recount() {
 		requireProvince();
 		return readModel.recountAll();
 	}
 
-	/** Counts these agencies' coverage again from their hosts, for data written past the application (demo data). */
+	/**
+	 * Counts these agencies' coverage again from their hosts, for data written past the
+	 * application (demo data).
+	 */
 	@Transactional
 	public void recount(Collection<Long> agencyIds) {
 		requireProvince();
@@ -315,13 +334,16 @@ public class Coverage {
 		}
 	}
 
-	/** Hosts that are not protected, in the agency's subtree (or the whole scope), with the reason. */
+	/**
+	 * Hosts that are not protected, in the agency's subtree (or the whole scope), with
+	 * the reason.
+	 */
 	public PageResult<UnprotectedHost> unprotected(@Nullable String agencyIdOrCode, @Nullable Reason reason,
 			PageQuery page) {
 		AgencyScope scope = currentUser.scope();
 		Set<Long> subtree = subtree(agencyIdOrCode);
-		StringBuilder where = new StringBuilder(IN_SCOPE + " AND NOT " + nullSafeProtected() + " AND "
-				+ scope.filter("a.agency_id"));
+		StringBuilder where = new StringBuilder(
+				IN_SCOPE + " AND NOT " + nullSafeProtected() + " AND " + scope.filter("a.agency_id"));
 		if (subtree != null) {
 			where.append(" AND a.agency_id IN (:subtree)");
 		}
@@ -330,8 +352,9 @@ public class Coverage {
 		}
 		String from = " FROM asset a JOIN agency g ON g.id = a.agency_id"
 				+ " LEFT JOIN protection_status ps ON ps.asset_id = a.id WHERE " + where;
-		String order = page.orderBy(Map.of("hostname", "a.hostname", "agency", "g.code", "kind", "a.kind",
-				"signatureDate", "ps.signature_date", "lastCheckIn", "ps.last_check_in", "reason", "reason"),
+		String order = page.orderBy(
+				Map.of("hostname", "a.hostname", "agency", "g.code", "kind", "a.kind", "signatureDate",
+						"ps.signature_date", "lastCheckIn", "ps.last_check_in", "reason", "reason"),
 				"g.code ASC, a.hostname ASC");
 		long total = bind(scope.bind(jdbc.sql("SELECT COUNT(*)" + from)), subtree, reason).query(Long.class).single();
 		List<UnprotectedHost> items = bind(scope.bind(jdbc.sql("SELECT a.id, a.agency_id, g.code, g.name, a.kind,"
@@ -346,7 +369,8 @@ public class Coverage {
 	}
 
 	private static String nullSafeProtected() {
-		// NB: a missing status row makes the rule NULL, not FALSE; NOT NULL would drop those hosts
+		// NB: a missing status row makes the rule NULL, not FALSE; NOT NULL would drop
+		// those hosts
 		return "COALESCE(" + PROTECTED + ", FALSE)";
 	}
 
@@ -372,7 +396,10 @@ public class Coverage {
 				Reason.valueOf(rs.getString("reason")));
 	}
 
-	/** Coverage per day from the snapshots, oldest first, for the agency's subtree (or the whole scope). */
+	/**
+	 * Coverage per day from the snapshots, oldest first, for the agency's subtree (or the
+	 * whole scope).
+	 */
 	public List<TrendPoint> trend(@Nullable String agencyIdOrCode, int days) {
 		if (days < 1 || days > MAX_TREND_DAYS) {
 			throw new InvalidInputException("days", "coverage.days.invalid", MAX_TREND_DAYS);
@@ -387,11 +414,16 @@ public class Coverage {
 		if (subtree != null) {
 			spec = spec.param("subtree", subtree);
 		}
-		return spec.query((rs, i) -> new TrendPoint(rs.getDate("snapshot_date").toLocalDate(), rs.getInt("in_scope"),
-				rs.getInt("protected_hosts"))).list();
+		return spec
+			.query((rs, i) -> new TrendPoint(rs.getDate("snapshot_date").toLocalDate(), rs.getInt("in_scope"),
+					rs.getInt("protected_hosts")))
+			.list();
 	}
 
-	/** The agency and its descendants, 404 when out of scope; null for "everything in scope". */
+	/**
+	 * The agency and its descendants, 404 when out of scope; null for "everything in
+	 * scope".
+	 */
 	private @Nullable Set<Long> subtree(@Nullable String agencyIdOrCode) {
 		if (agencyIdOrCode == null || agencyIdOrCode.isBlank()) {
 			return null;
@@ -402,4 +434,5 @@ public class Coverage {
 	static @Nullable Double ratio(int part, int whole) {
 		return whole == 0 ? null : (double) part / whole;
 	}
+
 }

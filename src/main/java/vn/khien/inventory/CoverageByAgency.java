@@ -23,21 +23,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.platform.AgencyScope;
 
 /**
- * The coverage read model: per agency its own hosts in scope of the coverage rule and the protected ones
- * ({@code coverage_by_agency}), so that figures are read from a row per agency, never from every host.
+ * The coverage read model: per agency its own hosts in scope of the coverage rule and the
+ * protected ones ({@code coverage_by_agency}), so that figures are read from a row per
+ * agency, never from every host.
  *
- * <p>It is kept current in the writer's transaction. Whatever changes an agency's hosts (coverage and asset
- * imports, edits and deletes, merges) first takes the agency's row with {@link #lock}, which makes the writers of
- * one agency wait for each other, and recounts the agency from its hosts by index with {@link #recount} before
- * it commits; nobody else may write those hosts meanwhile, so the count is exact.
+ * <p>
+ * It is kept current in the writer's transaction. Whatever changes an agency's hosts
+ * (coverage and asset imports, edits and deletes, merges) first takes the agency's row
+ * with {@link #lock}, which makes the writers of one agency wait for each other, and
+ * recounts the agency from its hosts by index with {@link #recount} before it commits;
+ * nobody else may write those hosts meanwhile, so the count is exact.
  *
- * <p>Ageing: a host is protected only while its signatures are at most {@code max-signature-age-days} old, so
- * its state changes with the date and no write tells. {@code protected} counts the protected hosts whose
- * signatures date from {@code counted_from} (the oldest date that counted on the day of the count) on, and
- * {@code coverage_by_agency_day} how many of them have each signature date; a read on a later day subtracts the
- * days that have aged out since. The nightly recount moves {@code counted_from} on and drops those days, so a read
- * touches a day's rows at most. When the setting was raised since the count (older signatures count again) the
- * row cannot answer and the agency is counted from its hosts until the next recount.
+ * <p>
+ * Ageing: a host is protected only while its signatures are at most
+ * {@code max-signature-age-days} old, so its state changes with the date and no write
+ * tells. {@code protected} counts the protected hosts whose signatures date from
+ * {@code counted_from} (the oldest date that counted on the day of the count) on, and
+ * {@code coverage_by_agency_day} how many of them have each signature date; a read on a
+ * later day subtracts the days that have aged out since. The nightly recount moves
+ * {@code counted_from} on and drops those days, so a read touches a day's rows at most.
+ * When the setting was raised since the count (older signatures count again) the row
+ * cannot answer and the agency is counted from its hosts until the next recount.
  */
 @Component
 class CoverageByAgency {
@@ -62,13 +68,20 @@ class CoverageByAgency {
 		this.settings = settings;
 	}
 
-	/** Own hosts of one agency: in scope of the coverage rule, and protected on the day they were read for. */
+	/**
+	 * Own hosts of one agency: in scope of the coverage rule, and protected on the day
+	 * they were read for.
+	 */
 	record Figures(int inScope, int protectedHosts) {
 
 		static final Figures NONE = new Figures(0, 0);
+
 	}
 
-	/** What a recount finds: hosts by kind, those in scope, and the protected ones by signature date. */
+	/**
+	 * What a recount finds: hosts by kind, those in scope, and the protected ones by
+	 * signature date.
+	 */
 	private record Count(int inScope, Map<LocalDate, Integer> protectedByDay, Map<String, Integer> byKind) {
 
 		int protectedHosts() {
@@ -82,18 +95,22 @@ class CoverageByAgency {
 	}
 
 	/**
-	 * Takes the rows of these agencies until the transaction ends, in id order so that writers of several agencies
-	 * cannot deadlock. A missing row is created, counted from the agency's hosts.
+	 * Takes the rows of these agencies until the transaction ends, in id order so that
+	 * writers of several agencies cannot deadlock. A missing row is created, counted from
+	 * the agency's hosts.
 	 */
 	void lock(Collection<Long> agencyIds) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			throw new IllegalStateException("the coverage of an agency is locked inside the transaction that writes it");
+			throw new IllegalStateException(
+					"the coverage of an agency is locked inside the transaction that writes it");
 		}
 		Timestamp now = Timestamp.from(Instant.now());
 		List<Long> created = new ArrayList<>();
 		for (long agencyId : new TreeSet<>(agencyIds)) {
-			// NB: ON CONFLICT DO NOTHING (H2 in PostgreSQL mode and PostgreSQL) waits for a concurrent insert of the same
-			// row instead of failing on the key, as an UPDATE-then-INSERT or a MERGE would on PostgreSQL
+			// NB: ON CONFLICT DO NOTHING (H2 in PostgreSQL mode and PostgreSQL) waits for
+			// a concurrent insert of the same
+			// row instead of failing on the key, as an UPDATE-then-INSERT or a MERGE
+			// would on PostgreSQL
 			int inserted = jdbc.sql("""
 					INSERT INTO coverage_by_agency (agency_id, in_scope, protected, counted_from, updated_at)
 					VALUES (:agency, 0, 0, :from, :now) ON CONFLICT DO NOTHING""")
@@ -114,7 +131,10 @@ class CoverageByAgency {
 		}
 	}
 
-	/** Counts these agencies again from their hosts, by index, in the caller's transaction (taking their rows). */
+	/**
+	 * Counts these agencies again from their hosts, by index, in the caller's transaction
+	 * (taking their rows).
+	 */
 	void recount(Collection<Long> agencyIds) {
 		if (agencyIds.isEmpty()) {
 			return;
@@ -126,8 +146,9 @@ class CoverageByAgency {
 	}
 
 	/**
-	 * Counts every agency with hosts or a row again, one agency per transaction (when the caller has none), so
-	 * writers wait for one agency at a time. Returns how many agencies' figures were not right.
+	 * Counts every agency with hosts or a row again, one agency per transaction (when the
+	 * caller has none), so writers wait for one agency at a time. Returns how many
+	 * agencies' figures were not right.
 	 */
 	int recountAll() {
 		List<Long> ids = jdbc.sql("SELECT agency_id FROM coverage_by_agency UNION SELECT agency_id FROM asset")
@@ -153,8 +174,9 @@ class CoverageByAgency {
 	}
 
 	/**
-	 * How many hosts the agencies in {@code scope} own, within {@code agencies} when given and of {@code kind}
-	 * when given: a sum over a row per agency and kind, never a count of hosts.
+	 * How many hosts the agencies in {@code scope} own, within {@code agencies} when
+	 * given and of {@code kind} when given: a sum over a row per agency and kind, never a
+	 * count of hosts.
 	 */
 	long hosts(AgencyScope scope, @Nullable Collection<Long> agencies, @Nullable String kind) {
 		String where = scope.filter("c.agency_id") + (agencies == null ? "" : " AND c.agency_id IN (:subtree)")
@@ -169,12 +191,17 @@ class CoverageByAgency {
 		return spec.query(Long.class).single();
 	}
 
-	/** Figures on {@code day} of the agencies in {@code scope} that have hosts in scope. */
+	/**
+	 * Figures on {@code day} of the agencies in {@code scope} that have hosts in scope.
+	 */
 	Map<Long, Figures> figures(AgencyScope scope, LocalDate day) {
 		return read(scope.filter("c.agency_id"), scope::bind, day);
 	}
 
-	/** Figures on {@code day} of these agencies (those without hosts in scope are left out). */
+	/**
+	 * Figures on {@code day} of these agencies (those without hosts in scope are left
+	 * out).
+	 */
 	Map<Long, Figures> figures(Collection<Long> agencyIds, LocalDate day) {
 		Map<Long, Figures> figures = new HashMap<>();
 		List<Long> ids = List.copyOf(new TreeSet<>(agencyIds));
@@ -201,17 +228,22 @@ class CoverageByAgency {
 					uncounted.add(agencyId);
 				}
 				else {
-					figures.put(agencyId, new Figures(rs.getInt("in_scope"), rs.getInt("protected") - rs.getInt("aged")));
+					figures.put(agencyId,
+							new Figures(rs.getInt("in_scope"), rs.getInt("protected") - rs.getInt("aged")));
 				}
 			});
 		if (!uncounted.isEmpty()) {
-			// the setting was raised since these were counted: older signatures count again, and the row has no days for them
+			// the setting was raised since these were counted: older signatures count
+			// again, and the row has no days for them
 			count(uncounted, cutoff).forEach((id, c) -> figures.put(id, new Figures(c.inScope(), c.protectedHosts())));
 		}
 		return figures;
 	}
 
-	/** In-scope hosts and protected ones (signatures from {@code from} on) of these agencies, from their hosts. */
+	/**
+	 * In-scope hosts and protected ones (signatures from {@code from} on) of these
+	 * agencies, from their hosts.
+	 */
 	private Map<Long, Count> count(List<Long> agencyIds, LocalDate from) {
 		Map<Long, Count> counts = new HashMap<>();
 		for (int i = 0; i < agencyIds.size(); i += CHUNK) {
@@ -221,20 +253,23 @@ class CoverageByAgency {
 					+ " GROUP BY a.agency_id, a.kind")
 				.param("ids", chunk)
 				.query(rs -> {
-					kinds.computeIfAbsent(rs.getLong("agency_id"), k -> new HashMap<>()).put(rs.getString("kind"), rs.getInt("hosts"));
+					kinds.computeIfAbsent(rs.getLong("agency_id"), k -> new HashMap<>())
+						.put(rs.getString("kind"), rs.getInt("hosts"));
 				});
-			kinds.forEach((agencyId, byKind) -> counts.put(agencyId, new Count(byKind.entrySet()
-				.stream()
-				.filter(e -> Coverage.IN_SCOPE_KINDS.contains(e.getKey()))
-				.mapToInt(Map.Entry::getValue)
-				.sum(), new HashMap<>(), byKind)));
+			kinds.forEach((agencyId, byKind) -> counts.put(agencyId,
+					new Count(byKind.entrySet()
+						.stream()
+						.filter(e -> Coverage.IN_SCOPE_KINDS.contains(e.getKey()))
+						.mapToInt(Map.Entry::getValue)
+						.sum(), new HashMap<>(), byKind)));
 			jdbc.sql("SELECT a.agency_id, ps.signature_date, COUNT(*) AS hosts FROM asset a"
-					+ " JOIN protection_status ps ON ps.asset_id = a.id WHERE a.agency_id IN (:ids) AND " + Coverage.IN_SCOPE
-					+ " AND " + Coverage.PROTECTED + " GROUP BY a.agency_id, ps.signature_date")
+					+ " JOIN protection_status ps ON ps.asset_id = a.id WHERE a.agency_id IN (:ids) AND "
+					+ Coverage.IN_SCOPE + " AND " + Coverage.PROTECTED + " GROUP BY a.agency_id, ps.signature_date")
 				.param("ids", chunk)
 				.param("cutoff", from)
 				.query(rs -> {
-					counts.get(rs.getLong("agency_id")).protectedByDay()
+					counts.get(rs.getLong("agency_id"))
+						.protectedByDay()
 						.put(rs.getDate("signature_date").toLocalDate(), rs.getInt("hosts"));
 				});
 		}
@@ -252,8 +287,9 @@ class CoverageByAgency {
 			c.protectedByDay().forEach((day, hosts) -> days.add(new Object[] { agencyId, day, hosts }));
 			c.byKind().forEach((kind, hosts) -> kinds.add(new Object[] { agencyId, kind, hosts }));
 		}
-		template.batchUpdate("UPDATE coverage_by_agency SET in_scope = ?, protected = ?, counted_from = ?, updated_at = ?"
-				+ " WHERE agency_id = ?", rows);
+		template
+			.batchUpdate("UPDATE coverage_by_agency SET in_scope = ?, protected = ?, counted_from = ?, updated_at = ?"
+					+ " WHERE agency_id = ?", rows);
 		for (int i = 0; i < agencyIds.size(); i += CHUNK) {
 			jdbc.sql("DELETE FROM coverage_by_agency_day WHERE agency_id IN (:ids)")
 				.param("ids", agencyIds.subList(i, Math.min(agencyIds.size(), i + CHUNK)))
@@ -266,8 +302,9 @@ class CoverageByAgency {
 			template.batchUpdate("INSERT INTO asset_count_by_agency (agency_id, kind, hosts) VALUES (?, ?, ?)", kinds);
 		}
 		if (!days.isEmpty()) {
-			template.batchUpdate("INSERT INTO coverage_by_agency_day (agency_id, signature_date, hosts) VALUES (?, ?, ?)",
-					days);
+			template.batchUpdate(
+					"INSERT INTO coverage_by_agency_day (agency_id, signature_date, hosts) VALUES (?, ?, ?)", days);
 		}
 	}
+
 }

@@ -20,9 +20,10 @@ import vn.khien.platform.importing.ImportProblem;
 import vn.khien.registry.Agencies;
 
 /**
- * One coverage import: picks the parser for the format, applies every record to the agency's hosts
- * and writes the agency's coverage and its snapshot row of today, all in one transaction. A problem anywhere ({@link ImportProblem})
- * leaves nothing written. The import job mechanism calls {@link #run}.
+ * One coverage import: picks the parser for the format, applies every record to the
+ * agency's hosts and writes the agency's coverage and its snapshot row of today, all in
+ * one transaction. A problem anywhere ({@link ImportProblem}) leaves nothing written. The
+ * import job mechanism calls {@link #run}.
  */
 @Component
 public class CoverageImport {
@@ -50,16 +51,21 @@ public class CoverageImport {
 	}
 
 	/**
-	 * @throws ImportProblem for a file that cannot be read in this format ({@code coverage.import.unknownFormat}
-	 *         for an unknown format); nothing is written then
-	 * @throws vn.khien.platform.NotFoundException when the agency does not exist or lies outside the user's scope
+	 * @throws ImportProblem for a file that cannot be read in this format
+	 * ({@code coverage.import.unknownFormat} for an unknown format); nothing is written
+	 * then
+	 * @throws vn.khien.platform.NotFoundException when the agency does not exist or lies
+	 * outside the user's scope
 	 */
 	public ProtectionUpdates.Counts run(long agencyId, String format, InputStream in) {
 		return run(agencyId, format, in, n -> {
 		});
 	}
 
-	/** As {@link #run(long, String, InputStream)}, telling {@code progress} how many records were read. */
+	/**
+	 * As {@link #run(long, String, InputStream)}, telling {@code progress} how many
+	 * records were read.
+	 */
 	public ProtectionUpdates.Counts run(long agencyId, String format, InputStream in, LongConsumer progress) {
 		agencies.get(agencyId);
 		String key = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
@@ -83,11 +89,13 @@ public class CoverageImport {
 			}
 			progress.accept(read[0]);
 			ProtectionUpdates.Counts counts = writer.finish();
-			// only this agency's row of today: the writer holds its coverage row, so imports of others never wait here
+			// only this agency's row of today: the writer holds its coverage row, so
+			// imports of others never wait here
 			snapshots.record(agencyId, snapshots.today());
-			audit.record("IMPORT", "coverage_import", agencyId, null, Map.of("agencyId", agencyId, "format", key,
-					"counts", counts.asMap()));
+			audit.record("IMPORT", "coverage_import", agencyId, null,
+					Map.of("agencyId", agencyId, "format", key, "counts", counts.asMap()));
 			return counts;
 		});
 	}
+
 }

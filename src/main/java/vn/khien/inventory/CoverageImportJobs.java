@@ -21,7 +21,9 @@ import vn.khien.platform.importing.ImportProblem;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 
-/** Coverage exports (generic CSV/JSON, Wazuh agents, Defender status) imported as jobs. */
+/**
+ * Coverage exports (generic CSV/JSON, Wazuh agents, Defender status) imported as jobs.
+ */
 @Component
 public class CoverageImportJobs {
 
@@ -46,7 +48,10 @@ public class CoverageImportJobs {
 		this.jobs = jobs;
 	}
 
-	/** Keeps the upload, then queues its import into {@code agency} (id or code; 404 when out of reach). */
+	/**
+	 * Keeps the upload, then queues its import into {@code agency} (id or code; 404 when
+	 * out of reach).
+	 */
 	public ImportJob submit(InputStream in, String filename, @Nullable String contentType, @Nullable String agency,
 			@Nullable String format, boolean dryRun) {
 		if (agency == null || agency.isBlank()) {
@@ -71,13 +76,15 @@ public class CoverageImportJobs {
 				if (agencyId == null) {
 					throw new ImportJob.Failure(ImportJob.Problem.of("import.agency.required", null));
 				}
-				var counts = coverageImport.run(agencyId, String.valueOf(run.job().format()), in, run::progress).asMap();
+				var counts = coverageImport.run(agencyId, String.valueOf(run.job().format()), in, run::progress)
+					.asMap();
 				Map<String, Long> result = new LinkedHashMap<>();
 				counts.forEach((name, value) -> result.put(name, value.longValue()));
 				return result;
 			}
 			catch (ImportProblem problem) {
-				throw new ImportJob.Failure(ImportJob.Problem.of(problem.messageKey(), problem.location(), problem.args()));
+				throw new ImportJob.Failure(
+						ImportJob.Problem.of(problem.messageKey(), problem.location(), problem.args()));
 			}
 		};
 	}
@@ -89,5 +96,7 @@ public class CoverageImportJobs {
 		ImportKind coverageImportKind(CoverageImportJobs coverageJobs) {
 			return new ImportKind(KIND, "inventory", coverageJobs::processor);
 		}
+
 	}
+
 }

@@ -16,10 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The daily coverage snapshot: one row per agency with its own in-scope and protected hosts, copied from the
- * read model (descendants are rolled up when read). Each agency's row is written on its own, with an upsert,
- * while holding the agency's coverage row, so a coverage import (which writes its agency's row of today) and the
- * nightly run never meet on a row. Taking a day again replaces that day's figures, so it is idempotent.
+ * The daily coverage snapshot: one row per agency with its own in-scope and protected
+ * hosts, copied from the read model (descendants are rolled up when read). Each agency's
+ * row is written on its own, with an upsert, while holding the agency's coverage row, so
+ * a coverage import (which writes its agency's row of today) and the nightly run never
+ * meet on a row. Taking a day again replaces that day's figures, so it is idempotent.
  */
 @Component
 public class CoverageSnapshots {
@@ -45,17 +46,15 @@ public class CoverageSnapshots {
 	}
 
 	/**
-	 * Writes today's figures of every agency as the snapshot of {@code date}, one agency per transaction (when the
-	 * caller has none); returns the agencies with hosts in scope.
+	 * Writes today's figures of every agency as the snapshot of {@code date}, one agency
+	 * per transaction (when the caller has none); returns the agencies with hosts in
+	 * scope.
 	 */
 	public int take(LocalDate date) {
 		List<Long> agencies = jdbc.sql("""
 				SELECT agency_id FROM coverage_by_agency
 				UNION SELECT agency_id FROM coverage_snapshot WHERE snapshot_date = :date
-				ORDER BY agency_id""")
-			.param("date", date)
-			.query(Long.class)
-			.list();
+				ORDER BY agency_id""").param("date", date).query(Long.class).list();
 		int rows = 0;
 		for (long agencyId : agencies) {
 			Integer written = transactions.execute(status -> {
@@ -68,9 +67,9 @@ public class CoverageSnapshots {
 	}
 
 	/**
-	 * Writes the agency's figures of today as its snapshot row of {@code date}; the caller holds the agency's
-	 * coverage row ({@link CoverageByAgency#lock}). Returns 1 when the agency has hosts in scope, else removes the
-	 * row and returns 0.
+	 * Writes the agency's figures of today as its snapshot row of {@code date}; the
+	 * caller holds the agency's coverage row ({@link CoverageByAgency#lock}). Returns 1
+	 * when the agency has hosts in scope, else removes the row and returns 0.
 	 */
 	int record(long agencyId, LocalDate date) {
 		CoverageByAgency.Figures figures = readModel.figures(List.of(agencyId), today())
@@ -82,7 +81,8 @@ public class CoverageSnapshots {
 				.update();
 			return 0;
 		}
-		// NB: an upsert that a concurrent insert of the same row cannot break (PostgreSQL's MERGE can fail on the key)
+		// NB: an upsert that a concurrent insert of the same row cannot break
+		// (PostgreSQL's MERGE can fail on the key)
 		int inserted = jdbc.sql("""
 				INSERT INTO coverage_snapshot (snapshot_date, agency_id, in_scope, protected)
 				VALUES (:date, :agency, :inScope, :protected) ON CONFLICT DO NOTHING""")
@@ -105,8 +105,9 @@ public class CoverageSnapshots {
 	}
 
 	/**
-	 * Adds the daily figures of merged agencies to their successor's, day by day, and removes theirs, in the merge's
-	 * transaction, so the successor's trend keeps their past. Returns the days of history of each source.
+	 * Adds the daily figures of merged agencies to their successor's, day by day, and
+	 * removes theirs, in the merge's transaction, so the successor's trend keeps their
+	 * past. Returns the days of history of each source.
 	 */
 	@Transactional
 	public Map<Long, Long> moveHistory(Collection<Long> sourceIds, long successorId) {
@@ -119,7 +120,8 @@ public class CoverageSnapshots {
 		Set<Long> all = new HashSet<>(sources);
 		all.add(successorId);
 		readModel.lock(all);
-		jdbc.sql("SELECT agency_id, COUNT(*) AS snapshots FROM coverage_snapshot WHERE agency_id IN (:ids) GROUP BY agency_id")
+		jdbc.sql(
+				"SELECT agency_id, COUNT(*) AS snapshots FROM coverage_snapshot WHERE agency_id IN (:ids) GROUP BY agency_id")
 			.param("ids", sources)
 			.query(rs -> {
 				days.put(rs.getLong("agency_id"), rs.getLong("snapshots"));
@@ -135,8 +137,10 @@ public class CoverageSnapshots {
 		jdbc.sql("DELETE FROM coverage_snapshot WHERE agency_id IN (:ids)").param("ids", all).update();
 		if (!sums.isEmpty()) {
 			template.batchUpdate(
-					"INSERT INTO coverage_snapshot (snapshot_date, agency_id, in_scope, protected) VALUES (?, ?, ?, ?)", sums);
+					"INSERT INTO coverage_snapshot (snapshot_date, agency_id, in_scope, protected) VALUES (?, ?, ?, ?)",
+					sums);
 		}
 		return days;
 	}
+
 }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An information system of an owner agency (chủ quản). A shared system is used by further agencies,
- * which see it read-only. Security levels are set by the compliance module.
+ * An information system of an owner agency (chủ quản). A shared system is used by further
+ * agencies, which see it read-only. Security levels are set by the compliance module.
  */
 public record InformationSystem(long id, String code, String name, long ownerAgencyId, @Nullable Long operatorAgencyId,
 		@Nullable String purpose, @Nullable Integer userCount, SystemLifecycle lifecycle, Hosting hosting,

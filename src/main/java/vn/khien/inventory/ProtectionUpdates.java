@@ -28,10 +28,11 @@ import vn.khien.inventory.importing.CoverageRecord;
 import vn.khien.platform.importing.ImportProblem;
 
 /**
- * Writes reported anti-malware states onto the hosts of one agency. Hosts are matched by the one identity rule
- * (docs/asset-identity.md, "Coverage records"): a record with a hostname matches only the host of that name; a
- * record with only an address matches only a host without a name, and only when exactly one holds that address.
- * Unknown hosts are created as workstations so the gap shows. Work is done in batches: one query per batch,
+ * Writes reported anti-malware states onto the hosts of one agency. Hosts are matched by
+ * the one identity rule (docs/asset-identity.md, "Coverage records"): a record with a
+ * hostname matches only the host of that name; a record with only an address matches only
+ * a host without a name, and only when exactly one holds that address. Unknown hosts are
+ * created as workstations so the gap shows. Work is done in batches: one query per batch,
  * never one per record.
  */
 @Component
@@ -63,11 +64,12 @@ public class ProtectionUpdates {
 	 * @param matched records that matched a host already known
 	 * @param created hosts created because no known host matched
 	 * @param updated protection states that replaced an earlier one
-	 * @param addressConflicts records that became a new host although another host of the agency (known, or
-	 *        created earlier in the same import) already held their address
-	 * @param ambiguousAddresses records with only an address that several nameless hosts of the agency hold;
-	 *        they match none and are not applied
-	 * @param managerSkipped entries of the console reporting on itself (Wazuh agent {@code 000}), not applied
+	 * @param addressConflicts records that became a new host although another host of the
+	 * agency (known, or created earlier in the same import) already held their address
+	 * @param ambiguousAddresses records with only an address that several nameless hosts
+	 * of the agency hold; they match none and are not applied
+	 * @param managerSkipped entries of the console reporting on itself (Wazuh agent
+	 * {@code 000}), not applied
 	 */
 	public record Counts(int parsed, int matched, int created, int updated, int addressConflicts,
 			int ambiguousAddresses, int managerSkipped) {
@@ -101,9 +103,10 @@ public class ProtectionUpdates {
 	}
 
 	/**
-	 * A writer for records pushed by a streaming parser. The caller owns the transaction: use it inside
-	 * one and call {@link Writer#finish()} at the end. It takes the agency's coverage row at once, so a second
-	 * import of the same agency waits for this one and then finds the hosts it created.
+	 * A writer for records pushed by a streaming parser. The caller owns the transaction:
+	 * use it inside one and call {@link Writer#finish()} at the end. It takes the
+	 * agency's coverage row at once, so a second import of the same agency waits for this
+	 * one and then finds the hosts it created.
 	 */
 	public Writer writer(long agencyId, String source) {
 		if (source.isBlank() || source.length() > MAX_SOURCE) {
@@ -121,7 +124,10 @@ public class ProtectionUpdates {
 		/** Hosts with a name (identity key {@code host:}), by that name. */
 		private final Map<String, Long> byHost = new HashMap<>();
 
-		/** Hosts without a name (identity key {@code ip:}), by each address they hold, or {@link #AMBIGUOUS}. */
+		/**
+		 * Hosts without a name (identity key {@code ip:}), by each address they hold, or
+		 * {@link #AMBIGUOUS}.
+		 */
 		private final Map<String, Long> namelessByAddress = new HashMap<>();
 
 		/** Every address held by a host of the agency, named or not. */
@@ -151,7 +157,8 @@ public class ProtectionUpdates {
 			this.agencyId = agencyId;
 			this.source = source;
 			readModel.lock(List.of(agencyId));
-			// NB: one read of the agency's hosts up front; an agency has thousands, not millions
+			// NB: one read of the agency's hosts up front; an agency has thousands, not
+			// millions
 			jdbc.sql("""
 					SELECT a.id, a.addresses, a.identity_key, ps.asset_id AS status_id
 					FROM asset a LEFT JOIN protection_status ps ON ps.asset_id = a.id
@@ -161,7 +168,8 @@ public class ProtectionUpdates {
 				if (rs.getObject("status_id") != null) {
 					withStatus.add(id);
 				}
-				// the key says what the host is (AssetIdentity); a web portal (url:) is no host and matches nothing
+				// the key says what the host is (AssetIdentity); a web portal (url:) is
+				// no host and matches nothing
 				String key = rs.getString("identity_key");
 				boolean nameless = key.startsWith("ip:");
 				if (key.startsWith("host:")) {
@@ -207,14 +215,20 @@ public class ProtectionUpdates {
 			}
 		}
 
-		/** Writes what is pending and counts the agency's coverage again (by index), in the caller's transaction. */
+		/**
+		 * Writes what is pending and counts the agency's coverage again (by index), in
+		 * the caller's transaction.
+		 */
 		public Counts finish() {
 			flush();
 			readModel.recount(List.of(agencyId));
 			return new Counts(parsed, matched, created, updated, addressConflicts, ambiguousAddresses, managerSkipped);
 		}
 
-		/** The host of a record, or null: by its name only, else by an address exactly one nameless host holds. */
+		/**
+		 * The host of a record, or null: by its name only, else by an address exactly one
+		 * nameless host holds.
+		 */
 		private @Nullable Long match(CoverageRecord record) {
 			if (record.hostname() != null) {
 				return byHost.get(record.hostname());
@@ -266,29 +280,32 @@ public class ProtectionUpdates {
 			Timestamp now = Timestamp.from(Instant.now());
 			List<Map.Entry<String, CoverageRecord>> rows = new ArrayList<>(hosts.entrySet());
 			var keys = new GeneratedKeyHolder();
-			// the generated ids come back in batch order, so no second query is needed to find them
-			template.batchUpdate(con -> con.prepareStatement("""
-					INSERT INTO asset (agency_id, kind, identity_key, hostname, addresses, source, first_seen_at, last_seen_at)
-					VALUES (?, 'WORKSTATION', ?, ?, ?, ?, ?, ?)""", new String[] { "id" }), new BatchPreparedStatementSetter() {
+			// the generated ids come back in batch order, so no second query is needed to
+			// find them
+			template.batchUpdate(con -> con.prepareStatement(
+					"""
+							INSERT INTO asset (agency_id, kind, identity_key, hostname, addresses, source, first_seen_at, last_seen_at)
+							VALUES (?, 'WORKSTATION', ?, ?, ?, ?, ?, ?)""",
+					new String[] { "id" }), new BatchPreparedStatementSetter() {
 
-				@Override
-				public void setValues(PreparedStatement ps, int i) throws SQLException {
-					Map.Entry<String, CoverageRecord> row = rows.get(i);
-					CoverageRecord r = row.getValue();
-					ps.setLong(1, agencyId);
-					ps.setString(2, row.getKey());
-					setString(ps, 3, r.hostname());
-					setString(ps, 4, r.address());
-					ps.setString(5, source);
-					ps.setTimestamp(6, now);
-					ps.setTimestamp(7, now);
-				}
+						@Override
+						public void setValues(PreparedStatement ps, int i) throws SQLException {
+							Map.Entry<String, CoverageRecord> row = rows.get(i);
+							CoverageRecord r = row.getValue();
+							ps.setLong(1, agencyId);
+							ps.setString(2, row.getKey());
+							setString(ps, 3, r.hostname());
+							setString(ps, 4, r.address());
+							ps.setString(5, source);
+							ps.setTimestamp(6, now);
+							ps.setTimestamp(7, now);
+						}
 
-				@Override
-				public int getBatchSize() {
-					return rows.size();
-				}
-			}, keys);
+						@Override
+						public int getBatchSize() {
+							return rows.size();
+						}
+					}, keys);
 			List<Map<String, Object>> ids = keys.getKeyList();
 			if (ids.size() != rows.size()) {
 				throw new IllegalStateException("generated ids missing");
@@ -300,7 +317,8 @@ public class ProtectionUpdates {
 					byHost.put(r.hostname(), id);
 				}
 				if (r.address() != null) {
-					// in file order, so a host created earlier in the same import counts as holding the address
+					// in file order, so a host created earlier in the same import counts
+					// as holding the address
 					if (heldAddresses.contains(r.address())) {
 						addressConflicts++;
 					}
@@ -357,6 +375,7 @@ public class ProtectionUpdates {
 			ps.setString(6, source);
 			ps.setTimestamp(7, now);
 		}
+
 	}
 
 	/** The identity key of a host reported only by coverage (docs/asset-identity.md). */
@@ -380,4 +399,5 @@ public class ProtectionUpdates {
 			ps.setString(index, value);
 		}
 	}
+
 }

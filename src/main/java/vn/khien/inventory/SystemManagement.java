@@ -19,13 +19,17 @@ import vn.khien.platform.InvalidInputException;
 import vn.khien.registry.Agencies;
 
 /**
- * Creating, changing and retiring information systems. Only the owner agency's side may change a
- * system: a user agency of a shared system that tries gets 403 (it sees the system), anyone else 404.
+ * Creating, changing and retiring information systems. Only the owner agency's side may
+ * change a system: a user agency of a shared system that tries gets 403 (it sees the
+ * system), anyone else 404.
  */
 @Service
 public class SystemManagement {
 
-	/** What a user may set on a system; security levels are set by compliance ({@link Systems#setSecurityLevel}). */
+	/**
+	 * What a user may set on a system; security levels are set by compliance
+	 * ({@link Systems#setSecurityLevel}).
+	 */
 	public record SystemDetails(String code, String name, long ownerAgencyId, @Nullable Long operatorAgencyId,
 			@Nullable String purpose, @Nullable Integer userCount, SystemLifecycle lifecycle, Hosting hosting,
 			@Nullable String cloudProvider, boolean internetFacing, PublicServiceLevel publicServiceLevel,
@@ -36,7 +40,9 @@ public class SystemManagement {
 
 	/** What a delete did: a system with hosts is retired instead of deleted. */
 	public enum Removal {
+
 		DELETED, RETIRED
+
 	}
 
 	private final JdbcClient jdbc;
@@ -80,14 +86,16 @@ public class SystemManagement {
 	public InformationSystem update(long id, SystemDetails details) {
 		InformationSystem before = editable(id);
 		check(details, id);
-		params(jdbc.sql("""
-				UPDATE information_system SET code = :code, name = :name, owner_agency_id = :owner,
-				  operator_agency_id = :operator, purpose = :purpose, user_count = :userCount, lifecycle = :lifecycle,
-				  hosting = :hosting, cloud_provider = :cloud, internet_facing = :internet, public_service_level = :psl,
-				  data_classification = :classification, handles_personal_data = :personal,
-				  personal_subjects_basic = :basic, personal_subjects_sensitive = :sensitive,
-				  state_secret_grade = :secret, critical = :critical, e_government = :egov, monitoring_kind = :monitoring,
-				  monitoring_organisation_id = :org, updated_at = :now WHERE id = :id"""), details)
+		params(jdbc
+			.sql("""
+					UPDATE information_system SET code = :code, name = :name, owner_agency_id = :owner,
+					  operator_agency_id = :operator, purpose = :purpose, user_count = :userCount, lifecycle = :lifecycle,
+					  hosting = :hosting, cloud_provider = :cloud, internet_facing = :internet, public_service_level = :psl,
+					  data_classification = :classification, handles_personal_data = :personal,
+					  personal_subjects_basic = :basic, personal_subjects_sensitive = :sensitive,
+					  state_secret_grade = :secret, critical = :critical, e_government = :egov, monitoring_kind = :monitoring,
+					  monitoring_organisation_id = :org, updated_at = :now WHERE id = :id"""),
+				details)
 			.param("now", Timestamp.from(Instant.now()))
 			.param("id", id)
 			.update();
@@ -102,11 +110,17 @@ public class SystemManagement {
 		return after;
 	}
 
-	/** Deletes the system, or retires it when hosts are attached (their history must stay linked). */
+	/**
+	 * Deletes the system, or retires it when hosts are attached (their history must stay
+	 * linked).
+	 */
 	@Transactional
 	public Removal delete(long id) {
 		InformationSystem before = editable(id);
-		long hosts = jdbc.sql("SELECT COUNT(*) FROM asset WHERE system_id = :id").param("id", id).query(Long.class).single();
+		long hosts = jdbc.sql("SELECT COUNT(*) FROM asset WHERE system_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single();
 		if (hosts > 0) {
 			jdbc.sql("UPDATE information_system SET lifecycle = 'RETIRED', updated_at = :now WHERE id = :id")
 				.param("now", Timestamp.from(Instant.now()))
@@ -121,8 +135,8 @@ public class SystemManagement {
 	}
 
 	/**
-	 * Replaces the agencies that use the system besides its owner; a system with user agencies is
-	 * shared. Each must be an agency the current user sees.
+	 * Replaces the agencies that use the system besides its owner; a system with user
+	 * agencies is shared. Each must be an agency the current user sees.
 	 */
 	@Transactional
 	public List<Long> setUserAgencies(long id, Collection<Long> agencyIds) {
@@ -146,11 +160,15 @@ public class SystemManagement {
 		}
 		refreshShared(id);
 		List<Long> after = List.copyOf(wanted);
-		audit.record("USERS", "information_system", id, Map.of("userAgencyIds", before), Map.of("userAgencyIds", after));
+		audit.record("USERS", "information_system", id, Map.of("userAgencyIds", before),
+				Map.of("userAgencyIds", after));
 		return after;
 	}
 
-	/** The system if the current user may change it: 404 when not visible, 403 when visible read-only. */
+	/**
+	 * The system if the current user may change it: 404 when not visible, 403 when
+	 * visible read-only.
+	 */
 	InformationSystem editable(long id) {
 		InformationSystem system = systems.get(id);
 		if (!systems.mayEdit(system)) {
@@ -160,9 +178,10 @@ public class SystemManagement {
 	}
 
 	private void refreshShared(long id) {
-		jdbc.sql("""
-				UPDATE information_system SET shared = CASE WHEN EXISTS
-				  (SELECT 1 FROM system_user_agency u WHERE u.system_id = :id) THEN TRUE ELSE FALSE END WHERE id = :id""")
+		jdbc.sql(
+				"""
+						UPDATE information_system SET shared = CASE WHEN EXISTS
+						  (SELECT 1 FROM system_user_agency u WHERE u.system_id = :id) THEN TRUE ELSE FALSE END WHERE id = :id""")
 			.param("id", id)
 			.update();
 	}
@@ -175,7 +194,8 @@ public class SystemManagement {
 			throw new InvalidInputException("ownerAgencyId", "system.owner.notEditable");
 		}
 		if (d.operatorAgencyId() != null && agencies.find(d.operatorAgencyId()).isEmpty()) {
-			throw new InvalidInputException("operatorAgencyId", "system.operator.unknown", String.valueOf(d.operatorAgencyId()));
+			throw new InvalidInputException("operatorAgencyId", "system.operator.unknown",
+					String.valueOf(d.operatorAgencyId()));
 		}
 		if (d.hosting() == Hosting.CLOUD && blank(d.cloudProvider())) {
 			throw new InvalidInputException("cloudProvider", "system.cloudProvider.required");
@@ -183,7 +203,8 @@ public class SystemManagement {
 		if (d.monitoringKind() == MonitoringKind.ORGANISATION && d.monitoringOrganisationId() == null) {
 			throw new InvalidInputException("monitoringOrganisationId", "system.monitoringOrganisation.required");
 		}
-		// NB: systems holding state secrets must not be connected to the Internet (Law on Protection of State Secrets)
+		// NB: systems holding state secrets must not be connected to the Internet (Law on
+		// Protection of State Secrets)
 		if (d.stateSecretGrade() != StateSecretGrade.NONE && d.internetFacing()) {
 			throw new InvalidInputException("internetFacing", "system.stateSecret.internet");
 		}
@@ -231,4 +252,5 @@ public class SystemManagement {
 	static @Nullable String trimToNull(@Nullable String s) {
 		return blank(s) ? null : s.trim();
 	}
+
 }

@@ -12,8 +12,8 @@ import vn.khien.platform.AuditLog;
 import vn.khien.platform.NotFoundException;
 
 /**
- * The products and components a system uses. Readable wherever the system is visible, changed only
- * by its owner's side (like the system itself).
+ * The products and components a system uses. Readable wherever the system is visible,
+ * changed only by its owner's side (like the system itself).
  */
 @Service
 public class SystemProducts {
@@ -39,8 +39,9 @@ public class SystemProducts {
 	}
 
 	/**
-	 * Whether to warn that a foreign product is used where a recorded domestic alternative exists: on
-	 * systems of security level 3 or higher, or e-government systems.
+	 * Whether to warn that a foreign product is used where a recorded domestic
+	 * alternative exists: on systems of security level 3 or higher, or e-government
+	 * systems.
 	 */
 	public static boolean domesticAlternativeWarning(InformationSystem system, SystemProduct product) {
 		Integer level = system.securityLevel();
@@ -66,17 +67,19 @@ public class SystemProducts {
 	public SystemProduct add(long systemId, ProductDetails details) {
 		management.editable(systemId);
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO system_product (system_id, component, vendor, product, version, origin, domestic_alternative)
-				VALUES (:system, :component, :vendor, :product, :version, :origin, :alternative)""")
+		jdbc.sql(
+				"""
+						INSERT INTO system_product (system_id, component, vendor, product, version, origin, domestic_alternative)
+						VALUES (:system, :component, :vendor, :product, :version, :origin, :alternative)""")
 			.param("system", systemId)
 			.param("component", SystemManagement.trimToNull(details.component()))
 			.param("vendor", details.vendor().trim())
 			.param("product", details.product().trim())
 			.param("version", SystemManagement.trimToNull(details.version()))
 			.param("origin", details.origin().name())
-			.param("alternative", details.origin() == ProductOrigin.FOREIGN
-					? SystemManagement.trimToNull(details.domesticAlternative()) : null)
+			.param("alternative",
+					details.origin() == ProductOrigin.FOREIGN
+							? SystemManagement.trimToNull(details.domesticAlternative()) : null)
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
 		SystemProduct created = find(systemId, id);
@@ -98,4 +101,5 @@ public class SystemProducts {
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("system product", productId));
 	}
+
 }

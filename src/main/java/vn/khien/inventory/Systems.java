@@ -25,8 +25,9 @@ import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
 
 /**
- * Reading information systems. A system is visible when its owner agency or one of its user agencies
- * lies in the current user's scope; it is editable only through its owner ({@link #mayEdit}).
+ * Reading information systems. A system is visible when its owner agency or one of its
+ * user agencies lies in the current user's scope; it is editable only through its owner
+ * ({@link #mayEdit}).
  */
 @Component
 public class Systems {
@@ -61,10 +62,10 @@ public class Systems {
 	}
 
 	/**
-	 * What a list asks for; every field is optional. {@code agencyId} means that agency and its
-	 * descendants, as owner or as user agency; {@code level} matches the approved (else proposed) level;
-	 * {@code productWarning} keeps systems showing the domestic-alternative warning
-	 * ({@link SystemProducts#domesticAlternativeWarning}).
+	 * What a list asks for; every field is optional. {@code agencyId} means that agency
+	 * and its descendants, as owner or as user agency; {@code level} matches the approved
+	 * (else proposed) level; {@code productWarning} keeps systems showing the
+	 * domestic-alternative warning ({@link SystemProducts#domesticAlternativeWarning}).
 	 */
 	public record Filter(@Nullable String q, @Nullable Long agencyId, @Nullable SystemLifecycle lifecycle,
 			@Nullable Boolean critical, @Nullable Boolean personalData, @Nullable Boolean stateSecret,
@@ -75,24 +76,37 @@ public class Systems {
 		}
 	}
 
-	/** The system, or 404 when it does not exist or the user sees it neither as owner nor as user agency. */
+	/**
+	 * The system, or 404 when it does not exist or the user sees it neither as owner nor
+	 * as user agency.
+	 */
 	public InformationSystem get(long id) {
 		return find(id).orElseThrow(() -> new NotFoundException("information system", id));
 	}
 
 	public Optional<InformationSystem> find(long id) {
 		AgencyScope scope = currentUser.scope();
-		return scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM information_system s WHERE s.id = :id AND "
-				+ visible(scope)).param("id", id)).query(Systems::map).optional();
+		return scope
+			.bind(jdbc.sql("SELECT " + COLUMNS + " FROM information_system s WHERE s.id = :id AND " + visible(scope))
+				.param("id", id))
+			.query(Systems::map)
+			.optional();
 	}
 
 	public Optional<InformationSystem> findByCode(String code) {
 		AgencyScope scope = currentUser.scope();
-		return scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM information_system s WHERE s.code = :code AND "
-				+ visible(scope)).param("code", code.trim())).query(Systems::map).optional();
+		return scope
+			.bind(jdbc
+				.sql("SELECT " + COLUMNS + " FROM information_system s WHERE s.code = :code AND " + visible(scope))
+				.param("code", code.trim()))
+			.query(Systems::map)
+			.optional();
 	}
 
-	/** A system named by its code or its id (imports and API calls allow both); 404 when not visible. */
+	/**
+	 * A system named by its code or its id (imports and API calls allow both); 404 when
+	 * not visible.
+	 */
 	public InformationSystem resolve(String idOrCode) {
 		String key = idOrCode.trim();
 		Optional<InformationSystem> byCode = findByCode(key);
@@ -106,8 +120,8 @@ public class Systems {
 	}
 
 	/**
-	 * Whether the agency owns, operates or uses the system, e.g. before a host of that agency is
-	 * attached to it. Not scoped: check visibility with {@link #find} first.
+	 * Whether the agency owns, operates or uses the system, e.g. before a host of that
+	 * agency is attached to it. Not scoped: check visibility with {@link #find} first.
 	 */
 	public boolean belongsTo(long systemId, long agencyId) {
 		return jdbc.sql("""
@@ -120,7 +134,10 @@ public class Systems {
 			.single() > 0;
 	}
 
-	/** Whether the current user may change the system: only through its owner agency, never as a user agency. */
+	/**
+	 * Whether the current user may change the system: only through its owner agency,
+	 * never as a user agency.
+	 */
 	public boolean mayEdit(InformationSystem system) {
 		return currentUser.mayEdit(system.ownerAgencyId());
 	}
@@ -132,8 +149,9 @@ public class Systems {
 			.query(Long.class)
 			.single();
 		String order = page.orderBy(SORTS, "s.code ASC");
-		List<InformationSystem> items = bind(scope.bind(jdbc.sql("SELECT " + COLUMNS
-				+ " FROM information_system s WHERE " + where + " ORDER BY " + order + ", s.id LIMIT :limit OFFSET :offset")),
+		List<InformationSystem> items = bind(
+				scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM information_system s WHERE " + where + " ORDER BY "
+						+ order + ", s.id LIMIT :limit OFFSET :offset")),
 				filter)
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -142,7 +160,10 @@ public class Systems {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
-	/** The filtered list for an export, sorted like the list, at most {@link #EXPORT_LIMIT} rows. */
+	/**
+	 * The filtered list for an export, sorted like the list, at most
+	 * {@link #EXPORT_LIMIT} rows.
+	 */
 	public List<InformationSystem> export(Filter filter, PageQuery sort) {
 		return list(filter, new PageQuery(0, EXPORT_LIMIT, sort.sort(), sort.descending())).items();
 	}
@@ -155,7 +176,10 @@ public class Systems {
 			.single();
 	}
 
-	/** The agencies that use a system besides its owner (empty unless shared); 404 when not visible. */
+	/**
+	 * The agencies that use a system besides its owner (empty unless shared); 404 when
+	 * not visible.
+	 */
 	public List<Long> userAgencyIds(long systemId) {
 		get(systemId);
 		return jdbc.sql("SELECT agency_id FROM system_user_agency WHERE system_id = :id ORDER BY agency_id")
@@ -168,13 +192,16 @@ public class Systems {
 	public long hostCount(long systemId) {
 		get(systemId);
 		AgencyScope scope = currentUser.scope();
-		return scope.bind(jdbc.sql("SELECT COUNT(*) FROM asset a WHERE a.system_id = :id AND " + scope.filter("a.agency_id"))
-			.param("id", systemId)).query(Long.class).single();
+		return scope
+			.bind(jdbc.sql("SELECT COUNT(*) FROM asset a WHERE a.system_id = :id AND " + scope.filter("a.agency_id"))
+				.param("id", systemId))
+			.query(Long.class)
+			.single();
 	}
 
 	/**
-	 * Sets the proposed and approved security levels (1–5, null clears), as decided in the compliance
-	 * process. The caller checks who may decide; the change is audited.
+	 * Sets the proposed and approved security levels (1–5, null clears), as decided in
+	 * the compliance process. The caller checks who may decide; the change is audited.
 	 */
 	@Transactional
 	public InformationSystem setSecurityLevel(long systemId, @Nullable Integer proposed, @Nullable Integer approved) {
@@ -209,7 +236,10 @@ public class Systems {
 		}
 	}
 
-	/** Visible through the owner or through a user agency in scope (the named parameter is reused). */
+	/**
+	 * Visible through the owner or through a user agency in scope (the named parameter is
+	 * reused).
+	 */
 	static String visible(AgencyScope scope) {
 		return "(" + scope.filter("s.owner_agency_id")
 				+ " OR EXISTS (SELECT 1 FROM system_user_agency su WHERE su.system_id = s.id AND "
@@ -235,7 +265,8 @@ public class Systems {
 			where.append(" AND s.handles_personal_data = :personal");
 		}
 		if (filter.stateSecret() != null) {
-			where.append(filter.stateSecret() ? " AND s.state_secret_grade <> 'NONE'" : " AND s.state_secret_grade = 'NONE'");
+			where.append(filter.stateSecret() ? " AND s.state_secret_grade <> 'NONE'"
+					: " AND s.state_secret_grade = 'NONE'");
 		}
 		if (filter.shared() != null) {
 			where.append(" AND s.shared = :shared");
@@ -282,14 +313,15 @@ public class Systems {
 		return new InformationSystem(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
 				rs.getLong("owner_agency_id"), rs.getObject("operator_agency_id", Long.class), rs.getString("purpose"),
 				rs.getObject("user_count", Integer.class), SystemLifecycle.valueOf(rs.getString("lifecycle")),
-				Hosting.valueOf(rs.getString("hosting")), rs.getString("cloud_provider"), rs.getBoolean("internet_facing"),
-				PublicServiceLevel.valueOf(rs.getString("public_service_level")),
+				Hosting.valueOf(rs.getString("hosting")), rs.getString("cloud_provider"),
+				rs.getBoolean("internet_facing"), PublicServiceLevel.valueOf(rs.getString("public_service_level")),
 				DataClassification.valueOf(rs.getString("data_classification")), rs.getBoolean("handles_personal_data"),
 				rs.getObject("personal_subjects_basic", Integer.class),
 				rs.getObject("personal_subjects_sensitive", Integer.class),
 				StateSecretGrade.valueOf(rs.getString("state_secret_grade")), rs.getBoolean("critical"),
 				rs.getBoolean("e_government"), rs.getObject("security_level_proposed", Integer.class),
-				rs.getObject("security_level_approved", Integer.class), MonitoringKind.valueOf(rs.getString("monitoring_kind")),
+				rs.getObject("security_level_approved", Integer.class),
+				MonitoringKind.valueOf(rs.getString("monitoring_kind")),
 				rs.getObject("monitoring_organisation_id", Long.class), rs.getBoolean("shared"),
 				instant(rs, "created_at"), instant(rs, "updated_at"));
 	}
@@ -298,4 +330,5 @@ public class Systems {
 		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
 		return t.toInstant();
 	}
+
 }

@@ -46,7 +46,9 @@ public class Accounts {
 			@Nullable Instant lockedUntil, @Nullable Instant lastLoginAt) {
 	}
 
-	/** A random password for accounts created on first start; shown once, never logged. */
+	/**
+	 * A random password for accounts created on first start; shown once, never logged.
+	 */
 	public static String generatePassword() {
 		String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 		var random = new java.security.SecureRandom();
@@ -66,9 +68,10 @@ public class Accounts {
 			throw InvalidInputException.conflict("username", "user.username.taken", account.username());
 		}
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO app_user (username, display_name, email, password_hash, agency_id, organisation_id, created_at)
-				VALUES (:username, :displayName, :email, :hash, :agencyId, :organisationId, :now)""")
+		jdbc.sql(
+				"""
+						INSERT INTO app_user (username, display_name, email, password_hash, agency_id, organisation_id, created_at)
+						VALUES (:username, :displayName, :email, :hash, :agencyId, :organisationId, :now)""")
 			.param("username", account.username())
 			.param("displayName", account.displayName())
 			.param("email", account.email())
@@ -90,7 +93,10 @@ public class Accounts {
 	}
 
 	public boolean exists(String username) {
-		return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = :u").param("u", username).query(Long.class).single() > 0;
+		return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = :u")
+			.param("u", username)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	@Transactional
@@ -132,9 +138,13 @@ public class Accounts {
 	public PageResult<Account> list(PageQuery query, @Nullable String q) {
 		String where = q == null || q.isBlank() ? "1=1" : "(LOWER(username) LIKE :q OR LOWER(display_name) LIKE :q)";
 		String like = q == null ? "" : "%" + q.toLowerCase().trim() + "%";
-		long total = jdbc.sql("SELECT COUNT(*) FROM app_user WHERE " + where).param("q", like).query(Long.class).single();
+		long total = jdbc.sql("SELECT COUNT(*) FROM app_user WHERE " + where)
+			.param("q", like)
+			.query(Long.class)
+			.single();
 		String order = query.orderBy(Map.of("username", "username", "name", "display_name"), "username ASC");
-		List<Account> items = jdbc.sql(SELECT + " WHERE " + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+		List<Account> items = jdbc
+			.sql(SELECT + " WHERE " + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
 			.param("q", like)
 			.param("limit", query.size())
 			.param("offset", query.offset())
@@ -143,7 +153,9 @@ public class Accounts {
 		return new PageResult<>(items, query.page(), query.size(), total);
 	}
 
-	/** Links a user of an external organisation (role ORGANISATION) to that organisation. */
+	/**
+	 * Links a user of an external organisation (role ORGANISATION) to that organisation.
+	 */
 	@Transactional
 	public void setOrganisation(long userId, @Nullable Long organisationId) {
 		Account before = find(userId).orElseThrow(() -> new NotFoundException("user", userId));
@@ -158,7 +170,10 @@ public class Accounts {
 		}
 	}
 
-	/** Moves accounts of agencies that were merged into their successor; each move is audited. */
+	/**
+	 * Moves accounts of agencies that were merged into their successor; each move is
+	 * audited.
+	 */
 	@Transactional
 	public int reassignAgency(long fromAgencyId, long toAgencyId) {
 		record Moved(long id, String username) {
@@ -172,13 +187,17 @@ public class Accounts {
 			.param("from", fromAgencyId)
 			.update();
 		for (Moved m : moved) {
-			audit.record("AGENCY_MOVE", "user", m.id(), Map.of("agencyId", fromAgencyId), Map.of("agencyId", toAgencyId));
+			audit.record("AGENCY_MOVE", "user", m.id(), Map.of("agencyId", fromAgencyId),
+					Map.of("agencyId", toAgencyId));
 			accessChanged(m.id(), "agency");
 		}
 		return moved.size();
 	}
 
-	/** The details an administrator may edit; roles, password and second factor have their own calls. */
+	/**
+	 * The details an administrator may edit; roles, password and second factor have their
+	 * own calls.
+	 */
 	public record Details(String displayName, @Nullable String email, @Nullable Long agencyId,
 			@Nullable Long organisationId) {
 	}
@@ -209,7 +228,9 @@ public class Accounts {
 	/** Lifts a lock-out before it expires, for a user who called the help desk. */
 	@Transactional
 	public void unlock(long userId) {
-		jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id").param("id", userId).update();
+		jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id")
+			.param("id", userId)
+			.update();
 		audit.record("UNLOCK", "user", userId, null, null);
 	}
 
@@ -258,4 +279,5 @@ public class Accounts {
 				rs.getBoolean("enabled"), rs.getBoolean("totp_enabled"), locked == null ? null : locked.toInstant(),
 				last == null ? null : last.toInstant());
 	}
+
 }

@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Which agencies' records the current user may read. Every query on agency-owned data adds
- * {@link #filter(String)} and {@link #bind(JdbcClient.StatementSpec)}, so scope lives in the data
- * access layer and never in controllers.
+ * Which agencies' records the current user may read. Every query on agency-owned data
+ * adds {@link #filter(String)} and {@link #bind(JdbcClient.StatementSpec)}, so scope
+ * lives in the data access layer and never in controllers.
  */
 public record AgencyScope(boolean unrestricted, Set<Long> agencyIds) {
 

@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Recomputes the audit trail's hash chain to show whether anyone rewrote it. Each entry is checked with the
- * hash function of its own version (ADR 0002).
+ * Recomputes the audit trail's hash chain to show whether anyone rewrote it. Each entry
+ * is checked with the hash function of its own version (ADR 0002).
  */
 @Component
 public class AuditChain {
@@ -21,9 +21,9 @@ public class AuditChain {
 	}
 
 	/**
-	 * {@code brokenAt} is the first sequence number whose row does not match the chain; {@code reason} is
-	 * {@code missing}, {@code link}, {@code version} (unknown, or older than the entry before it), {@code content}
-	 * or {@code truncated}.
+	 * {@code brokenAt} is the first sequence number whose row does not match the chain;
+	 * {@code reason} is {@code missing}, {@code link}, {@code version} (unknown, or older
+	 * than the entry before it), {@code content} or {@code truncated}.
 	 */
 	public record Verification(boolean intact, long checked, @Nullable Long brokenAt, @Nullable String reason) {
 	}
@@ -35,16 +35,20 @@ public class AuditChain {
 				SELECT seq, occurred_at, actor, address, action, entity_type, entity_id, before_state, after_state,
 				  prev_hash, hash, hash_version FROM audit_entry ORDER BY seq""").query(rs -> {
 			walk.accept(new AuditEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
-					rs.getString("actor"), rs.getString("address"), rs.getString("action"),
-					rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("before_state"),
-					rs.getString("after_state"), rs.getString("prev_hash"), rs.getString("hash"),
-					rs.getInt("hash_version")));
+					rs.getString("actor"), rs.getString("address"), rs.getString("action"), rs.getString("entity_type"),
+					rs.getString("entity_id"), rs.getString("before_state"), rs.getString("after_state"),
+					rs.getString("prev_hash"), rs.getString("hash"), rs.getInt("hash_version")));
 		});
-		var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1").query(AuditLog.AuditHead.class).single();
+		var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+			.query(AuditLog.AuditHead.class)
+			.single();
 		return walk.end(head);
 	}
 
-	/** The chain read in order of {@code seq}: stops at the first entry that does not hold. */
+	/**
+	 * The chain read in order of {@code seq}: stops at the first entry that does not
+	 * hold.
+	 */
 	static final class Walk {
 
 		private String previous = GENESIS;
@@ -66,7 +70,8 @@ public class AuditChain {
 			else if (!e.prevHash().equals(previous)) {
 				broken = new Verification(false, checked, e.seq(), "link");
 			}
-			// NB: versions only go up: once an entry is sealed with version 2, an older one after it was rewritten
+			// NB: versions only go up: once an entry is sealed with version 2, an older
+			// one after it was rewritten
 			else if (!AuditLog.knownVersion(e.hashVersion()) || e.hashVersion() < version) {
 				broken = new Verification(false, checked, e.seq(), "version");
 			}
@@ -88,5 +93,7 @@ public class AuditChain {
 			}
 			return new Verification(true, checked, null, null);
 		}
+
 	}
+
 }

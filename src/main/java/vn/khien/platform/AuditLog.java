@@ -19,13 +19,16 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The append-only audit trail. Each entry's hash covers its hash version and the previous entry's hash, so
- * altering or deleting a stored row breaks the chain at that row ({@link AuditChain#verify()}, ADR 0002).
+ * The append-only audit trail. Each entry's hash covers its hash version and the previous
+ * entry's hash, so altering or deleting a stored row breaks the chain at that row
+ * ({@link AuditChain#verify()}, ADR 0002).
  */
 @Component
 public class AuditLog {
 
-	/** The hash version new entries are sealed with; older ones keep theirs (ADR 0002). */
+	/**
+	 * The hash version new entries are sealed with; older ones keep theirs (ADR 0002).
+	 */
 	static final int HASH_VERSION = 2;
 
 	/** One change, for {@link #recordAll}. */
@@ -56,8 +59,9 @@ public class AuditLog {
 	}
 
 	/**
-	 * Records many changes made by the signed-in user, in the caller's transaction, as {@link #record} would one after
-	 * the other, in three statements whatever their number: one lock of the chain's head, one batch, one update.
+	 * Records many changes made by the signed-in user, in the caller's transaction, as
+	 * {@link #record} would one after the other, in three statements whatever their
+	 * number: one lock of the chain's head, one batch, one update.
 	 */
 	@Transactional
 	public void recordAll(List<Change> changes) {
@@ -103,10 +107,11 @@ public class AuditLog {
 				clientAddress(), action, entityType, entityId == null ? null : entityId.toString(), toJson(before),
 				toJson(after), head.lastHash(), "", HASH_VERSION);
 		String hash = hash(entry);
-		jdbc.sql("""
-				INSERT INTO audit_entry (seq, occurred_at, actor, address, action, entity_type, entity_id,
-				  before_state, after_state, prev_hash, hash, hash_version)
-				VALUES (:seq, :at, :actor, :address, :action, :type, :entityId, :before, :after, :prev, :hash, :version)""")
+		jdbc.sql(
+				"""
+						INSERT INTO audit_entry (seq, occurred_at, actor, address, action, entity_type, entity_id,
+						  before_state, after_state, prev_hash, hash, hash_version)
+						VALUES (:seq, :at, :actor, :address, :action, :type, :entityId, :before, :after, :prev, :hash, :version)""")
 			.param("seq", entry.seq())
 			.param("at", java.sql.Timestamp.from(entry.occurredAt()))
 			.param("actor", entry.actor())
@@ -153,7 +158,10 @@ public class AuditLog {
 		return version == 1 || version == 2;
 	}
 
-	/** The entry's hash by the function its {@code hashVersion} names; the stored {@code hash} is not read. */
+	/**
+	 * The entry's hash by the function its {@code hashVersion} names; the stored
+	 * {@code hash} is not read.
+	 */
 	static String hash(AuditEntry e) {
 		return switch (e.hashVersion()) {
 			case 1 -> hashV1(e);
@@ -163,8 +171,8 @@ public class AuditLog {
 	}
 
 	/**
-	 * Version 1, kept to verify the entries it sealed: fields joined by U+001F, null as U+0000. Ambiguous when a
-	 * field holds either character, hence version 2.
+	 * Version 1, kept to verify the entries it sealed: fields joined by U+001F, null as
+	 * U+0000. Ambiguous when a field holds either character, hence version 2.
 	 */
 	static String hashV1(AuditEntry e) {
 		String canonical = String.join("\u001f", e.prevHash(), Long.toString(e.seq()),
@@ -174,8 +182,9 @@ public class AuditLog {
 	}
 
 	/**
-	 * Version 2: SHA-256 over the fields in order, the version first, each as its length in UTF-8 bytes, a colon
-	 * and those bytes, and a null as a single {@code -}. No content of a field can be read as a boundary.
+	 * Version 2: SHA-256 over the fields in order, the version first, each as its length
+	 * in UTF-8 bytes, a colon and those bytes, and a null as a single {@code -}. No
+	 * content of a field can be read as a boundary.
 	 */
 	static String hashV2(AuditEntry e) {
 		var out = new ByteArrayOutputStream(256);
@@ -200,4 +209,5 @@ public class AuditLog {
 
 	record AuditHead(long lastSeq, String lastHash) {
 	}
+
 }

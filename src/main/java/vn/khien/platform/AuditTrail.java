@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads the audit trail for the viewer and the API. There is deliberately no way to change it. */
+/**
+ * Reads the audit trail for the viewer and the API. There is deliberately no way to
+ * change it.
+ */
 @Component
 public class AuditTrail {
 
@@ -41,12 +44,16 @@ public class AuditTrail {
 			params.put("to", Timestamp.from(filter.to()));
 		}
 		String condition = where.isEmpty() ? "1=1" : String.join(" AND ", where);
-		long total = jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE " + condition).params(params).query(Long.class).single();
+		long total = jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE " + condition)
+			.params(params)
+			.query(Long.class)
+			.single();
 		String order = query.orderBy(Map.of("seq", "seq", "occurredAt", "seq"), "seq DESC");
-		List<AuditEntry> items = jdbc.sql("""
-				SELECT seq, occurred_at, actor, address, action, entity_type, entity_id, before_state, after_state,
-				  prev_hash, hash, hash_version FROM audit_entry WHERE\s""" + condition + " ORDER BY " + order
-				+ " LIMIT :limit OFFSET :offset")
+		List<AuditEntry> items = jdbc
+			.sql("""
+					SELECT seq, occurred_at, actor, address, action, entity_type, entity_id, before_state, after_state,
+					  prev_hash, hash, hash_version FROM audit_entry WHERE\s""" + condition + " ORDER BY " + order
+					+ " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", query.size())
 			.param("offset", query.offset())
@@ -64,4 +71,5 @@ public class AuditTrail {
 			params.put(column, value.trim());
 		}
 	}
+
 }

@@ -7,8 +7,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The signed-in user, or the {@link SystemPrincipal} that background work runs as, and the agency scope
- * that follows. It fails closed: with neither, the scope is empty and every edit check answers no.
+ * The signed-in user, or the {@link SystemPrincipal} that background work runs as, and
+ * the agency scope that follows. It fails closed: with neither, the scope is empty and
+ * every edit check answers no.
  */
 @Component
 public class CurrentUser {
@@ -33,7 +34,10 @@ public class CurrentUser {
 		return find().orElseThrow(() -> new IllegalStateException("no signed-in user"));
 	}
 
-	/** Who the audit trail names: a username, {@code system:<name>}, or {@value #ANONYMOUS}. */
+	/**
+	 * Who the audit trail names: a username, {@code system:<name>}, or
+	 * {@value #ANONYMOUS}.
+	 */
 	public String name() {
 		Object principal = principal();
 		if (principal instanceof KhienUser user) {
@@ -65,8 +69,8 @@ public class CurrentUser {
 	}
 
 	/**
-	 * Whether the caller may change records of this agency: operators anywhere, officers in their scope,
-	 * a system principal allowed to write; nobody else.
+	 * Whether the caller may change records of this agency: operators anywhere, officers
+	 * in their scope, a system principal allowed to write; nobody else.
 	 */
 	public boolean mayEdit(Long agencyId) {
 		Object principal = principal();
@@ -74,7 +78,8 @@ public class CurrentUser {
 			if (user.has(Role.ADMIN) || user.has(Role.PROVINCE_OPERATOR)) {
 				return true;
 			}
-			// NB: the officer role writes its own agency and those below it, whatever else the user may read
+			// NB: the officer role writes its own agency and those below it, whatever
+			// else the user may read
 			return user.has(Role.AGENCY_OFFICER) && user.agencyId() != null
 					&& hierarchy.selfAndDescendants(user.agencyId()).contains(agencyId);
 		}
@@ -86,4 +91,5 @@ public class CurrentUser {
 		Object principal = auth == null ? null : auth.getPrincipal();
 		return principal instanceof KhienPrincipal carrier ? carrier.khienUser() : principal;
 	}
+
 }

@@ -26,15 +26,19 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Uploads kept exactly as received, named by their SHA-256, before anything parses them: nothing a
- * user sent is lost, and a re-run reads the same bytes. Each upload gets its own row (who, when,
- * under which name, charged to which agency); identical content is stored once on disk, but every
- * row counts against its agency's quota. {@link UploadRetention} removes uploads once they are old.
+ * Uploads kept exactly as received, named by their SHA-256, before anything parses them:
+ * nothing a user sent is lost, and a re-run reads the same bytes. Each upload gets its
+ * own row (who, when, under which name, charged to which agency); identical content is
+ * stored once on disk, but every row counts against its agency's quota.
+ * {@link UploadRetention} removes uploads once they are old.
  */
 @Component
 public class FileStore {
 
-	/** One upload; {@code agencyId} is the agency it is charged to, {@code deletedAt} when it was purged. */
+	/**
+	 * One upload; {@code agencyId} is the agency it is charged to, {@code deletedAt} when
+	 * it was purged.
+	 */
 	public record StoredFile(long id, String sha256, String filename, @Nullable String contentType, long size,
 			String uploadedBy, Instant uploadedAt, @Nullable Long agencyId, @Nullable Instant deletedAt) {
 
@@ -62,9 +66,10 @@ public class FileStore {
 	}
 
 	/**
-	 * Stores the stream, charged to the uploader's own agency (uncapped when they have none), refusing it
-	 * once it passes {@code maxBytes} or what is left of that agency's quota. Committed in its own
-	 * transaction, so the upload survives even when the import that follows fails.
+	 * Stores the stream, charged to the uploader's own agency (uncapped when they have
+	 * none), refusing it once it passes {@code maxBytes} or what is left of that agency's
+	 * quota. Committed in its own transaction, so the upload survives even when the
+	 * import that follows fails.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public StoredFile store(InputStream in, String filename, @Nullable String contentType, long maxBytes) {
@@ -72,8 +77,9 @@ public class FileStore {
 	}
 
 	/**
-	 * As {@link #store}, charged to the agency the upload is for; {@code agencyId} null for an upload that
-	 * belongs to no agency (the province's agency registry), which no quota caps.
+	 * As {@link #store}, charged to the agency the upload is for; {@code agencyId} null
+	 * for an upload that belongs to no agency (the province's agency registry), which no
+	 * quota caps.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public StoredFile storeFor(@Nullable Long agencyId, InputStream in, String filename, @Nullable String contentType,
@@ -84,7 +90,8 @@ public class FileStore {
 	private StoredFile keep(@Nullable Long agencyId, InputStream in, String filename, @Nullable String contentType,
 			long maxBytes) {
 		try {
-			// NB: a first look without a lock, to stop reading as soon as the file cannot fit; charge() decides
+			// NB: a first look without a lock, to stop reading as soon as the file cannot
+			// fit; charge() decides
 			long used = agencyId == null ? 0 : usage(agencyId);
 			long room = agencyId == null ? Long.MAX_VALUE : Math.max(0, quota - used);
 			Files.createDirectories(root);
@@ -115,9 +122,10 @@ public class FileStore {
 			String name = sanitise(filename);
 			Instant now = Instant.now();
 			var keys = new GeneratedKeyHolder();
-			jdbc.sql("""
-					INSERT INTO stored_file (sha256, filename, content_type, size_bytes, uploaded_by, uploaded_at, agency_id)
-					VALUES (:sha, :name, :type, :size, :by, :at, :agency)""")
+			jdbc.sql(
+					"""
+							INSERT INTO stored_file (sha256, filename, content_type, size_bytes, uploaded_by, uploaded_at, agency_id)
+							VALUES (:sha, :name, :type, :size, :by, :at, :agency)""")
 				.param("sha", hash)
 				.param("name", name)
 				.param("type", contentType)
@@ -147,11 +155,13 @@ public class FileStore {
 	}
 
 	/**
-	 * Adds {@code size} to the agency's usage unless that passes the quota. Usage is one small row per agency
-	 * rather than a sum over its stored_file rows: reading it is one primary-key lookup however many uploads
-	 * the agency has, and the conditional UPDATE locks that row until the upload commits, so two uploads of
-	 * one agency at the same moment cannot both slip under the quota (a SUM would see neither). The row is
-	 * changed in the same transaction as the stored_file row it accounts for, here and in UploadRetention.
+	 * Adds {@code size} to the agency's usage unless that passes the quota. Usage is one
+	 * small row per agency rather than a sum over its stored_file rows: reading it is one
+	 * primary-key lookup however many uploads the agency has, and the conditional UPDATE
+	 * locks that row until the upload commits, so two uploads of one agency at the same
+	 * moment cannot both slip under the quota (a SUM would see neither). The row is
+	 * changed in the same transaction as the stored_file row it accounts for, here and in
+	 * UploadRetention.
 	 */
 	private void charge(long agencyId, long size) {
 		// ON CONFLICT is PostgreSQL's; H2 takes it in PostgreSQL mode
@@ -185,8 +195,9 @@ public class FileStore {
 	}
 
 	/**
-	 * The upload as received; the caller closes it. A purged upload is refused with {@link PurgedException}
-	 * even while identical bytes are still kept for another upload.
+	 * The upload as received; the caller closes it. A purged upload is refused with
+	 * {@link PurgedException} even while identical bytes are still kept for another
+	 * upload.
 	 */
 	public InputStream open(StoredFile file) {
 		if (file.purged() || purged(file.id())) {
@@ -230,9 +241,13 @@ public class FileStore {
 		TooLargeException(long maxBytes) {
 			super(413, "file", "upload.tooLarge", maxBytes / (1024 * 1024));
 		}
+
 	}
 
-	/** Thrown when an upload does not fit in what is left of its agency's quota; nothing is kept. */
+	/**
+	 * Thrown when an upload does not fit in what is left of its agency's quota; nothing
+	 * is kept.
+	 */
 	public static class QuotaExceededException extends InvalidInputException {
 
 		QuotaExceededException(long used, long quota) {
@@ -249,7 +264,10 @@ public class FileStore {
 			return scale;
 		}
 
-		/** In the largest binary unit that keeps it at 1 or more, as Spring's DataSize counts (1 GB = 1024 MB). */
+		/**
+		 * In the largest binary unit that keeps it at 1 or more, as Spring's DataSize
+		 * counts (1 GB = 1024 MB).
+		 */
 		private static double amount(long bytes) {
 			return (double) bytes / (1L << (10 * scale(bytes)));
 		}
@@ -257,14 +275,19 @@ public class FileStore {
 		private static String unit(long bytes) {
 			return UNITS[scale(bytes)];
 		}
+
 	}
 
-	/** Thrown when an upload was removed by {@link UploadRetention}: upload the file again. */
+	/**
+	 * Thrown when an upload was removed by {@link UploadRetention}: upload the file
+	 * again.
+	 */
 	public static class PurgedException extends InvalidInputException {
 
 		PurgedException(String filename) {
 			super(410, "file", "upload.purged", filename);
 		}
+
 	}
 
 	private static final class LimitedInputStream extends java.io.FilterInputStream {
@@ -277,8 +300,7 @@ public class FileStore {
 
 		private long read;
 
-		LimitedInputStream(InputStream in, long max, long room,
-				Supplier<QuotaExceededException> overQuota) {
+		LimitedInputStream(InputStream in, long max, long room, Supplier<QuotaExceededException> overQuota) {
 			super(in);
 			this.max = max;
 			this.room = room;
@@ -312,5 +334,7 @@ public class FileStore {
 				throw overQuota.get();
 			}
 		}
+
 	}
+
 }

@@ -9,13 +9,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An uploaded file being parsed into a module's records, as {@link ImportJobs} runs it: queued, running,
- * then succeeded or failed. A dry run does the same work and rolls it back, so its counts say what a commit
- * would do. {@code attempts} counts starts (a crash makes a job run again); a confirmed preview names the
- * job it became in {@code committedJobId}; {@code filePurgedAt} says when {@link UploadRetention} removed
- * the upload, if it has. {@code options} are the module's own settings of the job (a confirmed preview keeps
- * them). {@code problems} are why a failed job failed, or on a successful one the records it left out.
- * {@code bytesRead} of {@code bytesTotal} says how far into its stored file the job is.
+ * An uploaded file being parsed into a module's records, as {@link ImportJobs} runs it:
+ * queued, running, then succeeded or failed. A dry run does the same work and rolls it
+ * back, so its counts say what a commit would do. {@code attempts} counts starts (a crash
+ * makes a job run again); a confirmed preview names the job it became in
+ * {@code committedJobId}; {@code filePurgedAt} says when {@link UploadRetention} removed
+ * the upload, if it has. {@code options} are the module's own settings of the job (a
+ * confirmed preview keeps them). {@code problems} are why a failed job failed, or on a
+ * successful one the records it left out. {@code bytesRead} of {@code bytesTotal} says
+ * how far into its stored file the job is.
  */
 public record ImportJob(String id, String module, String kind, @Nullable String format, boolean dryRun, State state,
 		long fileId, @Nullable Long agencyId, @Nullable Long systemId, long processed, Map<String, Long> counts,
@@ -24,7 +26,8 @@ public record ImportJob(String id, String module, String kind, @Nullable String 
 		@Nullable Instant filePurgedAt, Map<String, String> options, long bytesRead, long bytesTotal) {
 
 	public ImportJob {
-		// NB: counts keep their order (a LinkedHashMap): the page lists them as the module put them
+		// NB: counts keep their order (a LinkedHashMap): the page lists them as the
+		// module put them
 		problems = List.copyOf(problems);
 		options = Map.copyOf(options);
 	}
@@ -50,11 +53,13 @@ public record ImportJob(String id, String module, String kind, @Nullable String 
 		public boolean finished() {
 			return this == SUCCEEDED || this == FAILED;
 		}
+
 	}
 
 	/**
-	 * A problem with the file, kept as a message key and arguments so it can be said in the language of
-	 * whoever reads the job later; {@code location} is {@code line:12}, {@code element:host[3]} or null.
+	 * A problem with the file, kept as a message key and arguments so it can be said in
+	 * the language of whoever reads the job later; {@code location} is {@code line:12},
+	 * {@code element:host[3]} or null.
 	 */
 	public record Problem(String messageKey, List<String> args, @Nullable String location) {
 
@@ -64,15 +69,24 @@ public record ImportJob(String id, String module, String kind, @Nullable String 
 		}
 	}
 
-	/** The work of one job kind. It runs in one transaction: throwing rolls back everything it wrote. */
+	/**
+	 * The work of one job kind. It runs in one transaction: throwing rolls back
+	 * everything it wrote.
+	 */
 	@FunctionalInterface
 	public interface Processor {
 
-		/** @return the outcome counts ({@code parsed} and the module's own keys) */
+		/**
+		 * @return the outcome counts ({@code parsed} and the module's own keys)
+		 */
 		Map<String, Long> process(Run run) throws Exception;
+
 	}
 
-	/** What a processor gets while it runs: the job, the stored upload, and a way to report progress. */
+	/**
+	 * What a processor gets while it runs: the job, the stored upload, and a way to
+	 * report progress.
+	 */
 	public static final class Run {
 
 		private final ImportJob job;
@@ -83,7 +97,8 @@ public record ImportJob(String id, String module, String kind, @Nullable String 
 
 		private final ProgressSink sink;
 
-		// NB: counted as the processor reads, so progress says how much of the file is done whatever its format
+		// NB: counted as the processor reads, so progress says how much of the file is
+		// done whatever its format
 		private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
 
 		private final List<Problem> leftOut = new java.util.ArrayList<>();
@@ -133,14 +148,18 @@ public record ImportJob(String id, String module, String kind, @Nullable String 
 			};
 		}
 
-		/** Records how many records have been read so far (saved at most a few times a second). */
+		/**
+		 * Records how many records have been read so far (saved at most a few times a
+		 * second).
+		 */
 		public void progress(long processed) {
 			sink.progress(processed, bytesRead.get(), false);
 		}
 
 		/**
-		 * A record the job leaves out without failing (a row with errors that a preview shows before it is confirmed):
-		 * kept on the successful job with the others, the first {@link ImportJobs#MAX_PROBLEMS}, for the page to list.
+		 * A record the job leaves out without failing (a row with errors that a preview
+		 * shows before it is confirmed): kept on the successful job with the others, the
+		 * first {@link ImportJobs#MAX_PROBLEMS}, for the page to list.
 		 */
 		public void leftOut(Problem problem) {
 			if (leftOut.size() < ImportJobs.MAX_PROBLEMS) {
@@ -151,24 +170,30 @@ public record ImportJob(String id, String module, String kind, @Nullable String 
 		List<Problem> leftOut() {
 			return List.copyOf(leftOut);
 		}
+
 	}
 
 	interface ProgressSink {
 
 		void progress(long processed, long bytesRead, boolean force);
+
 	}
 
-	/** Thrown from {@link Run#progress} when the node is stopping: the job's work rolls back and it is queued again. */
+	/**
+	 * Thrown from {@link Run#progress} when the node is stopping: the job's work rolls
+	 * back and it is queued again.
+	 */
 	static final class HandedBack extends RuntimeException {
 
 		HandedBack() {
 			super("node stopping: job handed back to the queue", null, false, false);
 		}
+
 	}
 
 	/**
-	 * Thrown by a processor when the file is refused: the job fails with this problem (the first one), and
-	 * {@code problems} lists the others found, for the page to show.
+	 * Thrown by a processor when the file is refused: the job fails with this problem
+	 * (the first one), and {@code problems} lists the others found, for the page to show.
 	 */
 	public static class Failure extends RuntimeException {
 
@@ -201,5 +226,6 @@ public record ImportJob(String id, String module, String kind, @Nullable String 
 		public Map<String, Long> counts() {
 			return counts;
 		}
+
 	}
 }

@@ -35,11 +35,12 @@ import vn.khien.platform.ImportJob.Problem;
 import vn.khien.platform.ImportJob.State;
 
 /**
- * Runs uploads as jobs (the import-job convention of docs/architecture.md). Submitting writes the job row and
- * queues it in the database ({@link JobQueue}) in the request's transaction. A worker then runs it as the
- * user who submitted it, with the rights that user has when it runs: the module's work and the job's outcome
- * commit together in ONE transaction (all or nothing), so a crash leaves the job queued or running with
- * nothing written, and it runs again from its stored file.
+ * Runs uploads as jobs (the import-job convention of docs/architecture.md). Submitting
+ * writes the job row and queues it in the database ({@link JobQueue}) in the request's
+ * transaction. A worker then runs it as the user who submitted it, with the rights that
+ * user has when it runs: the module's work and the job's outcome commit together in ONE
+ * transaction (all or nothing), so a crash leaves the job queued or running with nothing
+ * written, and it runs again from its stored file.
  */
 @Component
 public class ImportJobs {
@@ -83,7 +84,8 @@ public class ImportJobs {
 	private final ObjectProvider<ImportKind> kinds;
 
 	ImportJobs(JdbcClient jdbc, FileStore files, CurrentUser currentUser, Accounts accounts, AuditLog audit,
-			JsonMapper json, JobQueue queue, PlatformTransactionManager transactions, ObjectProvider<ImportKind> kinds) {
+			JsonMapper json, JobQueue queue, PlatformTransactionManager transactions,
+			ObjectProvider<ImportKind> kinds) {
 		this.jdbc = jdbc;
 		this.files = files;
 		this.currentUser = currentUser;
@@ -98,8 +100,9 @@ public class ImportJobs {
 	}
 
 	/**
-	 * Queues a job of a registered {@link ImportKind} on a stored upload. It starts once the caller's
-	 * transaction commits (at once when there is none) and runs as the signed-in user who submitted it.
+	 * Queues a job of a registered {@link ImportKind} on a stored upload. It starts once
+	 * the caller's transaction commits (at once when there is none) and runs as the
+	 * signed-in user who submitted it.
 	 */
 	@Transactional
 	public ImportJob submit(String kind, FileStore.StoredFile file, @Nullable Long agencyId, @Nullable Long systemId,
@@ -107,7 +110,10 @@ public class ImportJobs {
 		return submit(kind, file, agencyId, systemId, format, dryRun, Map.of());
 	}
 
-	/** As {@link #submit(String, FileStore.StoredFile, Long, Long, String, boolean)}, with the module's options. */
+	/**
+	 * As {@link #submit(String, FileStore.StoredFile, Long, Long, String, boolean)}, with
+	 * the module's options.
+	 */
 	@Transactional
 	public ImportJob submit(String kind, FileStore.StoredFile file, @Nullable Long agencyId, @Nullable Long systemId,
 			@Nullable String format, boolean dryRun, Map<String, String> options) {
@@ -135,20 +141,21 @@ public class ImportJobs {
 			.update();
 		queue.enqueue(id);
 		return new ImportJob(id, registered.module(), kind, format, dryRun, State.QUEUED, file.id(), agencyId, systemId,
-				0, Map.of(), List.of(), null, submitter.username(), now, null, null, 0, null, file.deletedAt(), options, 0,
-				file.size());
+				0, Map.of(), List.of(), null, submitter.username(), now, null, null, 0, null, file.deletedAt(), options,
+				0, file.size());
 	}
 
 	/**
-	 * Runs a previewed (dry-run) job for real, on the same stored file, as a new job, once: a second
-	 * confirmation is refused. Only jobs the caller may see can be committed; the module checks write
-	 * permission when its processor runs.
+	 * Runs a previewed (dry-run) job for real, on the same stored file, as a new job,
+	 * once: a second confirmation is refused. Only jobs the caller may see can be
+	 * committed; the module checks write permission when its processor runs.
 	 */
 	@Transactional
 	public ImportJob commit(String dryRunJobId) {
 		ImportJob preview = get(dryRunJobId);
 		if (preview.filePurgedAt() != null) {
-			throw new FileStore.PurgedException(files.find(preview.fileId()).map(FileStore.StoredFile::filename).orElse(""));
+			throw new FileStore.PurgedException(
+					files.find(preview.fileId()).map(FileStore.StoredFile::filename).orElse(""));
 		}
 		if (!preview.committable()) {
 			throw InvalidInputException.conflict(null,
@@ -159,7 +166,8 @@ public class ImportJobs {
 		ImportJob job = submit(preview.kind(), file, preview.agencyId(), preview.systemId(), preview.format(), false,
 				preview.options());
 		// NB: the condition makes two confirmations racing each other commit only one
-		int claimed = jdbc.sql("UPDATE import_job SET committed_job_id = :job WHERE id = :id AND committed_job_id IS NULL")
+		int claimed = jdbc
+			.sql("UPDATE import_job SET committed_job_id = :job WHERE id = :id AND committed_job_id IS NULL")
 			.param("job", job.id())
 			.param("id", preview.id())
 			.update();
@@ -179,7 +187,8 @@ public class ImportJobs {
 			throw new NotFoundException("import job", jobId);
 		}
 		if (job.filePurgedAt() != null) {
-			throw new FileStore.PurgedException(files.find(job.fileId()).map(FileStore.StoredFile::filename).orElse(""));
+			throw new FileStore.PurgedException(
+					files.find(job.fileId()).map(FileStore.StoredFile::filename).orElse(""));
 		}
 		if (!job.retryable()) {
 			throw InvalidInputException.conflict(null, "import.job.notRetryable");
@@ -192,35 +201,47 @@ public class ImportJobs {
 			throw InvalidInputException.conflict(null, "import.job.notRetryable");
 		}
 		jdbc.sql("DELETE FROM import_job_progress WHERE job_id = :id").param("id", jobId).update();
-		audit.record("IMPORT_RETRY", "import_job", jobId, Map.of("state", job.state().name(), "error",
-				job.error() == null ? "" : job.error().messageKey()), Map.of("state", State.QUEUED.name()));
+		audit.record("IMPORT_RETRY", "import_job", jobId,
+				Map.of("state", job.state().name(), "error", job.error() == null ? "" : job.error().messageKey()),
+				Map.of("state", State.QUEUED.name()));
 		queue.enqueue(jobId);
 		return get(jobId);
 	}
 
-	/** The job, when the caller may see it: its creator (within their scope) and operators; else 404. */
+	/**
+	 * The job, when the caller may see it: its creator (within their scope) and
+	 * operators; else 404.
+	 */
 	public ImportJob get(String id) {
 		return find(id).orElseThrow(() -> new NotFoundException("import job", id));
 	}
 
 	public Optional<ImportJob> find(String id) {
 		Visibility v = visibility();
-		return v.scope.bind(jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE j.id = :id AND " + v.condition)
-			.param("id", id)
-			.param("me", v.me)).query(this::map).optional();
+		return v.scope
+			.bind(jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE j.id = :id AND " + v.condition)
+				.param("id", id)
+				.param("me", v.me))
+			.query(this::map)
+			.optional();
 	}
 
-	/** Jobs the caller may see, newest first; {@code module}/{@code kind} narrow the list. */
+	/**
+	 * Jobs the caller may see, newest first; {@code module}/{@code kind} narrow the list.
+	 */
 	public PageResult<ImportJob> list(@Nullable String module, @Nullable String kind, PageQuery page) {
 		Visibility v = visibility();
 		String where = " WHERE " + v.condition + (module == null ? "" : " AND j.module = :module")
 				+ (kind == null ? "" : " AND j.kind = :kind");
 		var count = v.scope.bind(jdbc.sql("SELECT COUNT(*) FROM import_job j" + where).param("me", v.me));
-		var select = v.scope.bind(jdbc.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY "
-				+ page.orderBy(Map.of("createdAt", "j.created_at", "state", "j.state", "kind", "j.kind"),
-						"j.created_at DESC")
-				+ " LIMIT :limit OFFSET :offset").param("me", v.me).param("limit", page.size()).param("offset",
-						page.offset()));
+		var select = v.scope.bind(jdbc
+			.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY "
+					+ page.orderBy(Map.of("createdAt", "j.created_at", "state", "j.state", "kind", "j.kind"),
+							"j.created_at DESC")
+					+ " LIMIT :limit OFFSET :offset")
+			.param("me", v.me)
+			.param("limit", page.size())
+			.param("offset", page.offset()));
 		if (module != null) {
 			count = count.param("module", module);
 			select = select.param("module", module);
@@ -239,7 +260,8 @@ public class ImportJobs {
 	private Visibility visibility() {
 		KhienUser user = currentUser.find().orElse(null);
 		if (user == null) {
-			// NB: fails closed, like CurrentUser: only a system principal that reads the province sees jobs
+			// NB: fails closed, like CurrentUser: only a system principal that reads the
+			// province sees jobs
 			return currentUser.scope().unrestricted() ? new Visibility("1=1", AgencyScope.all(), "")
 					: new Visibility("1=0", AgencyScope.none(), "");
 		}
@@ -259,9 +281,9 @@ public class ImportJobs {
 	}
 
 	/**
-	 * Runs a queued job on a worker of the queue. A job found running was interrupted (its node died): it
-	 * runs again from the start. When the node stops before the job is done, the job's work rolls back and
-	 * it is handed back to the queue.
+	 * Runs a queued job on a worker of the queue. A job found running was interrupted
+	 * (its node died): it runs again from the start. When the node stops before the job
+	 * is done, the job's work rolls back and it is handed back to the queue.
 	 */
 	CompletionHandler<Void> execute(String jobId, ExecutionContext context) {
 		int started = bookkeeping.execute(s -> jdbc.sql("""
@@ -290,9 +312,10 @@ public class ImportJobs {
 			return JobQueue.done();
 		}
 		catch (ImportJob.HandedBack stopping) {
-			bookkeeping.executeWithoutResult(s -> jdbc.sql("UPDATE import_job SET state = 'QUEUED' WHERE id = :id AND state = 'RUNNING'")
-				.param("id", jobId)
-				.update());
+			bookkeeping.executeWithoutResult(
+					s -> jdbc.sql("UPDATE import_job SET state = 'QUEUED' WHERE id = :id AND state = 'RUNNING'")
+						.param("id", jobId)
+						.update());
 			log.info("import job {} handed back to the queue: this node is stopping", jobId);
 			return JobQueue.handBack();
 		}
@@ -319,7 +342,8 @@ public class ImportJobs {
 		var sink = new Progress(job.id(), context);
 		try {
 			work.executeWithoutResult(status -> {
-				// NB: a second run of the same job (a node thought dead) waits here, then finds it finished
+				// NB: a second run of the same job (a node thought dead) waits here, then
+				// finds it finished
 				String state = jdbc.sql("SELECT state FROM import_job WHERE id = :id FOR UPDATE")
 					.param("id", job.id())
 					.query(String.class)
@@ -336,7 +360,8 @@ public class ImportJobs {
 			throw stopping;
 		}
 		catch (RuntimeException ex) {
-			// the job's transaction itself failed (a lost connection, say): record that outside it
+			// the job's transaction itself failed (a lost connection, say): record that
+			// outside it
 			log.error("import job {} failed", job.id(), ex);
 			fail(job.id(), Problem.of("import.job.internal", null));
 		}
@@ -345,7 +370,10 @@ public class ImportJobs {
 	private record Outcome(State state, Map<String, Long> counts, List<Problem> problems, @Nullable Problem error) {
 	}
 
-	/** The module's work, undone back to the savepoint when it is refused or is only a preview. */
+	/**
+	 * The module's work, undone back to the savepoint when it is refused or is only a
+	 * preview.
+	 */
 	private Outcome process(ImportJob job, FileStore.StoredFile file, ImportJob.Processor processor, Progress sink,
 			TransactionStatus status, Object savepoint) {
 		ImportJob running = new ImportJob(job.id(), job.module(), job.kind(), job.format(), job.dryRun(), State.RUNNING,
@@ -384,8 +412,8 @@ public class ImportJobs {
 	}
 
 	private void fail(String id, Problem problem) {
-		bookkeeping.executeWithoutResult(s -> writeOutcome(id, new Outcome(State.FAILED, Map.of(), List.of(problem),
-				problem), 0));
+		bookkeeping.executeWithoutResult(
+				s -> writeOutcome(id, new Outcome(State.FAILED, Map.of(), List.of(problem), problem), 0));
 	}
 
 	private void writeOutcome(String id, Outcome outcome, long processed) {
@@ -413,8 +441,9 @@ public class ImportJobs {
 	}
 
 	/**
-	 * Saves progress in its own short transaction, at most every 200 ms, so readers see it while the work
-	 * runs; and notices when the node is stopping and the grace period is over.
+	 * Saves progress in its own short transaction, at most every 200 ms, so readers see
+	 * it while the work runs; and notices when the node is stopping and the grace period
+	 * is over.
 	 */
 	private final class Progress implements ImportJob.ProgressSink {
 
@@ -474,6 +503,7 @@ public class ImportJobs {
 				throw new ImportJob.HandedBack();
 			}
 		}
+
 	}
 
 	private ImportJob map(ResultSet rs, int row) throws SQLException {
@@ -492,15 +522,14 @@ public class ImportJobs {
 				rs.getLong("processed"),
 				counts == null ? Map.of() : json.readValue(counts, new TypeReference<LinkedHashMap<String, Long>>() {
 				}), problems == null ? List.of() : json.readValue(problems, new TypeReference<List<Problem>>() {
-				}),
-				errorKey == null ? null
-						: new Problem(errorKey, errorArgs == null ? List.of()
-								: json.readValue(errorArgs, new TypeReference<List<String>>() {
-								}), rs.getString("error_location")),
+				}), errorKey == null ? null : new Problem(errorKey,
+						errorArgs == null ? List.of() : json.readValue(errorArgs, new TypeReference<List<String>>() {
+						}), rs.getString("error_location")),
 				rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
 				started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant(),
 				rs.getInt("attempts"), rs.getString("committed_job_id"), purged == null ? null : purged.toInstant(),
 				options == null ? Map.of() : json.readValue(options, new TypeReference<Map<String, String>>() {
 				}), rs.getLong("bytes_read"), rs.getLong("bytes_total"));
 	}
+
 }

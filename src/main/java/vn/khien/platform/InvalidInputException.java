@@ -5,8 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Input the domain refuses. Carries a message key from the bundles, so the API and the pages can
- * say it in the user's language; {@code field} names the form field when there is one.
+ * Input the domain refuses. Carries a message key from the bundles, so the API and the
+ * pages can say it in the user's language; {@code field} names the form field when there
+ * is one.
  */
 public class InvalidInputException extends RuntimeException {
 
@@ -30,7 +31,10 @@ public class InvalidInputException extends RuntimeException {
 		this.args = List.of(args);
 	}
 
-	/** The input is well-formed but clashes with what is stored (a duplicate code, a stale edit). */
+	/**
+	 * The input is well-formed but clashes with what is stored (a duplicate code, a stale
+	 * edit).
+	 */
 	public static InvalidInputException conflict(@Nullable String field, String messageKey, Object... args) {
 		return new InvalidInputException(409, field, messageKey, args);
 	}
@@ -55,4 +59,5 @@ public class InvalidInputException extends RuntimeException {
 	public int status() {
 		return status;
 	}
+
 }

@@ -29,9 +29,10 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
 /**
- * The database-backed queue behind import jobs and {@link ScheduledWork} (db-scheduler, ADR 0004). A job
- * queued inside a transaction is queued only if it commits; a job whose node died (no heartbeat) is run
- * again by another node or after the restart; one execution is picked by one node at a time.
+ * The database-backed queue behind import jobs and {@link ScheduledWork} (db-scheduler,
+ * ADR 0004). A job queued inside a transaction is queued only if it commits; a job whose
+ * node died (no heartbeat) is run again by another node or after the restart; one
+ * execution is picked by one node at a time.
  */
 @Component
 class JobQueue implements SmartLifecycle {
@@ -50,7 +51,8 @@ class JobQueue implements SmartLifecycle {
 
 	private final KhienSettings.Jobs config;
 
-	// Queues work whether or not this node runs it (a paused test context, a node stopping)
+	// Queues work whether or not this node runs it (a paused test context, a node
+	// stopping)
 	private final SchedulerClient client;
 
 	private volatile @Nullable Scheduler scheduler;
@@ -71,8 +73,9 @@ class JobQueue implements SmartLifecycle {
 	}
 
 	/**
-	 * Queues an import job; inside a transaction it starts once that commits. Each queuing is its own
-	 * execution ({@code jobId/n}), so a retry never collides with the finished run still being removed.
+	 * Queues an import job; inside a transaction it starts once that commits. Each
+	 * queuing is its own execution ({@code jobId/n}), so a retry never collides with the
+	 * finished run still being removed.
 	 */
 	void enqueue(String jobId) {
 		client.schedule(importTask.instance(jobId + "/" + UUID.randomUUID().toString().substring(0, 8)), Instant.now());
@@ -101,12 +104,17 @@ class JobQueue implements SmartLifecycle {
 		}
 	}
 
-	/** Whether this node is stopping, so that a running job can hand itself back in time. */
+	/**
+	 * Whether this node is stopping, so that a running job can hand itself back in time.
+	 */
 	static boolean stopping(ExecutionContext context) {
 		return context.getSchedulerState().isShuttingDown();
 	}
 
-	/** Puts an interrupted job back in the queue, due at once, for whichever node runs next. */
+	/**
+	 * Puts an interrupted job back in the queue, due at once, for whichever node runs
+	 * next.
+	 */
 	static CompletionHandler<Void> handBack() {
 		return (complete, operations) -> operations.reschedule(complete, Instant.now());
 	}
@@ -160,4 +168,5 @@ class JobQueue implements SmartLifecycle {
 	java.time.Duration grace() {
 		return config.shutdownGrace();
 	}
+
 }

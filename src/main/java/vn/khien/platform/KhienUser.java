@@ -12,7 +12,10 @@ public record KhienUser(long id, String username, String displayName, Set<Role> 
 
 	private static final long serialVersionUID = 1L;
 
-	/** The name sessions are indexed by, so that all of an account's sessions can be ended at once. */
+	/**
+	 * The name sessions are indexed by, so that all of an account's sessions can be ended
+	 * at once.
+	 */
 	@Override
 	public String getName() {
 		return username;

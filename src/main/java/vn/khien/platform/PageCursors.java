@@ -11,14 +11,18 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keyset paging cursors ({@code after=}): the sort and the last row's sort values, signed together with the
- * list and filter they belong to. A cursor that was altered, or comes from another list, filter or sort, is
- * refused (400), so a client walking a list of a million rows never skips or repeats one.
+ * Keyset paging cursors ({@code after=}): the sort and the last row's sort values, signed
+ * together with the list and filter they belong to. A cursor that was altered, or comes
+ * from another list, filter or sort, is refused (400), so a client walking a list of a
+ * million rows never skips or repeats one.
  */
 @Component
 public class PageCursors {
 
-	/** The position after the last row of a page: the sort it was read in and that row's sort values. */
+	/**
+	 * The position after the last row of a page: the sort it was read in and that row's
+	 * sort values.
+	 */
 	public record Position(String sort, boolean descending, List<String> values) {
 	}
 
@@ -31,14 +35,22 @@ public class PageCursors {
 		this.json = json;
 	}
 
-	/** {@code query} identifies the list and its filters (e.g. {@code assets?q=abc&agency=5}). */
+	/**
+	 * {@code query} identifies the list and its filters (e.g.
+	 * {@code assets?q=abc&agency=5}).
+	 */
 	public String encode(String query, Position position) {
-		String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsString(
-				List.of(position.sort(), position.descending(), position.values())).getBytes(StandardCharsets.UTF_8));
+		String payload = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(json.writeValueAsString(List.of(position.sort(), position.descending(), position.values()))
+				.getBytes(StandardCharsets.UTF_8));
 		return payload + "." + box.mac(payload + "|" + query, "page-cursor");
 	}
 
-	/** The position a cursor names, checked against the list, filters and sort it is used with. */
+	/**
+	 * The position a cursor names, checked against the list, filters and sort it is used
+	 * with.
+	 */
 	public Position decode(String query, String cursor, PageQuery page) {
 		int dot = cursor.indexOf('.');
 		if (dot < 1 || cursor.length() > 2000) {
@@ -70,4 +82,5 @@ public class PageCursors {
 	private static InvalidInputException invalid() {
 		return new InvalidInputException("after", "page.cursor.invalid");
 	}
+
 }

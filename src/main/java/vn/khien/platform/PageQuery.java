@@ -6,10 +6,11 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Paging and sorting asked for by a caller. {@code sort} is checked against the keys a list offers, so a
- * sort parameter never reaches SQL as typed; a key a list does not offer, a page size over the limit or a
- * page too deep to reach by offset is refused (400) rather than quietly replaced. {@code after} is a
- * keyset cursor ({@link PageCursor}) for clients that walk a whole list.
+ * Paging and sorting asked for by a caller. {@code sort} is checked against the keys a
+ * list offers, so a sort parameter never reaches SQL as typed; a key a list does not
+ * offer, a page size over the limit or a page too deep to reach by offset is refused
+ * (400) rather than quietly replaced. {@code after} is a keyset cursor
+ * ({@link PageCursor}) for clients that walk a whole list.
  */
 public record PageQuery(int page, int size, String sort, boolean descending, @Nullable String after) {
 
@@ -46,10 +47,14 @@ public record PageQuery(int page, int size, String sort, boolean descending, @Nu
 		}
 		String key = sort == null ? "" : sort.trim();
 		boolean desc = key.startsWith("-");
-		return new PageQuery(p, s, desc ? key.substring(1) : key, desc, after == null || after.isBlank() ? null : after);
+		return new PageQuery(p, s, desc ? key.substring(1) : key, desc,
+				after == null || after.isBlank() ? null : after);
 	}
 
-	/** A search text as a list takes it: trimmed, null when blank, refused when longer than {@link #MAX_TEXT}. */
+	/**
+	 * A search text as a list takes it: trimmed, null when blank, refused when longer
+	 * than {@link #MAX_TEXT}.
+	 */
 	public static @Nullable String text(String param, @Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return null;
@@ -65,8 +70,8 @@ public record PageQuery(int page, int size, String sort, boolean descending, @Nu
 	}
 
 	/**
-	 * The ORDER BY clause for this query, {@code fallback} when no sort was asked for; a sort key the list
-	 * does not offer is refused, naming the keys it does.
+	 * The ORDER BY clause for this query, {@code fallback} when no sort was asked for; a
+	 * sort key the list does not offer is refused, naming the keys it does.
 	 */
 	public String orderBy(Map<String, String> allowed, String fallback) {
 		if (sort.isEmpty()) {
@@ -74,7 +79,8 @@ public record PageQuery(int page, int size, String sort, boolean descending, @Nu
 		}
 		String column = allowed.get(sort);
 		if (column == null) {
-			throw new InvalidInputException("sort", "page.sort.unknown", sort, String.join(", ", new TreeSet<>(allowed.keySet())));
+			throw new InvalidInputException("sort", "page.sort.unknown", sort,
+					String.join(", ", new TreeSet<>(allowed.keySet())));
 		}
 		return column + (descending ? " DESC" : " ASC");
 	}

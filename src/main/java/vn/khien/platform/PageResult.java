@@ -6,9 +6,10 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of a list, in the shape every list endpoint answers. When {@code totalCapped} is true, counting
- * stopped at {@code total} and there are more ("10.000+"): a list never counts a whole large table per
- * request. {@code next} is the cursor of the following page for lists that offer keyset paging.
+ * One page of a list, in the shape every list endpoint answers. When {@code totalCapped}
+ * is true, counting stopped at {@code total} and there are more ("10.000+"): a list never
+ * counts a whole large table per request. {@code next} is the cursor of the following
+ * page for lists that offer keyset paging.
  */
 public record PageResult<T>(List<T> items, int page, int size, long total, boolean totalCapped, @Nullable String next) {
 

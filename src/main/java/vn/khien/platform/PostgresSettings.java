@@ -7,10 +7,11 @@ import org.springframework.context.annotation.Configuration;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * On PostgreSQL, every statement is planned for the values it is run with. By default the driver turns a
- * statement run five times into a server-side prepared one, and PostgreSQL may then plan it once for any
- * value: an import's lookup of 1,000 identity keys against a table that grew inside its own transaction (so
- * without statistics) was planned as a scan of the whole agency, a second per batch.
+ * On PostgreSQL, every statement is planned for the values it is run with. By default the
+ * driver turns a statement run five times into a server-side prepared one, and PostgreSQL
+ * may then plan it once for any value: an import's lookup of 1,000 identity keys against
+ * a table that grew inside its own transaction (so without statistics) was planned as a
+ * scan of the whole agency, a second per batch.
  */
 @Configuration(proxyBeanMethods = false)
 class PostgresSettings {
@@ -29,4 +30,5 @@ class PostgresSettings {
 			}
 		};
 	}
+
 }

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 public enum Role {
+
 	ADMIN, PROVINCE_OPERATOR, POLICE, LEADERSHIP, AGENCY_OFFICER, RESPONDER, ASSESSOR, ORGANISATION;
 
 	/** Roles that read agency-owned data of the whole province. */
@@ -12,4 +13,5 @@ public enum Role {
 	public String authority() {
 		return "ROLE_" + name();
 	}
+
 }

@@ -28,11 +28,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Seals short secrets for storage: AES-256-GCM, a random 12-byte IV per value, under the key of
- * {@code KHIEN_SECRET_KEY} or, when that is unset, of {@code secret.key} in the data folder (generated
- * on first start). A sealed value reads {@code v1:} + base64(IV, ciphertext, tag); the version lets
- * the format change later. The context (say {@code app_user.totp_secret:42}) is authenticated too, so
- * a value copied onto another row does not open there. Thread-safe; never logs a key or a secret.
+ * Seals short secrets for storage: AES-256-GCM, a random 12-byte IV per value, under the
+ * key of {@code KHIEN_SECRET_KEY} or, when that is unset, of {@code secret.key} in the
+ * data folder (generated on first start). A sealed value reads {@code v1:} + base64(IV,
+ * ciphertext, tag); the version lets the format change later. The context (say
+ * {@code app_user.totp_secret:42}) is authenticated too, so a value copied onto another
+ * row does not open there. Thread-safe; never logs a key or a secret.
  */
 @Component
 public class SecretBox {
@@ -54,25 +55,33 @@ public class SecretBox {
 
 	private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
 
-	/** A sealed value that does not open: another key, or altered. Never carries the value itself. */
+	/**
+	 * A sealed value that does not open: another key, or altered. Never carries the value
+	 * itself.
+	 */
 	public static class UnreadableSecret extends IllegalStateException {
 
 		UnreadableSecret(String message) {
 			super(message);
 		}
+
 	}
 
 	private final SecretKeySpec key;
 
 	private final String source;
 
-	// NB: @Autowired picks this one among the constructors; the others build a box from a given key
+	// NB: @Autowired picks this one among the constructors; the others build a box from a
+	// given key
 	@Autowired
 	SecretBox(KhienSettings settings) {
 		this(settings.secretKey(), settings.dataDir());
 	}
 
-	/** The key of {@code base64Key} when given, otherwise of the key file in {@code dataDir}, created if missing. */
+	/**
+	 * The key of {@code base64Key} when given, otherwise of the key file in
+	 * {@code dataDir}, created if missing.
+	 */
 	SecretBox(@Nullable String base64Key, Path dataDir) {
 		this(loadKey(base64Key, dataDir.resolve(KEY_FILE)));
 	}
@@ -83,7 +92,10 @@ public class SecretBox {
 		log.info("Secret key for stored secrets taken from {}{}", loaded.source(), loaded.note());
 	}
 
-	/** A box under the given 32-byte key; {@code source} says where it came from in messages. */
+	/**
+	 * A box under the given 32-byte key; {@code source} says where it came from in
+	 * messages.
+	 */
 	public SecretBox(byte[] key, String source) {
 		if (key.length != KEY_BYTES) {
 			throw new IllegalStateException("The secret key from " + source + " must be " + KEY_BYTES + " bytes");
@@ -92,7 +104,10 @@ public class SecretBox {
 		this.source = source;
 	}
 
-	/** Where the key came from ({@code KHIEN_SECRET_KEY} or the key file's path), for messages. */
+	/**
+	 * Where the key came from ({@code KHIEN_SECRET_KEY} or the key file's path), for
+	 * messages.
+	 */
 	public String keySource() {
 		return source;
 	}
@@ -116,22 +131,27 @@ public class SecretBox {
 	}
 
 	/**
-	 * An HMAC-SHA256 of {@code message} for {@code context}, Base64url: lets the server recognise a value it
-	 * handed out (a paging cursor) without keeping it.
+	 * An HMAC-SHA256 of {@code message} for {@code context}, Base64url: lets the server
+	 * recognise a value it handed out (a paging cursor) without keeping it.
 	 */
 	public String mac(String message, String context) {
 		try {
 			var hmac = javax.crypto.Mac.getInstance("HmacSHA256");
 			hmac.init(new javax.crypto.spec.SecretKeySpec(key.getEncoded(), "HmacSHA256"));
 			hmac.update(("mac:" + context + "\u0000").getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(hmac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 unavailable", ex);
 		}
 	}
 
-	/** The secret sealed for {@code context}; refuses a value sealed under another key or context, or altered. */
+	/**
+	 * The secret sealed for {@code context}; refuses a value sealed under another key or
+	 * context, or altered.
+	 */
 	public String open(String sealed, String context) {
 		if (!isSealed(sealed)) {
 			throw new UnreadableSecret("not a sealed value (no " + PREFIX + " prefix)");
@@ -191,18 +211,23 @@ public class SecretBox {
 		}
 	}
 
-	/** Writes a new key, readable by its owner only where the file system knows POSIX permissions. */
+	/**
+	 * Writes a new key, readable by its owner only where the file system knows POSIX
+	 * permissions.
+	 */
 	private static byte @Nullable [] generate(Path file) throws IOException {
 		Path dir = file.getParent();
 		Files.createDirectories(dir);
 		byte[] key = new byte[KEY_BYTES];
 		RANDOM.nextBytes(key);
 		boolean posix = Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);
-		Path temp = posix ? Files.createTempFile(dir, "secret-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+		Path temp = posix
+				? Files.createTempFile(dir, "secret-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
 				: Files.createTempFile(dir, "secret-", ".tmp");
 		try {
 			Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-			// NB: no REPLACE_EXISTING: should another process have written a key meanwhile, both use that one
+			// NB: no REPLACE_EXISTING: should another process have written a key
+			// meanwhile, both use that one
 			Files.move(temp, file);
 			return key;
 		}
@@ -230,8 +255,8 @@ public class SecretBox {
 			key = Base64.getDecoder().decode(base64.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("The secret key from " + source + " is not base64 (make one with"
-					+ " `openssl rand -base64 32`)");
+			throw new IllegalStateException(
+					"The secret key from " + source + " is not base64 (make one with" + " `openssl rand -base64 32`)");
 		}
 		if (key.length != KEY_BYTES) {
 			throw new IllegalStateException("The secret key from " + source + " must be the base64 of " + KEY_BYTES
@@ -239,4 +264,5 @@ public class SecretBox {
 		}
 		return key;
 	}
+
 }

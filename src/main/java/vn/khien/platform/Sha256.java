@@ -23,4 +23,5 @@ public final class Sha256 {
 			throw new IllegalStateException("every Java runtime has SHA-256", ex);
 		}
 	}
+
 }

@@ -11,11 +11,12 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who work runs as when no person started it: demo data at start-up, the nightly snapshot, retention.
- * It names what it may do; code that runs with neither a user nor a system principal sees nothing and
- * may change nothing ({@link CurrentUser}).
+ * Who work runs as when no person started it: demo data at start-up, the nightly
+ * snapshot, retention. It names what it may do; code that runs with neither a user nor a
+ * system principal sees nothing and may change nothing ({@link CurrentUser}).
  */
-public record SystemPrincipal(String name, Set<Permission> permissions) implements AuthenticatedPrincipal, Serializable {
+public record SystemPrincipal(String name,
+		Set<Permission> permissions) implements AuthenticatedPrincipal, Serializable {
 
 	public enum Permission {
 
@@ -24,6 +25,7 @@ public record SystemPrincipal(String name, Set<Permission> permissions) implemen
 
 		/** Writes agency-owned records of any agency. */
 		WRITE_PROVINCE
+
 	}
 
 	public SystemPrincipal {
@@ -48,7 +50,8 @@ public record SystemPrincipal(String name, Set<Permission> permissions) implemen
 	public <T> T call(Supplier<T> work) {
 		var previous = SecurityContextHolder.getContext();
 		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(this, null, AuthorityUtils.NO_AUTHORITIES));
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(this, null, AuthorityUtils.NO_AUTHORITIES));
 		SecurityContextHolder.setContext(context);
 		try {
 			return work.get();

@@ -17,10 +17,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Removes uploads older than {@code khien.uploads.retention}. The stored_file row stays, marked with
- * {@code deleted_at}, so import jobs keep their history and {@link FileStore#open} says the file is gone;
- * its bytes go once no live upload has the same content. An upload a queued or running job still needs
- * is kept. Runs nightly as the system principal {@code upload-retention}, whom the audit trail names.
+ * Removes uploads older than {@code khien.uploads.retention}. The stored_file row stays,
+ * marked with {@code deleted_at}, so import jobs keep their history and
+ * {@link FileStore#open} says the file is gone; its bytes go once no live upload has the
+ * same content. An upload a queued or running job still needs is kept. Runs nightly as
+ * the system principal {@code upload-retention}, whom the audit trail names.
  */
 @Component
 public class UploadRetention {
@@ -36,6 +37,7 @@ public class UploadRetention {
 		ScheduledWork nightlyUploadPurge(UploadRetention retention) {
 			return new ScheduledWork("upload-retention", "0 0 2 * * *", PURGE, () -> retention.purge(Instant.now()));
 		}
+
 	}
 
 	private static final Logger log = LoggerFactory.getLogger(UploadRetention.class);
@@ -45,7 +47,9 @@ public class UploadRetention {
 	private static final String NO_ACTIVE_JOB = """
 			NOT EXISTS (SELECT 1 FROM import_job j WHERE j.file_id = f.id AND j.state IN ('QUEUED', 'RUNNING'))""";
 
-	/** What one run did: uploads marked purged, files removed from disk, and their bytes. */
+	/**
+	 * What one run did: uploads marked purged, files removed from disk, and their bytes.
+	 */
 	public record Purge(int uploads, int files, long bytesFreed) {
 	}
 
@@ -69,9 +73,10 @@ public class UploadRetention {
 	}
 
 	/**
-	 * Purges every upload made before {@code now} minus the retention. Each upload is purged in its own short
-	 * transaction (row marked, agency usage given back, audit entry), its bytes removed after that commits;
-	 * a second run finds nothing left to do. Meant to run nightly, on one node at a time.
+	 * Purges every upload made before {@code now} minus the retention. Each upload is
+	 * purged in its own short transaction (row marked, agency usage given back, audit
+	 * entry), its bytes removed after that commits; a second run finds nothing left to
+	 * do. Meant to run nightly, on one node at a time.
 	 */
 	public Purge purge(Instant now) {
 		Instant cutoff = now.minus(retention);
@@ -80,9 +85,10 @@ public class UploadRetention {
 		long freed = 0;
 		long after = 0;
 		while (true) {
-			List<FileStore.StoredFile> batch = jdbc.sql("SELECT " + FileStore.COLUMNS + " FROM stored_file f"
-					+ " WHERE f.deleted_at IS NULL AND f.uploaded_at < :cutoff AND f.id > :after AND " + NO_ACTIVE_JOB
-					+ " ORDER BY f.id LIMIT " + BATCH)
+			List<FileStore.StoredFile> batch = jdbc
+				.sql("SELECT " + FileStore.COLUMNS + " FROM stored_file f"
+						+ " WHERE f.deleted_at IS NULL AND f.uploaded_at < :cutoff AND f.id > :after AND "
+						+ NO_ACTIVE_JOB + " ORDER BY f.id LIMIT " + BATCH)
 				.param("cutoff", Timestamp.from(cutoff))
 				.param("after", after)
 				.query((rs, n) -> FileStore.map(rs))
@@ -90,7 +96,8 @@ public class UploadRetention {
 			for (FileStore.StoredFile file : batch) {
 				after = file.id();
 				if (!markPurged(file, now)) {
-					continue; // a job took it up, or another run purged it, since the batch was read
+					continue; // a job took it up, or another run purged it, since the
+								// batch was read
 				}
 				uploads++;
 				if (removeBytesIfUnused(file)) {
@@ -103,16 +110,17 @@ public class UploadRetention {
 			}
 		}
 		if (uploads > 0) {
-			log.info("purged {} uploads older than {} ({} files, {} bytes removed from disk)", uploads, cutoff,
-					removed, freed);
+			log.info("purged {} uploads older than {} ({} files, {} bytes removed from disk)", uploads, cutoff, removed,
+					freed);
 		}
 		return new Purge(uploads, removed, freed);
 	}
 
 	private boolean markPurged(FileStore.StoredFile file, Instant now) {
 		Boolean marked = transaction.execute(status -> {
-			int n = jdbc.sql("UPDATE stored_file f SET deleted_at = :now WHERE f.id = :id AND f.deleted_at IS NULL AND "
-					+ NO_ACTIVE_JOB)
+			int n = jdbc
+				.sql("UPDATE stored_file f SET deleted_at = :now WHERE f.id = :id AND f.deleted_at IS NULL AND "
+						+ NO_ACTIVE_JOB)
 				.param("now", Timestamp.from(now))
 				.param("id", file.id())
 				.update();
@@ -138,7 +146,10 @@ public class UploadRetention {
 		return Boolean.TRUE.equals(marked);
 	}
 
-	/** Removes the bytes when no live upload shares them; a failure is logged and left for a person to see. */
+	/**
+	 * Removes the bytes when no live upload shares them; a failure is logged and left for
+	 * a person to see.
+	 */
 	private boolean removeBytesIfUnused(FileStore.StoredFile file) {
 		long live = jdbc.sql("SELECT COUNT(*) FROM stored_file WHERE sha256 = :sha AND deleted_at IS NULL")
 			.param("sha", file.sha256())
@@ -155,4 +166,5 @@ public class UploadRetention {
 			return false;
 		}
 	}
+
 }

@@ -4,8 +4,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * Search that ignores diacritics, since people often type "so y te" for "Sở Y tế". The same
- * folding is available in SQL through TRANSLATE, which H2 and PostgreSQL both have.
+ * Search that ignores diacritics, since people often type "so y te" for "Sở Y tế". The
+ * same folding is available in SQL through TRANSLATE, which H2 and PostgreSQL both have.
  */
 public final class VietnameseText {
 
@@ -33,8 +33,12 @@ public final class VietnameseText {
 		return "TRANSLATE(LOWER(" + column + "), '" + ACCENTED + "', '" + PLAIN + "')";
 	}
 
-	/** A LIKE pattern for a folded search term, with the LIKE wildcards in the term escaped. */
+	/**
+	 * A LIKE pattern for a folded search term, with the LIKE wildcards in the term
+	 * escaped.
+	 */
 	public static String containsPattern(String term) {
 		return "%" + fold(term.trim()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
+
 }

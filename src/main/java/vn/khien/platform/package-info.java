@@ -1,6 +1,6 @@
 /**
- * Cross-cutting services every module uses: accounts, login, tokens and agency scope, the audit
- * trail, problem details, languages and the web layout.
+ * Cross-cutting services every module uses: accounts, login, tokens and agency scope, the
+ * audit trail, problem details, languages and the web layout.
  */
 @org.jspecify.annotations.NullMarked
 package vn.khien.platform;

@@ -48,14 +48,20 @@ public class Agencies {
 
 	public Optional<Agency> find(long id) {
 		AgencyScope scope = currentUser.scope();
-		return scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM agency WHERE id = :id AND " + scope.filter("id"))
-			.param("id", id)).query(Agencies::map).optional();
+		return scope
+			.bind(jdbc.sql("SELECT " + COLUMNS + " FROM agency WHERE id = :id AND " + scope.filter("id"))
+				.param("id", id))
+			.query(Agencies::map)
+			.optional();
 	}
 
 	public Optional<Agency> findByCode(String code) {
 		AgencyScope scope = currentUser.scope();
-		return scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM agency WHERE code = :code AND " + scope.filter("id"))
-			.param("code", code.trim())).query(Agencies::map).optional();
+		return scope
+			.bind(jdbc.sql("SELECT " + COLUMNS + " FROM agency WHERE code = :code AND " + scope.filter("id"))
+				.param("code", code.trim()))
+			.query(Agencies::map)
+			.optional();
 	}
 
 	/** An agency named by its id or its code, as import forms and API calls allow. */
@@ -83,7 +89,8 @@ public class Agencies {
 		AgencyScope scope = currentUser.scope();
 		StringBuilder where = new StringBuilder(scope.filter("id"));
 		if (filter.q() != null && !filter.q().isBlank()) {
-			where.append(" AND (" + VietnameseText.foldSql("name") + " LIKE :q ESCAPE '\\' OR LOWER(code) LIKE :q ESCAPE '\\')");
+			where.append(" AND (" + VietnameseText.foldSql("name")
+					+ " LIKE :q ESCAPE '\\' OR LOWER(code) LIKE :q ESCAPE '\\')");
 		}
 		if (filter.kind() != null) {
 			where.append(" AND kind = :kind");
@@ -96,11 +103,10 @@ public class Agencies {
 		}
 		String order = page.orderBy(Map.of("code", "code", "name", "name", "kind", "kind", "status", "status"),
 				"code ASC");
-		long total = bind(scope.bind(jdbc.sql("SELECT COUNT(*) FROM agency WHERE " + where)), filter)
-			.query(Long.class)
+		long total = bind(scope.bind(jdbc.sql("SELECT COUNT(*) FROM agency WHERE " + where)), filter).query(Long.class)
 			.single();
-		List<Agency> items = bind(scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM agency WHERE " + where
-				+ " ORDER BY " + order + ", id LIMIT :limit OFFSET :offset")), filter)
+		List<Agency> items = bind(scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM agency WHERE " + where + " ORDER BY "
+				+ order + ", id LIMIT :limit OFFSET :offset")), filter)
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(Agencies::map)
@@ -126,14 +132,17 @@ public class Agencies {
 
 	public long count() {
 		AgencyScope scope = currentUser.scope();
-		return scope.bind(jdbc.sql("SELECT COUNT(*) FROM agency WHERE " + scope.filter("id"))).query(Long.class).single();
+		return scope.bind(jdbc.sql("SELECT COUNT(*) FROM agency WHERE " + scope.filter("id")))
+			.query(Long.class)
+			.single();
 	}
 
 	static Agency map(ResultSet rs, int row) throws SQLException {
 		return new Agency(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-				AgencyKind.valueOf(rs.getString("kind")), rs.getObject("parent_id", Long.class), rs.getString("head_name"),
-				rs.getString("head_title"), rs.getString("head_phone"), rs.getString("head_email"),
-				rs.getString("address"), AgencyStatus.valueOf(rs.getString("status")),
+				AgencyKind.valueOf(rs.getString("kind")), rs.getObject("parent_id", Long.class),
+				rs.getString("head_name"), rs.getString("head_title"), rs.getString("head_phone"),
+				rs.getString("head_email"), rs.getString("address"), AgencyStatus.valueOf(rs.getString("status")),
 				rs.getObject("successor_id", Long.class));
 	}
+
 }

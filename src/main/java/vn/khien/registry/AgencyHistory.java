@@ -50,4 +50,5 @@ public class AgencyHistory {
 				rs.getString("code"), rs.getString("name"), AgencyKind.valueOf(rs.getString("kind")),
 				rs.getObject("parent_id", Long.class), AgencyStatus.valueOf(rs.getString("status")));
 	}
+
 }

@@ -9,13 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Kind of a state agency in the provincial registry. */
 public enum AgencyKind {
-	PROVINCIAL_BODY,
-	DEPARTMENT,
-	DISTRICT,
-	COMMUNE,
-	PUBLIC_SERVICE_UNIT,
-	STATE_ENTERPRISE,
-	OTHER;
+
+	PROVINCIAL_BODY, DEPARTMENT, DISTRICT, COMMUNE, PUBLIC_SERVICE_UNIT, STATE_ENTERPRISE, OTHER;
 
 	private static final Map<String, AgencyKind> LABELS = new HashMap<>();
 
@@ -36,9 +31,8 @@ public enum AgencyKind {
 	}
 
 	/**
-	 * Parses an enum name (case-insensitive, spaces or hyphens allowed instead of underscores)
-	 * or a Vietnamese label.
-	 *
+	 * Parses an enum name (case-insensitive, spaces or hyphens allowed instead of
+	 * underscores) or a Vietnamese label.
 	 * @throws IllegalArgumentException if the text is blank or not recognised
 	 */
 	public static AgencyKind parse(@Nullable String text) {
@@ -59,11 +53,10 @@ public enum AgencyKind {
 		throw new IllegalArgumentException("Unknown agency kind: " + text);
 	}
 
-	// NFC first so that decomposed input (e.g. from macOS) matches the precomposed labels.
+	// NFC first so that decomposed input (e.g. from macOS) matches the precomposed
+	// labels.
 	private static String normalize(String text) {
-		return Normalizer.normalize(text, Normalizer.Form.NFC)
-				.strip()
-				.replaceAll("\\s+", " ")
-				.toLowerCase(Locale.ROOT);
+		return Normalizer.normalize(text, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
 	}
+
 }

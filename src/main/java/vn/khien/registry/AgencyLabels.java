@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import vn.khien.platform.AgencyDirectory;
 
 /**
- * Names and codes of agencies for labels and pickers. Unlike {@link Agencies} this is not scoped:
- * the list of the province's agencies is public, their records are not.
+ * Names and codes of agencies for labels and pickers. Unlike {@link Agencies} this is not
+ * scoped: the list of the province's agencies is public, their records are not.
  */
 @Component
 public class AgencyLabels implements AgencyDirectory {
@@ -22,7 +22,10 @@ public class AgencyLabels implements AgencyDirectory {
 
 	@Override
 	public Optional<Long> idOfCode(String code) {
-		return jdbc.sql("SELECT id FROM agency WHERE code = :code").param("code", code.trim()).query(Long.class).optional();
+		return jdbc.sql("SELECT id FROM agency WHERE code = :code")
+			.param("code", code.trim())
+			.query(Long.class)
+			.optional();
 	}
 
 	@Override
@@ -32,4 +35,5 @@ public class AgencyLabels implements AgencyDirectory {
 			.query((rs, n) -> rs.getString("code") + " — " + rs.getString("name"))
 			.optional();
 	}
+
 }

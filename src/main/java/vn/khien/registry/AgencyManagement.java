@@ -27,7 +27,10 @@ import vn.khien.platform.CurrentUser;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.NotFoundException;
 
-/** Creating and changing agencies; every change is audited and kept in the agency's history. */
+/**
+ * Creating and changing agencies; every change is audited and kept in the agency's
+ * history.
+ */
 @Service
 public class AgencyManagement {
 
@@ -40,8 +43,9 @@ public class AgencyManagement {
 	}
 
 	/**
-	 * One agency of a bulk import, its parent named by code: a registered agency or another row. On an agency that
-	 * exists (same code), an empty optional value keeps what is recorded.
+	 * One agency of a bulk import, its parent named by code: a registered agency or
+	 * another row. On an agency that exists (same code), an empty optional value keeps
+	 * what is recorded.
 	 */
 	public record Imported(String code, String name, AgencyKind kind, @Nullable String parentCode,
 			@Nullable String headName, @Nullable String headTitle, @Nullable String headPhone,
@@ -51,7 +55,8 @@ public class AgencyManagement {
 	public record ImportedCounts(int created, int updated) {
 	}
 
-	// Keeps IN lists short enough for any database; a province has about a thousand agencies.
+	// Keeps IN lists short enough for any database; a province has about a thousand
+	// agencies.
 	private static final int CHUNK = 1000;
 
 	private final JdbcClient jdbc;
@@ -81,7 +86,10 @@ public class AgencyManagement {
 		return create(details, today());
 	}
 
-	/** Creates an agency whose history starts on {@code validFrom} (a reorganisation's effective date). */
+	/**
+	 * Creates an agency whose history starts on {@code validFrom} (a reorganisation's
+	 * effective date).
+	 */
 	@Transactional
 	public Agency create(AgencyDetails details, LocalDate validFrom) {
 		checkParent(details.parentId(), null);
@@ -147,15 +155,17 @@ public class AgencyManagement {
 	}
 
 	/**
-	 * Creates and changes agencies in bulk, for the agency import: what {@link #create} and {@link #update} do for each
-	 * row (history, audit), in a number of statements that does not grow with the rows but by one per thousand: one
-	 * load of the registry, then batches. A row whose code is registered changes that agency; the others are created,
-	 * their history starting on {@code createdFrom}; changes are recorded from today. {@code audited} false leaves the
-	 * audit trail alone (a preview that is rolled back).
-	 *
-	 * @throws InvalidInputException a code twice, an unknown parent, a parent link that would close a loop, a change
-	 *         dated before its agency's recorded history; {@link NotFoundException} for an agency the caller may not
-	 *         change. Nothing is written then.
+	 * Creates and changes agencies in bulk, for the agency import: what {@link #create}
+	 * and {@link #update} do for each row (history, audit), in a number of statements
+	 * that does not grow with the rows but by one per thousand: one load of the registry,
+	 * then batches. A row whose code is registered changes that agency; the others are
+	 * created, their history starting on {@code createdFrom}; changes are recorded from
+	 * today. {@code audited} false leaves the audit trail alone (a preview that is rolled
+	 * back).
+	 * @throws InvalidInputException a code twice, an unknown parent, a parent link that
+	 * would close a loop, a change dated before its agency's recorded history;
+	 * {@link NotFoundException} for an agency the caller may not change. Nothing is
+	 * written then.
 	 */
 	@Transactional
 	public ImportedCounts importAll(List<Imported> rows, LocalDate createdFrom, boolean audited) {
@@ -166,7 +176,8 @@ public class AgencyManagement {
 			codeById.put(agency.id(), agency.code());
 		}
 		Map<String, @Nullable String> parentOf = new HashMap<>();
-		registered.values().forEach(a -> parentOf.put(a.code(), a.parentId() == null ? null : codeById.get(a.parentId())));
+		registered.values()
+			.forEach(a -> parentOf.put(a.code(), a.parentId() == null ? null : codeById.get(a.parentId())));
 		Set<String> codes = new HashSet<>();
 		for (Imported row : rows) {
 			if (!codes.add(row.code())) {
@@ -179,7 +190,8 @@ public class AgencyManagement {
 			parentOf.put(row.code(), row.parentCode());
 		}
 		for (Imported row : rows) {
-			if (row.parentCode() != null && !registered.containsKey(row.parentCode()) && !codes.contains(row.parentCode())) {
+			if (row.parentCode() != null && !registered.containsKey(row.parentCode())
+					&& !codes.contains(row.parentCode())) {
 				throw new InvalidInputException("parentId", "agency.parent.unknown", row.parentCode());
 			}
 		}
@@ -189,7 +201,8 @@ public class AgencyManagement {
 		LocalDate today = today();
 		Timestamp now = Timestamp.from(Instant.now());
 
-		// New agencies first, under a registered parent or none; a parent that is new itself is linked once it has an id
+		// New agencies first, under a registered parent or none; a parent that is new
+		// itself is linked once it has an id
 		List<Imported> fresh = rows.stream().filter(r -> !registered.containsKey(r.code())).toList();
 		List<Object[]> inserts = new ArrayList<>(fresh.size());
 		for (Imported row : fresh) {
@@ -235,10 +248,10 @@ public class AgencyManagement {
 				continue;
 			}
 			Agency after = new Agency(before.id(), before.code(), row.name().trim(), row.kind(),
-					row.parentCode() == null ? null : idOf.get(row.parentCode()), keep(row.headName(), before.headName()),
-					keep(row.headTitle(), before.headTitle()), keep(row.headPhone(), before.headPhone()),
-					keep(row.headEmail(), before.headEmail()), keep(row.address(), before.address()), before.status(),
-					before.successorId());
+					row.parentCode() == null ? null : idOf.get(row.parentCode()),
+					keep(row.headName(), before.headName()), keep(row.headTitle(), before.headTitle()),
+					keep(row.headPhone(), before.headPhone()), keep(row.headEmail(), before.headEmail()),
+					keep(row.address(), before.address()), before.status(), before.successorId());
 			updates.add(new Object[] { after.name(), after.kind().name(), after.parentId(), after.headName(),
 					after.headTitle(), after.headPhone(), after.headEmail(), after.address(), now, after.id() });
 			if (tracked(before, after)) {
@@ -260,14 +273,18 @@ public class AgencyManagement {
 		return new ImportedCounts(fresh.size(), updates.size());
 	}
 
-	/** {@link #recordHistory} for many agencies changed on one day: closes their open rows; the new ones are added. */
+	/**
+	 * {@link #recordHistory} for many agencies changed on one day: closes their open
+	 * rows; the new ones are added.
+	 */
 	private void recordHistories(List<Agency[]> moved, LocalDate effective) {
 		if (moved.isEmpty()) {
 			return;
 		}
 		Map<Long, LocalDate> recordedFrom = new HashMap<>();
 		for (List<Agency[]> chunk : chunks(moved)) {
-			jdbc.sql("SELECT agency_id, MAX(valid_from) AS recorded FROM agency_history WHERE agency_id IN (:ids) GROUP BY agency_id")
+			jdbc.sql(
+					"SELECT agency_id, MAX(valid_from) AS recorded FROM agency_history WHERE agency_id IN (:ids) GROUP BY agency_id")
 				.param("ids", chunk.stream().map(pair -> pair[1].id()).toList())
 				.query((RowCallbackHandler) rs -> recordedFrom.put(rs.getLong("agency_id"),
 						rs.getObject("recorded", LocalDate.class)));
@@ -286,7 +303,8 @@ public class AgencyManagement {
 			closed.add(new Object[] { Date.valueOf(effective), after.id() });
 			opened.add(historyRow(after, effective));
 		}
-		batch.batchUpdate("DELETE FROM agency_history WHERE agency_id = ? AND valid_to IS NULL AND valid_from >= ?", reopened);
+		batch.batchUpdate("DELETE FROM agency_history WHERE agency_id = ? AND valid_to IS NULL AND valid_from >= ?",
+				reopened);
 		batch.batchUpdate("UPDATE agency_history SET valid_to = ? WHERE agency_id = ? AND valid_to IS NULL", closed);
 		batch.batchUpdate("""
 				INSERT INTO agency_history (agency_id, valid_from, code, name, kind, parent_id, status)
@@ -299,8 +317,8 @@ public class AgencyManagement {
 	}
 
 	/**
-	 * The codes whose parents lead back to them, in a map of each code to its parent's. Each code has one parent, so
-	 * each is walked once: linear in the number of agencies.
+	 * The codes whose parents lead back to them, in a map of each code to its parent's.
+	 * Each code has one parent, so each is walked once: linear in the number of agencies.
 	 */
 	public static Set<String> onLoops(Map<String, @Nullable String> parentOf) {
 		Map<String, Integer> walkOf = new HashMap<>();
@@ -316,7 +334,8 @@ public class AgencyManagement {
 				code = parentOf.get(code);
 			}
 			if (code != null && walkOf.get(code) == walk) {
-				// came back to a code of this very walk: from it onwards, the path is the loop
+				// came back to a code of this very walk: from it onwards, the path is the
+				// loop
 				looped.addAll(path.subList(path.indexOf(code), path.size()));
 			}
 		}
@@ -332,8 +351,9 @@ public class AgencyManagement {
 	}
 
 	private static boolean tracked(Agency before, Agency after) {
-		return !before.code().equals(after.code()) || !before.name().equals(after.name()) || before.kind() != after.kind()
-				|| !java.util.Objects.equals(before.parentId(), after.parentId()) || before.status() != after.status();
+		return !before.code().equals(after.code()) || !before.name().equals(after.name())
+				|| before.kind() != after.kind() || !java.util.Objects.equals(before.parentId(), after.parentId())
+				|| before.status() != after.status();
 	}
 
 	private static @Nullable String keep(@Nullable String value, @Nullable String recorded) {
@@ -346,7 +366,10 @@ public class AgencyManagement {
 		return move(id, newParentId, today());
 	}
 
-	/** Moves an agency under another parent; its history records the move from {@code effective}. */
+	/**
+	 * Moves an agency under another parent; its history records the move from
+	 * {@code effective}.
+	 */
 	@Transactional
 	public Agency move(long id, @Nullable Long newParentId, LocalDate effective) {
 		Agency before = editable(id);
@@ -365,7 +388,10 @@ public class AgencyManagement {
 		return setStatus(id, AgencyStatus.ACTIVE, null, today());
 	}
 
-	/** Sets an agency's status, for deactivation and for reorganisations with their effective date. */
+	/**
+	 * Sets an agency's status, for deactivation and for reorganisations with their
+	 * effective date.
+	 */
 	@Transactional
 	public Agency setStatus(long id, AgencyStatus status, @Nullable Long successorId, LocalDate effective) {
 		Agency before = agencies.get(id);
@@ -412,22 +438,28 @@ public class AgencyManagement {
 		}
 	}
 
-	/** Closes the open history row and opens one with the new state, unless nothing it tracks changed. */
+	/**
+	 * Closes the open history row and opens one with the new state, unless nothing it
+	 * tracks changed.
+	 */
 	void recordHistory(Agency before, Agency after, LocalDate effective) {
 		if (!tracked(before, after)) {
 			return;
 		}
-		LocalDate recordedFrom = jdbc.sql("SELECT valid_from FROM agency_history WHERE agency_id = :id ORDER BY valid_from DESC LIMIT 1")
+		LocalDate recordedFrom = jdbc
+			.sql("SELECT valid_from FROM agency_history WHERE agency_id = :id ORDER BY valid_from DESC LIMIT 1")
 			.param("id", after.id())
 			.query(LocalDate.class)
 			.optional()
 			.orElse(null);
-		// rewriting recorded periods after the effective date would lose what was recorded about them
+		// rewriting recorded periods after the effective date would lose what was
+		// recorded about them
 		if (recordedFrom != null && effective.isBefore(recordedFrom)) {
 			throw new InvalidInputException("effectiveDate", "agency.history.beforeRecorded", after.code(),
 					recordedFrom.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
 		}
-		// NB: a second change on the same day replaces that day's row instead of leaving an empty interval
+		// NB: a second change on the same day replaces that day's row instead of leaving
+		// an empty interval
 		jdbc.sql("DELETE FROM agency_history WHERE agency_id = :id AND valid_to IS NULL AND valid_from >= :d")
 			.param("id", after.id())
 			.param("d", Date.valueOf(effective))
@@ -439,7 +471,10 @@ public class AgencyManagement {
 		openHistory(after, effective);
 	}
 
-	/** The cached tree is reloaded now and again after commit or rollback, so it never keeps rolled-back links. */
+	/**
+	 * The cached tree is reloaded now and again after commit or rollback, so it never
+	 * keeps rolled-back links.
+	 */
 	private void treeChanged() {
 		tree.invalidate();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -473,4 +508,5 @@ public class AgencyManagement {
 	static @Nullable String blankToNull(@Nullable String s) {
 		return s == null || s.isBlank() ? null : s.trim();
 	}
+
 }

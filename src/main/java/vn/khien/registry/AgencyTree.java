@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import vn.khien.platform.AgencyHierarchy;
 
 /**
- * The parent links of every agency, held in memory (a province has about a thousand) and reloaded
- * after any change, so scope checks cost no query.
+ * The parent links of every agency, held in memory (a province has about a thousand) and
+ * reloaded after any change, so scope checks cost no query.
  */
 @Component
 class AgencyTree implements AgencyHierarchy {
@@ -97,4 +97,5 @@ class AgencyTree implements AgencyHierarchy {
 		parents = p;
 		children = c;
 	}
+
 }

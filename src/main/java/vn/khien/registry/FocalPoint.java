@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /** A person an agency names as its contact for monitoring or incident response. */
-public record FocalPoint(long id, long agencyId, String agencyCode, String agencyName, FocalPointDuty duty,
-		String name, @Nullable String title, @Nullable String phone, @Nullable String email,
-		@Nullable String outOfHours, boolean primary, boolean active, LocalDate confirmedOn) {
+public record FocalPoint(long id, long agencyId, String agencyCode, String agencyName, FocalPointDuty duty, String name,
+		@Nullable String title, @Nullable String phone, @Nullable String email, @Nullable String outOfHours,
+		boolean primary, boolean active, LocalDate confirmedOn) {
 
 	/** What a user may set on a focal point. */
 	public record Details(long agencyId, FocalPointDuty duty, String name, @Nullable String title,

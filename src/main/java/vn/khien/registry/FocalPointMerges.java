@@ -16,10 +16,12 @@ class FocalPointMerges {
 		this.staffing = staffing;
 	}
 
-	// NB: synchronous, in the merger's transaction, so a merger never leaves contacts behind
+	// NB: synchronous, in the merger's transaction, so a merger never leaves contacts
+	// behind
 	@EventListener
 	void on(AgenciesMerged event) {
 		focalPoints.moveMerged(event);
 		staffing.moveMerged(event);
 	}
+
 }

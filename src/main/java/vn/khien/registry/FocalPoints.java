@@ -26,8 +26,9 @@ import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
 
 /**
- * Agencies' focal points for monitoring and incident response. Reads follow the user's scope;
- * every change is audited and kept in {@code focal_point_history} with before/after snapshots.
+ * Agencies' focal points for monitoring and incident response. Reads follow the user's
+ * scope; every change is audited and kept in {@code focal_point_history} with
+ * before/after snapshots.
  */
 @Service
 public class FocalPoints {
@@ -75,14 +76,17 @@ public class FocalPoints {
 			where.append(" AND (LOWER(f.name) LIKE :q OR LOWER(a.name) LIKE :q OR LOWER(a.code) LIKE :q)");
 			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
 		}
-		String order = page.orderBy(Map.of("agency", "a.code", "name", "f.name", "duty", "f.duty", "confirmedOn",
-				"f.confirmed_on"), "a.code ASC");
-		long total = scope.bind(jdbc.sql("SELECT COUNT(*) FROM focal_point f JOIN agency a ON a.id = f.agency_id" + where))
+		String order = page.orderBy(
+				Map.of("agency", "a.code", "name", "f.name", "duty", "f.duty", "confirmedOn", "f.confirmed_on"),
+				"a.code ASC");
+		long total = scope
+			.bind(jdbc.sql("SELECT COUNT(*) FROM focal_point f JOIN agency a ON a.id = f.agency_id" + where))
 			.params(params)
 			.query(Long.class)
 			.single();
-		List<FocalPoint> items = scope.bind(jdbc.sql(SELECT + where + " ORDER BY " + order
-				+ ", f.duty, f.is_primary DESC, f.id LIMIT :limit OFFSET :offset"))
+		List<FocalPoint> items = scope
+			.bind(jdbc.sql(SELECT + where + " ORDER BY " + order
+					+ ", f.duty, f.is_primary DESC, f.id LIMIT :limit OFFSET :offset"))
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -94,7 +98,8 @@ public class FocalPoints {
 	/** The agency's active focal points (404 when the agency is out of scope). */
 	public List<FocalPoint> ofAgency(long agencyId) {
 		agencies.get(agencyId);
-		return jdbc.sql(SELECT + " WHERE f.agency_id = :agency AND f.active = TRUE ORDER BY f.duty, f.is_primary DESC, f.name")
+		return jdbc
+			.sql(SELECT + " WHERE f.agency_id = :agency AND f.active = TRUE ORDER BY f.duty, f.is_primary DESC, f.name")
 			.param("agency", agencyId)
 			.query(FocalPoints::map)
 			.list();
@@ -102,8 +107,12 @@ public class FocalPoints {
 
 	public FocalPoint get(long id) {
 		AgencyScope scope = currentUser.scope();
-		return scope.bind(jdbc.sql(SELECT + " WHERE f.id = :id AND f.active = TRUE AND " + scope.filter("f.agency_id"))
-			.param("id", id)).query(FocalPoints::map).optional().orElseThrow(() -> new NotFoundException("focal point", id));
+		return scope
+			.bind(jdbc.sql(SELECT + " WHERE f.id = :id AND f.active = TRUE AND " + scope.filter("f.agency_id"))
+				.param("id", id))
+			.query(FocalPoints::map)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("focal point", id));
 	}
 
 	@Transactional
@@ -143,9 +152,10 @@ public class FocalPoints {
 		if (primary) {
 			clearPrimary(before.agencyId(), details.duty());
 		}
-		jdbc.sql("""
-				UPDATE focal_point SET duty = :duty, name = :name, title = :title, phone = :phone, email = :email,
-				  out_of_hours = :ooh, is_primary = :primary, confirmed_on = :today, updated_at = :now WHERE id = :id""")
+		jdbc.sql(
+				"""
+						UPDATE focal_point SET duty = :duty, name = :name, title = :title, phone = :phone, email = :email,
+						  out_of_hours = :ooh, is_primary = :primary, confirmed_on = :today, updated_at = :now WHERE id = :id""")
 			.param("duty", details.duty().name())
 			.param("name", details.name().trim())
 			.param("title", blankToNull(details.title()))
@@ -178,7 +188,10 @@ public class FocalPoints {
 		changed("RETIRE", before.agencyId(), id, before.snapshot(), null);
 	}
 
-	/** The agency states its focal points are unchanged: all of them count as confirmed today. */
+	/**
+	 * The agency states its focal points are unchanged: all of them count as confirmed
+	 * today.
+	 */
 	@Transactional
 	public List<FocalPoint> confirm(long agencyId) {
 		Agency agency = agencies.get(agencyId);
@@ -189,7 +202,8 @@ public class FocalPoints {
 		if (before.isEmpty()) {
 			throw new InvalidInputException(null, "focalPoint.confirm.none");
 		}
-		jdbc.sql("UPDATE focal_point SET confirmed_on = :today, updated_at = :now WHERE agency_id = :agency AND active = TRUE")
+		jdbc.sql(
+				"UPDATE focal_point SET confirmed_on = :today, updated_at = :now WHERE agency_id = :agency AND active = TRUE")
 			.param("today", Date.valueOf(today()))
 			.param("now", Timestamp.from(Instant.now()))
 			.param("agency", agencyId)
@@ -200,7 +214,10 @@ public class FocalPoints {
 		return after;
 	}
 
-	/** Every change of the agency's focal points, newest first (404 when the agency is out of scope). */
+	/**
+	 * Every change of the agency's focal points, newest first (404 when the agency is out
+	 * of scope).
+	 */
 	public List<FocalPointHistoryEntry> history(long agencyId) {
 		agencies.get(agencyId);
 		return jdbc.sql("""
@@ -225,7 +242,8 @@ public class FocalPoints {
 				.param("agency", source)
 				.query(FocalPoints::map)
 				.list();
-			// NB: the successor keeps its own primaries; moved ones join as secondary contacts
+			// NB: the successor keeps its own primaries; moved ones join as secondary
+			// contacts
 			jdbc.sql("UPDATE focal_point SET agency_id = :to, is_primary = FALSE WHERE agency_id = :from")
 				.param("to", event.successorId())
 				.param("from", source)
@@ -235,8 +253,8 @@ public class FocalPoints {
 				.param("from", source)
 				.update();
 			for (FocalPoint f : moved) {
-				var after = new FocalPoint.Snapshot(event.successorId(), f.duty().name(), f.name(), f.title(), f.phone(),
-						f.email(), f.outOfHours(), false, true, f.confirmedOn());
+				var after = new FocalPoint.Snapshot(event.successorId(), f.duty().name(), f.name(), f.title(),
+						f.phone(), f.email(), f.outOfHours(), false, true, f.confirmedOn());
 				changed("MERGE", event.successorId(), f.id(), f.snapshot(), after);
 			}
 		}
@@ -297,9 +315,10 @@ public class FocalPoints {
 
 	private void changed(String action, long agencyId, @Nullable Long focalPointId, @Nullable Object before,
 			@Nullable Object after) {
-		jdbc.sql("""
-				INSERT INTO focal_point_history (agency_id, focal_point_id, changed_at, changed_by, action, before_state,
-				  after_state) VALUES (:agency, :fp, :at, :by, :action, :before, :after)""")
+		jdbc.sql(
+				"""
+						INSERT INTO focal_point_history (agency_id, focal_point_id, changed_at, changed_by, action, before_state,
+						  after_state) VALUES (:agency, :fp, :at, :by, :action, :before, :after)""")
 			.param("agency", agencyId)
 			.param("fp", focalPointId)
 			.param("at", Timestamp.from(Instant.now()))
@@ -326,8 +345,12 @@ public class FocalPoints {
 				rs.getBoolean("is_primary"), rs.getBoolean("active"), rs.getDate("confirmed_on").toLocalDate());
 	}
 
-	/** Start-up work (demo data, listeners outside a request) acts for the system and may edit anything. */
+	/**
+	 * Start-up work (demo data, listeners outside a request) acts for the system and may
+	 * edit anything.
+	 */
 	private boolean mayEdit(long agencyId) {
 		return currentUser.mayEdit(agencyId);
 	}
+
 }

@@ -1,5 +1,7 @@
 package vn.khien.registry;
 
 public enum OrganisationStatus {
+
 	ACTIVE, INACTIVE
+
 }

@@ -24,8 +24,8 @@ import vn.khien.platform.PageResult;
 import vn.khien.platform.Role;
 
 /**
- * External organisations and their contacts. Province-wide roles read all of them; a user of an
- * organisation reads only their own; nobody else reads any.
+ * External organisations and their contacts. Province-wide roles read all of them; a user
+ * of an organisation reads only their own; nobody else reads any.
  */
 @Service
 public class Organisations {
@@ -62,8 +62,8 @@ public class Organisations {
 		}
 		String order = page.orderBy(Map.of("name", "o.name", "kind", "o.kind", "status", "o.status"), "o.name ASC");
 		long total = jdbc.sql("SELECT COUNT(*) FROM organisation o" + where).params(params).query(Long.class).single();
-		List<Organisation> items = jdbc.sql("SELECT o.* FROM organisation o" + where + " ORDER BY " + order
-				+ ", o.id LIMIT :limit OFFSET :offset")
+		List<Organisation> items = jdbc
+			.sql("SELECT o.* FROM organisation o" + where + " ORDER BY " + order + ", o.id LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -90,10 +90,11 @@ public class Organisations {
 	public Organisation create(Organisation.Details details) {
 		var keys = new GeneratedKeyHolder();
 		Timestamp now = Timestamp.from(Instant.now());
-		jdbc.sql("""
-				INSERT INTO organisation (kind, name, tax_code, address, website, hotline, email, report_url, status,
-				  created_at, updated_at)
-				VALUES (:kind, :name, :taxCode, :address, :website, :hotline, :email, :reportUrl, :status, :now, :now)""")
+		jdbc.sql(
+				"""
+						INSERT INTO organisation (kind, name, tax_code, address, website, hotline, email, report_url, status,
+						  created_at, updated_at)
+						VALUES (:kind, :name, :taxCode, :address, :website, :hotline, :email, :reportUrl, :status, :now, :now)""")
 			.params(values(details))
 			.param("now", now)
 			.update(keys, "id");
@@ -137,7 +138,8 @@ public class Organisations {
 	public OrganisationContact updateContact(long organisationId, long contactId, OrganisationContact.Details details) {
 		get(organisationId);
 		OrganisationContact before = contact(organisationId, contactId);
-		jdbc.sql("UPDATE organisation_contact SET name = :name, title = :title, phone = :phone, email = :email WHERE id = :id")
+		jdbc.sql(
+				"UPDATE organisation_contact SET name = :name, title = :title, phone = :phone, email = :email WHERE id = :id")
 			.params(values(details))
 			.param("id", contactId)
 			.update();
@@ -166,7 +168,8 @@ public class Organisations {
 	/** The organisations the signed-in user may read. */
 	private String visible(Map<String, Object> params) {
 		Optional<KhienUser> user = currentUser.find();
-		// NB: agencies need the providers' incident-reception contacts, so officers read the whole directory
+		// NB: agencies need the providers' incident-reception contacts, so officers read
+		// the whole directory
 		if (user.isEmpty() || user.get().readsWholeProvince() || user.get().has(Role.AGENCY_OFFICER)) {
 			return "1=1";
 		}
@@ -178,7 +181,8 @@ public class Organisations {
 	}
 
 	private Organisation withContacts(Organisation o) {
-		List<OrganisationContact> contacts = jdbc.sql("SELECT * FROM organisation_contact WHERE organisation_id = :org ORDER BY name, id")
+		List<OrganisationContact> contacts = jdbc
+			.sql("SELECT * FROM organisation_contact WHERE organisation_id = :org ORDER BY name, id")
 			.param("org", o.id())
 			.query(Organisations::mapContact)
 			.list();
@@ -220,4 +224,5 @@ public class Organisations {
 		return new OrganisationContact(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("name"),
 				rs.getString("title"), rs.getString("phone"), rs.getString("email"));
 	}
+
 }

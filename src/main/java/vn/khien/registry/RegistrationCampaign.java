@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * A call on agencies to register or confirm their focal points between {@code openedOn} and
- * {@code deadline}; {@code agencyKinds} empty means every kind of agency.
+ * A call on agencies to register or confirm their focal points between {@code openedOn}
+ * and {@code deadline}; {@code agencyKinds} empty means every kind of agency.
  */
 public record RegistrationCampaign(long id, String name, LocalDate openedOn, LocalDate deadline,
 		Set<AgencyKind> agencyKinds, String createdBy) {

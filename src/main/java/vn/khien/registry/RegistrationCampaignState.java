@@ -8,6 +8,7 @@ import vn.khien.platform.InvalidInputException;
 
 /** Where an agency stands in a campaign. */
 public enum RegistrationCampaignState {
+
 	/** Both duties have an active focal point confirmed on or after the opening. */
 	REGISTERED,
 	/** Not yet registered, deadline not passed. */
@@ -27,4 +28,5 @@ public enum RegistrationCampaignState {
 			throw new InvalidInputException("state", "campaign.state.unknown", text.trim());
 		}
 	}
+
 }

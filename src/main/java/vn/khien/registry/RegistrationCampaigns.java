@@ -29,8 +29,9 @@ import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
 
 /**
- * Registration campaigns and which agencies in scope have registered for them. An agency is
- * registered when it has an active focal point for each duty confirmed on or after the opening.
+ * Registration campaigns and which agencies in scope have registered for them. An agency
+ * is registered when it has an active focal point for each duty confirmed on or after the
+ * opening.
  */
 @Service
 public class RegistrationCampaigns {
@@ -63,8 +64,8 @@ public class RegistrationCampaigns {
 		String order = page.orderBy(Map.of("name", "name", "openedOn", "opened_on", "deadline", "deadline"),
 				"opened_on DESC");
 		long total = jdbc.sql("SELECT COUNT(*) FROM registration_campaign").query(Long.class).single();
-		List<RegistrationCampaign> items = jdbc.sql("SELECT * FROM registration_campaign ORDER BY " + order
-				+ ", id DESC LIMIT :limit OFFSET :offset")
+		List<RegistrationCampaign> items = jdbc
+			.sql("SELECT * FROM registration_campaign ORDER BY " + order + ", id DESC LIMIT :limit OFFSET :offset")
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(RegistrationCampaigns::map)
@@ -92,8 +93,9 @@ public class RegistrationCampaigns {
 			.param("name", details.name().trim())
 			.param("opened", Date.valueOf(details.openedOn()))
 			.param("deadline", Date.valueOf(details.deadline()))
-			.param("kinds", details.agencyKinds() == null || details.agencyKinds().isEmpty() ? null
-					: details.agencyKinds().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+			.param("kinds",
+					details.agencyKinds() == null || details.agencyKinds().isEmpty() ? null
+							: details.agencyKinds().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
 			.param("by", currentUser.name())
 			.param("now", Timestamp.from(Instant.now()))
 			.update(keys, "id");
@@ -113,16 +115,22 @@ public class RegistrationCampaigns {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(campaign, filter, today, scope, params);
 		String order = page.orderBy(Map.of("code", "a.code", "name", "a.name", "kind", "a.kind"), "a.code ASC");
-		long total = scope.bind(jdbc.sql("SELECT COUNT(*) FROM agency a" + where)).params(params).query(Long.class).single();
-		List<RegistrationCampaignAgency> items = scope.bind(jdbc.sql("""
-				SELECT a.id, a.code, a.name, a.kind, CASE WHEN %s THEN 1 ELSE 0 END AS registered,
-				  (SELECT MAX(c.confirmed_on) FROM focal_point c WHERE c.agency_id = a.id AND c.active = TRUE) AS last_confirmed
-				FROM agency a""".formatted(REGISTERED) + where + " ORDER BY " + order + ", a.id LIMIT :limit OFFSET :offset"))
+		long total = scope.bind(jdbc.sql("SELECT COUNT(*) FROM agency a" + where))
+			.params(params)
+			.query(Long.class)
+			.single();
+		List<RegistrationCampaignAgency> items = scope
+			.bind(jdbc
+				.sql("""
+						SELECT a.id, a.code, a.name, a.kind, CASE WHEN %s THEN 1 ELSE 0 END AS registered,
+						  (SELECT MAX(c.confirmed_on) FROM focal_point c WHERE c.agency_id = a.id AND c.active = TRUE) AS last_confirmed
+						FROM agency a"""
+					.formatted(REGISTERED) + where + " ORDER BY " + order + ", a.id LIMIT :limit OFFSET :offset"))
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query((rs, n) -> new RegistrationCampaignAgency(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-					AgencyKind.valueOf(rs.getString("kind")),
+			.query((rs, n) -> new RegistrationCampaignAgency(rs.getLong("id"), rs.getString("code"),
+					rs.getString("name"), AgencyKind.valueOf(rs.getString("kind")),
 					rs.getInt("registered") == 1 ? RegistrationCampaignState.REGISTERED
 							: campaign.deadlinePassed(today) ? RegistrationCampaignState.OVERDUE
 									: RegistrationCampaignState.PENDING,
@@ -131,20 +139,26 @@ public class RegistrationCampaigns {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
-	/** Where one agency (already read through its scope) stands in the latest campaigns that cover its kind. */
+	/**
+	 * Where one agency (already read through its scope) stands in the latest campaigns
+	 * that cover its kind.
+	 */
 	public List<RegistrationCampaignStanding> standingsOf(Agency agency, LocalDate today, int latest) {
-		return list(PageQuery.of(0, PageQuery.MAX_SIZE, "")).items().stream()
+		return list(PageQuery.of(0, PageQuery.MAX_SIZE, "")).items()
+			.stream()
 			.filter(c -> c.agencyKinds().isEmpty() || c.agencyKinds().contains(agency.kind()))
 			.filter(c -> !c.openedOn().isAfter(today))
 			.limit(latest)
 			.map(c -> {
-				boolean registered = jdbc.sql("SELECT CASE WHEN " + REGISTERED + " THEN 1 ELSE 0 END FROM agency a WHERE a.id = :id")
+				boolean registered = jdbc
+					.sql("SELECT CASE WHEN " + REGISTERED + " THEN 1 ELSE 0 END FROM agency a WHERE a.id = :id")
 					.param("opened", Date.valueOf(c.openedOn()))
 					.param("id", agency.id())
 					.query(Integer.class)
 					.single() == 1;
 				RegistrationCampaignState state = registered ? RegistrationCampaignState.REGISTERED
-						: c.deadlinePassed(today) ? RegistrationCampaignState.OVERDUE : RegistrationCampaignState.PENDING;
+						: c.deadlinePassed(today) ? RegistrationCampaignState.OVERDUE
+								: RegistrationCampaignState.PENDING;
 				return new RegistrationCampaignStanding(c, state);
 			})
 			.toList();
@@ -155,8 +169,9 @@ public class RegistrationCampaigns {
 		AgencyScope scope = currentUser.scope();
 		Map<String, Object> params = new HashMap<>();
 		String where = where(campaign, new Filter(null, null, null), today, scope, params);
-		return scope.bind(jdbc.sql("SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN " + REGISTERED
-				+ " THEN 1 ELSE 0 END), 0) AS registered FROM agency a" + where))
+		return scope
+			.bind(jdbc.sql("SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN " + REGISTERED
+					+ " THEN 1 ELSE 0 END), 0) AS registered FROM agency a" + where))
 			.params(params)
 			.query((rs, n) -> new Counts(rs.getLong("total"), rs.getLong("registered"),
 					rs.getLong("total") - rs.getLong("registered")))
@@ -193,9 +208,11 @@ public class RegistrationCampaigns {
 	static RegistrationCampaign map(ResultSet rs, int row) throws SQLException {
 		String kinds = rs.getString("agency_kinds");
 		Set<AgencyKind> set = kinds == null || kinds.isBlank() ? Set.of()
-				: Arrays.stream(kinds.split(",")).map(AgencyKind::valueOf)
+				: Arrays.stream(kinds.split(","))
+					.map(AgencyKind::valueOf)
 					.collect(Collectors.toCollection(() -> EnumSet.noneOf(AgencyKind.class)));
 		return new RegistrationCampaign(rs.getLong("id"), rs.getString("name"), rs.getDate("opened_on").toLocalDate(),
 				rs.getDate("deadline").toLocalDate(), set, rs.getString("created_by"));
 	}
+
 }

@@ -36,19 +36,24 @@ import vn.khien.platform.PageResult;
 import vn.khien.registry.AgencyManagement.AgencyDetails;
 
 /**
- * Merging agencies into a successor and splitting one agency into several, on an effective date.
- * Each operation is one transaction: statuses, children, accounts, history and the
- * {@link AgenciesMerged} event that lets other modules move their records.
+ * Merging agencies into a successor and splitting one agency into several, on an
+ * effective date. Each operation is one transaction: statuses, children, accounts,
+ * history and the {@link AgenciesMerged} event that lets other modules move their
+ * records.
  */
 @Service
 public class Reorganisations {
 
 	public enum Kind {
+
 		MERGE, SPLIT
+
 	}
 
 	public enum PartRole {
+
 		SOURCE, TARGET
+
 	}
 
 	/** An agency created by the operation itself. */
@@ -60,11 +65,17 @@ public class Reorganisations {
 			LocalDate effective, @Nullable String note) {
 	}
 
-	/** A split target: an existing agency ({@code agencyId}) or one to create ({@code create}). */
+	/**
+	 * A split target: an existing agency ({@code agencyId}) or one to create
+	 * ({@code create}).
+	 */
 	public record Target(@Nullable Long agencyId, @Nullable NewAgency create) {
 	}
 
-	/** {@code recordsTo}: index in {@code targets} of the agency that takes over the source's records. */
+	/**
+	 * {@code recordsTo}: index in {@code targets} of the agency that takes over the
+	 * source's records.
+	 */
 	public record Split(long sourceId, List<Target> targets, int recordsTo, LocalDate effective,
 			@Nullable String note) {
 	}
@@ -74,11 +85,11 @@ public class Reorganisations {
 	}
 
 	/**
-	 * {@code leftBehind}: by kind of record, how many other modules could not move to the successor and left with
-	 * the sources ({@link RecordsLeftBehind}).
+	 * {@code leftBehind}: by kind of record, how many other modules could not move to the
+	 * successor and left with the sources ({@link RecordsLeftBehind}).
 	 */
-	public record Reorganisation(long id, Kind kind, LocalDate effectiveDate, @Nullable String note,
-			String createdBy, Instant createdAt, List<Part> parts, Map<String, Long> leftBehind) {
+	public record Reorganisation(long id, Kind kind, LocalDate effectiveDate, @Nullable String note, String createdBy,
+			Instant createdAt, List<Part> parts, Map<String, Long> leftBehind) {
 
 		public List<Part> sources() {
 			return parts.stream().filter(p -> p.role() == PartRole.SOURCE).toList();
@@ -112,8 +123,8 @@ public class Reorganisations {
 
 	private final ObjectProvider<RecordsLeftBehind> leftBehind;
 
-	Reorganisations(JdbcClient jdbc, Agencies agencies, AgencyManagement management, AgencyTree tree,
-			Accounts accounts, AuditLog audit, CurrentUser currentUser, ApplicationEventPublisher events,
+	Reorganisations(JdbcClient jdbc, Agencies agencies, AgencyManagement management, AgencyTree tree, Accounts accounts,
+			AuditLog audit, CurrentUser currentUser, ApplicationEventPublisher events,
 			ObjectProvider<RecordsLeftBehind> leftBehind) {
 		this.jdbc = jdbc;
 		this.agencies = agencies;
@@ -126,7 +137,9 @@ public class Reorganisations {
 		this.leftBehind = leftBehind;
 	}
 
-	/** An effective date as typed: ISO (2025-07-01) or dd/MM/yyyy; never in the future. */
+	/**
+	 * An effective date as typed: ISO (2025-07-01) or dd/MM/yyyy; never in the future.
+	 */
 	public static LocalDate parseDate(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			throw new InvalidInputException("effectiveDate", "reorg.effective.required");
@@ -243,7 +256,8 @@ public class Reorganisations {
 		Map<Long, Agency> before = snapshot(Set.of(source.id()));
 		List<Long> targetIds = new ArrayList<>();
 		for (Target target : split.targets()) {
-			targetIds.add(target.agencyId() != null ? target.agencyId() : create(target.create(), split.effective()).id());
+			targetIds
+				.add(target.agencyId() != null ? target.agencyId() : create(target.create(), split.effective()).id());
 		}
 		long heir = targetIds.get(split.recordsTo());
 		retire(source, AgencyStatus.SPLIT, heir, split.effective());
@@ -261,28 +275,39 @@ public class Reorganisations {
 	/** The reorganisation, or 404 when it touches no agency in the user's scope. */
 	public Reorganisation get(long id) {
 		AgencyScope scope = currentUser.scope();
-		boolean visible = scope.bind(jdbc.sql("SELECT COUNT(*) FROM reorganisation_part p WHERE p.reorganisation_id = :id AND "
-				+ scope.filter("p.agency_id")).param("id", id)).query(Long.class).single() > 0;
+		boolean visible = scope
+			.bind(jdbc.sql("SELECT COUNT(*) FROM reorganisation_part p WHERE p.reorganisation_id = :id AND "
+					+ scope.filter("p.agency_id"))
+				.param("id", id))
+			.query(Long.class)
+			.single() > 0;
 		if (!visible) {
 			throw new NotFoundException("reorganisation", id);
 		}
 		return load(id);
 	}
 
-	/** Reorganisations touching an agency in scope, newest effective date first; optionally one agency's. */
+	/**
+	 * Reorganisations touching an agency in scope, newest effective date first;
+	 * optionally one agency's.
+	 */
 	public PageResult<Reorganisation> list(@Nullable Long agencyId, @Nullable Kind kind, PageQuery page) {
 		AgencyScope scope = currentUser.scope();
-		StringBuilder where = new StringBuilder("EXISTS (SELECT 1 FROM reorganisation_part p WHERE p.reorganisation_id = r.id AND "
-				+ scope.filter("p.agency_id") + ")");
+		StringBuilder where = new StringBuilder(
+				"EXISTS (SELECT 1 FROM reorganisation_part p WHERE p.reorganisation_id = r.id AND "
+						+ scope.filter("p.agency_id") + ")");
 		if (agencyId != null) {
-			where.append(" AND EXISTS (SELECT 1 FROM reorganisation_part q WHERE q.reorganisation_id = r.id AND q.agency_id = :agency)");
+			where.append(
+					" AND EXISTS (SELECT 1 FROM reorganisation_part q WHERE q.reorganisation_id = r.id AND q.agency_id = :agency)");
 		}
 		if (kind != null) {
 			where.append(" AND r.kind = :kind");
 		}
-		String order = page.orderBy(Map.of("effectiveDate", "r.effective_date", "createdAt", "r.created_at", "kind",
-				"r.kind"), "r.effective_date DESC");
-		var count = filter(scope.bind(jdbc.sql("SELECT COUNT(*) FROM reorganisation r WHERE " + where)), agencyId, kind);
+		String order = page.orderBy(
+				Map.of("effectiveDate", "r.effective_date", "createdAt", "r.created_at", "kind", "r.kind"),
+				"r.effective_date DESC");
+		var count = filter(scope.bind(jdbc.sql("SELECT COUNT(*) FROM reorganisation r WHERE " + where)), agencyId,
+				kind);
 		long total = count.query(Long.class).single();
 		List<Long> ids = filter(scope.bind(jdbc.sql("SELECT r.id FROM reorganisation r WHERE " + where + " ORDER BY "
 				+ order + ", r.id DESC LIMIT :limit OFFSET :offset")), agencyId, kind)
@@ -311,7 +336,8 @@ public class Reorganisations {
 
 	/** The source goes, its sub-units move to the heir, and so do its accounts. */
 	private void retire(Agency source, AgencyStatus status, long heir, LocalDate effective) {
-		// merged or split sub-units are history: they stay where they were when they ended
+		// merged or split sub-units are history: they stay where they were when they
+		// ended
 		List<Long> children = jdbc.sql("""
 				SELECT id FROM agency WHERE parent_id = :id AND status IN ('ACTIVE', 'INACTIVE') ORDER BY id""")
 			.param("id", source.id())
@@ -324,17 +350,23 @@ public class Reorganisations {
 		accounts.reassignAgency(source.id(), heir);
 	}
 
-	/** Two operations on the same agency at once: the second waits, then finds it no longer active. */
+	/**
+	 * Two operations on the same agency at once: the second waits, then finds it no
+	 * longer active.
+	 */
 	private void lock(List<Long> ids) {
 		List<Long> known = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
 		if (!known.isEmpty()) {
-			jdbc.sql("SELECT id FROM agency WHERE id IN (:ids) FOR UPDATE").param("ids", known).query(Long.class).list();
+			jdbc.sql("SELECT id FROM agency WHERE id IN (:ids) FOR UPDATE")
+				.param("ids", known)
+				.query(Long.class)
+				.list();
 		}
 	}
 
 	private Agency create(NewAgency agency, LocalDate effective) {
-		return management.create(new AgencyDetails(agency.code(), agency.name(), agency.kind(), agency.parentId(),
-				null, null, null, null, null), effective);
+		return management.create(new AgencyDetails(agency.code(), agency.name(), agency.kind(), agency.parentId(), null,
+				null, null, null, null), effective);
 	}
 
 	private List<Agency> activeSources(List<Long> ids) {
@@ -383,7 +415,10 @@ public class Reorganisations {
 	}
 
 	private boolean codeTaken(String code) {
-		return jdbc.sql("SELECT COUNT(*) FROM agency WHERE code = :code").param("code", code).query(Long.class).single() > 0;
+		return jdbc.sql("SELECT COUNT(*) FROM agency WHERE code = :code")
+			.param("code", code)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	private static void checkDate(@Nullable LocalDate effective) {
@@ -444,7 +479,8 @@ public class Reorganisations {
 			.param("id", id)
 			.query(Reorganisations::part)
 			.list();
-		return jdbc.sql("SELECT id, kind, effective_date, note, created_by, created_at FROM reorganisation WHERE id = :id")
+		return jdbc
+			.sql("SELECT id, kind, effective_date, note, created_by, created_at FROM reorganisation WHERE id = :id")
 			.param("id", id)
 			.query((rs, n) -> new Reorganisation(rs.getLong("id"), Kind.valueOf(rs.getString("kind")),
 					rs.getDate("effective_date").toLocalDate(), rs.getString("note"), rs.getString("created_by"),
@@ -456,7 +492,8 @@ public class Reorganisations {
 	private Map<String, Long> leftBehind(List<Part> parts) {
 		List<Long> sources = parts.stream().filter(p -> p.role() == PartRole.SOURCE).map(Part::agencyId).toList();
 		Map<String, Long> counts = new TreeMap<>();
-		leftBehind.orderedStream().forEach(kind -> counts.put(kind.kind(), sources.isEmpty() ? 0 : kind.count(sources)));
+		leftBehind.orderedStream()
+			.forEach(kind -> counts.put(kind.kind(), sources.isEmpty() ? 0 : kind.count(sources)));
 		return counts;
 	}
 
@@ -465,4 +502,5 @@ public class Reorganisations {
 				AgencyStatus.valueOf(rs.getString("status")), PartRole.valueOf(rs.getString("role")),
 				rs.getBoolean("takes_records"));
 	}
+
 }

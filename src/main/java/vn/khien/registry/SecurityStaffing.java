@@ -23,7 +23,10 @@ import vn.khien.platform.NotFoundException;
 import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
 
-/** Agencies' dedicated security staff and the headcount they need; reads follow the user's scope. */
+/**
+ * Agencies' dedicated security staff and the headcount they need; reads follow the user's
+ * scope.
+ */
 @Service
 public class SecurityStaffing {
 
@@ -71,7 +74,10 @@ public class SecurityStaffing {
 			.orElseThrow(() -> new NotFoundException("security staff", staffId));
 	}
 
-	/** Agencies in scope with fewer staff than they need, largest gap first unless sorted otherwise. */
+	/**
+	 * Agencies in scope with fewer staff than they need, largest gap first unless sorted
+	 * otherwise.
+	 */
 	public PageResult<SecurityStaffGap> gaps(@Nullable String q, PageQuery page) {
 		AgencyScope scope = currentUser.scope();
 		Map<String, Object> params = new HashMap<>();
@@ -87,8 +93,9 @@ public class SecurityStaffing {
 			.params(params)
 			.query(Long.class)
 			.single();
-		List<SecurityStaffGap> items = scope.bind(jdbc.sql("SELECT * FROM (" + inner + ") g WHERE g.needed > g.actual"
-				+ " ORDER BY " + order + ", g.code LIMIT :limit OFFSET :offset"))
+		List<SecurityStaffGap> items = scope
+			.bind(jdbc.sql("SELECT * FROM (" + inner + ") g WHERE g.needed > g.actual" + " ORDER BY " + order
+					+ ", g.code LIMIT :limit OFFSET :offset"))
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -104,7 +111,8 @@ public class SecurityStaffing {
 			throw new InvalidInputException("needed", "staff.needed.range");
 		}
 		SecurityStaffGap before = headcount(agencyId);
-		int updated = jdbc.sql("UPDATE security_staffing SET needed = :needed, updated_at = :now WHERE agency_id = :agency")
+		int updated = jdbc
+			.sql("UPDATE security_staffing SET needed = :needed, updated_at = :now WHERE agency_id = :agency")
 			.param("needed", needed)
 			.param("now", Timestamp.from(Instant.now()))
 			.param("agency", agencyId)
@@ -166,7 +174,9 @@ public class SecurityStaffing {
 		audit.record("DELETE", "security_staff", staffId, before, null);
 	}
 
-	/** Staff of merged agencies join the successor, which then needs what they all needed. */
+	/**
+	 * Staff of merged agencies join the successor, which then needs what they all needed.
+	 */
 	@Transactional
 	public void moveMerged(AgenciesMerged event) {
 		for (long source : event.sourceIds()) {
@@ -197,8 +207,8 @@ public class SecurityStaffing {
 					.param("now", Timestamp.from(Instant.now()))
 					.update();
 			}
-			audit.record("MERGE", "security_staff", "agency:" + source,
-					Map.of("agencyId", source), Map.of("agencyId", event.successorId(), "staffMoved", moved));
+			audit.record("MERGE", "security_staff", "agency:" + source, Map.of("agencyId", source),
+					Map.of("agencyId", event.successorId(), "staffMoved", moved));
 		}
 	}
 
@@ -232,8 +242,12 @@ public class SecurityStaffing {
 				rs.getInt("actual"));
 	}
 
-	/** Start-up work (demo data, listeners outside a request) acts for the system and may edit anything. */
+	/**
+	 * Start-up work (demo data, listeners outside a request) acts for the system and may
+	 * edit anything.
+	 */
 	private boolean mayEdit(long agencyId) {
 		return currentUser.mayEdit(agencyId);
 	}
+
 }

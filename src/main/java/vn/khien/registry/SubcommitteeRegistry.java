@@ -22,8 +22,8 @@ import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
 
 /**
- * The cybersecurity subcommittee and its members. The subcommittee is public within the province,
- * so agency names are read without the agency scope.
+ * The cybersecurity subcommittee and its members. The subcommittee is public within the
+ * province, so agency names are read without the agency scope.
  */
 @Service
 public class SubcommitteeRegistry {
@@ -63,12 +63,14 @@ public class SubcommitteeRegistry {
 		values.put("agency", details.standingBodyId());
 		values.put("now", Timestamp.from(Instant.now()));
 		if (before == null) {
-			jdbc.sql("INSERT INTO subcommittee (id, name, decision_ref, standing_agency_id, updated_at) VALUES (1, :name, :ref, :agency, :now)")
+			jdbc.sql(
+					"INSERT INTO subcommittee (id, name, decision_ref, standing_agency_id, updated_at) VALUES (1, :name, :ref, :agency, :now)")
 				.params(values)
 				.update();
 		}
 		else {
-			jdbc.sql("UPDATE subcommittee SET name = :name, decision_ref = :ref, standing_agency_id = :agency, updated_at = :now WHERE id = 1")
+			jdbc.sql(
+					"UPDATE subcommittee SET name = :name, decision_ref = :ref, standing_agency_id = :agency, updated_at = :now WHERE id = 1")
 				.params(values)
 				.update();
 		}
@@ -81,7 +83,8 @@ public class SubcommitteeRegistry {
 		String order = page.orderBy(Map.of("name", "m.name", "role", ROLE_ORDER, "since", "m.since_on"),
 				ROLE_ORDER + " ASC");
 		long total = jdbc.sql("SELECT COUNT(*) FROM subcommittee_member").query(Long.class).single();
-		List<SubcommitteeMember> items = jdbc.sql(MEMBERS + " ORDER BY " + order + ", m.name, m.id LIMIT :limit OFFSET :offset")
+		List<SubcommitteeMember> items = jdbc
+			.sql(MEMBERS + " ORDER BY " + order + ", m.name, m.id LIMIT :limit OFFSET :offset")
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(SubcommitteeRegistry::map)
@@ -170,4 +173,5 @@ public class SubcommitteeRegistry {
 				rs.getString("agency_name"), rs.getString("phone"), rs.getString("email"),
 				since == null ? null : since.toLocalDate(), until == null ? null : until.toLocalDate());
 	}
+
 }

@@ -48,7 +48,9 @@ class AssetApiTests {
 	}
 
 	long create(String user, long agencyId, String body) {
-		var result = mvc.post().uri("/api/v1/assets").header("Authorization", logins.bearer(user))
+		var result = mvc.post()
+			.uri("/api/v1/assets")
+			.header("Authorization", logins.bearer(user))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body.replace("AGENCY", Long.toString(agencyId)))
 			.exchange();
@@ -67,16 +69,17 @@ class AssetApiTests {
 
 	@Test
 	void officerSeesOnlyAssetsOfTheirDepartment() {
-		long own = create("officer", health, """
-				{"agencyId": AGENCY, "kind": "SERVER", "hostname": "his.ttyt1.example.vn", "addresses": "10.77.0.1"}""");
-		long other = create("officer2", education, """
-				{"agencyId": AGENCY, "kind": "WORKSTATION", "hostname": "pc.sgddt.example.vn", "addresses": "10.77.0.2"}""");
+		long own = create("officer", health,
+				"""
+						{"agencyId": AGENCY, "kind": "SERVER", "hostname": "his.ttyt1.example.vn", "addresses": "10.77.0.1"}""");
+		long other = create("officer2", education,
+				"""
+						{"agencyId": AGENCY, "kind": "WORKSTATION", "hostname": "pc.sgddt.example.vn", "addresses": "10.77.0.2"}""");
 		String officer = logins.bearer("officer");
 		assertThat(mvc.get().uri("/api/v1/assets/{id}", own).header("Authorization", officer)).hasStatusOk();
 		assertThat(mvc.get().uri("/api/v1/assets/{id}", other).header("Authorization", officer))
 			.hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.get().uri("/api/v1/assets?q=10.77.0&size=500").header("Authorization", officer))
-			.hasStatusOk()
+		assertThat(mvc.get().uri("/api/v1/assets?q=10.77.0&size=500").header("Authorization", officer)).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.items[*].id")
 			.asArray()
@@ -86,7 +89,9 @@ class AssetApiTests {
 			.bodyJson()
 			.extractingPath("$.total")
 			.isEqualTo(2);
-		assertThat(mvc.put().uri("/api/v1/assets/{id}", other).header("Authorization", officer)
+		assertThat(mvc.put()
+			.uri("/api/v1/assets/{id}", other)
+			.header("Authorization", officer)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\": " + education + ", \"kind\": \"SERVER\", \"hostname\": \"taken\"}"))
 			.hasStatus(HttpStatus.NOT_FOUND);
@@ -104,14 +109,17 @@ class AssetApiTests {
 		create("operator", health, """
 				{"agencyId": AGENCY, "kind": "WEB_PORTAL", "url": "https://Portal-Q.ttyt1.example.vn/"}""");
 		String operator = logins.bearer("operator");
-		assertThat(mvc.get().uri("/api/v1/assets?q=portal-q.ttyt1&kind=WEB_PORTAL&agency=" + health)
-			.header("Authorization", operator)).bodyJson().extractingPath("$.items[0].url")
+		assertThat(mvc.get()
+			.uri("/api/v1/assets?q=portal-q.ttyt1&kind=WEB_PORTAL&agency=" + health)
+			.header("Authorization", operator)).bodyJson()
+			.extractingPath("$.items[0].url")
 			.isEqualTo("https://portal-q.ttyt1.example.vn");
 		assertThat(mvc.get().uri("/api/v1/assets?q=portal-q.ttyt1&kind=SERVER").header("Authorization", operator))
 			.bodyJson()
 			.extractingPath("$.total")
 			.isEqualTo(0);
-		assertThat(mvc.get().uri("/api/v1/assets?q=portal-q.ttyt1&agency=" + education).header("Authorization", operator))
+		assertThat(
+				mvc.get().uri("/api/v1/assets?q=portal-q.ttyt1&agency=" + education).header("Authorization", operator))
 			.bodyJson()
 			.extractingPath("$.total")
 			.isEqualTo(0);
@@ -122,7 +130,9 @@ class AssetApiTests {
 		create("operator", health, """
 				{"agencyId": AGENCY, "kind": "SERVER", "hostname": "twin.ttyt1.example.vn"}""");
 		long before = assetCount();
-		assertThat(mvc.post().uri("/api/v1/assets").header("Authorization", logins.bearer("operator"))
+		assertThat(mvc.post()
+			.uri("/api/v1/assets")
+			.header("Authorization", logins.bearer("operator"))
 			.header("Accept-Language", "en")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\": " + health + ", \"kind\": \"LAPTOP\", \"hostname\": \"TWIN.ttyt1.example.vn.\"}"))
@@ -137,11 +147,15 @@ class AssetApiTests {
 	@Test
 	void readOnlyRolesMayNotWrite() {
 		long before = assetCount();
-		assertThat(mvc.post().uri("/api/v1/assets").header("Authorization", logins.bearer("leader"))
+		assertThat(mvc.post()
+			.uri("/api/v1/assets")
+			.header("Authorization", logins.bearer("leader"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\": " + health + ", \"kind\": \"SERVER\", \"hostname\": \"nope\"}"))
 			.hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/api/v1/assets").header("Authorization", logins.bearer("police"))
+		assertThat(mvc.post()
+			.uri("/api/v1/assets")
+			.header("Authorization", logins.bearer("police"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\": " + health + ", \"kind\": \"SERVER\", \"hostname\": \"nope\"}"))
 			.hasStatus(HttpStatus.FORBIDDEN);
@@ -152,17 +166,26 @@ class AssetApiTests {
 	void garbageGetsAProblemInTheCallersLanguageAndChangesNothing() {
 		long before = assetCount();
 		String operator = logins.bearer("operator");
-		assertThat(mvc.post().uri("/api/v1/assets").header("Authorization", operator).header("Accept-Language", "vi")
+		assertThat(mvc.post()
+			.uri("/api/v1/assets")
+			.header("Authorization", operator)
+			.header("Accept-Language", "vi")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\": ")).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.post().uri("/api/v1/assets").header("Authorization", operator).header("Accept-Language", "en")
+		assertThat(mvc.post()
+			.uri("/api/v1/assets")
+			.header("Authorization", operator)
+			.header("Accept-Language", "en")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\": " + health + ", \"kind\": \"SERVER\", \"addresses\": \"10.0.0.300\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.detail")
 			.isEqualTo("Invalid IP address: \"10.0.0.300\".");
-		assertThat(mvc.post().uri("/api/v1/assets").header("Authorization", operator).header("Accept-Language", "vi")
+		assertThat(mvc.post()
+			.uri("/api/v1/assets")
+			.header("Authorization", operator)
+			.header("Accept-Language", "vi")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\": " + health + ", \"kind\": \"WEB_PORTAL\", \"url\": \"javascript:alert(1)\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
@@ -170,19 +193,27 @@ class AssetApiTests {
 			.extractingPath("$.detail")
 			.asString()
 			.startsWith("URL không hợp lệ");
-		assertThat(mvc.post().uri("/api/v1/assets").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/assets")
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\": " + health + ", \"kind\": \"SPACESHIP\", \"hostname\": \"x\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.post().uri("/api/v1/assets").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/assets")
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\": 99999999, \"kind\": \"SERVER\", \"hostname\": \"x\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.post().uri("/api/v1/assets").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/assets")
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\": " + health + ", \"kind\": \"SERVER\", \"hostname\": \"" + "a".repeat(300) + "\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.post().uri("/api/v1/assets").header("Authorization", logins.bearer("officer"))
+		assertThat(mvc.post()
+			.uri("/api/v1/assets")
+			.header("Authorization", logins.bearer("officer"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\": " + education + ", \"kind\": \"SERVER\", \"hostname\": \"intruder\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST);
@@ -216,8 +247,13 @@ class AssetApiTests {
 			.doesNotContain("page.sgddt.example.vn");
 		assertThat(mvc.get().uri("/assets/new").with(session)).hasStatusOk();
 		assertThat(mvc.get().uri("/assets/{id}/edit", own).with(session)).hasStatusOk();
-		assertThat(mvc.get().uri("/assets/import").with(session)).hasStatusOk().bodyText().contains("multipart/form-data");
-		assertThat(mvc.post().uri("/assets/{id}", own).with(session).with(csrf())
+		assertThat(mvc.get().uri("/assets/import").with(session)).hasStatusOk()
+			.bodyText()
+			.contains("multipart/form-data");
+		assertThat(mvc.post()
+			.uri("/assets/{id}", own)
+			.with(session)
+			.with(csrf())
 			.param("agencyId", Long.toString(health))
 			.param("kind", "SERVER")
 			.param("hostname", "page.ttyt1.example.vn")
@@ -229,4 +265,5 @@ class AssetApiTests {
 	SignedIn login(String username) {
 		return TestLogins.signIn(mvc, username, TestLogins.DEMO_PASSWORD);
 	}
+
 }

@@ -51,18 +51,24 @@ class AssetImportTests {
 	@BeforeEach
 	void setUp() {
 		imports = new ImportClient(mvc, logins, json);
-		if (jdbc.sql("SELECT COUNT(*) FROM information_system WHERE code = 'T-AI-SYS'").query(Long.class).single() == 0) {
+		if (jdbc.sql("SELECT COUNT(*) FROM information_system WHERE code = 'T-AI-SYS'")
+			.query(Long.class)
+			.single() == 0) {
 			long owner = jdbc.sql("SELECT id FROM agency WHERE code = 'SYT'").query(Long.class).single();
-			jdbc.sql("""
-					INSERT INTO information_system (code, name, owner_agency_id, lifecycle, hosting, created_at, updated_at)
-					VALUES ('T-AI-SYS', 'Test system', :owner, 'OPERATING', 'OWN_PREMISES', :now, :now)""")
+			jdbc.sql(
+					"""
+							INSERT INTO information_system (code, name, owner_agency_id, lifecycle, hosting, created_at, updated_at)
+							VALUES ('T-AI-SYS', 'Test system', :owner, 'OPERATING', 'OWN_PREMISES', :now, :now)""")
 				.param("owner", owner)
 				.param("now", Timestamp.from(Instant.now()))
 				.update();
 		}
 	}
 
-	/** Fresh units under the health department, one per number, so demo hosts never count here. */
+	/**
+	 * Fresh units under the health department, one per number, so demo hosts never count
+	 * here.
+	 */
 	private static final java.util.Map<Integer, String> UNITS = new java.util.concurrent.ConcurrentHashMap<>();
 
 	@Autowired
@@ -116,7 +122,8 @@ class AssetImportTests {
 		assertThat(first.get("state").asString()).isEqualTo("succeeded");
 		assertThat(first.get("counts").get("created").asLong()).isEqualTo(2);
 		// a finished job has read its whole file
-		assertThat(first.get("bytesTotal").asLong()).isEqualTo(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+		assertThat(first.get("bytesTotal").asLong())
+			.isEqualTo(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
 		assertThat(first.get("bytesRead").asLong()).isEqualTo(first.get("bytesTotal").asLong());
 
 		String changed = HEADER + "server,APP01.syt3.example.vn.,10.3.0.1 10.3.0.2,,Ubuntu 24.04,,T-AI-SYS\n"
@@ -141,7 +148,8 @@ class AssetImportTests {
 		assertThat(preview.get("counts").get("created").asLong()).isEqualTo(2);
 		assertThat(assetsOf(unit(4))).isZero();
 
-		var commit = mvc.post().uri("/api/v1/imports/{id}/commit", preview.get("jobId").asString())
+		var commit = mvc.post()
+			.uri("/api/v1/imports/{id}/commit", preview.get("jobId").asString())
 			.header("Authorization", logins.bearer("operator"))
 			.exchange();
 		assertThat(commit).hasStatus(HttpStatus.ACCEPTED);
@@ -183,17 +191,18 @@ class AssetImportTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			unknown system in a row | a.csv | kind,hostname,system\\nserver,ok.syt6,\\nserver,b.syt6,NO-SUCH-SYS | import.row.unknownSystem | line 3
-			duplicate host          | a.csv | kind,hostname\\nserver,dup.syt6\\nserver,other.syt6\\nserver,DUP.syt6 | import.row.duplicate | line 4
-			invalid IP address      | a.csv | kind,addresses\\nserver,10.6.0.1\\nserver,10.6.0.999 | import.row.invalidAddress | line 3
-			invalid URL             | a.csv | kind,url\\nweb portal,https://ok.syt6.vn\\nweb portal,ftp://syt6.vn | import.row.invalidUrl | line 3
-			wrong CSV columns       | a.csv | kind,hostname,colour\\nserver,x.syt6,red | import.csv.columns | line 1
-			empty file              | a.csv | '' | import.file.empty |
-			truncated XML           | scan.xml | <?xml version="1.0"?><nmaprun><host><status state="up"/><address addr="10.6.0.1" addrtype="ipv4"/></ho | import.xml.malformed |
-			external entities       | scan.xml | <?xml version="1.0"?><!DOCTYPE nmaprun [<!ENTITY x SYSTEM "file:///etc/passwd">]><nmaprun>&x;</nmaprun> | import.xml.dtdForbidden |
-			duplicate Nmap host     | scan.xml | <nmaprun><host><status state="up"/><address addr="10.6.0.7" addrtype="ipv4"/></host><host><status state="up"/><address addr="10.6.0.7" addrtype="ipv4"/></host></nmaprun> | import.row.duplicate | element host[2]
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					unknown system in a row | a.csv | kind,hostname,system\\nserver,ok.syt6,\\nserver,b.syt6,NO-SUCH-SYS | import.row.unknownSystem | line 3
+					duplicate host          | a.csv | kind,hostname\\nserver,dup.syt6\\nserver,other.syt6\\nserver,DUP.syt6 | import.row.duplicate | line 4
+					invalid IP address      | a.csv | kind,addresses\\nserver,10.6.0.1\\nserver,10.6.0.999 | import.row.invalidAddress | line 3
+					invalid URL             | a.csv | kind,url\\nweb portal,https://ok.syt6.vn\\nweb portal,ftp://syt6.vn | import.row.invalidUrl | line 3
+					wrong CSV columns       | a.csv | kind,hostname,colour\\nserver,x.syt6,red | import.csv.columns | line 1
+					empty file              | a.csv | '' | import.file.empty |
+					truncated XML           | scan.xml | <?xml version="1.0"?><nmaprun><host><status state="up"/><address addr="10.6.0.1" addrtype="ipv4"/></ho | import.xml.malformed |
+					external entities       | scan.xml | <?xml version="1.0"?><!DOCTYPE nmaprun [<!ENTITY x SYSTEM "file:///etc/passwd">]><nmaprun>&x;</nmaprun> | import.xml.dtdForbidden |
+					duplicate Nmap host     | scan.xml | <nmaprun><host><status state="up"/><address addr="10.6.0.7" addrtype="ipv4"/></host><host><status state="up"/><address addr="10.6.0.7" addrtype="ipv4"/></host></nmaprun> | import.row.duplicate | element host[2]
+					""")
 	void garbageFailsTheJobNamingThePlaceAndWritesNothing(String what, String filename, String content, String code,
 			String location) {
 		long before = assetsOf(unit(6));
@@ -223,11 +232,13 @@ class AssetImportTests {
 	void errorsAreSaidInTheReadersLanguage() {
 		JsonNode status = imports.run("operator", "a.csv", "kind,addresses\nserver,300.1.1.1\n", unit(6));
 		String url = status.get("statusUrl").asString();
-		assertThat(mvc.get().uri(url).header("Authorization", logins.bearer("operator")).header("Accept-Language", "vi"))
+		assertThat(
+				mvc.get().uri(url).header("Authorization", logins.bearer("operator")).header("Accept-Language", "vi"))
 			.bodyJson()
 			.extractingPath("$.error.location")
 			.isEqualTo("dòng 2");
-		assertThat(mvc.get().uri(url).header("Authorization", logins.bearer("operator")).header("Accept-Language", "en"))
+		assertThat(
+				mvc.get().uri(url).header("Authorization", logins.bearer("operator")).header("Accept-Language", "en"))
 			.bodyJson()
 			.extractingPath("$.error.message")
 			.asString()
@@ -239,13 +250,15 @@ class AssetImportTests {
 		long before = assetsOf(unit(6));
 		var in = new java.io.ByteArrayInputStream(new byte[2048]);
 		org.springframework.security.core.context.SecurityContextHolder.getContext()
-			.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
-					new vn.khien.platform.KhienUser(1, "admin", "Admin", java.util.Set.of(vn.khien.platform.Role.ADMIN), null,
-							null),
-					null, java.util.List.of()));
+			.setAuthentication(
+					org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+							new vn.khien.platform.KhienUser(1, "admin", "Admin",
+									java.util.Set.of(vn.khien.platform.Role.ADMIN), null, null),
+							null, java.util.List.of()));
 		try {
 			org.assertj.core.api.Assertions
-				.assertThatThrownBy(() -> assetImport.submit(in, "big.csv", "text/csv", unit(6), null, null, false, 1024))
+				.assertThatThrownBy(
+						() -> assetImport.submit(in, "big.csv", "text/csv", unit(6), null, null, false, 1024))
 				.isInstanceOfSatisfying(vn.khien.platform.InvalidInputException.class,
 						ex -> assertThat(ex.status()).isEqualTo(413));
 		}
@@ -259,7 +272,8 @@ class AssetImportTests {
 	void jobStatusIsVisibleToItsCreatorAndOperatorsOnly() {
 		JsonNode status = imports.run("officer", "a.csv", HEADER + "server,vis.syt8,,,,,\n", unit(8));
 		String url = status.get("statusUrl").asString();
-		assertThat(mvc.get().uri(url).header("Authorization", logins.bearer("officer2"))).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri(url).header("Authorization", logins.bearer("officer2")))
+			.hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri(url).header("Authorization", logins.bearer("admin"))).hasStatusOk();
 		assertThat(mvc.get().uri("/api/v1/imports?size=500").header("Authorization", logins.bearer("officer2")))
 			.hasStatusOk()
@@ -288,14 +302,18 @@ class AssetImportTests {
 		var officer2 = login("officer2");
 		assertThat(mvc.get().uri("/imports/{id}", jobId).with(officer2)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri("/imports/{id}/events", jobId).with(officer2)).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.post().uri("/imports/{id}/commit", jobId).with(login("leader"))
+		assertThat(mvc.post()
+			.uri("/imports/{id}/commit", jobId)
+			.with(login("leader"))
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
 			.hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM asset WHERE identity_key = 'host:page-job.syt8'").query(Long.class)
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM asset WHERE identity_key = 'host:page-job.syt8'")
+			.query(Long.class)
 			.single()).isZero();
 	}
 
 	SignedIn login(String username) {
 		return logins.session(username);
 	}
+
 }

@@ -70,8 +70,11 @@ class AssetsOfMergedAgenciesTests {
 			.param("host", key.substring(5))
 			.param("now", now)
 			.update();
-		return jdbc.sql("SELECT id FROM asset WHERE agency_id = :agency AND identity_key = :key").param("agency", agencyId)
-			.param("key", key).query(Long.class).single();
+		return jdbc.sql("SELECT id FROM asset WHERE agency_id = :agency AND identity_key = :key")
+			.param("agency", agencyId)
+			.param("key", key)
+			.query(Long.class)
+			.single();
 	}
 
 	long agencyOf(String key, long among1, long among2) {
@@ -84,9 +87,10 @@ class AssetsOfMergedAgenciesTests {
 
 	/** The after state of the audit entries with this action about the agency. */
 	List<JsonNode> audited(String action, long agencyId) {
-		return jdbc.sql("""
-				SELECT after_state FROM audit_entry WHERE action = :action AND entity_type = 'agency' AND entity_id = :id
-				ORDER BY seq""")
+		return jdbc
+			.sql("""
+					SELECT after_state FROM audit_entry WHERE action = :action AND entity_type = 'agency' AND entity_id = :id
+					ORDER BY seq""")
 			.param("action", action)
 			.param("id", Long.toString(agencyId))
 			.query(String.class)
@@ -104,8 +108,10 @@ class AssetsOfMergedAgenciesTests {
 
 	/** An agency recorded since 2020, so that a 2025 merge may follow it. */
 	long recorded(String prefix) {
-		return agencyManagement.create(new AgencyDetails(SystemFixtures.code(prefix), "Đơn vị thử " + prefix,
-				AgencyKind.COMMUNE, null, null, null, null, null, null), LocalDate.of(2020, 1, 1)).id();
+		return agencyManagement
+			.create(new AgencyDetails(SystemFixtures.code(prefix), "Đơn vị thử " + prefix, AgencyKind.COMMUNE, null,
+					null, null, null, null, null), LocalDate.of(2020, 1, 1))
+			.id();
 	}
 
 	@Test
@@ -115,12 +121,16 @@ class AssetsOfMergedAgenciesTests {
 		long onlyInSource = asset(source, "host:only-in-source.merge");
 		long inBoth = asset(source, "host:in-both.merge");
 		long successorsOwn = asset(successor, "host:in-both.merge");
-		transactions.executeWithoutResult(s -> events.publishEvent(new AgenciesMerged(List.of(source), successor,
-				LocalDate.now())));
+		transactions.executeWithoutResult(
+				s -> events.publishEvent(new AgenciesMerged(List.of(source), successor, LocalDate.now())));
 		assertThat(agencyOf("host:only-in-source.merge", source, successor)).isEqualTo(successor);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM asset WHERE agency_id = :a").param("a", successor).query(Long.class)
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM asset WHERE agency_id = :a")
+			.param("a", successor)
+			.query(Long.class)
 			.single()).isEqualTo(2);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM asset WHERE agency_id = :a").param("a", source).query(Long.class)
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM asset WHERE agency_id = :a")
+			.param("a", source)
+			.query(Long.class)
 			.single()).isEqualTo(1);
 
 		// one entry for the assets moved, one for those that stayed, each naming them
@@ -143,8 +153,10 @@ class AssetsOfMergedAgenciesTests {
 		assertThat(why.successorAgencyId()).isEqualTo(successor);
 		assertThat(why.successorAssetId()).isEqualTo(successorsOwn);
 		assertThat(assets.leftBehind(onlyInSource)).isEmpty();
-		assertThat(mvc.get().uri("/assets/{id}", inBoth).with(logins.session("admin"))).hasStatusOk().bodyText()
-			.contains("id=\"left-behind\"").contains("/assets/" + successorsOwn);
+		assertThat(mvc.get().uri("/assets/{id}", inBoth).with(logins.session("admin"))).hasStatusOk()
+			.bodyText()
+			.contains("id=\"left-behind\"")
+			.contains("/assets/" + successorsOwn);
 	}
 
 	@Test
@@ -159,18 +171,25 @@ class AssetsOfMergedAgenciesTests {
 		asset(successor, "host:api-shared.merge");
 		asset(successor, "host:api-at-successor.merge");
 
-		var result = mvc.post().uri("/api/v1/reorganisations/merge").header("Authorization", logins.bearer("operator"))
+		var result = mvc.post()
+			.uri("/api/v1/reorganisations/merge")
+			.header("Authorization", logins.bearer("operator"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"sourceIds": [%d, %d], "successorId": %d, "effectiveDate": "2025-07-01"}""".formatted(a, b, successor))
+					{"sourceIds": [%d, %d], "successorId": %d, "effectiveDate": "2025-07-01"}""".formatted(a, b,
+					successor))
 			.exchange();
 
 		assertThat(result).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.leftBehind.assets").isEqualTo(2);
 		long id = jdbc.sql("SELECT MAX(id) FROM reorganisation").query(Long.class).single();
 		assertThat(mvc.get().uri("/api/v1/reorganisations/{id}", id).header("Authorization", logins.bearer("admin")))
-			.hasStatusOk().bodyJson().extractingPath("$.leftBehind.assets").isEqualTo(2);
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.leftBehind.assets")
+			.isEqualTo(2);
 		assertThat(mvc.get().uri("/agencies/reorganisations/{id}", id).with(logins.session("admin"))).hasStatusOk()
-			.bodyText().contains("id=\"left-behind-assets\"");
+			.bodyText()
+			.contains("id=\"left-behind-assets\"");
 		assertThat(audited("ASSETS_LEFT_BEHIND", a)).hasSize(1);
 		assertThat(audited("ASSETS_LEFT_BEHIND", b)).hasSize(1);
 		assertThat(audited("ASSETS_MOVED", a).get(0).get("count").asInt()).isEqualTo(1);
@@ -179,7 +198,11 @@ class AssetsOfMergedAgenciesTests {
 		// resolving one (the duplicate deleted) leaves one behind
 		jdbc.sql("DELETE FROM asset WHERE id = :id").param("id", staysToo).update();
 		assertThat(mvc.get().uri("/api/v1/reorganisations/{id}", id).header("Authorization", logins.bearer("admin")))
-			.hasStatusOk().bodyJson().extractingPath("$.leftBehind.assets").isEqualTo(1);
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.leftBehind.assets")
+			.isEqualTo(1);
 		assertThat(assets.leftBehind(stays)).isPresent();
 	}
+
 }

@@ -52,23 +52,29 @@ class CoverageAgencyMergeTests {
 		LocalDate day = LocalDate.of(2021, 3, 1);
 		for (Object[] row : List.of(new Object[] { a.id(), 4, 3 }, new Object[] { b.id(), 2, 1 },
 				new Object[] { successor.id(), 1, 1 })) {
-			jdbc.sql("INSERT INTO coverage_snapshot (snapshot_date, agency_id, in_scope, protected) VALUES (?, ?, ?, ?)")
+			jdbc.sql(
+					"INSERT INTO coverage_snapshot (snapshot_date, agency_id, in_scope, protected) VALUES (?, ?, ?, ?)")
 				.params(day, row[0], row[1], row[2])
 				.update();
 		}
 		jdbc.sql("INSERT INTO malware_campaign (name, starts_on, ends_on, created_by, created_at)"
-				+ " VALUES ('merge test', DATE '2021-03-01', DATE '2021-03-31', 'test', CURRENT_TIMESTAMP)").update();
+				+ " VALUES ('merge test', DATE '2021-03-01', DATE '2021-03-31', 'test', CURRENT_TIMESTAMP)")
+			.update();
 		long campaign = jdbc.sql("SELECT MAX(id) FROM malware_campaign").query(Long.class).single();
-		jdbc.sql("INSERT INTO malware_campaign_agency (campaign_id, agency_id) VALUES (?, ?)").params(campaign, a.id())
+		jdbc.sql("INSERT INTO malware_campaign_agency (campaign_id, agency_id) VALUES (?, ?)")
+			.params(campaign, a.id())
 			.update();
 		transactions.executeWithoutResult(
 				s -> events.publishEvent(new AgenciesMerged(List.of(a.id(), b.id()), successor.id(), day)));
 		assertThat(fixtures.count("SELECT in_scope * 100 + protected FROM coverage_snapshot WHERE snapshot_date = ?"
-				+ " AND agency_id = ?", day, successor.id())).isEqualTo(705);
+				+ " AND agency_id = ?", day, successor.id()))
+			.isEqualTo(705);
 		assertThat(fixtures.count("SELECT COUNT(*) FROM coverage_snapshot WHERE agency_id IN (?, ?)", a.id(), b.id()))
 			.isZero();
-		assertThat(jdbc.sql("SELECT agency_id FROM malware_campaign_agency WHERE campaign_id = ?").params(campaign)
-			.query(Long.class).list()).containsExactly(successor.id());
+		assertThat(jdbc.sql("SELECT agency_id FROM malware_campaign_agency WHERE campaign_id = ?")
+			.params(campaign)
+			.query(Long.class)
+			.list()).containsExactly(successor.id());
 
 		// one entry per source agency
 		JsonNode ofA = moved(a.id());
@@ -87,4 +93,5 @@ class CoverageAgencyMergeTests {
 		assertThat(entries).hasSize(1);
 		return json.readTree(entries.get(0));
 	}
+
 }

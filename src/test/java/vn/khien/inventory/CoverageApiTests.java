@@ -160,8 +160,8 @@ class CoverageApiTests {
 		page.get("items").forEach(item -> reasons.add(item.get("reason").asString()));
 		assertThat(reasons).containsExactlyInAnyOrder("OUTDATED_SIGNATURES", "NOT_RUNNING", "NO_PRODUCT",
 				"NEVER_CHECKED_IN");
-		JsonNode notRunning = body(get("officer", "/api/v1/coverage/unprotected?agency={id}&reason=NOT_RUNNING",
-				unit.code()));
+		JsonNode notRunning = body(
+				get("officer", "/api/v1/coverage/unprotected?agency={id}&reason=NOT_RUNNING", unit.code()));
 		assertThat(notRunning.get("total").asInt()).isEqualTo(1);
 		assertThat(notRunning.get("items").get(0).get("hostname").asString()).endsWith("-pc1");
 	}
@@ -195,18 +195,24 @@ class CoverageApiTests {
 
 	@Test
 	void garbageParametersGetAProblemInTheCallersLanguage() throws Exception {
-		assertThat(mvc.get().uri("/api/v1/coverage/trend?days=abc").header("Authorization", logins.bearer("admin"))
+		assertThat(mvc.get()
+			.uri("/api/v1/coverage/trend?days=abc")
+			.header("Authorization", logins.bearer("admin"))
 			.header("Accept-Language", "vi")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.title")
 			.isEqualTo("Yêu cầu không hợp lệ");
-		assertThat(mvc.get().uri("/api/v1/coverage/trend?days=0").header("Authorization", logins.bearer("admin"))
+		assertThat(mvc.get()
+			.uri("/api/v1/coverage/trend?days=0")
+			.header("Authorization", logins.bearer("admin"))
 			.header("Accept-Language", "en")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.detail")
 			.isEqualTo("Days must be between 1 and 730.");
-		assertThat(mvc.get().uri("/api/v1/coverage/unprotected?reason=BOGUS").header("Authorization",
-				logins.bearer("admin"))).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(mvc.get()
+			.uri("/api/v1/coverage/unprotected?reason=BOGUS")
+			.header("Authorization", logins.bearer("admin"))).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(get("admin", "/api/v1/coverage?agency=NO-SUCH-AGENCY")).hasStatus(HttpStatus.NOT_FOUND);
 	}
+
 }

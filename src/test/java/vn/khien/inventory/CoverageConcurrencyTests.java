@@ -28,8 +28,9 @@ import vn.khien.registry.Agency;
 import vn.khien.registry.AgencyManagement;
 
 /**
- * Coverage imports into one agency and into another and the nightly snapshot, all at once: they wait for each other
- * per agency instead of colliding on the coverage rows or the snapshot rows.
+ * Coverage imports into one agency and into another and the nightly snapshot, all at
+ * once: they wait for each other per agency instead of colliding on the coverage rows or
+ * the snapshot rows.
  */
 @KhienTest
 class CoverageConcurrencyTests {
@@ -57,14 +58,22 @@ class CoverageConcurrencyTests {
 	@Autowired
 	ApplicationContext context;
 
-	/** Hosts {@code from} to {@code to} (excluded) of the agency; every {@code staleEvery}th has old signatures. */
+	/**
+	 * Hosts {@code from} to {@code to} (excluded) of the agency; every
+	 * {@code staleEvery}th has old signatures.
+	 */
 	static String report(Agency agency, int from, int to, int staleEvery) {
 		LocalDate today = Coverage.today();
-		StringBuilder csv = new StringBuilder("hostname,address,product,version,running,signature_date,last_check_in\n");
+		StringBuilder csv = new StringBuilder(
+				"hostname,address,product,version,running,signature_date,last_check_in\n");
 		for (int i = from; i < to; i++) {
 			LocalDate signatures = i % staleEvery == 0 ? today.minusDays(20) : today.minusDays(i % 5);
-			csv.append(agency.code().toLowerCase()).append("-pc").append(i).append(",,Bkav Pro,5.1,yes,")
-				.append(signatures).append(",\n");
+			csv.append(agency.code().toLowerCase())
+				.append("-pc")
+				.append(i)
+				.append(",,Bkav Pro,5.1,yes,")
+				.append(signatures)
+				.append(",\n");
 		}
 		return csv.toString();
 	}
@@ -72,7 +81,8 @@ class CoverageConcurrencyTests {
 	Callable<ProtectionUpdates.Counts> importing(Agency agency, String csv, CyclicBarrier start) {
 		return () -> {
 			start.await();
-			return coverageImport.run(agency.id(), "csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+			return coverageImport.run(agency.id(), "csv",
+					new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
 		};
 	}
 
@@ -86,9 +96,11 @@ class CoverageConcurrencyTests {
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		List<Future<?>> runs = new ArrayList<>();
 		try {
-			// the two files of agency a share half their hosts: whichever runs second matches what the first created
+			// the two files of agency a share half their hosts: whichever runs second
+			// matches what the first created
 			Future<ProtectionUpdates.Counts> first = pool.submit(importing(a, report(a, 0, HOSTS, 3), start));
-			Future<ProtectionUpdates.Counts> second = pool.submit(importing(a, report(a, HOSTS / 2, HOSTS * 3 / 2, 4), start));
+			Future<ProtectionUpdates.Counts> second = pool
+				.submit(importing(a, report(a, HOSTS / 2, HOSTS * 3 / 2, 4), start));
 			Future<ProtectionUpdates.Counts> other = pool.submit(importing(b, report(b, 0, HOSTS, 2), start));
 			runs.addAll(List.of(first, second, other));
 			runs.add(pool.submit(() -> {
@@ -115,10 +127,15 @@ class CoverageConcurrencyTests {
 		assertThat(recount.get(b.id())).isEqualTo(new CoverageByAgency.Figures(HOSTS, HOSTS / 2));
 		for (long agency : both) {
 			CoverageByAgency.Figures f = recount.get(agency);
-			assertThat(fixtures.count("SELECT in_scope FROM coverage_snapshot WHERE snapshot_date = ? AND agency_id = ?",
-					today, agency)).as("today's snapshot of %d", agency).isEqualTo(f.inScope());
-			assertThat(fixtures.count("SELECT protected FROM coverage_snapshot WHERE snapshot_date = ? AND agency_id = ?",
-					today, agency)).as("today's snapshot of %d", agency).isEqualTo(f.protectedHosts());
+			assertThat(fixtures.count(
+					"SELECT in_scope FROM coverage_snapshot WHERE snapshot_date = ? AND agency_id = ?", today, agency))
+				.as("today's snapshot of %d", agency)
+				.isEqualTo(f.inScope());
+			assertThat(fixtures.count(
+					"SELECT protected FROM coverage_snapshot WHERE snapshot_date = ? AND agency_id = ?", today, agency))
+				.as("today's snapshot of %d", agency)
+				.isEqualTo(f.protectedHosts());
 		}
 	}
+
 }

@@ -20,9 +20,9 @@ import vn.khien.registry.AgencyManagement;
 import vn.khien.registry.AgencyManagement.AgencyDetails;
 
 /**
- * Uniquely coded agencies and hosts for coverage tests, on the shared test database. Hosts and states are written
- * directly, past the application, so each write counts its agency into the coverage read model again, as the
- * application's own writes do.
+ * Uniquely coded agencies and hosts for coverage tests, on the shared test database.
+ * Hosts and states are written directly, past the application, so each write counts its
+ * agency into the coverage read model again, as the application's own writes do.
  */
 final class CoverageFixtures {
 
@@ -63,12 +63,18 @@ final class CoverageFixtures {
 		return host(agencyId, kind, hostname, null);
 	}
 
-	/** A host with a name, holding {@code addresses} (as stored: separated by spaces, or null). */
+	/**
+	 * A host with a name, holding {@code addresses} (as stored: separated by spaces, or
+	 * null).
+	 */
 	long host(long agencyId, String kind, String hostname, @Nullable String addresses) {
 		return insert(agencyId, kind, "host:" + hostname, hostname, addresses);
 	}
 
-	/** A host known only by its addresses (identity key of the first, docs/asset-identity.md). */
+	/**
+	 * A host known only by its addresses (identity key of the first,
+	 * docs/asset-identity.md).
+	 */
 	long namelessHost(long agencyId, String... addresses) {
 		return insert(agencyId, "SERVER", "ip:" + addresses[0], null, String.join(" ", addresses));
 	}
@@ -76,9 +82,10 @@ final class CoverageFixtures {
 	private long insert(long agencyId, String kind, String key, @Nullable String hostname, @Nullable String addresses) {
 		var keys = new GeneratedKeyHolder();
 		Timestamp now = Timestamp.from(Instant.now());
-		jdbc.sql("""
-				INSERT INTO asset (agency_id, kind, identity_key, hostname, addresses, source, first_seen_at, last_seen_at)
-				VALUES (:agency, :kind, :key, :hostname, :addresses, 'test', :now, :now)""")
+		jdbc.sql(
+				"""
+						INSERT INTO asset (agency_id, kind, identity_key, hostname, addresses, source, first_seen_at, last_seen_at)
+						VALUES (:agency, :kind, :key, :hostname, :addresses, 'test', :now, :now)""")
 			.param("agency", agencyId)
 			.param("kind", kind)
 			.param("key", key)
@@ -100,8 +107,8 @@ final class CoverageFixtures {
 			.param("signature", signatureDate)
 			.param("now", Timestamp.from(Instant.now()))
 			.update();
-		coverage.recount(jdbc.sql("SELECT agency_id FROM asset WHERE id = :id").param("id", assetId).query(Long.class)
-			.list());
+		coverage.recount(
+				jdbc.sql("SELECT agency_id FROM asset WHERE id = :id").param("id", assetId).query(Long.class).list());
 	}
 
 	/** A host that counts as protected today. */
@@ -112,8 +119,9 @@ final class CoverageFixtures {
 	}
 
 	/**
-	 * In-scope and protected hosts of each agency on {@code day}, counted from every host: the full recount that the
-	 * read model must equal. Agencies without hosts in scope are left out.
+	 * In-scope and protected hosts of each agency on {@code day}, counted from every
+	 * host: the full recount that the read model must equal. Agencies without hosts in
+	 * scope are left out.
 	 */
 	Map<Long, CoverageByAgency.Figures> countedFromHosts(Collection<Long> agencyIds, LocalDate day) {
 		Map<Long, CoverageByAgency.Figures> counts = new HashMap<>();
@@ -138,4 +146,5 @@ final class CoverageFixtures {
 		}
 		return spec.query(Long.class).single();
 	}
+
 }

@@ -57,9 +57,11 @@ class CoverageImportJobTests {
 
 	private MvcTestResult upload(String user, String sample, String agency, String format) throws IOException {
 		byte[] bytes = new ClassPathResource(sample).getContentAsByteArray();
-		return mvc.post().uri("/api/v1/imports/coverage")
+		return mvc.post()
+			.uri("/api/v1/imports/coverage")
 			.multipart()
-			.file(new MockMultipartFile("file", sample.substring(sample.lastIndexOf('/') + 1), "application/json", bytes))
+			.file(new MockMultipartFile("file", sample.substring(sample.lastIndexOf('/') + 1), "application/json",
+					bytes))
 			.param("agency", agency)
 			.param("format", format)
 			.header("Authorization", logins.bearer(user))
@@ -86,9 +88,12 @@ class CoverageImportJobTests {
 		assertThat(status.get("counts").get("created").asLong()).isEqualTo(3);
 		assertThat(status.get("counts").get("managerSkipped").asLong()).isEqualTo(1);
 		assertThat(hostsOf(unit)).isEqualTo(3);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM protection_status p JOIN asset a ON a.id = p.asset_id "
-				+ "JOIN agency g ON g.id = a.agency_id WHERE g.code = :c").param("c", unit).query(Long.class).single())
-			.isEqualTo(3);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM protection_status p JOIN asset a ON a.id = p.asset_id "
+					+ "JOIN agency g ON g.id = a.agency_id WHERE g.code = :c")
+			.param("c", unit)
+			.query(Long.class)
+			.single()).isEqualTo(3);
 	}
 
 	@Test
@@ -150,4 +155,5 @@ class CoverageImportJobTests {
 			.isEqualTo("format");
 		assertThat(hostsOf(unit)).isZero();
 	}
+
 }

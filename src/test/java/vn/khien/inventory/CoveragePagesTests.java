@@ -119,8 +119,7 @@ class CoveragePagesTests {
 			.hasPathSatisfying("$.items[0].protected", v -> assertThat(v).isNotNull())
 			.hasPathSatisfying("$.target", v -> assertThat(v).isEqualTo(1.0))
 			.doesNotHavePath("$.province");
-		assertThat(mvc.get().uri("/coverage/data/trend?days=30").with(session("officer")))
-			.hasStatusOk()
+		assertThat(mvc.get().uri("/coverage/data/trend?days=30").with(session("officer"))).hasStatusOk()
 			.bodyJson()
 			.hasPathSatisfying("$.points[0].date", v -> assertThat(v).isNotNull())
 			.hasPathSatisfying("$.points[0].coverage", v -> assertThat(v).isNotNull());
@@ -138,16 +137,23 @@ class CoveragePagesTests {
 	@Test
 	void campaignIsCreatedAndResultsRecordedFromThePages() {
 		assertThat(page("officer", "/malware-campaigns/new")).hasStatus(HttpStatus.FORBIDDEN);
-		MvcTestResult invalid = mvc.post().uri("/malware-campaigns").with(session("operator")).with(csrf())
+		MvcTestResult invalid = mvc.post()
+			.uri("/malware-campaigns")
+			.with(session("operator"))
+			.with(csrf())
 			.header("Accept-Language", "vi")
 			.param("name", "Chiến dịch thử")
 			.param("startsOn", "2026-12-10")
 			.param("endsOn", "2026-12-01")
 			.param("agencyIds", String.valueOf(unit.id()))
 			.exchange();
-		assertThat(invalid).hasStatusOk().bodyText().contains("is-invalid", "Ngày kết thúc không được trước ngày bắt đầu.",
-				"Chiến dịch thử");
-		MvcTestResult created = mvc.post().uri("/malware-campaigns").with(session("operator")).with(csrf())
+		assertThat(invalid).hasStatusOk()
+			.bodyText()
+			.contains("is-invalid", "Ngày kết thúc không được trước ngày bắt đầu.", "Chiến dịch thử");
+		MvcTestResult created = mvc.post()
+			.uri("/malware-campaigns")
+			.with(session("operator"))
+			.with(csrf())
 			.param("name", "Chiến dịch thử")
 			.param("startsOn", "2026-12-01")
 			.param("endsOn", "2026-12-10")
@@ -158,13 +164,22 @@ class CoveragePagesTests {
 		assertThat(location).matches("/malware-campaigns/\\d+");
 		assertThat(page("officer2", location)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(page("officer", location)).hasStatusOk().bodyText().contains("Chiến dịch thử", "-gapsrv");
-		assertThat(mvc.post().uri(location + "/hosts/{asset}", unprotectedHost).with(session("officer")).with(csrf())
+		assertThat(mvc.post()
+			.uri(location + "/hosts/{asset}", unprotectedHost)
+			.with(session("officer"))
+			.with(csrf())
 			.param("result", "REMOVED")
 			.param("detail", "Trojan.Win32")).hasStatus3xxRedirection();
-		assertThat(jdbc.sql("SELECT result FROM malware_campaign_host WHERE asset_id = :a").param("a", unprotectedHost)
-			.query(String.class).single()).isEqualTo("REMOVED");
+		assertThat(jdbc.sql("SELECT result FROM malware_campaign_host WHERE asset_id = :a")
+			.param("a", unprotectedHost)
+			.query(String.class)
+			.single()).isEqualTo("REMOVED");
 		assertThat(page("leader", "/malware-campaigns")).hasStatusOk().bodyText().contains("Chiến dịch thử");
-		assertThat(mvc.post().uri(location + "/hosts/{asset}", unprotectedHost).with(session("leader")).with(csrf())
+		assertThat(mvc.post()
+			.uri(location + "/hosts/{asset}", unprotectedHost)
+			.with(session("leader"))
+			.with(csrf())
 			.param("result", "CLEAN")).hasStatus(HttpStatus.FORBIDDEN);
 	}
+
 }

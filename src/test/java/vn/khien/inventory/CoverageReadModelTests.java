@@ -30,7 +30,10 @@ import vn.khien.registry.AgenciesMerged;
 import vn.khien.registry.Agency;
 import vn.khien.registry.AgencyManagement;
 
-/** The coverage read model against a full recount from the hosts, through every kind of write and the calendar. */
+/**
+ * The coverage read model against a full recount from the hosts, through every kind of
+ * write and the calendar.
+ */
 @KhienTest
 class CoverageReadModelTests {
 
@@ -119,33 +122,42 @@ class CoverageReadModelTests {
 		Agency successor = fixtures.agency("TRS", parent.id());
 		String p = a.code().toLowerCase();
 		String q = b.code().toLowerCase();
-		importAssets(a, AssetImportTests.HEADER + "server," + p + "-srv1,,,,,\n" + "workstation," + p + "-pc1,,,,,\n"
-				+ "workstation," + p + "-pc2,,,,,\n" + "workstation," + p + "-pc3,,,,,\n" + "workstation," + p + "-pc4,,,,,\n"
-				+ "laptop," + p + "-lap1,,,,,\n" + "thiết bị mạng," + p + "-sw1,,,,,\n"
-				+ "web portal,,,,,https://" + p + ".example.vn/,\n");
-		importCoverage(a, csv(state(p + "-srv1", true, TODAY), state(p + "-pc1", true, TODAY.minusDays(7)),
-				state(p + "-pc2", true, TODAY.minusDays(8)), state(p + "-pc3", false, TODAY),
-				state(p + "-lap1", true, TODAY), state(p + "-pc9", true, TODAY.minusDays(1))));
-		importCoverage(b, csv(state(q + "-pc1", true, TODAY), state(q + "-pc2", true, TODAY), state(q + "-pc3", false,
-				TODAY)));
-		// the successor already knows one of the hosts: it stays behind with its agency when they merge
-		importCoverage(successor, csv(state(successor.code().toLowerCase() + "-pc1", true, TODAY),
-				state(p + "-pc4", true, TODAY)));
+		importAssets(a,
+				AssetImportTests.HEADER + "server," + p + "-srv1,,,,,\n" + "workstation," + p + "-pc1,,,,,\n"
+						+ "workstation," + p + "-pc2,,,,,\n" + "workstation," + p + "-pc3,,,,,\n" + "workstation," + p
+						+ "-pc4,,,,,\n" + "laptop," + p + "-lap1,,,,,\n" + "thiết bị mạng," + p + "-sw1,,,,,\n"
+						+ "web portal,,,,,https://" + p + ".example.vn/,\n");
+		importCoverage(a,
+				csv(state(p + "-srv1", true, TODAY), state(p + "-pc1", true, TODAY.minusDays(7)),
+						state(p + "-pc2", true, TODAY.minusDays(8)), state(p + "-pc3", false, TODAY),
+						state(p + "-lap1", true, TODAY), state(p + "-pc9", true, TODAY.minusDays(1))));
+		importCoverage(b,
+				csv(state(q + "-pc1", true, TODAY), state(q + "-pc2", true, TODAY), state(q + "-pc3", false, TODAY)));
+		// the successor already knows one of the hosts: it stays behind with its agency
+		// when they merge
+		importCoverage(successor,
+				csv(state(successor.code().toLowerCase() + "-pc1", true, TODAY), state(p + "-pc4", true, TODAY)));
 		Set<Long> all = Set.of(parent.id(), a.id(), b.id(), successor.id());
 		assertThat(readModel.figures(all, TODAY)).isEqualTo(fixtures.countedFromHosts(all, TODAY));
 
-		edit(hostId(a, p + "-lap1"), a.id(), AssetKind.NETWORK_DEVICE); // a protected host leaves the rule
-		edit(hostId(a, p + "-sw1"), a.id(), AssetKind.SERVER); // an unprotected one enters it
-		edit(hostId(b, q + "-pc1"), a.id(), AssetKind.WORKSTATION); // a protected host moves to another agency
+		edit(hostId(a, p + "-lap1"), a.id(), AssetKind.NETWORK_DEVICE); // a protected
+																		// host leaves the
+																		// rule
+		edit(hostId(a, p + "-sw1"), a.id(), AssetKind.SERVER); // an unprotected one
+																// enters it
+		edit(hostId(b, q + "-pc1"), a.id(), AssetKind.WORKSTATION); // a protected host
+																	// moves to another
+																	// agency
 		assets.delete(hostId(a, p + "-srv1"));
 		assets.create(new AssetDetails(b.id(), null, AssetKind.LAPTOP, q + "-lap7", null, null, null, null));
-		// an asset import that changes a kind, and a coverage import that ages a host's signatures
+		// an asset import that changes a kind, and a coverage import that ages a host's
+		// signatures
 		importAssets(b, AssetImportTests.HEADER + "thiết bị mạng," + q + "-pc2,,,,,\n");
 		importCoverage(a, csv(state(p + "-pc9", true, TODAY.minusDays(30))));
 		assertThat(readModel.figures(all, TODAY)).isEqualTo(fixtures.countedFromHosts(all, TODAY));
 
-		transactions.executeWithoutResult(s -> events.publishEvent(new AgenciesMerged(List.of(a.id(), b.id()),
-				successor.id(), TODAY)));
+		transactions.executeWithoutResult(
+				s -> events.publishEvent(new AgenciesMerged(List.of(a.id(), b.id()), successor.id(), TODAY)));
 		Map<Long, CoverageByAgency.Figures> recount = fixtures.countedFromHosts(all, TODAY);
 		assertThat(readModel.figures(all, TODAY)).isEqualTo(recount);
 		assertThat(recount.get(a.id())).as("the host the successor already had stayed behind")
@@ -154,7 +166,8 @@ class CoverageReadModelTests {
 
 		// the overview rolls the rows up through the hierarchy
 		Coverage.AgencyCoverage rolled = coverage.overview(parent.code(), false, PageQuery.of(0, 50, null)).agency();
-		assertThat(rolled.inScope()).isEqualTo(recount.values().stream().mapToInt(CoverageByAgency.Figures::inScope).sum());
+		assertThat(rolled.inScope())
+			.isEqualTo(recount.values().stream().mapToInt(CoverageByAgency.Figures::inScope).sum());
 		assertThat(rolled.protectedHosts())
 			.isEqualTo(recount.values().stream().mapToInt(CoverageByAgency.Figures::protectedHosts).sum());
 	}
@@ -176,7 +189,8 @@ class CoverageReadModelTests {
 			.as("the host whose signatures are exactly the limit old counts today, not tomorrow")
 			.isEqualTo(new CoverageByAgency.Figures(4, 2));
 		assertThat(fixtures.count("SELECT COUNT(*) FROM coverage_by_agency_day WHERE agency_id = ?", agency.id()))
-			.as("a day row per signature date that still counts").isEqualTo(3);
+			.as("a day row per signature date that still counts")
+			.isEqualTo(3);
 	}
 
 	@Test
@@ -185,7 +199,8 @@ class CoverageReadModelTests {
 		Agency agency = fixtures.agency("TRU", "SNV");
 		String p = agency.code().toLowerCase();
 		importCoverage(agency, csv(state(p + "-pc1", true, TODAY), state(p + "-pc2", true, TODAY.minusDays(6))));
-		// as if counted while the limit was 5 days: the row knows nothing of signatures older than that
+		// as if counted while the limit was 5 days: the row knows nothing of signatures
+		// older than that
 		jdbc.sql("UPDATE coverage_by_agency SET counted_from = :from, protected = 1 WHERE agency_id = :a")
 			.param("from", TODAY.minusDays(5))
 			.param("a", agency.id())
@@ -221,4 +236,5 @@ class CoverageReadModelTests {
 		assertThat(coverage.unprotectedCount()).as("the home page's figure, from the rows")
 			.isEqualTo(coverage.unprotected(null, null, PageQuery.of(0, 1, null)).total());
 	}
+
 }

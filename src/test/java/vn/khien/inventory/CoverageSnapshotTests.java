@@ -51,7 +51,9 @@ class CoverageSnapshotTests {
 			.isEqualTo(rows)
 			.isEqualTo(first);
 		assertThat(fixtures.count("SELECT in_scope * 10 + protected FROM coverage_snapshot WHERE snapshot_date = ?"
-				+ " AND agency_id = ?", day, agency.id())).as("2 in scope, 1 protected").isEqualTo(21);
+				+ " AND agency_id = ?", day, agency.id()))
+			.as("2 in scope, 1 protected")
+			.isEqualTo(21);
 	}
 
 	@Test
@@ -71,8 +73,12 @@ class CoverageSnapshotTests {
 				+ mine.code().toLowerCase() + "-pc2,,Bkav Pro,5.1,no," + today + ",\n";
 		imports.run(mine.id(), "csv", new ByteArrayInputStream(report.getBytes(StandardCharsets.UTF_8)));
 		assertThat(fixtures.count("SELECT in_scope * 10 + protected FROM coverage_snapshot WHERE snapshot_date = ?"
-				+ " AND agency_id = ?", today, mine.id())).isEqualTo(21);
+				+ " AND agency_id = ?", today, mine.id()))
+			.isEqualTo(21);
 		assertThat(fixtures.count("SELECT in_scope FROM coverage_snapshot WHERE snapshot_date = ? AND agency_id = ?",
-				today, other.id())).as("another agency's row is left alone").isEqualTo(99);
+				today, other.id()))
+			.as("another agency's row is left alone")
+			.isEqualTo(99);
 	}
+
 }

@@ -13,11 +13,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.khien.TestLogins;
 
-/** Uploads through the import API and waits (bounded, by polling the status) for the job to finish. */
+/**
+ * Uploads through the import API and waits (bounded, by polling the status) for the job
+ * to finish.
+ */
 record ImportClient(MockMvcTester mvc, TestLogins logins, JsonMapper json) {
 
 	MvcTestResult upload(String user, String filename, byte[] content, String agency, String... extra) {
-		var request = mvc.post().uri("/api/v1/imports/assets")
+		var request = mvc.post()
+			.uri("/api/v1/imports/assets")
 			.multipart()
 			.file(new MockMultipartFile("file", filename, "application/octet-stream", content))
 			.param("agency", agency)
@@ -38,7 +42,8 @@ record ImportClient(MockMvcTester mvc, TestLogins logins, JsonMapper json) {
 		MvcTestResult result = upload(user, filename, content, agency, extra);
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
 		JsonNode accepted = read(result);
-		assertThat(accepted.get("statusUrl").asString()).isEqualTo("/api/v1/imports/" + accepted.get("jobId").asString());
+		assertThat(accepted.get("statusUrl").asString())
+			.isEqualTo("/api/v1/imports/" + accepted.get("jobId").asString());
 		return await(user, accepted.get("statusUrl").asString());
 	}
 
@@ -49,7 +54,9 @@ record ImportClient(MockMvcTester mvc, TestLogins logins, JsonMapper json) {
 	JsonNode await(String user, String statusUrl) {
 		long deadline = System.nanoTime() + 10_000_000_000L;
 		while (true) {
-			MvcTestResult result = mvc.get().uri(statusUrl).header("Authorization", logins.bearer(user))
+			MvcTestResult result = mvc.get()
+				.uri(statusUrl)
+				.header("Authorization", logins.bearer(user))
 				.header("Accept-Language", "en")
 				.exchange();
 			assertThat(result).hasStatusOk();

@@ -25,7 +25,10 @@ import vn.khien.TestLogins;
 import vn.khien.registry.AgencyKind;
 import vn.khien.registry.AgencyManagement;
 
-/** A failed job can be run again; a preview is confirmed once, even by two confirmations at the same moment. */
+/**
+ * A failed job can be run again; a preview is confirmed once, even by two confirmations
+ * at the same moment.
+ */
 @KhienTest
 class ImportJobLifecycleTests {
 
@@ -72,16 +75,19 @@ class ImportJobLifecycleTests {
 	void aFailedJobRunsAgainOnItsStoredFileOnceTheCauseIsFixed() {
 		String unit = unit();
 		String system = unit + "-SYS";
-		JsonNode failed = imports.run("officer", "later.csv", HEADER + "server,a." + unit + ",,,,," + system + "\n", unit);
+		JsonNode failed = imports.run("officer", "later.csv", HEADER + "server,a." + unit + ",,,,," + system + "\n",
+				unit);
 		assertThat(failed.get("state").asString()).isEqualTo("failed");
 		assertThat(failed.get("error").get("code").asString()).isEqualTo("import.row.unknownSystem");
 		assertThat(failed.get("retryable").asBoolean()).isTrue();
 		String url = failed.get("statusUrl").asString();
 
-		// the officer registers the system the file names, then runs the same upload again
-		jdbc.sql("""
-				INSERT INTO information_system (code, name, owner_agency_id, lifecycle, hosting, created_at, updated_at)
-				SELECT :code, 'Hệ thống đến sau', id, 'OPERATING', 'OWN_PREMISES', :now, :now FROM agency WHERE code = :unit""")
+		// the officer registers the system the file names, then runs the same upload
+		// again
+		jdbc.sql(
+				"""
+						INSERT INTO information_system (code, name, owner_agency_id, lifecycle, hosting, created_at, updated_at)
+						SELECT :code, 'Hệ thống đến sau', id, 'OPERATING', 'OWN_PREMISES', :now, :now FROM agency WHERE code = :unit""")
 			.param("code", system)
 			.param("unit", unit)
 			.param("now", Timestamp.from(Instant.now()))
@@ -95,14 +101,20 @@ class ImportJobLifecycleTests {
 		assertThat(hostsOf(unit)).isEqualTo(1);
 
 		// a succeeded job is not run again; another agency's officer does not even see it
-		assertThat(mvc.post().uri(url + "/retry").header("Authorization", logins.bearer("officer")).header("Accept-Language", "en"))
-			.hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.detail").asString()
+		assertThat(mvc.post()
+			.uri(url + "/retry")
+			.header("Authorization", logins.bearer("officer"))
+			.header("Accept-Language", "en")).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
 			.contains("Only an import that failed");
 		assertThat(mvc.post().uri(url + "/retry").header("Authorization", logins.bearer("officer2")))
 			.hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.post().uri(url + "/retry").header("Authorization", logins.bearer("leader")))
 			.hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/api/v1/imports/no-such-job/retry").header("Authorization", logins.bearer("operator")))
+		assertThat(
+				mvc.post().uri("/api/v1/imports/no-such-job/retry").header("Authorization", logins.bearer("operator")))
 			.hasStatus(HttpStatus.NOT_FOUND);
 	}
 
@@ -112,9 +124,12 @@ class ImportJobLifecycleTests {
 		JsonNode failed = imports.run("officer", "bad.csv", HEADER + "server,b." + unit + ",10.0.0.999,,,,\n", unit);
 		String id = failed.get("jobId").asString();
 		var officer = logins.session("officer");
-		assertThat(mvc.get().uri("/imports/{id}", id).with(officer)).hasStatusOk().bodyText().contains("id=\"retry-import\"");
+		assertThat(mvc.get().uri("/imports/{id}", id).with(officer)).hasStatusOk()
+			.bodyText()
+			.contains("id=\"retry-import\"");
 		assertThat(mvc.post().uri("/imports/{id}/retry", id).with(officer).with(csrf())).hasStatus3xxRedirection()
-			.redirectedUrl().isEqualTo("/imports/" + id);
+			.redirectedUrl()
+			.isEqualTo("/imports/" + id);
 		JsonNode again = imports.await("officer", "/api/v1/imports/" + id);
 		assertThat(again.get("state").asString()).isEqualTo("failed");
 		assertThat(again.get("attempts").asInt()).isEqualTo(2);
@@ -123,8 +138,8 @@ class ImportJobLifecycleTests {
 	@Test
 	void aPreviewIsConfirmedOnlyOnceEvenByTwoConfirmationsAtOnce() throws Exception {
 		String unit = unit();
-		JsonNode preview = imports.run("operator", "twice.csv", HEADER + "server,c." + unit + ",,,,,\nlaptop,d." + unit + ",,,,,\n",
-				unit, "dryRun", "true");
+		JsonNode preview = imports.run("operator", "twice.csv",
+				HEADER + "server,c." + unit + ",,,,,\nlaptop,d." + unit + ",,,,,\n", unit, "dryRun", "true");
 		assertThat(preview.get("state").asString()).isEqualTo("succeeded");
 		assertThat(preview.get("committable").asBoolean()).isTrue();
 		String url = preview.get("statusUrl").asString();
@@ -139,8 +154,12 @@ class ImportJobLifecycleTests {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
-				return mvc.post().uri(url + "/commit").header("Authorization", logins.bearer("operator")).exchange()
-					.getResponse().getStatus();
+				return mvc.post()
+					.uri(url + "/commit")
+					.header("Authorization", logins.bearer("operator"))
+					.exchange()
+					.getResponse()
+					.getStatus();
 			}));
 		}
 		start.countDown();
@@ -152,10 +171,19 @@ class ImportJobLifecycleTests {
 		JsonNode committed = imports.await("operator", "/api/v1/imports/" + after.get("committedJobId").asString());
 		assertThat(committed.get("state").asString()).isEqualTo("succeeded");
 		assertThat(hostsOf(unit)).isEqualTo(2);
-		assertThat(mvc.post().uri(url + "/commit").header("Authorization", logins.bearer("operator")).header("Accept-Language", "vi"))
-			.hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.detail").asString().contains("đã được xác nhận");
+		assertThat(mvc.post()
+			.uri(url + "/commit")
+			.header("Authorization", logins.bearer("operator"))
+			.header("Accept-Language", "vi")).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("đã được xác nhận");
 		var operator = logins.session("operator");
-		assertThat(mvc.get().uri("/imports/{id}", preview.get("jobId").asString()).with(operator)).hasStatusOk().bodyText()
-			.contains("id=\"committed-as\"").doesNotContain("id=\"confirm-import\"");
+		assertThat(mvc.get().uri("/imports/{id}", preview.get("jobId").asString()).with(operator)).hasStatusOk()
+			.bodyText()
+			.contains("id=\"committed-as\"")
+			.doesNotContain("id=\"confirm-import\"");
 	}
+
 }

@@ -33,9 +33,10 @@ import vn.khien.registry.Agency;
 import vn.khien.registry.AgencyManagement;
 
 /**
- * The inventory's handlers: information systems, hosts, imports, anti-malware coverage and clean-up campaigns. One
- * row per handler; records of a unit of the health department (in scope of {@code officer}, out of scope of
- * {@code officer2}; readable but not writable for the leader who is an officer of education).
+ * The inventory's handlers: information systems, hosts, imports, anti-malware coverage
+ * and clean-up campaigns. One row per handler; records of a unit of the health department
+ * (in scope of {@code officer}, out of scope of {@code officer2}; readable but not
+ * writable for the leader who is an officer of education).
  */
 @KhienTest
 class InventoryAccessMatrixTests implements AccessMatrix.Module {
@@ -93,11 +94,14 @@ class InventoryAccessMatrixTests implements AccessMatrix.Module {
 
 	private long product(long systemId) {
 		return products
-			.add(systemId, new SystemProducts.ProductDetails(null, "Bkav", "Bkav Pro", "5", ProductOrigin.DOMESTIC, null))
+			.add(systemId,
+					new SystemProducts.ProductDetails(null, "Bkav", "Bkav Pro", "5", ProductOrigin.DOMESTIC, null))
 			.id();
 	}
 
-	/** Campaigns with the agencies they cover: those chosen and every agency below them. */
+	/**
+	 * Campaigns with the agencies they cover: those chosen and every agency below them.
+	 */
 	private static Item campaign(Object id, List<Number> chosen, AccessMatrix m) {
 		Set<Long> covered = new HashSet<>();
 		chosen.forEach(a -> covered.addAll(m.subtree(a.longValue())));
@@ -117,10 +121,12 @@ class InventoryAccessMatrixTests implements AccessMatrix.Module {
 			Set<Long> ids = new LinkedHashSet<>();
 			link.matcher(body).results().forEach(r -> ids.add(Long.parseLong(r.group(1))));
 			return ids.stream()
-				.map(id -> campaign(id, jdbc.sql("SELECT agency_id FROM malware_campaign_agency WHERE campaign_id = :id")
-					.param("id", id)
-					.query(Number.class)
-					.list(), m))
+				.map(id -> campaign(id,
+						jdbc.sql("SELECT agency_id FROM malware_campaign_agency WHERE campaign_id = :id")
+							.param("id", id)
+							.query(Number.class)
+							.list(),
+						m))
 				.toList();
 		};
 	}
@@ -133,7 +139,8 @@ class InventoryAccessMatrixTests implements AccessMatrix.Module {
 		Supplier<Agency> unitRecord = AccessMatrix.once(() -> f.unit("SYT"));
 		Supplier<Long> unit = () -> unitRecord.get().id();
 		Supplier<Agency> educationUnit = AccessMatrix.once(() -> f.unit("SGDDT"));
-		Supplier<InformationSystem> system = AccessMatrix.once(() -> systemFixtures.system(unitRecord.get().code(), false));
+		Supplier<InformationSystem> system = AccessMatrix
+			.once(() -> systemFixtures.system(unitRecord.get().code(), false));
 		Supplier<Long> systemId = () -> system.get().id();
 		Supplier<Long> systemToDelete = () -> systemFixtures.system(unitRecord.get().code(), false).id();
 		Supplier<Long> product = AccessMatrix.once(() -> product(systemId.get()));
@@ -143,24 +150,28 @@ class InventoryAccessMatrixTests implements AccessMatrix.Module {
 			.param("id", unitHost.get())
 			.query(String.class)
 			.single();
-		Supplier<Long> educationHost = AccessMatrix.once(() -> coverage.host(educationUnit.get().id(), "SERVER",
-				AccessFixtures.unique("mx-edu").toLowerCase()));
-		// one campaign over the health unit only (officer2 must not find it), one over both units (each officer
+		Supplier<Long> educationHost = AccessMatrix.once(
+				() -> coverage.host(educationUnit.get().id(), "SERVER", AccessFixtures.unique("mx-edu").toLowerCase()));
+		// one campaign over the health unit only (officer2 must not find it), one over
+		// both units (each officer
 		// sees its own hosts)
-		Supplier<Long> campaign = AccessMatrix.once(() -> campaigns.create(new MalwareCampaign.Details(
-				AccessFixtures.unique("Đợt quét ma trận"), Coverage.today(), Coverage.today().plusDays(7), null,
-				List.of(unit.get()))).id());
+		Supplier<Long> campaign = AccessMatrix.once(() -> campaigns
+			.create(new MalwareCampaign.Details(AccessFixtures.unique("Đợt quét ma trận"), Coverage.today(),
+					Coverage.today().plusDays(7), null, List.of(unit.get())))
+			.id());
 		Supplier<Long> wideCampaign = AccessMatrix.once(() -> {
 			unitHost.get();
 			educationHost.get();
-			return campaigns.create(new MalwareCampaign.Details(AccessFixtures.unique("Đợt quét hai đơn vị"),
-					Coverage.today(), Coverage.today().plusDays(7), null, List.of(unit.get(), educationUnit.get().id())))
+			return campaigns
+				.create(new MalwareCampaign.Details(AccessFixtures.unique("Đợt quét hai đơn vị"), Coverage.today(),
+						Coverage.today().plusDays(7), null, List.of(unit.get(), educationUnit.get().id())))
 				.id();
 		});
 		Supplier<String> systemJson = () -> f.json("code", system.get().code(), "name", system.get().name(),
 				"ownerAgencyId", unit.get(), "lifecycle", "OPERATING", "hosting", "OWN_PREMISES");
 
-		// --- information systems (API): not visible 404, visible but another agency's 403
+		// --- information systems (API): not visible 404, visible but another agency's
+		// 403
 		m.api("GET", "/api/v1/systems")
 			.given(system)
 			.permit(READERS)
@@ -174,8 +185,8 @@ class InventoryAccessMatrixTests implements AccessMatrix.Module {
 		m.api("POST", "/api/v1/systems")
 			.permit(WRITERS)
 			.scope(writes(unit), 400)
-			.json(() -> f.json("code", AccessFixtures.unique("MXS"), "name", "Hệ thống API", "ownerAgencyId", unit.get(),
-					"lifecycle", "OPERATING", "hosting", "OWN_PREMISES"))
+			.json(() -> f.json("code", AccessFixtures.unique("MXS"), "name", "Hệ thống API", "ownerAgencyId",
+					unit.get(), "lifecycle", "OPERATING", "hosting", "OWN_PREMISES"))
 			.ok(201);
 		m.api("PUT", "/api/v1/systems/{id}")
 			.with("id", systemId)
@@ -224,7 +235,8 @@ class InventoryAccessMatrixTests implements AccessMatrix.Module {
 			.listOf(csvOwnedBy(0, SYSTEM_AGENCIES_BY_CODE));
 		m.page("GET", "/systems/{id}").with("id", systemId).permit(READERS).scope(reads(unit));
 		m.page("GET", "/systems/new").permit(WRITERS);
-		// NB: pages answer an owner out of reach with the form and its error (200), the API with 400
+		// NB: pages answer an owner out of reach with the form and its error (200), the
+		// API with 400
 		m.page("POST", "/systems")
 			.permit(WRITERS)
 			.scope(writes(unit), 200)
@@ -287,9 +299,7 @@ class InventoryAccessMatrixTests implements AccessMatrix.Module {
 			.scope(writes(unit))
 			.json(() -> f.json("agencyId", unit.get(), "kind", "SERVER", "hostname", unitHostname.get()));
 		m.api("DELETE", "/api/v1/assets/{id}").fresh("id", host).permit(WRITERS).scope(writes(unit)).ok(204);
-		m.page("GET", "/assets")
-			.given(unitHost)
-			.listOf(links("href=\"/assets/(\\d+)\"", ASSET_AGENCY));
+		m.page("GET", "/assets").given(unitHost).listOf(links("href=\"/assets/(\\d+)\"", ASSET_AGENCY));
 		m.page("GET", "/assets/export.csv").given(unitHost).listOf(csvOwnedBy(7, AGENCY_OF_CODE));
 		m.page("GET", "/assets/{id}").with("id", unitHost).scope(reads(unit));
 		m.page("GET", "/assets/new").permit(WRITERS);
@@ -299,7 +309,8 @@ class InventoryAccessMatrixTests implements AccessMatrix.Module {
 			.form(() -> form("agencyId", unit.get().toString(), "kind", "SERVER", "hostname",
 					AccessFixtures.unique("mx-page").toLowerCase()))
 			.ok(302);
-		// NB: the edit form reads in the read scope only; saving it checks the write scope
+		// NB: the edit form reads in the read scope only; saving it checks the write
+		// scope
 		m.page("GET", "/assets/{id}/edit").with("id", unitHost).permit(WRITERS).scope(reads(unit));
 		m.page("POST", "/assets/{id}")
 			.with("id", unitHost)
@@ -309,33 +320,34 @@ class InventoryAccessMatrixTests implements AccessMatrix.Module {
 			.ok(302);
 		m.page("POST", "/assets/{id}/delete").fresh("id", host).permit(WRITERS).scope(writes(unit)).ok(302);
 
-		// --- imports: the agency named is out of reach → 404, like one that does not exist
+		// --- imports: the agency named is out of reach → 404, like one that does not
+		// exist
 		m.api("POST", "/api/v1/imports/assets")
 			.permit(WRITERS)
 			.scope(writes(unit))
-			.file("file", "hosts.csv", call -> "kind,hostname\nSERVER," + AccessFixtures.unique("mx-imp").toLowerCase() + "\n")
+			.file("file", "hosts.csv",
+					call -> "kind,hostname\nSERVER," + AccessFixtures.unique("mx-imp").toLowerCase() + "\n")
 			.form(() -> form("agency", unitRecord.get().code()))
 			.ok(202);
 		m.api("POST", "/api/v1/imports/coverage")
 			.permit(WRITERS)
 			.scope(writes(unit))
-			.file("file", "coverage.csv", call -> "hostname,product,running,signature_date\n" + unitHostname.get()
-					+ ",Bkav Pro,yes," + Coverage.today() + "\n")
+			.file("file", "coverage.csv",
+					call -> "hostname,product,running,signature_date\n" + unitHostname.get() + ",Bkav Pro,yes,"
+							+ Coverage.today() + "\n")
 			.form(() -> form("agency", unitRecord.get().code(), "format", "csv"))
 			.ok(202);
 		m.page("GET", "/assets/import").permit(WRITERS);
 		m.page("POST", "/assets/import")
 			.permit(WRITERS)
 			.scope(writes(unit))
-			.file("file", "hosts.csv", call -> "kind,hostname\nSERVER," + AccessFixtures.unique("mx-pim").toLowerCase() + "\n")
+			.file("file", "hosts.csv",
+					call -> "kind,hostname\nSERVER," + AccessFixtures.unique("mx-pim").toLowerCase() + "\n")
 			.form(() -> form("agency", unitRecord.get().code()))
 			.ok(302);
 
 		// --- anti-malware coverage
-		m.api("GET", "/api/v1/coverage")
-			.permit(READERS)
-			.query("size", 500)
-			.listOf(json("$.items[*]", "agencyId"));
+		m.api("GET", "/api/v1/coverage").permit(READERS).query("size", 500).listOf(json("$.items[*]", "agencyId"));
 		m.api("GET", "/api/v1/coverage/unprotected")
 			.given(unitHost)
 			.permit(READERS)
@@ -352,16 +364,14 @@ class InventoryAccessMatrixTests implements AccessMatrix.Module {
 			.permit(READERS)
 			.listOf(links("[?&;]agency=(\\d+)", null));
 		m.page("POST", "/coverage/snapshot").permit(OPERATORS).ok(302);
-		m.page("GET", "/coverage/data")
-			.permit(READERS)
-			.query("size", 500)
-			.listOf(json("$.items[*]", "agencyId"));
+		m.page("GET", "/coverage/data").permit(READERS).query("size", 500).listOf(json("$.items[*]", "agencyId"));
 		m.page("GET", "/coverage/data/trend")
 			.permit(READERS)
 			.query("agency", () -> unitRecord.get().code())
 			.scope(reads(unit));
 
-		// --- malware clean-up campaigns: a campaign is seen where it reaches into the caller's scope
+		// --- malware clean-up campaigns: a campaign is seen where it reaches into the
+		// caller's scope
 		m.api("GET", "/api/v1/malware-campaigns")
 			.given(campaign)
 			.permit(READERS)
@@ -389,8 +399,8 @@ class InventoryAccessMatrixTests implements AccessMatrix.Module {
 		m.page("GET", "/malware-campaigns/new").permit(OPERATORS);
 		m.page("POST", "/malware-campaigns")
 			.permit(OPERATORS)
-			.form(() -> form("name", AccessFixtures.unique("Đợt trang"), "startsOn", Coverage.today().toString(), "endsOn",
-					Coverage.today().plusDays(7).toString(), "agencyIds", unit.get().toString()))
+			.form(() -> form("name", AccessFixtures.unique("Đợt trang"), "startsOn", Coverage.today().toString(),
+					"endsOn", Coverage.today().plusDays(7).toString(), "agencyIds", unit.get().toString()))
 			.ok(302);
 		m.page("GET", "/malware-campaigns/{id}")
 			.with("id", wideCampaign)
@@ -405,4 +415,5 @@ class InventoryAccessMatrixTests implements AccessMatrix.Module {
 			.form(() -> form("result", "CLEAN"))
 			.ok(302);
 	}
+
 }

@@ -36,4 +36,5 @@ class ProtectedRuleTests {
 	void hostThatNeverReportedIsUnprotected() {
 		assertThat(Coverage.reason(false, null, null, null, TODAY, 7)).isEqualTo(Reason.NEVER_CHECKED_IN);
 	}
+
 }

@@ -49,8 +49,10 @@ class SystemAgencyMergeTests {
 	JsonMapper json;
 
 	long agency(String code) {
-		return agencyManagement.create(new AgencyDetails(code, "Đơn vị thử " + code, AgencyKind.COMMUNE, null, null, null,
-				null, null, null)).id();
+		return agencyManagement
+			.create(new AgencyDetails(code, "Đơn vị thử " + code, AgencyKind.COMMUNE, null, null, null, null, null,
+					null))
+			.id();
 	}
 
 	String agencyCode(long id) {
@@ -71,7 +73,8 @@ class SystemAgencyMergeTests {
 		SystemFixtures.asset(jdbc, a, null, tag + "-dup");
 		SystemFixtures.asset(jdbc, b, null, tag + "-dup");
 
-		transactions.executeWithoutResult(s -> events.publishEvent(new AgenciesMerged(List.of(a, b), successor, LocalDate.now())));
+		transactions.executeWithoutResult(
+				s -> events.publishEvent(new AgenciesMerged(List.of(a, b), successor, LocalDate.now())));
 
 		assertThat(systems.get(ownedByA.id()).ownerAgencyId()).isEqualTo(successor);
 		assertThat(systems.userAgencyIds(sharedUsedByB.id())).containsExactly(successor);
@@ -79,9 +82,14 @@ class SystemAgencyMergeTests {
 		assertThat(systems.userAgencyIds(ownedBySuccessorUsedByA.id())).isEmpty();
 		assertThat(systems.get(ownedBySuccessorUsedByA.id()).shared()).isFalse();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM asset WHERE agency_id = :s AND identity_key LIKE :k")
-			.param("s", successor).param("k", tag + "%").query(Long.class).single()).isEqualTo(2);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM asset WHERE agency_id IN (:ab)").param("ab", List.of(a, b))
-			.query(Long.class).single()).isEqualTo(1);
+			.param("s", successor)
+			.param("k", tag + "%")
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM asset WHERE agency_id IN (:ab)")
+			.param("ab", List.of(a, b))
+			.query(Long.class)
+			.single()).isEqualTo(1);
 
 		// one entry per source agency and kind of record
 		JsonNode systemsOfA = only("SYSTEMS_MOVED", a);
@@ -100,9 +108,10 @@ class SystemAgencyMergeTests {
 	}
 
 	List<JsonNode> entries(String action, long agencyId) {
-		return jdbc.sql("""
-				SELECT after_state FROM audit_entry WHERE action = :action AND entity_type = 'agency' AND entity_id = :id
-				ORDER BY seq""")
+		return jdbc
+			.sql("""
+					SELECT after_state FROM audit_entry WHERE action = :action AND entity_type = 'agency' AND entity_id = :id
+					ORDER BY seq""")
 			.param("action", action)
 			.param("id", Long.toString(agencyId))
 			.query(String.class)
@@ -117,4 +126,5 @@ class SystemAgencyMergeTests {
 		assertThat(found).as(action + " of " + agencyId).hasSize(1);
 		return found.get(0);
 	}
+
 }

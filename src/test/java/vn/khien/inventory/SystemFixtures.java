@@ -9,7 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.khien.inventory.SystemManagement.SystemDetails;
 import vn.khien.registry.Agencies;
 
-/** Uniquely coded systems for tests, created without a signed-in user (like start-up jobs). */
+/**
+ * Uniquely coded systems for tests, created without a signed-in user (like start-up
+ * jobs).
+ */
 final class SystemFixtures {
 
 	private static final AtomicInteger SEQ = new AtomicInteger();
@@ -35,10 +38,10 @@ final class SystemFixtures {
 	}
 
 	InformationSystem system(String ownerCode, boolean egov) {
-		return management.create(new SystemDetails(code(ownerCode), "Hệ thống thử " + ownerCode, agency(ownerCode), null,
-				"Thử nghiệm", 10, SystemLifecycle.OPERATING, Hosting.OWN_PREMISES, null, false, PublicServiceLevel.NONE,
-				DataClassification.INTERNAL, false, null, null, StateSecretGrade.NONE, false, egov, MonitoringKind.NONE,
-				null));
+		return management.create(new SystemDetails(code(ownerCode), "Hệ thống thử " + ownerCode, agency(ownerCode),
+				null, "Thử nghiệm", 10, SystemLifecycle.OPERATING, Hosting.OWN_PREMISES, null, false,
+				PublicServiceLevel.NONE, DataClassification.INTERNAL, false, null, null, StateSecretGrade.NONE, false,
+				egov, MonitoringKind.NONE, null));
 	}
 
 	InformationSystem shared(String ownerCode, List<String> userCodes) {
@@ -49,13 +52,15 @@ final class SystemFixtures {
 
 	static void asset(JdbcClient jdbc, long agencyId, Long systemId, String key) {
 		java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
-		jdbc.sql("""
-				INSERT INTO asset (agency_id, system_id, kind, identity_key, hostname, source, first_seen_at, last_seen_at)
-				VALUES (:agency, :system, 'SERVER', :key, :key, 'MANUAL', :now, :now)""")
+		jdbc.sql(
+				"""
+						INSERT INTO asset (agency_id, system_id, kind, identity_key, hostname, source, first_seen_at, last_seen_at)
+						VALUES (:agency, :system, 'SERVER', :key, :key, 'MANUAL', :now, :now)""")
 			.param("agency", agencyId)
 			.param("system", systemId)
 			.param("key", key)
 			.param("now", now)
 			.update();
 	}
+
 }

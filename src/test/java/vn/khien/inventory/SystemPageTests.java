@@ -63,7 +63,8 @@ class SystemPageTests {
 		assertThat(html).contains(own.code(), shared.code(), "/systems/export.csv").doesNotContain(other.code());
 		assertThat(mvc.get().uri("/systems/{id}", other.id()).with(officer)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri("/systems/{id}/edit", other.id()).with(officer)).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(page(officer, "/systems?q={q}", "văn bản")).contains("href=\"/systems/export.csv?q=v%C4%83n%20b%E1%BA%A3n\"")
+		assertThat(page(officer, "/systems?q={q}", "văn bản"))
+			.contains("href=\"/systems/export.csv?q=v%C4%83n%20b%E1%BA%A3n\"")
 			.contains("LH-QLVB");
 		String csv = page(officer, "/systems/export.csv?q=-T");
 		assertThat(csv).contains(own.code(), shared.code()).doesNotContain(other.code());
@@ -76,11 +77,22 @@ class SystemPageTests {
 		String html = page(officer, "/systems/{id}", shared.id());
 		assertThat(html).contains("id=\"read-only\"").doesNotContain("id=\"edit-system\"", "id=\"product-form\"");
 		assertThat(mvc.get().uri("/systems/{id}/edit", shared.id()).with(officer)).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/systems/{id}", shared.id()).with(officer).with(csrf())
-			.param("code", shared.code()).param("name", "Đổi tên").param("ownerAgencyId", String.valueOf(fixtures.agency("SYT")))
-			.param("lifecycle", "OPERATING").param("hosting", "OWN_PREMISES")).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/systems/{id}/products", shared.id()).with(officer).with(csrf())
-			.param("vendor", "V").param("product", "P").param("origin", "DOMESTIC")).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post()
+			.uri("/systems/{id}", shared.id())
+			.with(officer)
+			.with(csrf())
+			.param("code", shared.code())
+			.param("name", "Đổi tên")
+			.param("ownerAgencyId", String.valueOf(fixtures.agency("SYT")))
+			.param("lifecycle", "OPERATING")
+			.param("hosting", "OWN_PREMISES")).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post()
+			.uri("/systems/{id}/products", shared.id())
+			.with(officer)
+			.with(csrf())
+			.param("vendor", "V")
+			.param("product", "P")
+			.param("origin", "DOMESTIC")).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(systems.get(shared.id()).name()).isEqualTo(shared.name());
 		assertThat(products.of(shared.id())).isEmpty();
 	}
@@ -100,17 +112,33 @@ class SystemPageTests {
 	void formShowsErrorsNextToTheFieldsAndKeepsWhatWasTyped() throws Exception {
 		SignedIn officer = login("officer");
 		String code = SystemFixtures.code("SYT");
-		var result = mvc.post().uri("/systems").with(officer).with(csrf())
-			.param("code", code).param("name", "Phần mềm kế hoạch").param("ownerAgencyId", String.valueOf(fixtures.agency("SYT")))
-			.param("lifecycle", "OPERATING").param("hosting", "CLOUD").param("userCount", "-3").exchange();
+		var result = mvc.post()
+			.uri("/systems")
+			.with(officer)
+			.with(csrf())
+			.param("code", code)
+			.param("name", "Phần mềm kế hoạch")
+			.param("ownerAgencyId", String.valueOf(fixtures.agency("SYT")))
+			.param("lifecycle", "OPERATING")
+			.param("hosting", "CLOUD")
+			.param("userCount", "-3")
+			.exchange();
 		assertThat(result).hasStatusOk();
 		String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(html).contains("is-invalid", "Giá trị phải từ 0 trở lên.", "Phần mềm kế hoạch");
 		assertThat(systems.findByCode(code)).isEmpty();
-		var again = mvc.post().uri("/systems").with(officer).with(csrf())
-			.param("code", code).param("name", "Phần mềm kế hoạch").param("ownerAgencyId", String.valueOf(fixtures.agency("SYT")))
-			.param("lifecycle", "OPERATING").param("hosting", "CLOUD").exchange();
-		assertThat(again.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Hãy ghi nhà cung cấp điện toán đám mây.");
+		var again = mvc.post()
+			.uri("/systems")
+			.with(officer)
+			.with(csrf())
+			.param("code", code)
+			.param("name", "Phần mềm kế hoạch")
+			.param("ownerAgencyId", String.valueOf(fixtures.agency("SYT")))
+			.param("lifecycle", "OPERATING")
+			.param("hosting", "CLOUD")
+			.exchange();
+		assertThat(again.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("Hãy ghi nhà cung cấp điện toán đám mây.");
 		assertThat(systems.findByCode(code)).isEmpty();
 	}
 
@@ -118,16 +146,30 @@ class SystemPageTests {
 	void officerCreatesASystemAndAddsAForeignProductThatWarns() throws Exception {
 		SignedIn officer = login("officer");
 		String code = SystemFixtures.code("SYT");
-		var created = mvc.post().uri("/systems").with(officer).with(csrf())
-			.param("code", code).param("name", "Cổng dịch vụ y tế").param("ownerAgencyId", String.valueOf(fixtures.agency("SYT")))
-			.param("lifecycle", "OPERATING").param("hosting", "OWN_PREMISES").param("egovernment", "true")
-			.param("_egovernment", "on").param("_critical", "on").exchange();
+		var created = mvc.post()
+			.uri("/systems")
+			.with(officer)
+			.with(csrf())
+			.param("code", code)
+			.param("name", "Cổng dịch vụ y tế")
+			.param("ownerAgencyId", String.valueOf(fixtures.agency("SYT")))
+			.param("lifecycle", "OPERATING")
+			.param("hosting", "OWN_PREMISES")
+			.param("egovernment", "true")
+			.param("_egovernment", "on")
+			.param("_critical", "on")
+			.exchange();
 		assertThat(created).hasStatus(HttpStatus.FOUND);
 		InformationSystem system = systems.findByCode(code).orElseThrow();
 		assertThat(system.eGovernment()).isTrue();
 		assertThat(system.critical()).isFalse();
-		assertThat(mvc.post().uri("/systems/{id}/products", system.id()).with(officer).with(csrf())
-			.param("vendor", "Globex").param("product", "Globex DB").param("origin", "FOREIGN")
+		assertThat(mvc.post()
+			.uri("/systems/{id}/products", system.id())
+			.with(officer)
+			.with(csrf())
+			.param("vendor", "Globex")
+			.param("product", "Globex DB")
+			.param("origin", "FOREIGN")
 			.param("domesticAlternative", "HồngLạc DB")).hasStatus(HttpStatus.FOUND);
 		assertThat(page(officer, "/systems/{id}", system.id())).contains("domestic-warning", "Globex DB");
 		assertThat(page(officer, "/systems/{id}/edit", system.id())).contains(code);
@@ -143,14 +185,23 @@ class SystemPageTests {
 	void ownerSetsUserAgenciesOnTheDetailPageAndUnknownCodesAreRefusedInline() throws Exception {
 		InformationSystem system = fixtures.system("SKHCN", false);
 		SignedIn operator = login("operator");
-		var refused = mvc.post().uri("/systems/{id}/users", system.id()).with(operator).with(csrf())
-			.param("agencies", "SYT, KHONG-CO").exchange();
+		var refused = mvc.post()
+			.uri("/systems/{id}/users", system.id())
+			.with(operator)
+			.with(csrf())
+			.param("agencies", "SYT, KHONG-CO")
+			.exchange();
 		assertThat(refused).hasStatusOk();
 		assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("is-invalid", "KHONG-CO");
 		assertThat(systems.userAgencyIds(system.id())).isEmpty();
-		assertThat(mvc.post().uri("/systems/{id}/users", system.id()).with(operator).with(csrf())
+		assertThat(mvc.post()
+			.uri("/systems/{id}/users", system.id())
+			.with(operator)
+			.with(csrf())
 			.param("agencies", "SYT\nSGDDT")).hasStatus(HttpStatus.FOUND);
-		assertThat(systems.userAgencyIds(system.id())).containsExactlyInAnyOrder(fixtures.agency("SYT"), fixtures.agency("SGDDT"));
+		assertThat(systems.userAgencyIds(system.id())).containsExactlyInAnyOrder(fixtures.agency("SYT"),
+				fixtures.agency("SGDDT"));
 		assertThat(page(login("officer2"), "/systems/{id}", system.id())).contains("id=\"read-only\"");
 	}
+
 }

@@ -18,7 +18,10 @@ import vn.khien.platform.KhienUser;
 import vn.khien.platform.NotFoundException;
 import vn.khien.registry.Agencies;
 
-/** The public reads other modules use: resolve, belongsTo, mayEdit, all within the caller's scope. */
+/**
+ * The public reads other modules use: resolve, belongsTo, mayEdit, all within the
+ * caller's scope.
+ */
 @KhienTest
 class SystemsReadApiTests {
 
@@ -42,8 +45,9 @@ class SystemsReadApiTests {
 	void signIn(String username) {
 		Accounts.Account a = accounts.findByUsername(username).orElseThrow();
 		var user = new KhienUser(a.id(), a.username(), a.displayName(), a.roles(), a.agencyId(), a.organisationId());
-		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-				a.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+					a.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
 	}
 
 	@Test
@@ -72,4 +76,5 @@ class SystemsReadApiTests {
 		assertThat(systems.belongsTo(shared.id(), fixtures.agency("SGDDT"))).isFalse();
 		assertThat(systems.belongsTo(-1, fixtures.agency("SKHCN"))).isFalse();
 	}
+
 }

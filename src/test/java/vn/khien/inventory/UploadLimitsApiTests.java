@@ -30,7 +30,10 @@ import vn.khien.registry.Agencies;
 import vn.khien.registry.AgencyKind;
 import vn.khien.registry.AgencyManagement;
 
-/** The upload quota and retention as the import API shows them, with the application's own settings. */
+/**
+ * The upload quota and retention as the import API shows them, with the application's own
+ * settings.
+ */
 @KhienTest
 class UploadLimitsApiTests {
 
@@ -65,7 +68,10 @@ class UploadLimitsApiTests {
 		imports = new ImportClient(mvc, logins, json);
 	}
 
-	/** A fresh unit under the health department, so no other test's uploads are charged to it. */
+	/**
+	 * A fresh unit under the health department, so no other test's uploads are charged to
+	 * it.
+	 */
 	String unit() {
 		String code = "UQ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 		long health = agencies.findByCode("SYT").orElseThrow().id();
@@ -91,10 +97,12 @@ class UploadLimitsApiTests {
 	}
 
 	MvcTestResult uploadAssets(String agency, String language) {
-		return mvc.post().uri("/api/v1/imports/assets")
+		return mvc.post()
+			.uri("/api/v1/imports/assets")
 			.multipart()
 			.file(new MockMultipartFile("file", "hosts.csv", "text/csv",
-					(AssetImportTests.HEADER + "server,quota.example.vn,10.9.0.1,,,,\n").getBytes(StandardCharsets.UTF_8)))
+					(AssetImportTests.HEADER + "server,quota.example.vn,10.9.0.1,,,,\n")
+						.getBytes(StandardCharsets.UTF_8)))
 			.param("agency", agency)
 			.header("Authorization", logins.bearer("operator"))
 			.header("Accept-Language", language)
@@ -102,7 +110,8 @@ class UploadLimitsApiTests {
 	}
 
 	MvcTestResult uploadCoverage(String agency) throws IOException {
-		return mvc.post().uri("/api/v1/imports/coverage")
+		return mvc.post()
+			.uri("/api/v1/imports/coverage")
 			.multipart()
 			.file(new MockMultipartFile("file", "agents.json", "application/json",
 					new ClassPathResource("samples/wazuh/agents.json").getContentAsByteArray()))
@@ -134,8 +143,10 @@ class UploadLimitsApiTests {
 		assertThat(body(en).get("detail").asString())
 			.startsWith("The file was not kept: the agency has used 5 GB of its 5 GB upload quota");
 		assertThat(storedFiles()).isEqualTo(before);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM import_job WHERE agency_id = :a").param("a", idOf(unit))
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM import_job WHERE agency_id = :a")
+			.param("a", idOf(unit))
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -156,7 +167,10 @@ class UploadLimitsApiTests {
 		assertThat(uploadCoverage(full)).hasStatus(HttpStatus.CONTENT_TOO_LARGE);
 	}
 
-	/** A successful preview whose upload is then purged; returns the preview's status before the purge. */
+	/**
+	 * A successful preview whose upload is then purged; returns the preview's status
+	 * before the purge.
+	 */
 	JsonNode purgedPreview(String host) {
 		JsonNode preview = imports.run("operator", "preview.csv",
 				AssetImportTests.HEADER + "server," + host + ",10.9.0.2,,,,\n", unit(), "dryRun", "true");
@@ -174,15 +188,16 @@ class UploadLimitsApiTests {
 	void committingAPreviewWhoseUploadWasPurgedAnswers410() {
 		JsonNode preview = purgedPreview("purged.example.vn");
 
-		MvcTestResult commit = mvc.post().uri("/api/v1/imports/{id}/commit", preview.get("jobId").asString())
+		MvcTestResult commit = mvc.post()
+			.uri("/api/v1/imports/{id}/commit", preview.get("jobId").asString())
 			.header("Authorization", logins.bearer("operator"))
 			.header("Accept-Language", "en")
 			.exchange();
 
 		assertThat(commit).hasStatus(HttpStatus.GONE);
 		assertThat(body(commit).get("code").asString()).isEqualTo("upload.purged");
-		assertThat(body(commit).get("detail").asString())
-			.isEqualTo("The upload \"preview.csv\" has been deleted after its retention period. Upload the file again.");
+		assertThat(body(commit).get("detail").asString()).isEqualTo(
+				"The upload \"preview.csv\" has been deleted after its retention period. Upload the file again.");
 	}
 
 	@Test
@@ -198,9 +213,9 @@ class UploadLimitsApiTests {
 			.bodyText()
 			.contains("id=\"file-purged\"", "vì quá thời hạn lưu giữ; kết quả dưới đây vẫn được giữ")
 			.doesNotContain("confirm-import");
-		assertThat(mvc.post().uri("/imports/{id}/commit", jobId).with(operator).with(csrf()))
-			.hasStatus(HttpStatus.GONE)
+		assertThat(mvc.post().uri("/imports/{id}/commit", jobId).with(operator).with(csrf())).hasStatus(HttpStatus.GONE)
 			.bodyText()
 			.contains("Tệp tải lên &quot;preview.csv&quot; đã được xóa vì quá thời hạn lưu giữ.");
 	}
+
 }

@@ -21,8 +21,8 @@ import vn.khien.SignedIn;
 import vn.khien.TestLogins;
 
 /**
- * An account's open web sessions and tokens follow it: once an administrator disables it, changes its
- * roles, agency or password, the very next request made with them is refused.
+ * An account's open web sessions and tokens follow it: once an administrator disables it,
+ * changes its roles, agency or password, the very next request made with them is refused.
  */
 @KhienTest
 class AccountChangeEndsSessionsTests {
@@ -55,15 +55,21 @@ class AccountChangeEndsSessionsTests {
 	record Signed(long id, String username, SignedIn web, String token) {
 	}
 
-	/** A fresh officer of the health department, signed in on the web and holding a token. */
+	/**
+	 * A fresh officer of the health department, signed in on the web and holding a token.
+	 */
 	Signed signedInOfficer() {
 		String username = "sess-" + UUID.randomUUID().toString().substring(0, 8);
 		long id = accounts.create(new Accounts.NewAccount(username, "Phiên thử nghiệm", null, PASSWORD,
 				EnumSet.of(Role.AGENCY_OFFICER), health(), null));
 		SignedIn web = logins.signIn(username, PASSWORD);
-		byte[] body = mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+		byte[] body = mvc.post()
+			.uri("/api/v1/auth/token")
+			.contentType(MediaType.APPLICATION_JSON)
 			.content(json.writeValueAsString(Map.of("username", username, "password", PASSWORD)))
-			.exchange().getResponse().getContentAsByteArray();
+			.exchange()
+			.getResponse()
+			.getContentAsByteArray();
 		String token = json.readTree(body).get("token").asString();
 		// both work before the change
 		assertThat(mvc.get().uri("/systems").with(web)).hasStatusOk();
@@ -72,7 +78,8 @@ class AccountChangeEndsSessionsTests {
 	}
 
 	void assertRefused(Signed s) {
-		assertThat(mvc.get().uri("/systems").with(s.web())).hasStatus(HttpStatus.FOUND).redirectedUrl()
+		assertThat(mvc.get().uri("/systems").with(s.web())).hasStatus(HttpStatus.FOUND)
+			.redirectedUrl()
 			.endsWith("/login");
 		assertThat(mvc.get().uri("/api/v1/systems").header("Authorization", "Bearer " + s.token()))
 			.hasStatus(HttpStatus.UNAUTHORIZED);
@@ -88,8 +95,11 @@ class AccountChangeEndsSessionsTests {
 	@Test
 	void disablingAnAccountEndsItsSessionAndTokenAtOnce() {
 		Signed s = signedInOfficer();
-		assertThat(mvc.put().uri("/api/v1/users/{id}", s.id()).header("Authorization", logins.bearer("admin"))
-			.contentType(MediaType.APPLICATION_JSON).content("""
+		assertThat(mvc.put()
+			.uri("/api/v1/users/{id}", s.id())
+			.header("Authorization", logins.bearer("admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
 					{"displayName":"Phiên thử nghiệm","agencyId":%d,"enabled":false}""".formatted(health())))
 			.hasStatusOk();
 		assertRefused(s);
@@ -98,35 +108,48 @@ class AccountChangeEndsSessionsTests {
 	@Test
 	void disablingThroughTheAdministrationPageEndsTheSessionToo() {
 		Signed s = signedInOfficer();
-		assertThat(mvc.post().uri("/admin/users/{id}/disable", s.id()).with(logins.session("admin")).with(csrf())).hasStatus3xxRedirection();
+		assertThat(mvc.post().uri("/admin/users/{id}/disable", s.id()).with(logins.session("admin")).with(csrf()))
+			.hasStatus3xxRedirection();
 		assertRefused(s);
 	}
 
 	@Test
 	void changingRolesEndsTheSession() {
-		changedByAdminRefusesTheOldSession(id -> assertThat(mvc.post().uri("/api/v1/users/{id}/roles", id)
-			.header("Authorization", logins.bearer("admin")).contentType(MediaType.APPLICATION_JSON)
+		changedByAdminRefusesTheOldSession(id -> assertThat(mvc.post()
+			.uri("/api/v1/users/{id}/roles", id)
+			.header("Authorization", logins.bearer("admin"))
+			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"roles\":[\"ASSESSOR\"]}")).hasStatusOk());
 	}
 
 	@Test
 	void movingTheAccountToAnotherAgencyEndsTheSession() {
-		changedByAdminRefusesTheOldSession(id -> assertThat(mvc.put().uri("/api/v1/users/{id}", id)
-			.header("Authorization", logins.bearer("admin")).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"displayName\":\"Phiên thử nghiệm\",\"enabled\":true,\"agencyId\":" + education() + "}")).hasStatusOk());
+		changedByAdminRefusesTheOldSession(id -> assertThat(mvc.put()
+			.uri("/api/v1/users/{id}", id)
+			.header("Authorization", logins.bearer("admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"displayName\":\"Phiên thử nghiệm\",\"enabled\":true,\"agencyId\":" + education() + "}"))
+			.hasStatusOk());
 	}
 
 	@Test
 	void aPasswordChangeByAnotherSessionEndsTheOldOne() {
 		Signed s = signedInOfficer();
 		SignedIn second = logins.signIn(s.username(), PASSWORD);
-		assertThat(mvc.post().uri("/account/password").with(second).with(csrf()).param("currentPassword", PASSWORD)
-			.param("newPassword", "a-brand-new-password").param("confirmPassword", "a-brand-new-password"))
-			.hasStatus3xxRedirection();
+		assertThat(mvc.post()
+			.uri("/account/password")
+			.with(second)
+			.with(csrf())
+			.param("currentPassword", PASSWORD)
+			.param("newPassword", "a-brand-new-password")
+			.param("confirmPassword", "a-brand-new-password")).hasStatus3xxRedirection();
 		assertRefused(s);
-		// the session the user changed it from stays signed in; the new password works, the old does not
+		// the session the user changed it from stays signed in; the new password works,
+		// the old does not
 		assertThat(mvc.get().uri("/systems").with(second)).hasStatusOk();
-		assertThat(mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+		assertThat(mvc.post()
+			.uri("/api/v1/auth/token")
+			.contentType(MediaType.APPLICATION_JSON)
 			.content(json.writeValueAsString(Map.of("username", s.username(), "password", PASSWORD))))
 			.hasStatus(HttpStatus.UNAUTHORIZED);
 	}
@@ -135,9 +158,13 @@ class AccountChangeEndsSessionsTests {
 	void anUnchangedAccountKeepsItsSession() {
 		Signed s = signedInOfficer();
 		Signed other = signedInOfficer();
-		assertThat(mvc.post().uri("/api/v1/users/{id}/roles", other.id()).header("Authorization", logins.bearer("admin"))
-			.contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[\"ASSESSOR\"]}")).hasStatusOk();
+		assertThat(mvc.post()
+			.uri("/api/v1/users/{id}/roles", other.id())
+			.header("Authorization", logins.bearer("admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"roles\":[\"ASSESSOR\"]}")).hasStatusOk();
 		assertThat(mvc.get().uri("/systems").with(s.web())).hasStatusOk();
 		assertThat(mvc.get().uri("/api/v1/systems").header("Authorization", "Bearer " + s.token())).hasStatusOk();
 	}
+
 }

@@ -29,4 +29,5 @@ class ApiDocumentationTests {
 		assertThat(mvc.get().uri("/api/docs")).hasStatus3xxRedirection();
 		assertThat(mvc.get().uri("/api/swagger-ui/index.html")).hasStatusOk();
 	}
+
 }

@@ -11,11 +11,16 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** Audit actions are named in one style (UPPER_SNAKE), so the audit page can say each in words. */
+/**
+ * Audit actions are named in one style (UPPER_SNAKE), so the audit page can say each in
+ * words.
+ */
 class AuditActionNamesTests {
 
-	// record(action, ...) and recordAs(actor, action, ...), where the action is written as a literal
-	static final Pattern RECORD = Pattern.compile("audit\\.(?:record|recordAll)\\(\\s*\"([^\"]+)\"|audit\\.recordAs\\([^,;]+,\\s*\"([^\"]+)\"");
+	// record(action, ...) and recordAs(actor, action, ...), where the action is written
+	// as a literal
+	static final Pattern RECORD = Pattern
+		.compile("audit\\.(?:record|recordAll)\\(\\s*\"([^\"]+)\"|audit\\.recordAs\\([^,;]+,\\s*\"([^\"]+)\"");
 
 	@Test
 	void everyActionWrittenToTheAuditTrailIsUpperSnakeCase() throws IOException {
@@ -36,4 +41,5 @@ class AuditActionNamesTests {
 		assertThat(found).as("actions found in the sources").contains("CREATE", "LOGIN", "IMPORT");
 		assertThat(wrong).as("actions not in UPPER_SNAKE").isEmpty();
 	}
+
 }

@@ -10,7 +10,10 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-/** The chain's hash versions, on entries built here: version 1 as it was sealed, version 2 as it is now. */
+/**
+ * The chain's hash versions, on entries built here: version 1 as it was sealed, version 2
+ * as it is now.
+ */
 class AuditHashVersionsTest {
 
 	static final Instant AT = Instant.parse("2026-11-30T08:00:00.123Z");
@@ -37,7 +40,10 @@ class AuditHashVersionsTest {
 				e.beforeState(), after, e.prevHash(), e.hash(), e.hashVersion());
 	}
 
-	/** Three entries sealed with version 1, then three with version 2, as a database migrated mid-way holds. */
+	/**
+	 * Three entries sealed with version 1, then three with version 2, as a database
+	 * migrated mid-way holds.
+	 */
 	static List<AuditEntry> migratedChain() {
 		List<AuditEntry> chain = new ArrayList<>();
 		String prev = AuditChain.GENESIS;
@@ -65,7 +71,8 @@ class AuditHashVersionsTest {
 
 	@Test
 	void entriesThatCollideUnderVersion1GetDifferentVersion2Hashes() {
-		// the field separator moved from one field into the next: version 1 reads the same text
+		// the field separator moved from one field into the next: version 1 reads the
+		// same text
 		var a1 = entry(7, AuditChain.GENESIS, 1, "alice\u001fdesk", "10.0.0.1", "42", null);
 		var b1 = entry(7, AuditChain.GENESIS, 1, "alice", "desk\u001f10.0.0.1", "42", null);
 		assertThat(a1.hash()).isEqualTo(b1.hash());
@@ -109,10 +116,12 @@ class AuditHashVersionsTest {
 
 	@Test
 	void changedHashVersionIsDetected() {
-		// a version 2 entry after another: labelled 1, it would be older than the one before it
+		// a version 2 entry after another: labelled 1, it would be older than the one
+		// before it
 		assertThat(verify(changed(migratedChain(), 5, e -> withVersion(e, 1))))
 			.isEqualTo(new AuditChain.Verification(false, 4, 5L, "version"));
-		// the first version 2 entry labelled 1: the version 1 function does not give its hash
+		// the first version 2 entry labelled 1: the version 1 function does not give its
+		// hash
 		assertThat(verify(changed(migratedChain(), 4, e -> withVersion(e, 1))))
 			.isEqualTo(new AuditChain.Verification(false, 3, 4L, "content"));
 		// a version 1 entry labelled 2
@@ -125,11 +134,13 @@ class AuditHashVersionsTest {
 
 	@Test
 	void resealingAVersion2EntryAsVersion1BreaksTheNextLink() {
-		// whoever also recomputes the hash with version 1 changes it, and the next entry's link no longer holds
+		// whoever also recomputes the hash with version 1 changes it, and the next
+		// entry's link no longer holds
 		var broken = verify(changed(migratedChain(), 4, e -> {
 			var relabelled = withVersion(e, 1);
 			return withHash(relabelled, AuditLog.hashV1(relabelled));
 		}));
 		assertThat(broken).isEqualTo(new AuditChain.Verification(false, 4, 5L, "link"));
 	}
+
 }

@@ -10,7 +10,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import vn.khien.KhienTest;
 import vn.khien.TestLogins;
 
-/** An edited address answers the error page in the layout, naming what is wrong, never a 500. */
+/**
+ * An edited address answers the error page in the layout, naming what is wrong, never a
+ * 500.
+ */
 @KhienTest
 class ErrorPagesTests {
 
@@ -41,7 +44,10 @@ class ErrorPagesTests {
 	@Test
 	void aRecordOutOfScopeIsTheSame404PageAsOneThatDoesNotExist() {
 		var officer = logins.session("officer");
-		assertThat(mvc.get().uri("/agencies/999999999").with(officer)).hasStatus(HttpStatus.NOT_FOUND).bodyText()
-			.contains("id=\"error-page\"").contains("Không tìm thấy");
+		assertThat(mvc.get().uri("/agencies/999999999").with(officer)).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyText()
+			.contains("id=\"error-page\"")
+			.contains("Không tìm thấy");
 	}
+
 }

@@ -12,11 +12,15 @@ import vn.khien.inventory.Assets;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.AgencyManagement;
 
-/** The real services, called with nobody signed in (a listener, a task without a principal). */
+/**
+ * The real services, called with nobody signed in (a listener, a task without a
+ * principal).
+ */
 @KhienTest
 class FailClosedServicesTests {
 
-	// NB: taken from the context, not injected, so that the test-fixtures principal does not wrap them
+	// NB: taken from the context, not injected, so that the test-fixtures principal does
+	// not wrap them
 	@Autowired
 	ApplicationContext context;
 
@@ -24,12 +28,13 @@ class FailClosedServicesTests {
 	void withoutAPrincipalServicesReadNothingAndWriteNothing() {
 		Agencies agencies = context.getBean(Agencies.class);
 		assertThat(agencies.findByCode("SYT")).isEmpty();
-		assertThat(context.getBean(Assets.class).list(Assets.Filter.none(), PageQuery.of(0, 5, null))
-			.items()).isEmpty();
+		assertThat(context.getBean(Assets.class).list(Assets.Filter.none(), PageQuery.of(0, 5, null)).items())
+			.isEmpty();
 		long health = vn.khien.FixturePrincipal.FIXTURES.call(() -> agencies.findByCode("SYT").orElseThrow().id());
 		assertThatThrownBy(() -> context.getBean(AgencyManagement.class).deactivate(health))
 			.isInstanceOf(NotFoundException.class);
 		assertThat(vn.khien.FixturePrincipal.FIXTURES.call(() -> agencies.findByCode("SYT").orElseThrow().status()))
 			.hasToString("ACTIVE");
 	}
+
 }

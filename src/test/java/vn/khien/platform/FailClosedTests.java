@@ -25,8 +25,9 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
- * Code that runs with nobody signed in sees nothing and changes nothing, unless it runs as a named
- * {@link SystemPrincipal}; background work is started only in ways that give it one.
+ * Code that runs with nobody signed in sees nothing and changes nothing, unless it runs
+ * as a named {@link SystemPrincipal}; background work is started only in ways that give
+ * it one.
  */
 class FailClosedTests {
 
@@ -115,4 +116,5 @@ class FailClosedTests {
 			});
 		rule.check(APPLICATION);
 	}
+
 }

@@ -30,8 +30,18 @@ class HomePageTests {
 
 	@Test
 	void officerSeesOnlyFiguresOfTheirScope() throws Exception {
-		String officer = mvc.get().uri("/").with(logins.session("officer")).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		String operator = mvc.get().uri("/").with(logins.session("operator")).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String officer = mvc.get()
+			.uri("/")
+			.with(logins.session("officer"))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String operator = mvc.get()
+			.uri("/")
+			.with(logins.session("operator"))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(officer).contains("Máy chưa được bảo vệ chống mã độc");
 		assertThat(figure(officer, "Máy chưa được bảo vệ")).isLessThan(figure(operator, "Máy chưa được bảo vệ"));
 	}
@@ -50,4 +60,5 @@ class HomePageTests {
 		assertThat(m.find(at)).as("figure after " + title).isTrue();
 		return Long.parseLong(m.group(1).replace(".", ""));
 	}
+
 }

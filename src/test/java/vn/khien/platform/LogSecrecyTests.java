@@ -35,26 +35,43 @@ class LogSecrecyTests {
 		String username = "logs-" + UUID.randomUUID().toString().substring(0, 8);
 		String password = "Secret-Password-" + UUID.randomUUID();
 		String wrong = "Wrong-Password-" + UUID.randomUUID();
-		accounts.create(new Accounts.NewAccount(username, "Logs", null, password, EnumSet.of(Role.ASSESSOR), null, null));
+		accounts
+			.create(new Accounts.NewAccount(username, "Logs", null, password, EnumSet.of(Role.ASSESSOR), null, null));
 
-		mvc.post().uri("/login").param("username", username).param("password", wrong).with(csrf())
-			.with(r -> { r.setRemoteAddr("10.30.0.1"); return r; }).exchange();
-		mvc.post().uri("/api/v1/auth/token").with(r -> { r.setRemoteAddr("10.30.0.1"); return r; })
+		mvc.post().uri("/login").param("username", username).param("password", wrong).with(csrf()).with(r -> {
+			r.setRemoteAddr("10.30.0.1");
+			return r;
+		}).exchange();
+		mvc.post().uri("/api/v1/auth/token").with(r -> {
+			r.setRemoteAddr("10.30.0.1");
+			return r;
+		})
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\":\"" + username + "\",\"password\":\"" + wrong + "\"}").exchange();
+			.content("{\"username\":\"" + username + "\",\"password\":\"" + wrong + "\"}")
+			.exchange();
 		mvc.post().uri("/login").param("username", username).param("password", password).with(csrf()).exchange();
-		String body = mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}").exchange().getResponse()
+		String body = mvc.post()
+			.uri("/api/v1/auth/token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
+			.exchange()
+			.getResponse()
 			.getContentAsString();
 		String token = json.readTree(body).get("token").asString();
 		mvc.get().uri("/api/v1/audit/verify").header("Authorization", "Bearer " + token).exchange();
 		mvc.get().uri("/api/v1/audit/verify").header("Authorization", "Bearer " + token + "x").exchange();
 		// a malformed body that echoes the password must not reach the log either
-		mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"").exchange();
+		mvc.post()
+			.uri("/api/v1/auth/token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"")
+			.exchange();
 
 		assertThat(token).startsWith("khn_");
-		assertThat(output.getAll()).doesNotContain(password).doesNotContain(wrong).doesNotContain(token)
+		assertThat(output.getAll()).doesNotContain(password)
+			.doesNotContain(wrong)
+			.doesNotContain(token)
 			.doesNotContain(token.substring(4));
 	}
+
 }

@@ -31,7 +31,10 @@ import vn.khien.platform.security.AccountSecurity;
 import vn.khien.platform.security.ApiTokens;
 import vn.khien.platform.security.Totp;
 
-/** The platform's handlers: sign-in, accounts, users, audit, import jobs. One row per handler. */
+/**
+ * The platform's handlers: sign-in, accounts, users, audit, import jobs. One row per
+ * handler.
+ */
 @KhienTest
 class PlatformAccessMatrixTests implements AccessMatrix.Module {
 
@@ -64,7 +67,10 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 				EnumSet.of(Role.ASSESSOR), null, null));
 	}
 
-	/** A dry-run asset import into a unit of the health department, started and finished as {@code officer}. */
+	/**
+	 * A dry-run asset import into a unit of the health department, started and finished
+	 * as {@code officer}.
+	 */
 	private record Job(String id, long agencyId) {
 	}
 
@@ -72,7 +78,10 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 		return jobByOfficer(fixtures, true);
 	}
 
-	/** An import that failed (a bad address), started by {@code officer}: one a retry can be asked for. */
+	/**
+	 * An import that failed (a bad address), started by {@code officer}: one a retry can
+	 * be asked for.
+	 */
 	private Job failedByOfficer(AccessFixtures fixtures) {
 		return jobByOfficer(fixtures, false);
 	}
@@ -90,7 +99,9 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 		var unit = fixtures.unit("SYT");
 		String csv = preview ? "kind,hostname\nSERVER," + unit.code().toLowerCase() + "-srv\n"
 				: "kind,hostname,addresses\nSERVER," + unit.code().toLowerCase() + "-srv,10.0.0.999\n";
-		String body = mvc.post().uri("/api/v1/imports/assets").multipart()
+		String body = mvc.post()
+			.uri("/api/v1/imports/assets")
+			.multipart()
 			.file(new MockMultipartFile("file", "hosts.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
 			.param("agency", unit.code())
 			.param("dryRun", String.valueOf(preview))
@@ -104,8 +115,12 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 		String id = JsonPath.read(body, "$.jobId");
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (System.nanoTime() < deadline) {
-			String status = mvc.get().uri("/api/v1/imports/{id}", id).header("Authorization", logins.bearer("officer"))
-				.exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+			String status = mvc.get()
+				.uri("/api/v1/imports/{id}", id)
+				.header("Authorization", logins.bearer("officer"))
+				.exchange()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
 			String state = JsonPath.read(status, "$.state");
 			if (state.equals(preview ? "succeeded" : "failed")) {
 				return new Job(id, unit.id());
@@ -127,7 +142,10 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 		}
 	}
 
-	/** Jobs are seen by administrators and operators, and by their creator within the creator's scope. */
+	/**
+	 * Jobs are seen by administrators and operators, and by their creator within the
+	 * creator's scope.
+	 */
 	private static Scope jobOf(Caller creator, Supplier<Long> agency) {
 		return having(Role.ADMIN, Role.PROVINCE_OPERATOR).or((c, m) -> c.equals(creator) && m.reads(c, agency.get()));
 	}
@@ -148,9 +166,8 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 
 	private static boolean jobVisible(Caller caller, Item item, AccessMatrix m) {
 		JobKey key = (JobKey) item.key();
-		return caller.has(Role.ADMIN) || caller.has(Role.PROVINCE_OPERATOR)
-				|| (key.createdBy().equals(caller.name())
-						&& (item.agencies().isEmpty() || m.readsAny(caller, item.agencies())));
+		return caller.has(Role.ADMIN) || caller.has(Role.PROVINCE_OPERATOR) || (key.createdBy().equals(caller.name())
+				&& (item.agencies().isEmpty() || m.readsAny(caller, item.agencies())));
 	}
 
 	@Override
@@ -161,14 +178,11 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 		Supplier<Long> jobAgency = () -> job.get().agencyId();
 
 		// --- API
-		m.api("POST", "/api/v1/auth/token")
-			.json(call -> {
-				String username = call.caller().signedIn() ? call.account() : "assessor";
-				return """
-						{"username":"%s","password":"%s"}""".formatted(username, TestLogins.passwordOf(username));
-			})
-			.anonymous(200)
-			.ok(200);
+		m.api("POST", "/api/v1/auth/token").json(call -> {
+			String username = call.caller().signedIn() ? call.account() : "assessor";
+			return """
+					{"username":"%s","password":"%s"}""".formatted(username, TestLogins.passwordOf(username));
+		}).anonymous(200).ok(200);
 		m.api("GET", "/api/v1/users").permit(Role.ADMIN);
 		m.api("POST", "/api/v1/users")
 			.permit(Role.ADMIN)
@@ -177,26 +191,19 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 				.formatted(AccessFixtures.unique("mx-new").toLowerCase()))
 			.ok(201);
 		m.api("GET", "/api/v1/users/{id}").with("id", user).permit(Role.ADMIN);
-		m.api("PUT", "/api/v1/users/{id}")
-			.with("id", user)
-			.permit(Role.ADMIN)
-			.json(() -> """
-					{"displayName":"Matrix fixture","enabled":true}""");
-		m.api("POST", "/api/v1/users/{id}/roles")
-			.with("id", user)
-			.permit(Role.ADMIN)
-			.json(() -> """
-					{"roles":["ASSESSOR"]}""");
+		m.api("PUT", "/api/v1/users/{id}").with("id", user).permit(Role.ADMIN).json(() -> """
+				{"displayName":"Matrix fixture","enabled":true}""");
+		m.api("POST", "/api/v1/users/{id}/roles").with("id", user).permit(Role.ADMIN).json(() -> """
+				{"roles":["ASSESSOR"]}""");
 		m.api("GET", "/api/v1/audit").query("size", 1).permit(Role.ADMIN, Role.POLICE);
 		m.api("GET", "/api/v1/audit/verify").permit(Role.ADMIN, Role.POLICE);
 		m.api("GET", "/api/v1/imports")
 			.given(job)
 			.query("size", 500)
 			.listOf(jobs(), (c, item) -> jobVisible(c, item, m));
-		m.api("GET", "/api/v1/imports/{jobId}")
-			.with("jobId", () -> job.get().id())
-			.scope(jobOf(OFFICER, jobAgency));
-		// NB: a preview is confirmed once and a job retried when failed, so each caller let through gets its own
+		m.api("GET", "/api/v1/imports/{jobId}").with("jobId", () -> job.get().id()).scope(jobOf(OFFICER, jobAgency));
+		// NB: a preview is confirmed once and a job retried when failed, so each caller
+		// let through gets its own
 		m.api("POST", "/api/v1/imports/{jobId}/commit")
 			.fresh("jobId", () -> previewByOfficer(fixtures).id())
 			.permit(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.AGENCY_OFFICER)
@@ -215,22 +222,21 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 		m.page("GET", "/");
 		m.page("GET", "/account");
 		m.page("GET", "/account/totp");
-		m.page("POST", "/account/totp")
-			.asClones(call -> {
-				mvc.get().uri("/account/totp").with(call.session()).exchange();
-				call.put("secret", logins.attribute(call.session(), "khien.totp.pending"));
-			})
-			.form(call -> Map.of("code", call.caller().signedIn()
-					? new Totp().codeAt(call.<String>get("secret"), Instant.now()) : "000000"))
+		m.page("POST", "/account/totp").asClones(call -> {
+			mvc.get().uri("/account/totp").with(call.session()).exchange();
+			call.put("secret", logins.attribute(call.session(), "khien.totp.pending"));
+		})
+			.form(call -> Map.of("code",
+					call.caller().signedIn() ? new Totp().codeAt(call.<String>get("secret"), Instant.now()) : "000000"))
 			.ok(302);
-		m.page("POST", "/account/totp/disable")
-			.asClones(call -> {
-				String secret = Totp.newSecret();
-				security.enableTotp(call.accountId(), secret, new Totp().codeAt(secret, Instant.now()));
-				call.put("secret", secret);
-			})
-			.form(call -> Map.of("password", TestLogins.DEMO_PASSWORD, "code", call.caller().signedIn()
-					? new Totp().codeAt(call.<String>get("secret"), Instant.now().plusSeconds(30)) : "000000"))
+		m.page("POST", "/account/totp/disable").asClones(call -> {
+			String secret = Totp.newSecret();
+			security.enableTotp(call.accountId(), secret, new Totp().codeAt(secret, Instant.now()));
+			call.put("secret", secret);
+		})
+			.form(call -> Map.of("password", TestLogins.DEMO_PASSWORD, "code",
+					call.caller().signedIn()
+							? new Totp().codeAt(call.<String>get("secret"), Instant.now().plusSeconds(30)) : "000000"))
 			.ok(302);
 		m.page("GET", "/account/password");
 		m.page("POST", "/account/password")
@@ -243,8 +249,11 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 			.form(() -> Map.of("name", "matrix", "days", "1"))
 			.okBody("the new token", body -> body.contains("id=\"new-token\""));
 		m.page("POST", "/account/tokens/{id}/revoke")
-			.with("id", () -> tokens.issue(accounts.findByUsername("officer").orElseThrow().id(), ApiTokens.Kind.PERSONAL,
-					"matrix revoke", Duration.ofDays(1)).id())
+			.with("id",
+					() -> tokens
+						.issue(accounts.findByUsername("officer").orElseThrow().id(), ApiTokens.Kind.PERSONAL,
+								"matrix revoke", Duration.ofDays(1))
+						.id())
 			.scope(only(OFFICER))
 			.ok(302);
 		m.page("GET", "/admin/users").permit(Role.ADMIN);
@@ -270,7 +279,8 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 		m.page("POST", "/admin/users/{id}/unlock").with("id", user).permit(Role.ADMIN).ok(302);
 		m.page("POST", "/admin/users/{id}/reset-totp").with("id", user).permit(Role.ADMIN).ok(302);
 		m.page("GET", "/admin/security").permit(Role.ADMIN);
-		// NB: the value it has (false), so that no other test's sign-in starts asking for a second factor
+		// NB: the value it has (false), so that no other test's sign-in starts asking for
+		// a second factor
 		m.page("POST", "/admin/security")
 			.permit(Role.ADMIN)
 			.form(() -> Map.of("role", "ASSESSOR", "required", "false"))
@@ -289,4 +299,5 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 			.ok(302);
 		m.page("GET", "/imports/{jobId}/events").with("jobId", () -> job.get().id()).scope(jobOf(OFFICER, jobAgency));
 	}
+
 }

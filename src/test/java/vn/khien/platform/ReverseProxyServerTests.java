@@ -13,8 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The real server (the browser tests' context) behind a proxy on this machine, which the test settings
- * trust: the session cookie is {@code Secure} exactly when the original request was HTTPS.
+ * The real server (the browser tests' context) behind a proxy on this machine, which the
+ * test settings trust: the session cookie is {@code Secure} exactly when the original
+ * request was HTTPS.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReverseProxyServerTests {
@@ -39,4 +40,5 @@ class ReverseProxyServerTests {
 		assertThat(cookies("X-Forwarded-For", "203.0.113.91")).anyMatch(c -> c.startsWith("SESSION="))
 			.noneMatch(c -> c.contains("Secure"));
 	}
+
 }

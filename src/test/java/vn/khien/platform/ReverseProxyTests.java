@@ -18,8 +18,9 @@ import vn.khien.KhienTest;
 import vn.khien.TestLogins;
 
 /**
- * Behind the province's reverse proxy (10.9.9.9 and 10.77.0.0/16 are trusted in the test settings): the
- * client's address and scheme come from the forwarded headers only through a trusted proxy.
+ * Behind the province's reverse proxy (10.9.9.9 and 10.77.0.0/16 are trusted in the test
+ * settings): the client's address and scheme come from the forwarded headers only through
+ * a trusted proxy.
  */
 @KhienTest
 class ReverseProxyTests {
@@ -41,7 +42,12 @@ class ReverseProxyTests {
 	}
 
 	MvcTestResult failedSignIn(RequestPostProcessor from, String username) {
-		return mvc.post().uri("/login").with(from).with(csrf()).param("username", username).param("password", "wrong")
+		return mvc.post()
+			.uri("/login")
+			.with(from)
+			.with(csrf())
+			.param("username", username)
+			.param("password", "wrong")
 			.exchange();
 	}
 
@@ -58,18 +64,23 @@ class ReverseProxyTests {
 		for (int i = 0; i < 20; i++) {
 			failedSignIn(attacker, "nobody-proxy-a");
 		}
-		assertThat(failedSignIn(attacker, "nobody-proxy-a")).hasStatus(HttpStatus.FOUND).redirectedUrl()
+		assertThat(failedSignIn(attacker, "nobody-proxy-a")).hasStatus(HttpStatus.FOUND)
+			.redirectedUrl()
 			.contains("throttled");
 		assertThat(auditedAddresses("nobody-proxy-a")).isNotEmpty().containsOnly("203.0.113.50");
 		// everyone else behind the same proxy still signs in
-		assertThat(mvc.post().uri("/login").with(from("10.9.9.9", "X-Forwarded-For", "203.0.113.51")).with(csrf())
-			.param("username", "leader").param("password", TestLogins.DEMO_PASSWORD)).hasStatus(HttpStatus.FOUND)
-			.redirectedUrl().isEqualTo("/");
+		assertThat(mvc.post()
+			.uri("/login")
+			.with(from("10.9.9.9", "X-Forwarded-For", "203.0.113.51"))
+			.with(csrf())
+			.param("username", "leader")
+			.param("password", TestLogins.DEMO_PASSWORD)).hasStatus(HttpStatus.FOUND).redirectedUrl().isEqualTo("/");
 	}
 
 	@Test
 	void addressesTheClientWroteLeftOfTheProxiesAreNotBelieved() {
-		// the client sent "X-Forwarded-For: 198.51.100.1"; nginx appended the real address, then a second proxy
+		// the client sent "X-Forwarded-For: 198.51.100.1"; nginx appended the real
+		// address, then a second proxy
 		var spoofed = from("10.77.1.2", "X-Forwarded-For", "198.51.100.1, 203.0.113.60, 10.77.5.5");
 		failedSignIn(spoofed, "nobody-proxy-b");
 		assertThat(auditedAddresses("nobody-proxy-b")).containsExactly("203.0.113.60");
@@ -87,7 +98,10 @@ class ReverseProxyTests {
 		assertThat(auditedAddresses("nobody-proxy-d")).containsOnly("192.0.2.99");
 		// the sender itself is throttled, whatever it claims
 		assertThat(failedSignIn(untrusted, "nobody-proxy-d")).redirectedUrl().contains("throttled");
-		assertThat(mvc.post().uri("/api/v1/auth/token").with(untrusted).contentType(MediaType.APPLICATION_JSON)
+		assertThat(mvc.post()
+			.uri("/api/v1/auth/token")
+			.with(untrusted)
+			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"username\":\"leader\",\"password\":\"" + TestLogins.DEMO_PASSWORD + "\"}"))
 			.hasStatus(HttpStatus.TOO_MANY_REQUESTS);
 		var page = mvc.get().uri("/login").with(from("192.0.2.98", "X-Forwarded-Proto", "https")).exchange();
@@ -101,10 +115,13 @@ class ReverseProxyTests {
 		var page = mvc.get().uri("/login").with(https).exchange();
 		assertThat(page).hasStatusOk().containsHeader("Strict-Transport-Security");
 		var language = mvc.get().uri("/login?lang=en").with(https).exchange();
-		assertThat(language.getResponse().getHeaders("Set-Cookie")).anyMatch(c -> c.startsWith("khien_lang=") && c.contains("Secure"));
+		assertThat(language.getResponse().getHeaders("Set-Cookie"))
+			.anyMatch(c -> c.startsWith("khien_lang=") && c.contains("Secure"));
 		var plain = mvc.get().uri("/login").with(from("10.9.9.9", "X-Forwarded-For", "203.0.113.81")).exchange();
 		assertThat(plain).doesNotContainHeader("Strict-Transport-Security");
 		assertThat(plain.getResponse().getHeaders("Set-Cookie")).noneMatch(c -> c.contains("Secure"));
-		// the session cookie is checked against the real server in ReverseProxyServerTests
+		// the session cookie is checked against the real server in
+		// ReverseProxyServerTests
 	}
+
 }

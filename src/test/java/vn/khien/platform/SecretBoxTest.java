@@ -134,4 +134,5 @@ class SecretBoxTest {
 		assertThatThrownBy(() -> new SecretBox(null, dataDir)).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("secret.key must be the base64 of 32 bytes");
 	}
+
 }

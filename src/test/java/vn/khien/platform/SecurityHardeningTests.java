@@ -31,17 +31,20 @@ class SecurityHardeningTests {
 		assertThat(mvc.get().uri("/login")).hasStatusOk()
 			.hasHeader("X-Frame-Options", "DENY")
 			.hasHeader("X-Content-Type-Options", "nosniff")
-			.hasHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-				+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
-				+ "form-action 'self'; base-uri 'self'; object-src 'none'");
-		assertThat(mvc.get().uri("/api/v1/audit/verify").header("Authorization", logins.bearer("admin")))
-			.hasStatusOk().hasHeader("X-Frame-Options", "DENY").hasHeader("X-Content-Type-Options", "nosniff")
+			.hasHeader("Content-Security-Policy",
+					"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+							+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+							+ "form-action 'self'; base-uri 'self'; object-src 'none'");
+		assertThat(mvc.get().uri("/api/v1/audit/verify").header("Authorization", logins.bearer("admin"))).hasStatusOk()
+			.hasHeader("X-Frame-Options", "DENY")
+			.hasHeader("X-Content-Type-Options", "nosniff")
 			.hasHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 	}
 
 	@Test
 	void formPostsWithoutCsrfTokenAreRefused() {
-		assertThat(mvc.post().uri("/account/tokens").with(logins.session("officer")).param("name", "x").param("days", "5"))
+		assertThat(
+				mvc.post().uri("/account/tokens").with(logins.session("officer")).param("name", "x").param("days", "5"))
 			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.post().uri("/login").param("username", "officer").param("password", TestLogins.DEMO_PASSWORD))
 			.hasStatus(HttpStatus.FORBIDDEN);
@@ -58,7 +61,8 @@ class SecurityHardeningTests {
 		var session = logins.signIn("leader", TestLogins.DEMO_PASSWORD);
 		assertThat(mvc.get().uri("/account").with(session)).hasStatusOk();
 		assertThat(mvc.post().uri("/logout").with(session).with(csrf())).hasStatus(HttpStatus.FOUND)
-			.redirectedUrl().isEqualTo("/login?logout");
+			.redirectedUrl()
+			.isEqualTo("/login?logout");
 		assertThat(logins.live(session)).isFalse();
 	}
 
@@ -68,7 +72,9 @@ class SecurityHardeningTests {
 		assertThat(mvc.get().uri("/actuator/prometheus").header("Authorization", logins.bearer("operator")))
 			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.get().uri("/actuator/prometheus").header("Authorization", logins.bearer("admin"))).hasStatusOk()
-			.bodyText().contains("jvm_memory_used_bytes");
+			.bodyText()
+			.contains("jvm_memory_used_bytes");
 		assertThat(mvc.get().uri("/actuator/health")).hasStatusOk();
 	}
+
 }

@@ -34,8 +34,8 @@ import org.springframework.util.unit.DataSize;
 import vn.khien.KhienTest;
 
 /**
- * The per-agency upload quota, on a FileStore built with a 10 KB quota over the shared database; agency ids
- * are fresh numbers, so no other test's uploads count here.
+ * The per-agency upload quota, on a FileStore built with a 10 KB quota over the shared
+ * database; agency ids are fresh numbers, so no other test's uploads count here.
  */
 @KhienTest
 class UploadQuotaTests {
@@ -66,8 +66,8 @@ class UploadQuotaTests {
 	@org.junit.jupiter.api.BeforeEach
 	void setUp() {
 		var uploads = new KhienSettings.Uploads(DataSize.ofBytes(QUOTA), Duration.ofDays(365));
-		store = new FileStore(jdbc, new KhienSettings(settings.dataDir(), null, null, null, null, settings.login(), settings.jobs(), uploads, settings.proxy()),
-				currentUser);
+		store = new FileStore(jdbc, new KhienSettings(settings.dataDir(), null, null, null, null, settings.login(),
+				settings.jobs(), uploads, settings.proxy()), currentUser);
 		transaction = new TransactionTemplate(transactions);
 	}
 
@@ -90,8 +90,8 @@ class UploadQuotaTests {
 	}
 
 	FileStore.StoredFile storeFor(Long agency, byte[] bytes) {
-		return transaction.execute(s -> store.storeFor(agency, new ByteArrayInputStream(bytes), "hosts.csv", "text/csv",
-				1_000_000));
+		return transaction
+			.execute(s -> store.storeFor(agency, new ByteArrayInputStream(bytes), "hosts.csv", "text/csv", 1_000_000));
 	}
 
 	long rows() {
@@ -198,8 +198,8 @@ class UploadQuotaTests {
 			}
 		};
 
-		var refused = catchThrowableOfType(FileStore.QuotaExceededException.class, () -> transaction
-			.execute(s -> store.storeFor(agency, racing, "hosts.csv", "text/csv", 1_000_000)));
+		var refused = catchThrowableOfType(FileStore.QuotaExceededException.class,
+				() -> transaction.execute(s -> store.storeFor(agency, racing, "hosts.csv", "text/csv", 1_000_000)));
 
 		assertThat(say(refused, "en")).contains("has used 5.9 KB of its 10 KB upload quota");
 		assertThat(rows()).isEqualTo(rowsBefore);
@@ -213,14 +213,15 @@ class UploadQuotaTests {
 			.setAuthentication(new UsernamePasswordAuthenticationToken(officer, null,
 					List.of(new SimpleGrantedAuthority(Role.AGENCY_OFFICER.authority()))));
 
-		FileStore.StoredFile kept = transaction.execute(
-				s -> store.store(new ByteArrayInputStream(content(3000)), "hosts.csv", "text/csv", 1_000_000));
+		FileStore.StoredFile kept = transaction
+			.execute(s -> store.store(new ByteArrayInputStream(content(3000)), "hosts.csv", "text/csv", 1_000_000));
 
 		assertThat(kept.agencyId()).isEqualTo(agency);
 		assertThat(kept.uploadedBy()).isEqualTo("quota-officer");
 		assertThat(store.usage(agency)).isEqualTo(3000);
-		assertThat(catchThrowableOfType(FileStore.QuotaExceededException.class, () -> transaction.execute(
-				s -> store.store(new ByteArrayInputStream(content(8000)), "hosts.csv", "text/csv", 1_000_000))))
+		assertThat(catchThrowableOfType(FileStore.QuotaExceededException.class,
+				() -> transaction.execute(
+						s -> store.store(new ByteArrayInputStream(content(8000)), "hosts.csv", "text/csv", 1_000_000))))
 			.isNotNull();
 	}
 
@@ -239,4 +240,5 @@ class UploadQuotaTests {
 		assertThat(refused.messageKey()).isEqualTo("upload.tooLarge");
 		assertThat(store.usage(agency)).isZero();
 	}
+
 }

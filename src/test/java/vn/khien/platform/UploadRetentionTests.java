@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.khien.KhienTest;
 
 /**
- * The retention purge on the shared database with the default retention (365 days): uploads made here are
- * dated back with SQL, so uploads of other tests, all recent, are never touched.
+ * The retention purge on the shared database with the default retention (365 days):
+ * uploads made here are dated back with SQL, so uploads of other tests, all recent, are
+ * never touched.
  */
 @KhienTest
 class UploadRetentionTests {
@@ -214,8 +215,8 @@ class UploadRetentionTests {
 			assertThat(refused.status()).isEqualTo(410);
 			assertThat(say(refused, "vi"))
 				.isEqualTo("Tệp tải lên \"may-chu.csv\" đã được xóa vì quá thời hạn lưu giữ. Hãy tải tệp lên lại.");
-			assertThat(say(refused, "en"))
-				.isEqualTo("The upload \"may-chu.csv\" has been deleted after its retention period. Upload the file again.");
+			assertThat(say(refused, "en")).isEqualTo(
+					"The upload \"may-chu.csv\" has been deleted after its retention period. Upload the file again.");
 		}
 	}
 
@@ -250,7 +251,8 @@ class UploadRetentionTests {
 		dateBack(file);
 		retention.purge(Instant.now());
 
-		// NB: jobs run as the user who submitted them; the asset import opens the upload first
+		// NB: jobs run as the user who submitted them; the asset import opens the upload
+		// first
 		var operator = accounts.findByUsername("operator").orElseThrow();
 		var user = new KhienUser(operator.id(), operator.username(), operator.displayName(), operator.roles(),
 				operator.agencyId(), operator.organisationId());
@@ -276,4 +278,5 @@ class UploadRetentionTests {
 		assertThat(finished.error().messageKey()).isEqualTo("upload.purged");
 		assertThat(finished.error().args()).containsExactly("may-chu.csv");
 	}
+
 }

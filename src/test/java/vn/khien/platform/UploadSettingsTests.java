@@ -30,28 +30,30 @@ class UploadSettingsTests {
 
 	@Test
 	void environmentNamesBindToBothSettings() {
-		// KHIEN_UPLOADS_QUOTAPERAGENCY and KHIEN_UPLOADS_RETENTION, as relaxed binding reads them
-		KhienSettings.Uploads uploads = bind(Map.of("khien.uploads.quotaperagency", "200MB", "khien.uploads.retention",
-				"90d")).uploads();
+		// KHIEN_UPLOADS_QUOTAPERAGENCY and KHIEN_UPLOADS_RETENTION, as relaxed binding
+		// reads them
+		KhienSettings.Uploads uploads = bind(
+				Map.of("khien.uploads.quotaperagency", "200MB", "khien.uploads.retention", "90d"))
+			.uploads();
 		assertThat(uploads.quotaPerAgency()).isEqualTo(DataSize.ofMegabytes(200));
 		assertThat(uploads.retention()).isEqualTo(Duration.ofDays(90));
 	}
 
 	@Test
 	void aNumberAloneIsMegabytesForTheQuotaAndDaysForTheRetention() {
-		KhienSettings.Uploads uploads = bind(Map.of("khien.uploads.quota-per-agency", "500", "khien.uploads.retention",
-				"30")).uploads();
+		KhienSettings.Uploads uploads = bind(
+				Map.of("khien.uploads.quota-per-agency", "500", "khien.uploads.retention", "30"))
+			.uploads();
 		assertThat(uploads.quotaPerAgency()).isEqualTo(DataSize.ofMegabytes(500));
 		assertThat(uploads.retention()).isEqualTo(Duration.ofDays(30));
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "quota-per-agency, lots", "quota-per-agency, 5 gigs", "quota-per-agency, -1GB",
-			"quota-per-agency, 0B", "retention, forever", "retention, 1y", "retention, -1d", "retention, 0d",
-			"retention, 12h" })
+	@CsvSource({ "quota-per-agency, lots", "quota-per-agency, 5 gigs", "quota-per-agency, -1GB", "quota-per-agency, 0B",
+			"retention, forever", "retention, 1y", "retention, -1d", "retention, 0d", "retention, 12h" })
 	void invalidValueFailsAtStartUp(String setting, String value) {
-		assertThatThrownBy(() -> bind(Map.of("khien.uploads." + setting, value)))
-			.isInstanceOf(BindException.class)
+		assertThatThrownBy(() -> bind(Map.of("khien.uploads." + setting, value))).isInstanceOf(BindException.class)
 			.hasMessageContaining("khien.uploads");
 	}
+
 }

@@ -15,4 +15,5 @@ class VietnameseTextTests {
 	void escapesLikeWildcards() {
 		assertThat(VietnameseText.containsPattern(" 50%_x ")).isEqualTo("%50\\%\\_x%");
 	}
+
 }

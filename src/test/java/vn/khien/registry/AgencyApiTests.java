@@ -43,8 +43,7 @@ class AgencyApiTests {
 		assertThat(mvc.get().uri("/api/v1/agencies/{id}", health).header("Authorization", officer)).hasStatusOk();
 		assertThat(mvc.get().uri("/api/v1/agencies/{id}", education).header("Authorization", officer))
 			.hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.get().uri("/api/v1/agencies?q=THPT&size=500").header("Authorization", officer))
-			.hasStatusOk()
+		assertThat(mvc.get().uri("/api/v1/agencies?q=THPT&size=500").header("Authorization", officer)).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.total")
 			.isEqualTo(0);
@@ -52,14 +51,18 @@ class AgencyApiTests {
 
 	@Test
 	void officerCannotCreateAgencies() {
-		assertThat(mvc.post().uri("/api/v1/agencies").header("Authorization", logins.bearer("officer"))
+		assertThat(mvc.post()
+			.uri("/api/v1/agencies")
+			.header("Authorization", logins.bearer("officer"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"code\":\"X-1\",\"name\":\"X\",\"kind\":\"OTHER\"}")).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
 	void garbageJsonGetsAProblemInTheCallersLanguage() {
-		assertThat(mvc.post().uri("/api/v1/agencies").header("Authorization", logins.bearer("operator"))
+		assertThat(mvc.post()
+			.uri("/api/v1/agencies")
+			.header("Authorization", logins.bearer("operator"))
 			.header("Accept-Language", "vi")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"code\": ")).hasStatus(HttpStatus.BAD_REQUEST)
@@ -72,7 +75,9 @@ class AgencyApiTests {
 	void moveUnderOwnDescendantIsRefused() {
 		long health = agencies.findByCode("SYT").orElseThrow().id();
 		long healthUnit = agencies.findByCode("SYT-1").orElseThrow().id();
-		assertThat(mvc.post().uri("/api/v1/agencies/{id}/move", health).header("Authorization", logins.bearer("operator"))
+		assertThat(mvc.post()
+			.uri("/api/v1/agencies/{id}/move", health)
+			.header("Authorization", logins.bearer("operator"))
 			.header("Accept-Language", "en")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"parentId\": " + healthUnit + "}")).hasStatus(HttpStatus.BAD_REQUEST)
@@ -94,4 +99,5 @@ class AgencyApiTests {
 			.extractingPath("$.total")
 			.isEqualTo(0);
 	}
+
 }

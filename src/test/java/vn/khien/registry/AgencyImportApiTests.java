@@ -25,7 +25,10 @@ import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.importing.TestWorkbooks;
 import vn.khien.registry.AgencyManagement.AgencyDetails;
 
-/** The agency import through its API: a job (202, then its status), a preview confirmed once, nothing half-written. */
+/**
+ * The agency import through its API: a job (202, then its status), a preview confirmed
+ * once, nothing half-written.
+ */
 @KhienTest
 class AgencyImportApiTests {
 
@@ -50,14 +53,19 @@ class AgencyImportApiTests {
 	JsonMapper json;
 
 	MvcTestResult upload(String user, String query, String filename, byte[] bytes) {
-		return mvc.post().uri("/api/v1/agencies/import?" + query).header("Authorization", logins.bearer(user))
+		return mvc.post()
+			.uri("/api/v1/agencies/import?" + query)
+			.header("Authorization", logins.bearer(user))
 			.header("Accept-Language", "en")
 			.multipart()
 			.file(new MockMultipartFile("file", filename, "text/csv", bytes))
 			.exchange();
 	}
 
-	/** Uploads, expects 202 with where to follow the job, and returns the finished job's status (in English). */
+	/**
+	 * Uploads, expects 202 with where to follow the job, and returns the finished job's
+	 * status (in English).
+	 */
 	JsonNode run(String user, String query, String filename, byte[] bytes) {
 		return finished(user, upload(user, query, filename, bytes));
 	}
@@ -77,8 +85,11 @@ class AgencyImportApiTests {
 	JsonNode await(String user, String statusUrl, String language) {
 		long deadline = System.nanoTime() + 20_000_000_000L;
 		while (true) {
-			JsonNode status = read(mvc.get().uri(statusUrl).header("Authorization", logins.bearer(user))
-				.header("Accept-Language", language).exchange());
+			JsonNode status = read(mvc.get()
+				.uri(statusUrl)
+				.header("Authorization", logins.bearer(user))
+				.header("Accept-Language", language)
+				.exchange());
 			String state = status.get("state").asString();
 			if (state.equals("succeeded") || state.equals("failed") || System.nanoTime() > deadline) {
 				return status;
@@ -111,7 +122,8 @@ class AgencyImportApiTests {
 	}
 
 	long fileOf(JsonNode job) {
-		return jdbc.sql("SELECT file_id FROM import_job WHERE id = :id").param("id", job.get("jobId").asString())
+		return jdbc.sql("SELECT file_id FROM import_job WHERE id = :id")
+			.param("id", job.get("jobId").asString())
 			.query(Long.class)
 			.single();
 	}
@@ -160,18 +172,22 @@ class AgencyImportApiTests {
 		assertThat(agencies.get(existing.id()).name()).isEqualTo("Tên cũ");
 		assertThat(storedFiles()).isEqualTo(files + 1);
 
-		// all or nothing on the same stored file: refused as a whole, at the first faulty line
+		// all or nothing on the same stored file: refused as a whole, at the first faulty
+		// line
 		long fileId = fileOf(preview);
-		JsonNode strict = finished("operator", mvc.post().uri("/api/v1/agencies/import?mode=commit&fileId=" + fileId)
-			.header("Authorization", logins.bearer("operator")).exchange());
+		JsonNode strict = finished("operator",
+				mvc.post()
+					.uri("/api/v1/agencies/import?mode=commit&fileId=" + fileId)
+					.header("Authorization", logins.bearer("operator"))
+					.exchange());
 		failedWith(strict, "import.row.parentUnknown", "line 5");
 		assertThat(strict.get("counts").get("errors").asLong()).isEqualTo(2);
 		assertThat(agencies.count()).isEqualTo(count);
 
 		// the user confirms the preview: its valid rows are imported, once
 		String commitUrl = "/api/v1/imports/" + preview.get("jobId").asString() + "/commit";
-		JsonNode done = finished("operator", mvc.post().uri(commitUrl).header("Authorization", logins.bearer("operator"))
-			.exchange());
+		JsonNode done = finished("operator",
+				mvc.post().uri(commitUrl).header("Authorization", logins.bearer("operator")).exchange());
 		assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("succeeded");
 		assertThat(done.get("dryRun").asBoolean()).isFalse();
 		assertThat(done.get("counts").get("created").asLong()).isEqualTo(2);
@@ -184,8 +200,11 @@ class AgencyImportApiTests {
 		assertThat(agencies.findByCode(p + "-D")).isEmpty();
 		assertThat(mvc.post().uri(commitUrl).header("Authorization", logins.bearer("operator")))
 			.hasStatus(HttpStatus.CONFLICT);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'agency' AND action = 'CREATE' AND entity_id = :id")
-			.param("id", Long.toString(b.id())).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql(
+				"SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'agency' AND action = 'CREATE' AND entity_id = :id")
+			.param("id", Long.toString(b.id()))
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -221,8 +240,11 @@ class AgencyImportApiTests {
 	@Test
 	void theImportsAddressTakesAgenciesLikeTheOtherImports() {
 		String p = prefix();
-		byte[] csv = "code,name,kind\n%1$s-1,Một,khác\n%1$s-1,Trùng,khác\n".formatted(p).getBytes(StandardCharsets.UTF_8);
-		MvcTestResult accepted = mvc.post().uri("/api/v1/imports/agencies").header("Authorization", logins.bearer("admin"))
+		byte[] csv = "code,name,kind\n%1$s-1,Một,khác\n%1$s-1,Trùng,khác\n".formatted(p)
+			.getBytes(StandardCharsets.UTF_8);
+		MvcTestResult accepted = mvc.post()
+			.uri("/api/v1/imports/agencies")
+			.header("Authorization", logins.bearer("admin"))
 			.multipart()
 			.file(new MockMultipartFile("file", "a.csv", "text/csv", csv))
 			.param("dryRun", "true")
@@ -235,12 +257,18 @@ class AgencyImportApiTests {
 		assertThat(preview.get("options").get("validOnly").asString()).isEqualTo("true");
 		assertThat(preview.get("counts").get("skipped").asLong()).isEqualTo(1);
 		assertThat(agencies.findByCode(p + "-1")).isEmpty();
-		JsonNode done = finished("admin", mvc.post().uri("/api/v1/imports/{id}/commit", preview.get("jobId").asString())
-			.header("Authorization", logins.bearer("admin")).exchange());
+		JsonNode done = finished("admin",
+				mvc.post()
+					.uri("/api/v1/imports/{id}/commit", preview.get("jobId").asString())
+					.header("Authorization", logins.bearer("admin"))
+					.exchange());
 		assertThat(done.get("counts").get("created").asLong()).isEqualTo(1);
 		assertThat(agencies.findByCode(p + "-1").orElseThrow().name()).isEqualTo("Một");
-		assertThat(mvc.get().uri("/api/v1/imports?module=registry&kind=agencies&size=500")
-			.header("Authorization", logins.bearer("admin"))).bodyJson().extractingPath("$.items[*].jobId").asArray()
+		assertThat(mvc.get()
+			.uri("/api/v1/imports?module=registry&kind=agencies&size=500")
+			.header("Authorization", logins.bearer("admin"))).bodyJson()
+			.extractingPath("$.items[*].jobId")
+			.asArray()
 			.contains(preview.get("jobId").asString(), done.get("jobId").asString());
 	}
 
@@ -261,8 +289,11 @@ class AgencyImportApiTests {
 		failedWith(job, "import.job.internal", null);
 		assertThat(agencies.count()).isEqualTo(count);
 		assertThat(agencies.findByCode(p + "-1")).isEmpty();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM agency_history h JOIN agency a ON a.id = h.agency_id WHERE a.code LIKE :p")
-			.param("p", p + "%").query(Long.class).single()).isZero();
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM agency_history h JOIN agency a ON a.id = h.agency_id WHERE a.code LIKE :p")
+			.param("p", p + "%")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -272,37 +303,45 @@ class AgencyImportApiTests {
 		JsonNode columns = run("preview", "ma,ten\nA,B\n");
 		failedWith(columns, "import.csv.columns", "line 1");
 		assertThat(columns.get("error").get("message").asString()).startsWith("Invalid column headers.")
-			.contains("Missing required columns: code, name, kind.").contains("Unknown columns: ma, ten.");
-		byte[] legacy = ("code,name,kind\n" + p + "-1,Xa A,khac\n" + p + "-2,Xã Tân Phú,xã\n")
-			.getBytes(Charset.isSupported("windows-1258") ? Charset.forName("windows-1258") : StandardCharsets.ISO_8859_1);
+			.contains("Missing required columns: code, name, kind.")
+			.contains("Unknown columns: ma, ten.");
+		byte[] legacy = ("code,name,kind\n" + p + "-1,Xa A,khac\n" + p + "-2,Xã Tân Phú,xã\n").getBytes(
+				Charset.isSupported("windows-1258") ? Charset.forName("windows-1258") : StandardCharsets.ISO_8859_1);
 		JsonNode encoding = run("operator", "mode=commit", "legacy.csv", legacy);
 		failedWith(encoding, "import.csv.encoding", "line 3");
 		assertThat(encoding.get("error").get("message").asString()).contains("UTF-8");
 		failedWith(run("commit", "code,name,kind\n%1$s-X,A,khác\n%1$s-X,B,khác\n".formatted(p)),
 				"import.row.duplicateCode", "line 3");
-		JsonNode cycle = run("commit", "code,name,kind,parent_code\n%1$s-P,A,khác,%1$s-Q\n%1$s-Q,B,khác,%1$s-P\n".formatted(p));
+		JsonNode cycle = run("commit",
+				"code,name,kind,parent_code\n%1$s-P,A,khác,%1$s-Q\n%1$s-Q,B,khác,%1$s-P\n".formatted(p));
 		failedWith(cycle, "import.row.cycle", "line 2");
 		assertThat(cycle.get("error").get("message").asString()).contains("cycle");
 		failedWith(run("commit", "code,name,kind,parent_code\n%1$s-U,A,khác,NOWHERE-%1$s\n".formatted(p)),
 				"import.row.parentUnknown", "line 2");
 		// an existing agency moved under its own sub-unit
-		failedWith(run("commit", "code,name,kind,parent_code\nSYT,Sở Y tế,sở,SYT-1\n"), "import.row.parentCycle", "line 2");
+		failedWith(run("commit", "code,name,kind,parent_code\nSYT,Sở Y tế,sở,SYT-1\n"), "import.row.parentCycle",
+				"line 2");
 		failedWith(run("operator", "mode=preview", "empty.csv", new byte[0]), "import.file.empty", null);
-		failedWith(run("operator", "mode=preview", "header-only.csv", "code,name,kind\n".getBytes(StandardCharsets.UTF_8)),
+		failedWith(
+				run("operator", "mode=preview", "header-only.csv", "code,name,kind\n".getBytes(StandardCharsets.UTF_8)),
 				"import.file.empty", null);
 		JsonNode pdf = run("operator", "mode=preview", "report.pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
 		failedWith(pdf, "import.file.type", null);
 		assertThat(pdf.get("error").get("message").asString()).contains("report.pdf");
-		failedWith(run("operator", "mode=commit", "ds.xlsx", "code,name,kind\nA,B,khác\n".getBytes(StandardCharsets.UTF_8)),
-				"import.xlsx.invalid", null);
+		failedWith(run("operator", "mode=commit", "ds.xlsx",
+				"code,name,kind\nA,B,khác\n".getBytes(StandardCharsets.UTF_8)), "import.xlsx.invalid", null);
 		assertThat(upload("operator", "mode=preview", "big.csv", new byte[10 * 1024 * 1024 + 1]))
 			.hasStatus(HttpStatus.CONTENT_TOO_LARGE);
-		assertThat(mvc.post().uri("/api/v1/agencies/import?mode=commit&fileId=999999999")
+		assertThat(mvc.post()
+			.uri("/api/v1/agencies/import?mode=commit&fileId=999999999")
 			.header("Authorization", logins.bearer("operator"))).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.post().uri("/api/v1/agencies/import?mode=bogus").header("Authorization", logins.bearer("operator"))
+		assertThat(mvc.post()
+			.uri("/api/v1/agencies/import?mode=bogus")
+			.header("Authorization", logins.bearer("operator"))
 			.header("Accept-Language", "vi")).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.post().uri("/api/v1/agencies/import?mode=preview").header("Authorization", logins.bearer("operator")))
-			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(mvc.post()
+			.uri("/api/v1/agencies/import?mode=preview")
+			.header("Authorization", logins.bearer("operator"))).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(agencies.count()).isEqualTo(count);
 		assertThat(agencies.findByCode("SYT").orElseThrow().parentId())
 			.isEqualTo(agencies.findByCode("UBND-T").orElseThrow().id());
@@ -316,28 +355,32 @@ class AgencyImportApiTests {
 		JsonNode vi = await("operator", url, "vi");
 		assertThat(vi.get("error").get("location").asString()).isEqualTo("dòng 4");
 		assertThat(vi.get("error").get("message").asString()).isEqualTo("Mã: mã “000123” bị trùng với dòng 2.");
-		assertThat(vi.get("problems").get(1).get("message").asString()).isEqualTo("Mã: mã “12345” bị trùng với dòng 3.");
-		assertThat(job.get("error").get("message").asString()).isEqualTo("Mã: code “000123” duplicates line 2 (the code's first use).");
+		assertThat(vi.get("problems").get(1).get("message").asString())
+			.isEqualTo("Mã: mã “12345” bị trùng với dòng 3.");
+		assertThat(job.get("error").get("message").asString())
+			.isEqualTo("Mã: code “000123” duplicates line 2 (the code's first use).");
 	}
 
 	@Test
 	void theBulkWriteRefusesWhatTheImportWouldNeverSendItAndWritesNothing() {
 		long count = agencies.count();
 		String p = prefix();
-		var loop = new AgencyManagement.Imported("SYT", "Sở Y tế", AgencyKind.DEPARTMENT, "SYT-1", null, null, null, null, null);
-		var fresh = new AgencyManagement.Imported(p + "-N", "Mới", AgencyKind.OTHER, "UBND-T", null, null, null, null, null);
-		assertThat(catchThrowable(() -> management.importAll(List.of(fresh, loop),
-				LocalDate.now(AgencyManagement.ZONE), true)))
+		var loop = new AgencyManagement.Imported("SYT", "Sở Y tế", AgencyKind.DEPARTMENT, "SYT-1", null, null, null,
+				null, null);
+		var fresh = new AgencyManagement.Imported(p + "-N", "Mới", AgencyKind.OTHER, "UBND-T", null, null, null, null,
+				null);
+		assertThat(catchThrowable(
+				() -> management.importAll(List.of(fresh, loop), LocalDate.now(AgencyManagement.ZONE), true)))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					ex -> assertThat(ex.messageKey()).isEqualTo("agency.parent.cycle"));
-		var orphan = new AgencyManagement.Imported(p + "-O", "Mồ côi", AgencyKind.OTHER, p + "-NOWHERE", null, null, null,
-				null, null);
-		assertThat(catchThrowable(() -> management.importAll(List.of(orphan),
-				LocalDate.now(AgencyManagement.ZONE), true)))
+		var orphan = new AgencyManagement.Imported(p + "-O", "Mồ côi", AgencyKind.OTHER, p + "-NOWHERE", null, null,
+				null, null, null);
+		assertThat(
+				catchThrowable(() -> management.importAll(List.of(orphan), LocalDate.now(AgencyManagement.ZONE), true)))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					ex -> assertThat(ex.messageKey()).isEqualTo("agency.parent.unknown"));
-		assertThat(catchThrowable(() -> management.importAll(List.of(fresh, fresh),
-				LocalDate.now(AgencyManagement.ZONE), true)))
+		assertThat(catchThrowable(
+				() -> management.importAll(List.of(fresh, fresh), LocalDate.now(AgencyManagement.ZONE), true)))
 			.isInstanceOf(InvalidInputException.class);
 		assertThat(agencies.count()).isEqualTo(count);
 		assertThat(agencies.findByCode("SYT").orElseThrow().parentId())
@@ -347,12 +390,19 @@ class AgencyImportApiTests {
 	@Test
 	void officersMayNotImport() {
 		long count = agencies.count();
-		assertThat(upload("officer", "mode=commit", "a.csv", ("code,name,kind\n" + prefix() + ",A,khác\n")
-			.getBytes(StandardCharsets.UTF_8))).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(upload("leader", "mode=preview", "a.csv", "code,name,kind\nA,B,khác\n".getBytes(StandardCharsets.UTF_8)))
+		assertThat(upload("officer", "mode=commit", "a.csv",
+				("code,name,kind\n" + prefix() + ",A,khác\n").getBytes(StandardCharsets.UTF_8)))
 			.hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/api/v1/imports/agencies").header("Authorization", logins.bearer("officer")).multipart()
-			.file(new MockMultipartFile("file", "a.csv", "text/csv", "code,name,kind\nA,B,khác\n".getBytes(StandardCharsets.UTF_8))))
+		assertThat(upload("leader", "mode=preview", "a.csv",
+				"code,name,kind\nA,B,khác\n".getBytes(StandardCharsets.UTF_8)))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(
+				mvc.post()
+					.uri("/api/v1/imports/agencies")
+					.header("Authorization", logins.bearer("officer"))
+					.multipart()
+					.file(new MockMultipartFile("file", "a.csv", "text/csv",
+							"code,name,kind\nA,B,khác\n".getBytes(StandardCharsets.UTF_8))))
 			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(agencies.count()).isEqualTo(count);
 	}
@@ -370,32 +420,45 @@ class AgencyImportApiTests {
 	@Test
 	void anotherUsersStoredFileCannotBeImported() {
 		JsonNode preview = run("preview", "code,name,kind\n" + prefix() + ",A,khác\n");
-		assertThat(mvc.post().uri("/api/v1/agencies/import?mode=commit&fileId=" + fileOf(preview))
+		assertThat(mvc.post()
+			.uri("/api/v1/agencies/import?mode=commit&fileId=" + fileOf(preview))
 			.header("Authorization", logins.bearer("admin"))).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
 	void anOldListImportedWithItsDateCanTakeTheReformAfterwards() {
 		String p = prefix();
-		String csv = "code,name,kind,parent_code\n%1$s-H,Huyện Xưa,huyện,UBND-T\n%1$s-X1,Xã Xưa 1,xã,%1$s-H\n".formatted(p);
+		String csv = "code,name,kind,parent_code\n%1$s-H,Huyện Xưa,huyện,UBND-T\n%1$s-X1,Xã Xưa 1,xã,%1$s-H\n"
+			.formatted(p);
 		long fileId = fileOf(run("preview", csv));
-		assertThat(mvc.post().uri("/api/v1/agencies/import?mode=commit&fileId={id}&recordedFrom=2099-01-01", fileId)
+		assertThat(mvc.post()
+			.uri("/api/v1/agencies/import?mode=commit&fileId={id}&recordedFrom=2099-01-01", fileId)
 			.header("Authorization", logins.bearer("operator"))).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.post().uri("/api/v1/agencies/import?mode=commit&fileId={id}&recordedFrom=hôm-qua", fileId)
+		assertThat(mvc.post()
+			.uri("/api/v1/agencies/import?mode=commit&fileId={id}&recordedFrom=hôm-qua", fileId)
 			.header("Authorization", logins.bearer("operator"))).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(agencies.findByCode(p + "-H")).isEmpty();
-		JsonNode done = finished("operator", mvc.post()
-			.uri("/api/v1/agencies/import?mode=commit&fileId={id}&recordedFrom=2020-01-01", fileId)
-			.header("Authorization", logins.bearer("operator")).exchange());
+		JsonNode done = finished("operator",
+				mvc.post()
+					.uri("/api/v1/agencies/import?mode=commit&fileId={id}&recordedFrom=2020-01-01", fileId)
+					.header("Authorization", logins.bearer("operator"))
+					.exchange());
 		assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("succeeded");
 		Agency district = agencies.findByCode(p + "-H").orElseThrow();
 		long root = agencies.findByCode("UBND-T").orElseThrow().id();
-		assertThat(mvc.post().uri("/api/v1/reorganisations/merge").header("Authorization", logins.bearer("operator"))
+		assertThat(mvc.post()
+			.uri("/api/v1/reorganisations/merge")
+			.header("Authorization", logins.bearer("operator"))
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-			.content("{\"sourceIds\": [%d], \"successorId\": %d, \"effectiveDate\": \"2025-07-01\"}".formatted(district.id(), root)))
+			.content("{\"sourceIds\": [%d], \"successorId\": %d, \"effectiveDate\": \"2025-07-01\"}"
+				.formatted(district.id(), root)))
 			.hasStatus(HttpStatus.CREATED);
-		assertThat(mvc.get().uri("/api/v1/agencies/{id}/history?date=2024-01-01", district.id())
-			.header("Authorization", logins.bearer("admin"))).hasStatusOk().bodyJson().extractingPath("$[0].status")
+		assertThat(mvc.get()
+			.uri("/api/v1/agencies/{id}/history?date=2024-01-01", district.id())
+			.header("Authorization", logins.bearer("admin"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[0].status")
 			.isEqualTo("ACTIVE");
 	}
+
 }

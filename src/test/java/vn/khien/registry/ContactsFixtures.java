@@ -9,7 +9,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import vn.khien.TestLogins;
 import vn.khien.registry.AgencyManagement.AgencyDetails;
 
-/** Uniquely-coded agencies and focal points for the contacts tests, and signed-in page sessions. */
+/**
+ * Uniquely-coded agencies and focal points for the contacts tests, and signed-in page
+ * sessions.
+ */
 final class ContactsFixtures {
 
 	private static final AtomicInteger SEQ = new AtomicInteger();
@@ -34,11 +37,14 @@ final class ContactsFixtures {
 		return agencies.findByCode(code).orElseThrow().id();
 	}
 
-	/** A new agency under the one with {@code parentCode} (outside a request: acts as the system). */
+	/**
+	 * A new agency under the one with {@code parentCode} (outside a request: acts as the
+	 * system).
+	 */
 	Agency agency(String prefix, String parentCode, AgencyKind kind) {
 		String code = unique(prefix);
-		return management.create(new AgencyDetails(code, "Đơn vị thử " + code, kind, id(parentCode), null, null, null,
-				null, null));
+		return management
+			.create(new AgencyDetails(code, "Đơn vị thử " + code, kind, id(parentCode), null, null, null, null, null));
 	}
 
 	FocalPoint focalPoint(long agencyId, FocalPointDuty duty, String name) {
@@ -49,4 +55,5 @@ final class ContactsFixtures {
 	static SignedIn login(MockMvcTester mvc, String username) {
 		return TestLogins.signIn(mvc, username, TestLogins.passwordOf(username));
 	}
+
 }

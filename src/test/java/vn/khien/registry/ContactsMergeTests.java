@@ -50,9 +50,8 @@ class ContactsMergeTests {
 		staffing.setNeeded(successor.id(), 1);
 		staffing.add(second.id(), new SecurityStaff.Details("Cán bộ chuyên trách", null, null, null, null, null));
 
-		transactions.executeWithoutResult(
-				s -> events.publishEvent(new AgenciesMerged(List.of(first.id(), second.id()), successor.id(),
-						LocalDate.of(2026, 7, 1))));
+		transactions.executeWithoutResult(s -> events.publishEvent(
+				new AgenciesMerged(List.of(first.id(), second.id()), successor.id(), LocalDate.of(2026, 7, 1))));
 
 		List<FocalPoint> now = focalPoints.ofAgency(successor.id());
 		assertThat(now).extracting(FocalPoint::id).containsExactlyInAnyOrder(kept.id(), moved.id(), responder.id());
@@ -64,8 +63,10 @@ class ContactsMergeTests {
 		List<FocalPointHistoryEntry> history = focalPoints.history(successor.id());
 		assertThat(history).extracting(FocalPointHistoryEntry::action).contains("MERGE", "CREATE");
 		assertThat(history).filteredOn(h -> h.action().equals("CREATE")).hasSize(3);
-		assertThat(staffing.staff(successor.id())).extracting(SecurityStaff::name).containsExactly("Cán bộ chuyên trách");
+		assertThat(staffing.staff(successor.id())).extracting(SecurityStaff::name)
+			.containsExactly("Cán bộ chuyên trách");
 		assertThat(staffing.headcount(successor.id()).needed()).isEqualTo(3);
 		assertThat(staffing.staff(second.id())).isEmpty();
 	}
+
 }

@@ -52,10 +52,14 @@ class ContactsPagesTests {
 		SignedIn operator = ContactsFixtures.login(mvc, "operator");
 		long health = fixtures.id("SYT");
 		long campaign = campaigns.list(PageQuery.of(0, 1, "")).items().get(0).id();
-		long organisation = organisations.list(new Organisations.Filter(OrganisationKind.TELECOM_PROVIDER, null, null),
-				PageQuery.of(0, 1, "")).items().get(0).id();
-		String[] pages = { "/focal-points", "/focal-points?duty=MONITORING&q=y", "/agencies/" + health + "/focal-points",
-				"/agencies/" + health + "/focal-points/new", "/campaigns", "/campaigns/new", "/campaigns/" + campaign,
+		long organisation = organisations
+			.list(new Organisations.Filter(OrganisationKind.TELECOM_PROVIDER, null, null), PageQuery.of(0, 1, ""))
+			.items()
+			.get(0)
+			.id();
+		String[] pages = { "/focal-points", "/focal-points?duty=MONITORING&q=y",
+				"/agencies/" + health + "/focal-points", "/agencies/" + health + "/focal-points/new", "/campaigns",
+				"/campaigns/new", "/campaigns/" + campaign,
 				"/campaigns/" + campaign + "?state=overdue&kind=COMMUNE&sort=-name", "/organisations",
 				"/organisations?kind=ASSESSOR", "/organisations/" + organisation, "/organisations/new",
 				"/organisations/" + organisation + "/edit", "/subcommittee", "/subcommittee/edit",
@@ -63,7 +67,8 @@ class ContactsPagesTests {
 				"/staff/gaps", "/agencies/" + health,
 				"/focal-points/" + focalPoints.ofAgency(health).get(0).id() + "/edit",
 				"/subcommittee/members/" + subcommittee.members(PageQuery.of(0, 1, "")).items().get(0).id() + "/edit",
-				"/agencies/" + fixtures.id("SKHCN") + "/staff/" + staffing.staff(fixtures.id("SKHCN")).get(0).id() + "/edit" };
+				"/agencies/" + fixtures.id("SKHCN") + "/staff/" + staffing.staff(fixtures.id("SKHCN")).get(0).id()
+						+ "/edit" };
 		for (String page : pages) {
 			assertThat(mvc.get().uri(page).with(operator)).as(page).hasStatusOk();
 		}
@@ -87,7 +92,9 @@ class ContactsPagesTests {
 				"/agencies/" + education + "/staff", "/agencies/" + education + "/focal-points/new" }) {
 			assertThat(mvc.get().uri(page).with(officer)).as(page).hasStatus(HttpStatus.NOT_FOUND);
 		}
-		long campaign = campaigns.list(PageQuery.of(0, 500, "")).items().stream()
+		long campaign = campaigns.list(PageQuery.of(0, 500, ""))
+			.items()
+			.stream()
 			.filter(c -> c.name().startsWith("Đăng ký, cập nhật đầu mối"))
 			.findFirst()
 			.orElseThrow()
@@ -129,7 +136,10 @@ class ContactsPagesTests {
 	void formShowsProblemsNextToTheFieldAndKeepsWhatWasTyped() {
 		Agency unit = fixtures.agency("PG-HEALTH", "SYT", AgencyKind.PUBLIC_SERVICE_UNIT);
 		SignedIn officer = ContactsFixtures.login(mvc, "officer");
-		assertThat(mvc.post().uri("/agencies/{id}/focal-points", unit.id()).with(officer).with(csrf())
+		assertThat(mvc.post()
+			.uri("/agencies/{id}/focal-points", unit.id())
+			.with(officer)
+			.with(csrf())
 			.param("duty", "MONITORING")
 			.param("name", "Người nhập sai")
 			.param("email", "khong-hop-le")).hasStatusOk()
@@ -138,14 +148,20 @@ class ContactsPagesTests {
 			.contains("Địa chỉ email không hợp lệ.")
 			.contains("Người nhập sai");
 		assertThat(focalPoints.ofAgency(unit.id())).isEmpty();
-		assertThat(mvc.post().uri("/agencies/{id}/focal-points", unit.id()).with(officer).with(csrf())
+		assertThat(mvc.post()
+			.uri("/agencies/{id}/focal-points", unit.id())
+			.with(officer)
+			.with(csrf())
 			.param("duty", "INCIDENT_RESPONSE")
 			.param("name", "Người gõ đúng")
 			.param("primary", "true")).hasStatus(HttpStatus.FOUND);
 		assertThat(focalPoints.ofAgency(unit.id())).extracting(FocalPoint::name).containsExactly("Người gõ đúng");
 		long id = focalPoints.ofAgency(unit.id()).get(0).id();
 		assertThat(mvc.get().uri("/focal-points/{id}/edit", id).with(officer)).hasStatusOk();
-		assertThat(mvc.post().uri("/focal-points/{id}", id).with(officer).with(csrf())
+		assertThat(mvc.post()
+			.uri("/focal-points/{id}", id)
+			.with(officer)
+			.with(csrf())
 			.param("duty", "INCIDENT_RESPONSE")
 			.param("name", "Người gõ đúng")
 			.param("phone", "0912 000 001")).hasStatus(HttpStatus.FOUND);
@@ -160,19 +176,27 @@ class ContactsPagesTests {
 	void campaignFormRefusesDeadlineBeforeOpening() {
 		SignedIn operator = ContactsFixtures.login(mvc, "operator");
 		long before = campaigns.list(PageQuery.of(0, 1, "")).total();
-		assertThat(mvc.post().uri("/campaigns").with(operator).with(csrf())
+		assertThat(mvc.post()
+			.uri("/campaigns")
+			.with(operator)
+			.with(csrf())
 			.param("name", "Đợt ngược")
 			.param("openedOn", "2026-06-30")
 			.param("deadline", "2026-06-01")).hasStatusOk()
 			.bodyText()
 			.contains("Hạn đăng ký không được trước ngày mở đợt.");
 		assertThat(campaigns.list(PageQuery.of(0, 1, "")).total()).isEqualTo(before);
-		assertThat(mvc.post().uri("/campaigns").with(operator).with(csrf())
+		assertThat(mvc.post()
+			.uri("/campaigns")
+			.with(operator)
+			.with(csrf())
 			.param("name", "Đợt cho các sở")
 			.param("openedOn", "2026-06-01")
 			.param("deadline", "2026-06-30")
 			.param("agencyKinds", "DEPARTMENT", "PROVINCIAL_BODY")).hasStatus(HttpStatus.FOUND);
-		RegistrationCampaign created = campaigns.list(PageQuery.of(0, 500, "")).items().stream()
+		RegistrationCampaign created = campaigns.list(PageQuery.of(0, 500, ""))
+			.items()
+			.stream()
 			.filter(c -> c.name().equals("Đợt cho các sở"))
 			.findFirst()
 			.orElseThrow();
@@ -183,7 +207,9 @@ class ContactsPagesTests {
 	@Test
 	void campaignExportIsCsvOfWhatTheUserSees() {
 		SignedIn officer2 = ContactsFixtures.login(mvc, "officer2");
-		long campaign = campaigns.list(PageQuery.of(0, 500, "")).items().stream()
+		long campaign = campaigns.list(PageQuery.of(0, 500, ""))
+			.items()
+			.stream()
 			.filter(c -> c.name().startsWith("Đăng ký, cập nhật đầu mối"))
 			.findFirst()
 			.orElseThrow()
@@ -194,4 +220,5 @@ class ContactsPagesTests {
 			.contains("SGDDT")
 			.doesNotContain("SYT");
 	}
+
 }

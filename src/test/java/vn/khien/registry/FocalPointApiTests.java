@@ -44,7 +44,10 @@ class FocalPointApiTests {
 	}
 
 	private long count(long agencyId) {
-		return jdbc.sql("SELECT COUNT(*) FROM focal_point WHERE agency_id = :a").param("a", agencyId).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM focal_point WHERE agency_id = :a")
+			.param("a", agencyId)
+			.query(Long.class)
+			.single();
 	}
 
 	private long historyRows(long agencyId, String action) {
@@ -64,8 +67,9 @@ class FocalPointApiTests {
 			.hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri("/api/v1/agencies/{id}/focal-points", school.id()).header("Authorization", officer))
 			.hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.get().uri("/api/v1/agencies/{id}/focal-points/history", school.id()).header("Authorization", officer))
-			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get()
+			.uri("/api/v1/agencies/{id}/focal-points/history", school.id())
+			.header("Authorization", officer)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri("/api/v1/focal-points?agency=SGDDT").header("Authorization", officer))
 			.hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri("/api/v1/focal-points?q={q}&size=500", school.code()).header("Authorization", officer))
@@ -73,8 +77,9 @@ class FocalPointApiTests {
 			.bodyJson()
 			.extractingPath("$.total")
 			.isEqualTo(0);
-		assertThat(mvc.get().uri("/api/v1/focal-points?q={q}", school.code()).header("Authorization", logins.bearer("officer2")))
-			.hasStatusOk()
+		assertThat(mvc.get()
+			.uri("/api/v1/focal-points?q={q}", school.code())
+			.header("Authorization", logins.bearer("officer2"))).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.total")
 			.isEqualTo(1);
@@ -85,14 +90,19 @@ class FocalPointApiTests {
 		Agency school = fixtures.agency("FPT-EDU", "SGDDT", AgencyKind.PUBLIC_SERVICE_UNIT);
 		FocalPoint other = fixtures.focalPoint(school.id(), FocalPointDuty.MONITORING, "Người ngoài phạm vi");
 		String officer = logins.bearer("officer");
-		assertThat(mvc.put().uri("/api/v1/focal-points/{id}", other.id()).header("Authorization", officer)
+		assertThat(mvc.put()
+			.uri("/api/v1/focal-points/{id}", other.id())
+			.header("Authorization", officer)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"duty\":\"MONITORING\",\"name\":\"Đổi tên\"}")).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.delete().uri("/api/v1/focal-points/{id}", other.id()).header("Authorization", officer))
 			.hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.post().uri("/api/v1/agencies/{id}/focal-points/confirm", school.id()).header("Authorization", officer))
-			.hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.post().uri("/api/v1/focal-points").header("Authorization", officer)
+		assertThat(mvc.post()
+			.uri("/api/v1/agencies/{id}/focal-points/confirm", school.id())
+			.header("Authorization", officer)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.post()
+			.uri("/api/v1/focal-points")
+			.header("Authorization", officer)
 			.header("Accept-Language", "en")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\":" + school.id() + ",\"duty\":\"MONITORING\",\"name\":\"Chen ngang\"}"))
@@ -108,7 +118,9 @@ class FocalPointApiTests {
 	void officerRegistersFocalPointsOfOwnUnitsAndEveryChangeIsKept() throws Exception {
 		Agency unit = fixtures.agency("FPT-HEALTH", "SYT", AgencyKind.PUBLIC_SERVICE_UNIT);
 		String officer = logins.bearer("officer");
-		String body = mvc.post().uri("/api/v1/focal-points").header("Authorization", officer)
+		String body = mvc.post()
+			.uri("/api/v1/focal-points")
+			.header("Authorization", officer)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\":" + unit.id() + ",\"duty\":\"INCIDENT_RESPONSE\",\"name\":\"Nguyễn Thị Ứng\","
 					+ "\"phone\":\"0912 111 222\",\"email\":\"ung@example.invalid\",\"outOfHours\":\"0912 111 222\"}")
@@ -117,7 +129,9 @@ class FocalPointApiTests {
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(body).contains("\"primary\":true").contains("Nguyễn Thị Ứng");
 		long id = focalPoints.ofAgency(unit.id()).get(0).id();
-		assertThat(mvc.put().uri("/api/v1/focal-points/{id}", id).header("Authorization", officer)
+		assertThat(mvc.put()
+			.uri("/api/v1/focal-points/{id}", id)
+			.header("Authorization", officer)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"duty\":\"INCIDENT_RESPONSE\",\"name\":\"Nguyễn Thị Ứng\",\"phone\":\"0988 000 111\"}"))
 			.hasStatusOk()
@@ -126,10 +140,12 @@ class FocalPointApiTests {
 			.isEqualTo("0988 000 111");
 		assertThat(historyRows(unit.id(), "CREATE")).isEqualTo(1);
 		assertThat(historyRows(unit.id(), "UPDATE")).isEqualTo(1);
-		assertThat(mvc.get().uri("/api/v1/agencies/{id}/focal-points/history", unit.id()).header("Authorization", officer))
+		assertThat(
+				mvc.get().uri("/api/v1/agencies/{id}/focal-points/history", unit.id()).header("Authorization", officer))
 			.hasStatusOk()
 			.bodyJson()
-			.satisfies(json -> assertThat(json.getJson()).contains("0912 111 222").contains("0988 000 111")
+			.satisfies(json -> assertThat(json.getJson()).contains("0912 111 222")
+				.contains("0988 000 111")
 				.contains("\"changedBy\":\"officer\""));
 		assertThat(mvc.delete().uri("/api/v1/focal-points/{id}", id).header("Authorization", officer))
 			.hasStatus(HttpStatus.NO_CONTENT);
@@ -146,8 +162,8 @@ class FocalPointApiTests {
 		Agency unit = fixtures.agency("FPT-PRI", "SYT", AgencyKind.PUBLIC_SERVICE_UNIT);
 		FocalPoint first = fixtures.focalPoint(unit.id(), FocalPointDuty.MONITORING, "Thứ nhất");
 		assertThat(first.primary()).isTrue();
-		FocalPoint second = focalPoints.create(new FocalPoint.Details(unit.id(), FocalPointDuty.MONITORING, "Thứ hai",
-				null, null, null, null, true));
+		FocalPoint second = focalPoints.create(
+				new FocalPoint.Details(unit.id(), FocalPointDuty.MONITORING, "Thứ hai", null, null, null, null, true));
 		assertThat(second.primary()).isTrue();
 		assertThat(focalPoints.get(first.id()).primary()).isFalse();
 		focalPoints.retire(second.id());
@@ -162,7 +178,8 @@ class FocalPointApiTests {
 			.param("d", java.sql.Date.valueOf(LocalDate.of(2020, 1, 1)))
 			.param("id", fp.id())
 			.update();
-		assertThat(mvc.post().uri("/api/v1/agencies/{id}/focal-points/confirm", unit.id())
+		assertThat(mvc.post()
+			.uri("/api/v1/agencies/{id}/focal-points/confirm", unit.id())
 			.header("Authorization", logins.bearer("officer"))).hasStatusOk();
 		assertThat(focalPoints.get(fp.id()).confirmedOn()).isEqualTo(FocalPoints.today());
 		assertThat(historyRows(unit.id(), "CONFIRM")).isEqualTo(1);
@@ -171,7 +188,8 @@ class FocalPointApiTests {
 	@Test
 	void confirmWithoutFocalPointsIsRefused() {
 		Agency unit = fixtures.agency("FPT-EMPTY", "SYT", AgencyKind.PUBLIC_SERVICE_UNIT);
-		assertThat(mvc.post().uri("/api/v1/agencies/{id}/focal-points/confirm", unit.id())
+		assertThat(mvc.post()
+			.uri("/api/v1/agencies/{id}/focal-points/confirm", unit.id())
 			.header("Authorization", logins.bearer("officer"))
 			.header("Accept-Language", "en")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
@@ -185,13 +203,18 @@ class FocalPointApiTests {
 		FocalPoint fp = focalPoints.ofAgency(health).get(0);
 		String body = "{\"agencyId\":" + health + ",\"duty\":\"MONITORING\",\"name\":\"Không được\"}";
 		for (String user : new String[] { "leader", "police", "responder", "assessor" }) {
-			assertThat(mvc.post().uri("/api/v1/focal-points").header("Authorization", logins.bearer(user))
+			assertThat(mvc.post()
+				.uri("/api/v1/focal-points")
+				.header("Authorization", logins.bearer(user))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body)).hasStatus(HttpStatus.FORBIDDEN);
-			assertThat(mvc.put().uri("/api/v1/focal-points/{id}", fp.id()).header("Authorization", logins.bearer(user))
+			assertThat(mvc.put()
+				.uri("/api/v1/focal-points/{id}", fp.id())
+				.header("Authorization", logins.bearer(user))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body)).hasStatus(HttpStatus.FORBIDDEN);
-			assertThat(mvc.post().uri("/api/v1/agencies/{id}/focal-points/confirm", health)
+			assertThat(mvc.post()
+				.uri("/api/v1/agencies/{id}/focal-points/confirm", health)
 				.header("Authorization", logins.bearer(user))).hasStatus(HttpStatus.FORBIDDEN);
 		}
 		assertThat(mvc.get().uri("/api/v1/focal-points/{id}", fp.id()).header("Authorization", logins.bearer("leader")))
@@ -203,18 +226,24 @@ class FocalPointApiTests {
 	void garbageIsRefusedWithAProblemAndChangesNothing() {
 		Agency unit = fixtures.agency("FPT-BAD", "SYT", AgencyKind.PUBLIC_SERVICE_UNIT);
 		String operator = logins.bearer("operator");
-		assertThat(mvc.post().uri("/api/v1/focal-points").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/focal-points")
+			.header("Authorization", operator)
 			.header("Accept-Language", "vi")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\": ")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.title")
 			.isEqualTo("Dữ liệu không đọc được");
-		assertThat(mvc.post().uri("/api/v1/focal-points").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/focal-points")
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\":" + unit.id() + ",\"duty\":\"SLEEPING\",\"name\":\"X\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.post().uri("/api/v1/focal-points").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/focal-points")
+			.header("Authorization", operator)
 			.header("Accept-Language", "en")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\":" + unit.id() + ",\"duty\":\"MONITORING\",\"name\":\"" + "x".repeat(300)
@@ -224,7 +253,9 @@ class FocalPointApiTests {
 			.satisfies(json -> assertThat(json.getJson()).contains("\"field\":\"name\"")
 				.contains("\"field\":\"email\"")
 				.contains("\"field\":\"phone\""));
-		assertThat(mvc.post().uri("/api/v1/focal-points").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/focal-points")
+			.header("Authorization", operator)
 			.header("Accept-Language", "en")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"agencyId\":987654321,\"duty\":\"MONITORING\",\"name\":\"Ai đó\"}"))
@@ -232,11 +263,12 @@ class FocalPointApiTests {
 			.bodyJson()
 			.extractingPath("$.detail")
 			.isEqualTo("Agency 987,654,321 does not exist or you may not update its focal points.");
-		assertThat(mvc.post().uri("/api/v1/focal-points").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/focal-points")
+			.header("Authorization", operator)
 			.header("Accept-Language", "en")
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"duty\":\"MONITORING\",\"name\":\"Ai đó\"}"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
+			.content("{\"duty\":\"MONITORING\",\"name\":\"Ai đó\"}")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.detail")
 			.isEqualTo("The agency (agencyId) is required.");
@@ -244,4 +276,5 @@ class FocalPointApiTests {
 			.hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(count(unit.id())).isZero();
 	}
+
 }

@@ -35,7 +35,8 @@ class OrganisationApiTests {
 	@Test
 	void provinceWideRolesReadTelecomProvidersWithTheirIncidentContacts() {
 		for (String user : new String[] { "police", "leader", "responder", "operator" }) {
-			assertThat(mvc.get().uri("/api/v1/organisations?kind=TELECOM_PROVIDER&q=lạc hồng")
+			assertThat(mvc.get()
+				.uri("/api/v1/organisations?kind=TELECOM_PROVIDER&q=lạc hồng")
 				.header("Authorization", logins.bearer(user))).hasStatusOk()
 				.bodyJson()
 				.satisfies(json -> assertThat(json.getJson()).contains("Công ty Viễn thông Lạc Hồng")
@@ -62,7 +63,8 @@ class OrganisationApiTests {
 			.single();
 		assertThat(mvc.get().uri("/api/v1/organisations").header("Authorization", provider)).hasStatusOk()
 			.bodyJson()
-			.satisfies(json -> assertThat(json.getJson()).contains("\"total\":1").contains("Công ty Viễn thông Lạc Hồng"));
+			.satisfies(
+					json -> assertThat(json.getJson()).contains("\"total\":1").contains("Công ty Viễn thông Lạc Hồng"));
 		assertThat(mvc.get().uri("/api/v1/organisations/{id}", other).header("Authorization", provider))
 			.hasStatus(HttpStatus.NOT_FOUND);
 	}
@@ -72,10 +74,13 @@ class OrganisationApiTests {
 		long before = organisations();
 		String body = "{\"kind\":\"OTHER\",\"name\":\"Công ty thử\"}";
 		for (String user : new String[] { "leader", "police", "provider", "officer" }) {
-			assertThat(mvc.post().uri("/api/v1/organisations").header("Authorization", logins.bearer(user))
+			assertThat(mvc.post()
+				.uri("/api/v1/organisations")
+				.header("Authorization", logins.bearer(user))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body)).hasStatus(HttpStatus.FORBIDDEN);
-			assertThat(mvc.post().uri("/api/v1/organisations/{id}/contacts", anyTelecom())
+			assertThat(mvc.post()
+				.uri("/api/v1/organisations/{id}/contacts", anyTelecom())
 				.header("Authorization", logins.bearer(user))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\":\"X\"}")).hasStatus(HttpStatus.FORBIDDEN);
@@ -86,7 +91,9 @@ class OrganisationApiTests {
 	@Test
 	void operatorManagesOrganisationAndContacts() throws Exception {
 		String operator = logins.bearer("operator");
-		String created = mvc.post().uri("/api/v1/organisations").header("Authorization", operator)
+		String created = mvc.post()
+			.uri("/api/v1/organisations")
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"kind\":\"ASSESSOR\",\"name\":\"Công ty Đánh giá Thử\",\"taxCode\":\"0101234567\","
 					+ "\"website\":\"https://danhgia-thu.invalid\",\"email\":\"lienhe@danhgia-thu.invalid\"}")
@@ -94,17 +101,22 @@ class OrganisationApiTests {
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		long id = ((Number) com.jayway.jsonpath.JsonPath.read(created, "$.id")).longValue();
-		assertThat(mvc.post().uri("/api/v1/organisations/{id}/contacts", id).header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/organisations/{id}/contacts", id)
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"Người liên hệ\",\"phone\":\"0912 000 000\"}")).hasStatus(HttpStatus.CREATED);
-		assertThat(mvc.put().uri("/api/v1/organisations/{id}", id).header("Authorization", operator)
+		assertThat(mvc.put()
+			.uri("/api/v1/organisations/{id}", id)
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"kind\":\"ASSESSOR\",\"name\":\"Công ty Đánh giá Thử\",\"status\":\"INACTIVE\"}"))
-			.hasStatusOk()
+			.content("{\"kind\":\"ASSESSOR\",\"name\":\"Công ty Đánh giá Thử\",\"status\":\"INACTIVE\"}")).hasStatusOk()
 			.bodyJson()
-			.satisfies(json -> assertThat(json.getJson()).contains("\"status\":\"INACTIVE\"").contains("Người liên hệ"));
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE entity_type IN ('organisation', 'organisation_contact')"
-				+ " AND (entity_id = :id OR after_state LIKE '%Người liên hệ%')")
+			.satisfies(
+					json -> assertThat(json.getJson()).contains("\"status\":\"INACTIVE\"").contains("Người liên hệ"));
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_entry WHERE entity_type IN ('organisation', 'organisation_contact')"
+					+ " AND (entity_id = :id OR after_state LIKE '%Người liên hệ%')")
 			.param("id", String.valueOf(id))
 			.query(Long.class)
 			.single()).isGreaterThanOrEqualTo(3);
@@ -114,17 +126,23 @@ class OrganisationApiTests {
 	void garbageIsRefusedWithAProblemAndChangesNothing() {
 		long before = organisations();
 		String operator = logins.bearer("operator");
-		assertThat(mvc.post().uri("/api/v1/organisations").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/organisations")
+			.header("Authorization", operator)
 			.header("Accept-Language", "en")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"kind\":")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.title")
 			.isEqualTo("Unreadable input");
-		assertThat(mvc.post().uri("/api/v1/organisations").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/organisations")
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"kind\":\"PIRATE\",\"name\":\"X\"}")).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.post().uri("/api/v1/organisations").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/organisations")
+			.header("Authorization", operator)
 			.header("Accept-Language", "vi")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"kind\":\"OTHER\",\"name\":\"" + "n".repeat(256) + "\",\"email\":\"@@\","
@@ -136,7 +154,9 @@ class OrganisationApiTests {
 				.contains("\"field\":\"website\"")
 				.contains("\"field\":\"hotline\"")
 				.contains("Địa chỉ email không hợp lệ."));
-		assertThat(mvc.post().uri("/api/v1/organisations/{id}/contacts", 987654321L).header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/organisations/{id}/contacts", 987654321L)
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"X\"}")).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(organisations()).isEqualTo(before);
@@ -146,13 +166,21 @@ class OrganisationApiTests {
 	void organisationUserSeesOnlyOwnOrganisation() {
 		long own = anyTelecom();
 		long other = jdbc.sql("SELECT MIN(id) FROM organisation WHERE kind = 'ASSESSOR'").query(Long.class).single();
-		String ownName = jdbc.sql("SELECT name FROM organisation WHERE id = :id").param("id", own).query(String.class).single();
-		String otherName = jdbc.sql("SELECT name FROM organisation WHERE id = :id").param("id", other).query(String.class).single();
-		var user = new vn.khien.platform.KhienUser(987654L, "provider-linked", "Nhà mạng", java.util.Set.of(
-				vn.khien.platform.Role.ORGANISATION), null, own);
-		var auth = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(user, null,
-				java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ORGANISATION")));
-		var signedIn = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(auth);
+		String ownName = jdbc.sql("SELECT name FROM organisation WHERE id = :id")
+			.param("id", own)
+			.query(String.class)
+			.single();
+		String otherName = jdbc.sql("SELECT name FROM organisation WHERE id = :id")
+			.param("id", other)
+			.query(String.class)
+			.single();
+		var user = new vn.khien.platform.KhienUser(987654L, "provider-linked", "Nhà mạng",
+				java.util.Set.of(vn.khien.platform.Role.ORGANISATION), null, own);
+		var auth = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(user,
+				null, java.util.List
+					.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ORGANISATION")));
+		var signedIn = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.authentication(auth);
 		assertThat(mvc.get().uri("/organisations").with(signedIn)).hasStatusOk()
 			.bodyText()
 			.contains(ownName)
@@ -160,4 +188,5 @@ class OrganisationApiTests {
 		assertThat(mvc.get().uri("/organisations/{id}", own).with(signedIn)).hasStatusOk();
 		assertThat(mvc.get().uri("/organisations/{id}", other).with(signedIn)).hasStatus(HttpStatus.NOT_FOUND);
 	}
+
 }

@@ -28,8 +28,10 @@ class RegistrationCampaignStateTests {
 
 	@Test
 	void deadlinePassesTheDayAfterTheDeadline() {
-		var campaign = new RegistrationCampaign(1, "x", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), Set.of(), "op");
+		var campaign = new RegistrationCampaign(1, "x", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), Set.of(),
+				"op");
 		assertThat(campaign.deadlinePassed(LocalDate.of(2026, 3, 31))).isFalse();
 		assertThat(campaign.deadlinePassed(LocalDate.of(2026, 4, 1))).isTrue();
 	}
+
 }

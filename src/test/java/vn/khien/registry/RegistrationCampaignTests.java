@@ -61,8 +61,8 @@ class RegistrationCampaignTests {
 
 	private Map<String, RegistrationCampaignState> states(RegistrationCampaign campaign, String q,
 			RegistrationCampaignState state, LocalDate today) {
-		return campaigns.agencies(campaign, new RegistrationCampaigns.Filter(state, q, null), PageQuery.of(0, 100, "code"),
-				today)
+		return campaigns
+			.agencies(campaign, new RegistrationCampaigns.Filter(state, q, null), PageQuery.of(0, 100, "code"), today)
 			.items()
 			.stream()
 			.collect(Collectors.toMap(RegistrationCampaignAgency::code, RegistrationCampaignAgency::state));
@@ -82,8 +82,8 @@ class RegistrationCampaignTests {
 		confirmedOn(fixtures.focalPoint(monitoringOnly.id(), FocalPointDuty.MONITORING, "B1"), opened.plusDays(1));
 		confirmedOn(fixtures.focalPoint(stale.id(), FocalPointDuty.MONITORING, "C1"), opened.minusDays(1));
 		confirmedOn(fixtures.focalPoint(stale.id(), FocalPointDuty.INCIDENT_RESPONSE, "C2"), opened.plusDays(2));
-		RegistrationCampaign campaign = campaigns.open(new RegistrationCampaign.Details(prefix, opened, deadline,
-				Set.of(AgencyKind.PUBLIC_SERVICE_UNIT)));
+		RegistrationCampaign campaign = campaigns
+			.open(new RegistrationCampaign.Details(prefix, opened, deadline, Set.of(AgencyKind.PUBLIC_SERVICE_UNIT)));
 
 		LocalDate before = deadline.minusDays(1);
 		assertThat(states(campaign, prefix, null, before)).containsOnly(
@@ -93,9 +93,10 @@ class RegistrationCampaignTests {
 		assertThat(states(campaign, prefix, RegistrationCampaignState.OVERDUE, before)).isEmpty();
 
 		LocalDate after = deadline.plusDays(1);
-		assertThat(states(campaign, prefix, null, deadline)).containsEntry(stale.code(), RegistrationCampaignState.PENDING);
-		assertThat(states(campaign, prefix, RegistrationCampaignState.OVERDUE, after)).containsOnlyKeys(
-				monitoringOnly.code(), stale.code());
+		assertThat(states(campaign, prefix, null, deadline)).containsEntry(stale.code(),
+				RegistrationCampaignState.PENDING);
+		assertThat(states(campaign, prefix, RegistrationCampaignState.OVERDUE, after))
+			.containsOnlyKeys(monitoringOnly.code(), stale.code());
 		assertThat(states(campaign, prefix, RegistrationCampaignState.PENDING, after)).isEmpty();
 		assertThat(states(campaign, prefix, RegistrationCampaignState.REGISTERED, after)).containsOnlyKeys(both.code());
 		assertThat(states(campaign, prefix, null, after)).doesNotContainKey(outOfKind.code());
@@ -104,26 +105,34 @@ class RegistrationCampaignTests {
 
 	@Test
 	void officerSeesOnlyOwnAgenciesInListsAndExports() throws Exception {
-		RegistrationCampaign demo = campaigns.list(PageQuery.of(0, 500, "")).items().stream()
+		RegistrationCampaign demo = campaigns.list(PageQuery.of(0, 500, ""))
+			.items()
+			.stream()
 			.filter(c -> c.name().startsWith("Đăng ký, cập nhật đầu mối"))
 			.findFirst()
 			.orElseThrow();
 		String officer = logins.bearer("officer");
-		String list = mvc.get().uri("/api/v1/registration-campaigns/{id}/agencies?size=500", demo.id())
+		String list = mvc.get()
+			.uri("/api/v1/registration-campaigns/{id}/agencies?size=500", demo.id())
 			.header("Authorization", officer)
 			.exchange()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(list).contains("\"code\":\"SYT\"").doesNotContain("\"code\":\"SGDDT\"").doesNotContain("\"code\":\"SCT\"");
-		assertThat(mvc.get().uri("/api/v1/registration-campaigns/{id}/agencies?state=registered", demo.id())
+		assertThat(list).contains("\"code\":\"SYT\"")
+			.doesNotContain("\"code\":\"SGDDT\"")
+			.doesNotContain("\"code\":\"SCT\"");
+		assertThat(mvc.get()
+			.uri("/api/v1/registration-campaigns/{id}/agencies?state=registered", demo.id())
 			.header("Authorization", officer)).hasStatusOk().bodyJson().extractingPath("$.total").isEqualTo(1);
-		String csv = mvc.get().uri("/api/v1/registration-campaigns/{id}/agencies.csv", demo.id())
+		String csv = mvc.get()
+			.uri("/api/v1/registration-campaigns/{id}/agencies.csv", demo.id())
 			.header("Authorization", officer)
 			.exchange()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(csv).contains("SYT,Sở Y tế").doesNotContain("SGDDT").doesNotContain("SCT");
-		String all = mvc.get().uri("/api/v1/registration-campaigns/{id}/agencies.csv?state=overdue", demo.id())
+		String all = mvc.get()
+			.uri("/api/v1/registration-campaigns/{id}/agencies.csv?state=overdue", demo.id())
 			.header("Authorization", logins.bearer("operator"))
 			.header("Accept-Language", "en")
 			.exchange()
@@ -134,17 +143,21 @@ class RegistrationCampaignTests {
 
 	@Test
 	void demoCampaignHasRegisteredAndOverdueDepartments() {
-		RegistrationCampaign demo = campaigns.list(PageQuery.of(0, 500, "")).items().stream()
+		RegistrationCampaign demo = campaigns.list(PageQuery.of(0, 500, ""))
+			.items()
+			.stream()
 			.filter(c -> c.name().startsWith("Đăng ký, cập nhật đầu mối"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(mvc.get().uri("/api/v1/registration-campaigns/{id}/agencies?state=overdue&kind=DEPARTMENT", demo.id())
+		assertThat(mvc.get()
+			.uri("/api/v1/registration-campaigns/{id}/agencies?state=overdue&kind=DEPARTMENT", demo.id())
 			.header("Authorization", logins.bearer("police"))).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.total")
 			.asNumber()
 			.satisfies(n -> assertThat(n.intValue()).isGreaterThanOrEqualTo(4));
-		assertThat(mvc.get().uri("/api/v1/registration-campaigns/{id}/agencies?state=pending", demo.id())
+		assertThat(mvc.get()
+			.uri("/api/v1/registration-campaigns/{id}/agencies?state=pending", demo.id())
 			.header("Authorization", logins.bearer("police"))).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.total")
@@ -156,12 +169,16 @@ class RegistrationCampaignTests {
 		long before = campaigns.list(PageQuery.of(0, 1, "")).total();
 		String body = "{\"name\":\"Đợt thử\",\"openedOn\":\"2026-05-01\",\"deadline\":\"2026-05-31\"}";
 		for (String user : new String[] { "leader", "officer", "police" }) {
-			assertThat(mvc.post().uri("/api/v1/registration-campaigns").header("Authorization", logins.bearer(user))
+			assertThat(mvc.post()
+				.uri("/api/v1/registration-campaigns")
+				.header("Authorization", logins.bearer(user))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body)).hasStatus(HttpStatus.FORBIDDEN);
 		}
 		String operator = logins.bearer("operator");
-		assertThat(mvc.post().uri("/api/v1/registration-campaigns").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/registration-campaigns")
+			.header("Authorization", operator)
 			.header("Accept-Language", "en")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"Ngược\",\"openedOn\":\"2026-05-31\",\"deadline\":\"2026-05-01\"}"))
@@ -169,22 +186,30 @@ class RegistrationCampaignTests {
 			.bodyJson()
 			.extractingPath("$.detail")
 			.isEqualTo("The deadline cannot be before the opening date.");
-		assertThat(mvc.post().uri("/api/v1/registration-campaigns").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/registration-campaigns")
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"Sai\",\"openedOn\":\"hôm qua\",\"deadline\":\"2026-05-01\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.post().uri("/api/v1/registration-campaigns").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/registration-campaigns")
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"" + "d".repeat(256) + "\",\"openedOn\":\"2026-05-01\",\"deadline\":\"2026-05-31\","
 					+ "\"agencyKinds\":[\"DEPARTMENT\"]}"))
 			.hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.post().uri("/api/v1/registration-campaigns").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/registration-campaigns")
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"Loại lạ\",\"openedOn\":\"2026-05-01\",\"deadline\":\"2026-05-31\","
 					+ "\"agencyKinds\":[\"MARTIANS\"]}"))
 			.hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(campaigns.list(PageQuery.of(0, 1, "")).total()).isEqualTo(before);
-		assertThat(mvc.post().uri("/api/v1/registration-campaigns").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/registration-campaigns")
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)).hasStatus(HttpStatus.CREATED);
 		assertThat(campaigns.list(PageQuery.of(0, 1, "")).total()).isEqualTo(before + 1);
@@ -193,13 +218,16 @@ class RegistrationCampaignTests {
 	@Test
 	void unknownStateOrCampaignIsAClearProblem() {
 		long id = campaigns.list(PageQuery.of(0, 1, "")).items().get(0).id();
-		assertThat(mvc.get().uri("/api/v1/registration-campaigns/{id}/agencies?state=late", id)
+		assertThat(mvc.get()
+			.uri("/api/v1/registration-campaigns/{id}/agencies?state=late", id)
 			.header("Authorization", logins.bearer("operator"))
 			.header("Accept-Language", "en")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.detail")
 			.isEqualTo("State \"late\" is not valid; use registered, pending or overdue.");
-		assertThat(mvc.get().uri("/api/v1/registration-campaigns/{id}/agencies", 987654321L)
+		assertThat(mvc.get()
+			.uri("/api/v1/registration-campaigns/{id}/agencies", 987654321L)
 			.header("Authorization", logins.bearer("operator"))).hasStatus(HttpStatus.NOT_FOUND);
 	}
+
 }

@@ -28,9 +28,10 @@ import vn.khien.KhienTest;
 import vn.khien.platform.Role;
 
 /**
- * The registry's handlers: agencies and their reorganisation and import, focal points, registration campaigns,
- * organisations, the subcommittee, security staff. One row per handler; records of a unit of the health department
- * (in scope of {@code officer}, out of scope of {@code officer2}).
+ * The registry's handlers: agencies and their reorganisation and import, focal points,
+ * registration campaigns, organisations, the subcommittee, security staff. One row per
+ * handler; records of a unit of the health department (in scope of {@code officer}, out
+ * of scope of {@code officer2}).
  */
 @KhienTest
 class RegistryAccessMatrixTests implements AccessMatrix.Module {
@@ -79,24 +80,34 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 		return LocalDate.now(AgencyManagement.ZONE).toString();
 	}
 
-	/** NB: monitoring only, so that no unit of the health department counts as registered in a campaign. */
+	/**
+	 * NB: monitoring only, so that no unit of the health department counts as registered
+	 * in a campaign.
+	 */
 	private FocalPoint focalPoint(long agencyId) {
 		return focalPoints.create(new FocalPoint.Details(agencyId, FocalPointDuty.MONITORING, "Đầu mối ma trận",
 				"Chuyên viên", "0912 345 678", "mx@example.invalid", null, false));
 	}
 
 	private long organisation() {
-		return organisations.create(new Organisation.Details(OrganisationKind.SECURITY_PROVIDER,
-				AccessFixtures.unique("Tổ chức ma trận"), null, null, null, null, null, null, OrganisationStatus.ACTIVE))
+		return organisations
+			.create(new Organisation.Details(OrganisationKind.SECURITY_PROVIDER,
+					AccessFixtures.unique("Tổ chức ma trận"), null, null, null, null, null, null,
+					OrganisationStatus.ACTIVE))
 			.id();
 	}
 
 	private long member() {
-		return subcommittee.addMember(new SubcommitteeMember.Details(SubcommitteeRole.MEMBER, "Thành viên ma trận", null,
-				null, null, null, null, null)).id();
+		return subcommittee
+			.addMember(new SubcommitteeMember.Details(SubcommitteeRole.MEMBER, "Thành viên ma trận", null, null, null,
+					null, null, null))
+			.id();
 	}
 
-	/** The records officers of other organisations must not read: the directory is open to the state side. */
+	/**
+	 * The records officers of other organisations must not read: the directory is open to
+	 * the state side.
+	 */
 	private static boolean readsOrganisation(Caller caller, long organisationId, long providerOrganisation) {
 		return caller.readsWholeProvince() || caller.has(Role.AGENCY_OFFICER)
 				|| (caller.has(Role.ORGANISATION) && organisationId == providerOrganisation);
@@ -128,21 +139,26 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 		Supplier<Long> contact = AccessMatrix.once(() -> organisations
 			.addContact(organisation.get(), new OrganisationContact.Details("Liên hệ ma trận", null, null, null))
 			.id());
-		Supplier<Long> providerOrganisation = AccessMatrix.once(() -> jdbc
-			.sql("SELECT organisation_id FROM app_user WHERE username = 'provider'")
-			.query(Long.class)
-			.single());
+		Supplier<Long> providerOrganisation = AccessMatrix
+			.once(() -> jdbc.sql("SELECT organisation_id FROM app_user WHERE username = 'provider'")
+				.query(Long.class)
+				.single());
 		Supplier<Long> member = AccessMatrix.once(this::member);
-		Supplier<Long> campaign = AccessMatrix.once(() -> jdbc
-			.sql("SELECT MIN(id) FROM registration_campaign WHERE name LIKE 'Đăng ký, cập nhật đầu mối%'")
-			.query(Long.class)
-			.single());
-		// a merge of two units of the health department: officer reads it, officer2 does not
-		Supplier<Reorganisations.Reorganisation> merged = AccessMatrix.once(() -> reorganisations
-			.merge(new Reorganisations.Merge(List.of(f.unit("SYT").id(), f.unit("SYT").id()), f.unit("SYT").id(), null,
-					LocalDate.now(AgencyManagement.ZONE), "ma trận")));
+		Supplier<Long> campaign = AccessMatrix.once(
+				() -> jdbc.sql("SELECT MIN(id) FROM registration_campaign WHERE name LIKE 'Đăng ký, cập nhật đầu mối%'")
+					.query(Long.class)
+					.single());
+		// a merge of two units of the health department: officer reads it, officer2 does
+		// not
+		Supplier<Reorganisations.Reorganisation> merged = AccessMatrix
+			.once(() -> reorganisations.merge(new Reorganisations.Merge(List.of(f.unit("SYT").id(), f.unit("SYT").id()),
+					f.unit("SYT").id(), null, LocalDate.now(AgencyManagement.ZONE), "ma trận")));
 		Supplier<List<Long>> refusedSources = AccessMatrix.once(() -> List.of(f.unit("SYT").id(), f.unit("SYT").id()));
-		Supplier<List<Long>> mergedParts = () -> merged.get().parts().stream().map(Reorganisations.Part::agencyId).toList();
+		Supplier<List<Long>> mergedParts = () -> merged.get()
+			.parts()
+			.stream()
+			.map(Reorganisations.Part::agencyId)
+			.toList();
 		Scope organisationReaders = (c, mx) -> readsOrganisation(c, organisation.get(), providerOrganisation.get());
 		String unitCsv = "code,name,kind,parent_code\n%s,Đơn vị nhập ma trận,PUBLIC_SERVICE_UNIT,%s\n";
 
@@ -167,12 +183,14 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 		m.api("POST", "/api/v1/agencies/{id}/deactivate").fresh("id", () -> f.unit("SYT").id()).permit(OPERATORS);
 		m.api("POST", "/api/v1/agencies/import")
 			.permit(OPERATORS)
-			.file("file", "agencies.csv", call -> unitCsv.formatted(AccessFixtures.unique("MXI"), unitRecord.get().code()))
+			.file("file", "agencies.csv",
+					call -> unitCsv.formatted(AccessFixtures.unique("MXI"), unitRecord.get().code()))
 			.form(() -> form("mode", "commit"))
 			.ok(202);
 		m.api("POST", "/api/v1/imports/agencies")
 			.permit(OPERATORS)
-			.file("file", "agencies.csv", call -> unitCsv.formatted(AccessFixtures.unique("MXJ"), unitRecord.get().code()))
+			.file("file", "agencies.csv",
+					call -> unitCsv.formatted(AccessFixtures.unique("MXJ"), unitRecord.get().code()))
 			.form(() -> form("dryRun", "true"))
 			.ok(202);
 
@@ -201,7 +219,8 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 		m.page("GET", "/agencies/import").permit(OPERATORS);
 		m.page("POST", "/agencies/import")
 			.permit(OPERATORS)
-			.file("file", "agencies.csv", call -> unitCsv.formatted(AccessFixtures.unique("MXV"), unitRecord.get().code()))
+			.file("file", "agencies.csv",
+					call -> unitCsv.formatted(AccessFixtures.unique("MXV"), unitRecord.get().code()))
 			.ok(302);
 
 		// --- reorganisations
@@ -209,16 +228,20 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 		m.api("GET", "/api/v1/reorganisations/{id}").with("id", () -> merged.get().id()).scope(readsAny(mergedParts));
 		m.api("POST", "/api/v1/reorganisations/merge")
 			.permit(OPERATORS)
-			.json(call -> f.json("sourceIds", call.fresh(() -> List.of(f.unit("SYT").id(), f.unit("SYT").id()), refusedSources),
-					"successorId", call.fresh(() -> f.unit("SYT").id(), unit), "effectiveDate", today()))
+			.json(call -> f.json("sourceIds",
+					call.fresh(() -> List.of(f.unit("SYT").id(), f.unit("SYT").id()), refusedSources), "successorId",
+					call.fresh(() -> f.unit("SYT").id(), unit), "effectiveDate", today()))
 			.ok(201);
 		m.api("POST", "/api/v1/reorganisations/split")
 			.permit(OPERATORS)
-			.json(call -> f.json("sourceId", call.fresh(() -> f.unit("SYT").id(), unit), "targets",
-					List.of(Map.of("create", Map.of("code", AccessFixtures.unique("MXS"), "name", "Tách một", "kind",
-							"PUBLIC_SERVICE_UNIT", "parentId", health.get())),
-							Map.of("create", Map.of("code", AccessFixtures.unique("MXS"), "name", "Tách hai", "kind",
-									"PUBLIC_SERVICE_UNIT", "parentId", health.get()))),
+			.json(call -> f.json(
+					"sourceId", call.fresh(() -> f.unit("SYT").id(), unit), "targets", List.of(
+							Map.of("create",
+									Map.of("code", AccessFixtures.unique("MXS"), "name", "Tách một", "kind",
+											"PUBLIC_SERVICE_UNIT", "parentId", health.get())),
+							Map.of("create",
+									Map.of("code", AccessFixtures.unique("MXS"), "name", "Tách hai", "kind",
+											"PUBLIC_SERVICE_UNIT", "parentId", health.get()))),
 					"recordsTo", 0, "effectiveDate", today()))
 			.ok(201);
 		m.page("GET", "/agencies/reorganisations")
@@ -246,7 +269,10 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 			.ok(302);
 
 		// --- focal points
-		m.api("GET", "/api/v1/focal-points").given(focalPoint).query("size", 500).listOf(json("$.items[*]", "agencyId"));
+		m.api("GET", "/api/v1/focal-points")
+			.given(focalPoint)
+			.query("size", 500)
+			.listOf(json("$.items[*]", "agencyId"));
 		m.api("GET", "/api/v1/focal-points/{id}").with("id", focalPoint).scope(reads(unit));
 		m.api("POST", "/api/v1/focal-points")
 			.permit(WRITERS)
@@ -319,9 +345,10 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 			.json(() -> f.json("name", "Cán bộ ma trận"));
 		m.api("DELETE", "/api/v1/agencies/{id}/staff/{staffId}")
 			.with("id", unit)
-			.fresh("staffId", () -> staffing
-				.add(unit.get(), new SecurityStaff.Details("Cán bộ xoá", null, null, null, null, null))
-				.id())
+			.fresh("staffId",
+					() -> staffing
+						.add(unit.get(), new SecurityStaff.Details("Cán bộ xoá", null, null, null, null, null))
+						.id())
 			.permit(WRITERS)
 			.scope(writes(unit))
 			.ok(204);
@@ -354,9 +381,10 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 			.ok(302);
 		m.page("POST", "/agencies/{id}/staff/{staffId}/delete")
 			.with("id", unit)
-			.fresh("staffId", () -> staffing
-				.add(unit.get(), new SecurityStaff.Details("Cán bộ xoá", null, null, null, null, null))
-				.id())
+			.fresh("staffId",
+					() -> staffing
+						.add(unit.get(), new SecurityStaff.Details("Cán bộ xoá", null, null, null, null, null))
+						.id())
 			.permit(WRITERS)
 			.scope(writes(unit))
 			.ok(302);
@@ -365,7 +393,8 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 		// --- registration campaigns (province-wide; their agency lists follow scope)
 		m.api("GET", "/api/v1/registration-campaigns");
 		m.api("GET", "/api/v1/registration-campaigns/{id}").with("id", campaign);
-		// NB: opened long ago, so that it never becomes the latest campaign other tests look at
+		// NB: opened long ago, so that it never becomes the latest campaign other tests
+		// look at
 		m.api("POST", "/api/v1/registration-campaigns")
 			.permit(OPERATORS)
 			.json(() -> f.json("name", AccessFixtures.unique("Đợt ma trận"), "openedOn", "2020-01-01", "deadline",
@@ -385,12 +414,15 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 			.form(() -> form("name", AccessFixtures.unique("Đợt trang ma trận"), "openedOn", "2020-01-01", "deadline",
 					"2020-02-01", "agencyKinds", "PROVINCIAL_BODY"))
 			.ok(302);
-		m.page("GET", "/campaigns/{id}").with("id", campaign).listOf(links("href=\"/agencies/(\\d+)/focal-points\"", null));
+		m.page("GET", "/campaigns/{id}")
+			.with("id", campaign)
+			.listOf(links("href=\"/agencies/(\\d+)/focal-points\"", null));
 		m.page("GET", "/campaigns/{id}/agencies.csv")
 			.with("id", campaign)
 			.listOf(AccessMatrix.csvOwnedBy(0, AGENCY_OF_CODE));
 
-		// --- organisations: the state side reads the directory, an organisation only its own record
+		// --- organisations: the state side reads the directory, an organisation only its
+		// own record
 		m.api("GET", "/api/v1/organisations")
 			.permit(ORGANISATION_READERS)
 			.given(organisation)
@@ -421,9 +453,11 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 			.json(() -> f.json("name", "Liên hệ ma trận"));
 		m.api("DELETE", "/api/v1/organisations/{id}/contacts/{contactId}")
 			.with("id", organisation)
-			.fresh("contactId", () -> organisations
-				.addContact(organisation.get(), new OrganisationContact.Details("Liên hệ xoá", null, null, null))
-				.id())
+			.fresh("contactId",
+					() -> organisations
+						.addContact(organisation.get(),
+								new OrganisationContact.Details("Liên hệ xoá", null, null, null))
+						.id())
 			.permit(OPERATORS)
 			.ok(204);
 		m.page("GET", "/organisations")
@@ -453,9 +487,11 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 			.ok(302);
 		m.page("POST", "/organisations/{id}/contacts/{contactId}/delete")
 			.with("id", organisation)
-			.fresh("contactId", () -> organisations
-				.addContact(organisation.get(), new OrganisationContact.Details("Liên hệ xoá", null, null, null))
-				.id())
+			.fresh("contactId",
+					() -> organisations
+						.addContact(organisation.get(),
+								new OrganisationContact.Details("Liên hệ xoá", null, null, null))
+						.id())
 			.permit(OPERATORS)
 			.ok(302);
 
@@ -465,7 +501,8 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 			return f.json("name", s.name(), "decisionRef", s.decisionRef(), "standingBodyId", s.standingBodyId());
 		};
 		m.api("GET", "/api/v1/subcommittee").permit(SUBCOMMITTEE_READERS);
-		// NB: writes back what is stored, so that other tests see the demo subcommittee unchanged
+		// NB: writes back what is stored, so that other tests see the demo subcommittee
+		// unchanged
 		m.api("PUT", "/api/v1/subcommittee").permit(OPERATORS).json(sameSubcommittee);
 		m.api("GET", "/api/v1/subcommittee/members").permit(SUBCOMMITTEE_READERS);
 		m.api("GET", "/api/v1/subcommittee/members/{id}").with("id", member).permit(SUBCOMMITTEE_READERS);
@@ -480,14 +517,11 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 		m.api("DELETE", "/api/v1/subcommittee/members/{id}").fresh("id", this::member).permit(OPERATORS).ok(204);
 		m.page("GET", "/subcommittee").permit(SUBCOMMITTEE_READERS);
 		m.page("GET", "/subcommittee/edit").permit(OPERATORS);
-		m.page("POST", "/subcommittee")
-			.permit(OPERATORS)
-			.form(() -> {
-				var s = subcommittee.find().orElseThrow();
-				return form("name", s.name(), "decisionRef", s.decisionRef() == null ? "" : s.decisionRef(),
-						"standingBodyId", s.standingBodyId() == null ? "" : s.standingBodyId().toString());
-			})
-			.ok(302);
+		m.page("POST", "/subcommittee").permit(OPERATORS).form(() -> {
+			var s = subcommittee.find().orElseThrow();
+			return form("name", s.name(), "decisionRef", s.decisionRef() == null ? "" : s.decisionRef(),
+					"standingBodyId", s.standingBodyId() == null ? "" : s.standingBodyId().toString());
+		}).ok(302);
 		m.page("GET", "/subcommittee/members/new").permit(OPERATORS);
 		m.page("POST", "/subcommittee/members")
 			.permit(OPERATORS)
@@ -501,4 +535,5 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 			.ok(302);
 		m.page("POST", "/subcommittee/members/{id}/delete").fresh("id", this::member).permit(OPERATORS).ok(302);
 	}
+
 }

@@ -45,7 +45,10 @@ class ReorgApiTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	/** A fixture agency whose recorded history starts in 2020, so a 2025 reorganisation can follow it. */
+	/**
+	 * A fixture agency whose recorded history starts in 2020, so a 2025 reorganisation
+	 * can follow it.
+	 */
 	Agency fixture(String prefix, String name, AgencyKind kind, Long parentId) {
 		String code = prefix + "-" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
 		return management.create(new AgencyDetails(code, name, kind, parentId, null, null, null, null, null), BEFORE);
@@ -56,8 +59,13 @@ class ReorgApiTests {
 	}
 
 	MvcTestResult post(String path, String user, String lang, String json) {
-		return mvc.post().uri(path).header("Authorization", logins.bearer(user)).header("Accept-Language", lang)
-			.contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+		return mvc.post()
+			.uri(path)
+			.header("Authorization", logins.bearer(user))
+			.header("Accept-Language", lang)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json)
+			.exchange();
 	}
 
 	long reorganisationCount() {
@@ -77,8 +85,8 @@ class ReorgApiTests {
 
 		var result = post("/api/v1/reorganisations/merge", "operator", "en", """
 				{"sourceIds": [%d, %d], "newSuccessor": {"code": "%s", "name": "Xã Thử Mới", "kind": "COMMUNE",
-				 "parentId": %d}, "effectiveDate": "2025-07-01", "note": "Nghị quyết 2025"}"""
-			.formatted(a.id(), b.id(), newCode, root()));
+				 "parentId": %d}, "effectiveDate": "2025-07-01", "note": "Nghị quyết 2025"}""".formatted(a.id(), b.id(),
+				newCode, root()));
 
 		assertThat(result).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.kind").isEqualTo("MERGE");
 		assertThat(result).bodyJson().extractingPath("$.leftBehind.assets").isEqualTo(0);
@@ -89,21 +97,41 @@ class ReorgApiTests {
 		assertThat(agencies.get(school.id()).parentId()).isEqualTo(successor.id());
 		assertThat(accounts.findByUsername(username).orElseThrow().agencyId()).isEqualTo(successor.id());
 		String admin = logins.bearer("admin");
-		assertThat(mvc.get().uri("/api/v1/agencies/{id}/history?date=2025-06-30", a.id()).header("Authorization", admin))
-			.hasStatusOk().bodyJson().extractingPath("$[0].status").isEqualTo("ACTIVE");
-		assertThat(mvc.get().uri("/api/v1/agencies/{id}/history?date=2025-06-30", school.id()).header("Authorization", admin))
-			.hasStatusOk().bodyJson().extractingPath("$[0].parentId").asNumber().satisfies(
-					p -> assertThat(p.longValue()).isEqualTo(a.id()));
-		assertThat(mvc.get().uri("/api/v1/agencies/{id}/history?date=2025-07-01", school.id()).header("Authorization", admin))
-			.hasStatusOk().bodyJson().extractingPath("$[0].parentId").asNumber().satisfies(
-					p -> assertThat(p.longValue()).isEqualTo(successor.id()));
-		assertThat(mvc.get().uri("/api/v1/agencies/{id}/history?date=2025-07-01", a.id()).header("Authorization", admin))
-			.hasStatusOk().bodyJson().extractingPath("$[0].status").isEqualTo("MERGED");
+		assertThat(
+				mvc.get().uri("/api/v1/agencies/{id}/history?date=2025-06-30", a.id()).header("Authorization", admin))
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[0].status")
+			.isEqualTo("ACTIVE");
+		assertThat(mvc.get()
+			.uri("/api/v1/agencies/{id}/history?date=2025-06-30", school.id())
+			.header("Authorization", admin)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[0].parentId")
+			.asNumber()
+			.satisfies(p -> assertThat(p.longValue()).isEqualTo(a.id()));
+		assertThat(mvc.get()
+			.uri("/api/v1/agencies/{id}/history?date=2025-07-01", school.id())
+			.header("Authorization", admin)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[0].parentId")
+			.asNumber()
+			.satisfies(p -> assertThat(p.longValue()).isEqualTo(successor.id()));
+		assertThat(
+				mvc.get().uri("/api/v1/agencies/{id}/history?date=2025-07-01", a.id()).header("Authorization", admin))
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[0].status")
+			.isEqualTo("MERGED");
 		// the successor did not exist before the effective date
-		assertThat(mvc.get().uri("/api/v1/agencies/{id}/history?date=2025-06-30", successor.id())
+		assertThat(mvc.get()
+			.uri("/api/v1/agencies/{id}/history?date=2025-06-30", successor.id())
 			.header("Authorization", admin)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri("/api/v1/reorganisations?agency={id}", a.id()).header("Authorization", admin))
-			.hasStatusOk().bodyJson().extractingPath("$.total").isEqualTo(1);
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.total")
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -146,16 +174,25 @@ class ReorgApiTests {
 		Agency u2 = fixture("RT-SYT", "Phòng Thử 2", AgencyKind.PUBLIC_SERVICE_UNIT, health);
 		long id = post("/api/v1/reorganisations/merge", "operator", "en", """
 				{"sourceIds": [%d], "successorId": %d, "effectiveDate": "2025-07-01"}""".formatted(u1.id(), u2.id()))
-			.getResponse().getStatus() == 201 ? lastReorganisation() : -1;
+			.getResponse()
+			.getStatus() == 201 ? lastReorganisation() : -1;
 		assertThat(id).isPositive();
 		assertThat(mvc.get().uri("/api/v1/reorganisations/{id}", id).header("Authorization", logins.bearer("officer")))
 			.hasStatusOk();
 		assertThat(mvc.get().uri("/api/v1/reorganisations/{id}", id).header("Authorization", logins.bearer("officer2")))
 			.hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri("/api/v1/reorganisations?size=500").header("Authorization", logins.bearer("officer2")))
-			.hasStatusOk().bodyJson().extractingPath("$.items[*].id").asArray().doesNotContain((int) id);
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.items[*].id")
+			.asArray()
+			.doesNotContain((int) id);
 		assertThat(mvc.get().uri("/api/v1/reorganisations?size=500").header("Authorization", logins.bearer("officer")))
-			.hasStatusOk().bodyJson().extractingPath("$.items[*].id").asArray().contains((int) id);
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.items[*].id")
+			.asArray()
+			.contains((int) id);
 	}
 
 	long lastReorganisation() {
@@ -173,56 +210,90 @@ class ReorgApiTests {
 
 		assertThat(post(merge, "operator", "en", """
 				{"sourceIds": [999999999], "successorId": %d, "effectiveDate": "2025-07-01"}""".formatted(b.id())))
-			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail")
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
 			.isEqualTo("There is no agency with id 999999999.");
-		assertThat(post(merge, "operator", "vi", """
-				{"sourceIds": [%d, %d], "successorId": %d, "effectiveDate": "2025-07-01"}"""
-			.formatted(a.id(), b.id(), b.id()))).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail")
+		assertThat(post(merge, "operator", "vi",
+				"""
+						{"sourceIds": [%d, %d], "successorId": %d, "effectiveDate": "2025-07-01"}""".formatted(a.id(),
+						b.id(), b.id())))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
 			.isEqualTo("Cơ quan tiếp nhận không được nằm trong danh sách cơ quan bị sáp nhập.");
 		assertThat(post(merge, "operator", "en", """
 				{"sourceIds": [%d], "successorId": %d, "effectiveDate": "2025-07-01"}""".formatted(a.id(), child.id())))
-			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code").isEqualTo("reorg.merge.cycle");
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.code")
+			.isEqualTo("reorg.merge.cycle");
 		assertThat(post(merge, "operator", "en", """
 				{"sourceIds": [%d], "successorId": %d, "effectiveDate": "31/02/2025"}""".formatted(a.id(), b.id())))
-			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail")
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
 			.isEqualTo("The effective date \"31/02/2025\" is not valid (use dd/MM/yyyy).");
 		assertThat(post(merge, "operator", "en", """
-				{"sourceIds": [%d], "successorId": %d}""".formatted(a.id(), b.id())))
-			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail")
+				{"sourceIds": [%d], "successorId": %d}""".formatted(a.id(), b.id()))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
 			.isEqualTo("The effective date is required.");
 		assertThat(post(merge, "operator", "en", """
 				{"sourceIds": [%d], "successorId": %d, "effectiveDate": "2099-01-01"}""".formatted(a.id(), b.id())))
-			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code").isEqualTo("reorg.effective.future");
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.code")
+			.isEqualTo("reorg.effective.future");
 		assertThat(post(merge, "operator", "en", """
 				{"sourceIds": [%d], "newSuccessor": {"code": "SYT", "name": "X", "kind": "COMMUNE"},
 				 "effectiveDate": "2025-07-01"}""".formatted(a.id()))).hasStatus(HttpStatus.CONFLICT);
-		assertThat(post(merge, "operator", "en", """
-				{"sourceIds": [%d], "successorId": %d, "newSuccessor": {"code": "RT-NEW", "name": "X", "kind": "COMMUNE"},
-				 "effectiveDate": "2025-07-01"}""".formatted(a.id(), b.id()))).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(post(merge, "operator", "en",
+				"""
+						{"sourceIds": [%d], "successorId": %d, "newSuccessor": {"code": "RT-NEW", "name": "X", "kind": "COMMUNE"},
+						 "effectiveDate": "2025-07-01"}"""
+					.formatted(a.id(), b.id())))
+			.hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(post(merge, "operator", "en", "{\"sourceIds\": \"abc\"")).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(post(merge, "operator", "en", "{\"sourceIds\": []}")).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(post(merge, "operator", "en", """
-				{"sourceIds": [%d], "successorId": %d, "effectiveDate": "2025-07-01", "note": "%s"}"""
-			.formatted(a.id(), b.id(), "x".repeat(1001)))).hasStatus(HttpStatus.BAD_REQUEST);
-		// a merge dated before what is recorded about the agency would rewrite its history
+				{"sourceIds": [%d], "successorId": %d, "effectiveDate": "2025-07-01", "note": "%s"}""".formatted(a.id(),
+				b.id(), "x".repeat(1001))))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		// a merge dated before what is recorded about the agency would rewrite its
+		// history
 		assertThat(post(merge, "operator", "en", """
 				{"sourceIds": [%d], "successorId": %d, "effectiveDate": "2019-12-31"}""".formatted(a.id(), b.id())))
-			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code")
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.code")
 			.isEqualTo("agency.history.beforeRecorded");
 		String split = "/api/v1/reorganisations/split";
-		assertThat(post(split, "operator", "en", """
-				{"sourceId": %d, "targets": [{"create": {"code": "RT-DUP", "name": "X", "kind": "COMMUNE"}},
-				 {"create": {"code": "RT-DUP", "name": "Y", "kind": "COMMUNE"}}], "effectiveDate": "2025-07-01"}"""
-			.formatted(a.id()))).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail")
+		assertThat(post(split, "operator", "en",
+				"""
+						{"sourceId": %d, "targets": [{"create": {"code": "RT-DUP", "name": "X", "kind": "COMMUNE"}},
+						 {"create": {"code": "RT-DUP", "name": "Y", "kind": "COMMUNE"}}], "effectiveDate": "2025-07-01"}"""
+					.formatted(a.id())))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
 			.isEqualTo("Code \"RT-DUP\" is used for two new agencies.");
-		assertThat(post(split, "operator", "en", """
-				{"sourceId": %d, "targets": [{"agencyId": %d}], "effectiveDate": "2025-07-01"}"""
-			.formatted(a.id(), b.id()))).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code")
+		assertThat(post(split, "operator", "en",
+				"""
+						{"sourceId": %d, "targets": [{"agencyId": %d}], "effectiveDate": "2025-07-01"}"""
+					.formatted(a.id(), b.id())))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.code")
 			.isEqualTo("reorg.split.twoTargets");
-		assertThat(post(split, "operator", "en", """
-				{"sourceId": %d, "targets": [{"agencyId": %d}, {"agencyId": %d}], "effectiveDate": "2025-07-01"}"""
-			.formatted(a.id(), b.id(), child.id()))).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
-			.extractingPath("$.code").isEqualTo("reorg.split.targetInside");
+		assertThat(post(split, "operator", "en",
+				"""
+						{"sourceId": %d, "targets": [{"agencyId": %d}, {"agencyId": %d}], "effectiveDate": "2025-07-01"}"""
+					.formatted(a.id(), b.id(), child.id())))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.code")
+			.isEqualTo("reorg.split.targetInside");
 		assertThat(post(split, "operator", "en", """
 				{"sourceId": "x", "targets": 3}""")).hasStatus(HttpStatus.BAD_REQUEST);
 
@@ -239,23 +310,34 @@ class ReorgApiTests {
 		management.deactivate(a.id());
 		assertThat(post("/api/v1/reorganisations/merge", "operator", "en", """
 				{"sourceIds": [%d], "successorId": %d, "effectiveDate": "2025-07-01"}""".formatted(a.id(), b.id())))
-			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail")
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
 			.isEqualTo("Agency \"%s\" is no longer active (deactivated, merged or split).".formatted(a.code()));
 	}
 
 	@Test
 	void historyEndpointAnswersByDateAndRespectsScope() {
 		long education = agencies.findByCode("SGDDT").orElseThrow().id();
-		assertThat(mvc.get().uri("/api/v1/agencies/{id}/history?date=2999-01-01", education)
-			.header("Authorization", logins.bearer("officer2"))).hasStatusOk().bodyJson().extractingPath("$[0].code")
+		assertThat(mvc.get()
+			.uri("/api/v1/agencies/{id}/history?date=2999-01-01", education)
+			.header("Authorization", logins.bearer("officer2"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[0].code")
 			.isEqualTo("SGDDT");
-		assertThat(mvc.get().uri("/api/v1/agencies/{id}/history?date=1999-01-01", education)
+		assertThat(mvc.get()
+			.uri("/api/v1/agencies/{id}/history?date=1999-01-01", education)
 			.header("Authorization", logins.bearer("officer2"))).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.get().uri("/api/v1/agencies/{id}/history?date=2025-07-01", education)
+		assertThat(mvc.get()
+			.uri("/api/v1/agencies/{id}/history?date=2025-07-01", education)
 			.header("Authorization", logins.bearer("officer"))).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.get().uri("/api/v1/agencies/{id}/history?date=hôm-qua", education)
-			.header("Authorization", logins.bearer("officer2")).header("Accept-Language", "en"))
-			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.title").isNotNull();
+		assertThat(mvc.get()
+			.uri("/api/v1/agencies/{id}/history?date=hôm-qua", education)
+			.header("Authorization", logins.bearer("officer2"))
+			.header("Accept-Language", "en")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.title")
+			.isNotNull();
 	}
 
 	@Test
@@ -268,12 +350,23 @@ class ReorgApiTests {
 		assertThat(oldCommune.successorId()).isEqualTo(newCommune.id());
 		assertThat(agencies.findByCode("XC-A1-TYT").orElseThrow().parentId()).isEqualTo(newCommune.id());
 		String admin = logins.bearer("admin");
-		assertThat(mvc.get().uri("/api/v1/agencies/{id}/history?date=2025-06-30", oldCommune.id())
-			.header("Authorization", admin)).hasStatusOk().bodyJson().extractingPath("$[0].parentId").asNumber()
+		assertThat(mvc.get()
+			.uri("/api/v1/agencies/{id}/history?date=2025-06-30", oldCommune.id())
+			.header("Authorization", admin)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[0].parentId")
+			.asNumber()
 			.satisfies(p -> assertThat(p.longValue()).isEqualTo(district.id()));
 		assertThat(mvc.get().uri("/api/v1/agencies?status=ACTIVE&size=1").header("Authorization", admin)).hasStatusOk()
-			.bodyJson().extractingPath("$.total").asNumber().satisfies(n -> assertThat(n.longValue()).isGreaterThanOrEqualTo(810));
+			.bodyJson()
+			.extractingPath("$.total")
+			.asNumber()
+			.satisfies(n -> assertThat(n.longValue()).isGreaterThanOrEqualTo(810));
 		assertThat(mvc.get().uri("/api/v1/reorganisations?agency={id}", district.id()).header("Authorization", admin))
-			.hasStatusOk().bodyJson().extractingPath("$.items[0].effectiveDate").isEqualTo("2025-07-01");
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.items[0].effectiveDate")
+			.isEqualTo("2025-07-01");
 	}
+
 }

@@ -44,8 +44,9 @@ class ReorgPageTests {
 
 	Agency fixture(String name, Long parentId) {
 		String code = "RP-" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
-		return management.create(new AgencyDetails(code, name, AgencyKind.COMMUNE, parentId, null, null, null, null,
-				null), LocalDate.of(2020, 1, 1));
+		return management.create(
+				new AgencyDetails(code, name, AgencyKind.COMMUNE, parentId, null, null, null, null, null),
+				LocalDate.of(2020, 1, 1));
 	}
 
 	String html(MvcTestResult result) throws Exception {
@@ -63,12 +64,17 @@ class ReorgPageTests {
 		Agency b = fixture("Xã Trang B", root());
 		Agency successor = fixture("Xã Trang Mới", root());
 
-		MvcTestResult form = mvc.get().uri("/agencies/reorganisations/merge?source={id}", a.id()).with(operator)
+		MvcTestResult form = mvc.get()
+			.uri("/agencies/reorganisations/merge?source={id}", a.id())
+			.with(operator)
 			.exchange();
 		assertThat(form).hasStatusOk();
 		assertThat(html(form)).contains(a.code()).contains("Sáp nhập cơ quan");
 
-		MvcTestResult done = mvc.post().uri("/agencies/reorganisations/merge").with(operator).with(csrf())
+		MvcTestResult done = mvc.post()
+			.uri("/agencies/reorganisations/merge")
+			.with(operator)
+			.with(csrf())
 			.param("sourceCodes", a.code() + ", " + b.code())
 			.param("successorCode", successor.code())
 			.param("effectiveDate", "01/07/2025")
@@ -77,7 +83,8 @@ class ReorgPageTests {
 		assertThat(done).hasStatus3xxRedirection();
 		String location = done.getResponse().getRedirectedUrl();
 		assertThat(location).startsWith("/agencies/reorganisations/");
-		assertThat(html(mvc.get().uri(location).with(operator).exchange())).contains("Xã Trang A").contains("Xã Trang Mới")
+		assertThat(html(mvc.get().uri(location).with(operator).exchange())).contains("Xã Trang A")
+			.contains("Xã Trang Mới")
 			.contains("01/07/2025");
 		String page = html(mvc.get().uri("/agencies/{id}", a.id()).with(operator).exchange());
 		assertThat(page).contains("Đã sáp nhập vào").contains("/agencies/" + successor.id()).contains(location);
@@ -90,17 +97,26 @@ class ReorgPageTests {
 		Agency a = fixture("Xã Lỗi A", root());
 		long before = jdbc.sql("SELECT COUNT(*) FROM reorganisation").query(Long.class).single();
 
-		MvcTestResult result = mvc.post().uri("/agencies/reorganisations/merge").with(operator).with(csrf())
+		MvcTestResult result = mvc.post()
+			.uri("/agencies/reorganisations/merge")
+			.with(operator)
+			.with(csrf())
 			.param("sourceCodes", a.code() + ", KHONG-CO-MA")
 			.param("successorCode", "UBND-T")
 			.param("effectiveDate", "32/13/2025")
 			.exchange();
 
 		assertThat(result).hasStatusOk();
-		assertThat(html(result)).contains("is-invalid").contains("Không có cơ quan mang mã &quot;KHONG-CO-MA&quot;")
+		assertThat(html(result)).contains("is-invalid")
+			.contains("Không có cơ quan mang mã &quot;KHONG-CO-MA&quot;")
 			.contains("KHONG-CO-MA");
-		MvcTestResult badDate = mvc.post().uri("/agencies/reorganisations/split").with(operator).with(csrf())
-			.param("sourceCode", a.code()).param("targetCodes", "UBND-T SYT").param("effectiveDate", "hôm qua")
+		MvcTestResult badDate = mvc.post()
+			.uri("/agencies/reorganisations/split")
+			.with(operator)
+			.with(csrf())
+			.param("sourceCode", a.code())
+			.param("targetCodes", "UBND-T SYT")
+			.param("effectiveDate", "hôm qua")
 			.exchange();
 		assertThat(html(badDate)).contains("Ngày hiệu lực &quot;hôm qua&quot; không hợp lệ");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM reorganisation").query(Long.class).single()).isEqualTo(before);
@@ -112,16 +128,25 @@ class ReorgPageTests {
 		Agency a = fixture("Xã Ngoài Phạm Vi", root());
 		Agency b = fixture("Xã Ngoài Phạm Vi 2", root());
 		SignedIn operator = login("operator");
-		assertThat(mvc.post().uri("/agencies/reorganisations/merge").with(operator).with(csrf())
-			.param("sourceCodes", a.code()).param("successorCode", b.code()).param("effectiveDate", "2025-07-01")
+		assertThat(mvc.post()
+			.uri("/agencies/reorganisations/merge")
+			.with(operator)
+			.with(csrf())
+			.param("sourceCodes", a.code())
+			.param("successorCode", b.code())
+			.param("effectiveDate", "2025-07-01")
 			.exchange()).hasStatus3xxRedirection();
 
 		SignedIn officer = login("officer");
 		assertThat(mvc.get().uri("/agencies/reorganisations/merge").with(officer)).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.get().uri("/agencies/reorganisations/split").with(officer)).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/agencies/reorganisations/merge").with(officer).with(csrf())
-			.param("sourceCodes", b.code()).param("successorCode", "UBND-T").param("effectiveDate", "2025-07-01"))
-			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post()
+			.uri("/agencies/reorganisations/merge")
+			.with(officer)
+			.with(csrf())
+			.param("sourceCodes", b.code())
+			.param("successorCode", "UBND-T")
+			.param("effectiveDate", "2025-07-01")).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.get().uri("/agencies/import").with(officer)).hasStatus(HttpStatus.FORBIDDEN);
 		MvcTestResult list = mvc.get().uri("/agencies/reorganisations?size=500").with(officer).exchange();
 		assertThat(list).hasStatusOk();
@@ -133,12 +158,16 @@ class ReorgPageTests {
 			.doesNotContain("/agencies/import");
 	}
 
-	/** The job page once its job has finished (the page polls the same state through its event stream). */
+	/**
+	 * The job page once its job has finished (the page polls the same state through its
+	 * event stream).
+	 */
 	String finishedJobPage(String path, SignedIn user) throws Exception {
 		long deadline = System.nanoTime() + 20_000_000_000L;
 		while (true) {
 			String page = html(mvc.get().uri(path).with(user).exchange());
-			if (page.contains("id=\"job-summary\"") || page.contains("id=\"job-error\"") || System.nanoTime() > deadline) {
+			if (page.contains("id=\"job-summary\"") || page.contains("id=\"job-error\"")
+					|| System.nanoTime() > deadline) {
 				return page;
 			}
 			Thread.sleep(50);
@@ -149,10 +178,15 @@ class ReorgPageTests {
 	void importPagePreviewsOnTheJobPageThenImportsTheValidRowsOnce() throws Exception {
 		SignedIn operator = login("operator");
 		String p = "RPI" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
-		String csv = "code,name,kind,parent_code\n%1$s-A,Đơn vị A,khác,UBND-T\n%1$s-B,Đơn vị B,khác,%1$s-X\n".formatted(p);
+		String csv = "code,name,kind,parent_code\n%1$s-A,Đơn vị A,khác,UBND-T\n%1$s-B,Đơn vị B,khác,%1$s-X\n"
+			.formatted(p);
 		long count = agencies.count();
 
-		MvcTestResult upload = mvc.post().uri("/agencies/import").with(operator).with(csrf()).multipart()
+		MvcTestResult upload = mvc.post()
+			.uri("/agencies/import")
+			.with(operator)
+			.with(csrf())
+			.multipart()
 			.file(new MockMultipartFile("file", "ds.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
 			.param("recordedFrom", "01/01/2020")
 			.exchange();
@@ -161,31 +195,42 @@ class ReorgPageTests {
 		String jobPath = upload.getResponse().getRedirectedUrl();
 		assertThat(jobPath).matches("/imports/[0-9a-f-]{36}");
 		String page = finishedJobPage(jobPath, operator);
-		assertThat(page).contains("id=\"job-left-out\"").contains("dòng 3")
-			.contains("parent_code: không có cơ quan mang mã &quot;" + p + "-X&quot;").contains("id=\"confirm-import\"")
+		assertThat(page).contains("id=\"job-left-out\"")
+			.contains("dòng 3")
+			.contains("parent_code: không có cơ quan mang mã &quot;" + p + "-X&quot;")
+			.contains("id=\"confirm-import\"")
 			.contains("data-count=\"skipped\"");
 		assertThat(agencies.count()).isEqualTo(count);
 
 		MvcTestResult confirm = mvc.post().uri(jobPath + "/commit").with(operator).with(csrf()).exchange();
 		assertThat(confirm).hasStatus3xxRedirection();
 		String done = finishedJobPage(confirm.getResponse().getRedirectedUrl(), operator);
-		assertThat(done).contains("id=\"job-summary\"").doesNotContain("id=\"confirm-import\"")
+		assertThat(done).contains("id=\"job-summary\"")
+			.doesNotContain("id=\"confirm-import\"")
 			.contains("href=\"/agencies/import\">Nhập tệp khác</a>");
 		Agency a = agencies.findByCode(p + "-A").orElseThrow();
 		assertThat(agencies.findByCode(p + "-B")).isEmpty();
-		assertThat(jdbc.sql("SELECT MIN(valid_from) FROM agency_history WHERE agency_id = :id").param("id", a.id())
-			.query(LocalDate.class).single()).isEqualTo(LocalDate.of(2020, 1, 1));
+		assertThat(jdbc.sql("SELECT MIN(valid_from) FROM agency_history WHERE agency_id = :id")
+			.param("id", a.id())
+			.query(LocalDate.class)
+			.single()).isEqualTo(LocalDate.of(2020, 1, 1));
 		assertThat(mvc.post().uri(jobPath + "/commit").with(operator).with(csrf())).hasStatus(HttpStatus.CONFLICT);
 	}
 
 	@Test
 	void importPageSaysWhatIsWrongWithTheForm() throws Exception {
 		SignedIn operator = login("operator");
-		MvcTestResult badDate = mvc.post().uri("/agencies/import").with(operator).with(csrf()).multipart()
-			.file(new MockMultipartFile("file", "ds.csv", "text/csv", "code,name,kind\n".getBytes(StandardCharsets.UTF_8)))
+		MvcTestResult badDate = mvc.post()
+			.uri("/agencies/import")
+			.with(operator)
+			.with(csrf())
+			.multipart()
+			.file(new MockMultipartFile("file", "ds.csv", "text/csv",
+					"code,name,kind\n".getBytes(StandardCharsets.UTF_8)))
 			.param("recordedFrom", "31/02/2020")
 			.exchange();
 		assertThat(badDate).hasStatusOk();
 		assertThat(html(badDate)).contains("id=\"import-error\"").contains("31/02/2020");
 	}
+
 }

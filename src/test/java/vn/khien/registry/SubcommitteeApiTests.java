@@ -37,12 +37,15 @@ class SubcommitteeApiTests {
 			assertThat(mvc.get().uri("/api/v1/subcommittee").header("Authorization", logins.bearer(user))).hasStatusOk()
 				.bodyJson()
 				.satisfies(json -> {
-					assertThat((String) com.jayway.jsonpath.JsonPath.read(json.getJson(), "$.standingBody.code")).isEqualTo("CAT");
+					assertThat((String) com.jayway.jsonpath.JsonPath.read(json.getJson(), "$.standingBody.code"))
+						.isEqualTo("CAT");
 					assertThat((java.util.List<String>) com.jayway.jsonpath.JsonPath.read(json.getJson(),
-							"$.members[?(@.role == 'CHAIR')].name")).containsExactly("Trần Văn An");
+							"$.members[?(@.role == 'CHAIR')].name"))
+						.containsExactly("Trần Văn An");
 				});
 		}
-		assertThat(mvc.get().uri("/api/v1/subcommittee/members?size=2").header("Authorization", logins.bearer("officer")))
+		assertThat(
+				mvc.get().uri("/api/v1/subcommittee/members?size=2").header("Authorization", logins.bearer("officer")))
 			.hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.total")
@@ -66,10 +69,14 @@ class SubcommitteeApiTests {
 		long anyMember = jdbc.sql("SELECT MIN(id) FROM subcommittee_member").query(Long.class).single();
 		for (String user : new String[] { "leader", "officer", "police" }) {
 			String token = logins.bearer(user);
-			assertThat(mvc.put().uri("/api/v1/subcommittee").header("Authorization", token)
+			assertThat(mvc.put()
+				.uri("/api/v1/subcommittee")
+				.header("Authorization", token)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\":\"Đổi tên\"}")).hasStatus(HttpStatus.FORBIDDEN);
-			assertThat(mvc.post().uri("/api/v1/subcommittee/members").header("Authorization", token)
+			assertThat(mvc.post()
+				.uri("/api/v1/subcommittee/members")
+				.header("Authorization", token)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"role\":\"MEMBER\",\"name\":\"X\"}")).hasStatus(HttpStatus.FORBIDDEN);
 			assertThat(mvc.delete().uri("/api/v1/subcommittee/members/{id}", anyMember).header("Authorization", token))
@@ -82,7 +89,9 @@ class SubcommitteeApiTests {
 	void operatorAddsChangesAndRemovesAMember() throws Exception {
 		String operator = logins.bearer("operator");
 		long science = agencies.findByCode("SKHCN").orElseThrow().id();
-		String created = mvc.post().uri("/api/v1/subcommittee/members").header("Authorization", operator)
+		String created = mvc.post()
+			.uri("/api/v1/subcommittee/members")
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"role\":\"MEMBER\",\"name\":\"Ủy viên thử\",\"agencyId\":" + science
 					+ ",\"since\":\"2026-01-01\"}")
@@ -91,7 +100,9 @@ class SubcommitteeApiTests {
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(created).contains("\"agencyName\":\"Sở Khoa học và Công nghệ\"");
 		long id = ((Number) com.jayway.jsonpath.JsonPath.read(created, "$.id")).longValue();
-		assertThat(mvc.put().uri("/api/v1/subcommittee/members/{id}", id).header("Authorization", operator)
+		assertThat(mvc.put()
+			.uri("/api/v1/subcommittee/members/{id}", id)
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"role\":\"SECRETARY\",\"name\":\"Ủy viên thử\",\"until\":\"2026-12-31\"}")).hasStatusOk()
 			.bodyJson()
@@ -107,20 +118,28 @@ class SubcommitteeApiTests {
 	void garbageIsRefusedWithAProblemAndChangesNothing() {
 		long before = members();
 		String operator = logins.bearer("operator");
-		assertThat(mvc.post().uri("/api/v1/subcommittee/members").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/subcommittee/members")
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("not json")).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.post().uri("/api/v1/subcommittee/members").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/subcommittee/members")
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"role\":\"EMPEROR\",\"name\":\"X\"}")).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.post().uri("/api/v1/subcommittee/members").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/subcommittee/members")
+			.header("Authorization", operator)
 			.header("Accept-Language", "en")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"role\":\"MEMBER\",\"name\":\"X\",\"agencyId\":987654321}")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.detail")
 			.isEqualTo("Agency 987,654,321 does not exist.");
-		assertThat(mvc.post().uri("/api/v1/subcommittee/members").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/subcommittee/members")
+			.header("Authorization", operator)
 			.header("Accept-Language", "en")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"role\":\"MEMBER\",\"name\":\"X\",\"since\":\"2026-05-01\",\"until\":\"2026-01-01\"}"))
@@ -128,11 +147,15 @@ class SubcommitteeApiTests {
 			.bodyJson()
 			.extractingPath("$.errors[0].field")
 			.isEqualTo("until");
-		assertThat(mvc.post().uri("/api/v1/subcommittee/members").header("Authorization", operator)
+		assertThat(mvc.post()
+			.uri("/api/v1/subcommittee/members")
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"role\":\"MEMBER\",\"name\":\"" + "m".repeat(300) + "\",\"email\":\"x\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.put().uri("/api/v1/subcommittee").header("Authorization", operator)
+		assertThat(mvc.put()
+			.uri("/api/v1/subcommittee")
+			.header("Authorization", operator)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"\",\"standingBodyId\":1}")).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(members()).isEqualTo(before);
@@ -141,4 +164,5 @@ class SubcommitteeApiTests {
 			.extractingPath("$.name")
 			.isEqualTo("Tiểu ban An toàn, An ninh mạng tỉnh Lạc Hồng");
 	}
+
 }

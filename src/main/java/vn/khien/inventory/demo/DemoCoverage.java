@@ -28,8 +28,9 @@ import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 
 /**
- * Demo hosts with a mix of anti-malware states, a month of rising coverage snapshots and one campaign
- * in progress. Loaded once, when demo data is on, the demo province exists and no host has reported.
+ * Demo hosts with a mix of anti-malware states, a month of rising coverage snapshots and
+ * one campaign in progress. Loaded once, when demo data is on, the demo province exists
+ * and no host has reported.
  */
 @Component
 @Order(22)
@@ -37,8 +38,8 @@ class DemoCoverage implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCoverage.class);
 
-	private static final String[] PRODUCTS = { "Kaspersky Endpoint Security", "Bkav Endpoint", "Microsoft Defender Antivirus",
-			"ESET Endpoint Antivirus", "Wazuh agent" };
+	private static final String[] PRODUCTS = { "Kaspersky Endpoint Security", "Bkav Endpoint",
+			"Microsoft Defender Antivirus", "ESET Endpoint Antivirus", "Wazuh agent" };
 
 	private final JdbcClient jdbc;
 
@@ -68,10 +69,10 @@ class DemoCoverage implements ApplicationRunner {
 		this.transactions = transactions;
 	}
 
-
 	@Override
 	public void run(ApplicationArguments args) {
-		// NB: demo data is written by the demo loader, not by nobody: without a principal nothing is in scope
+		// NB: demo data is written by the demo loader, not by nobody: without a principal
+		// nothing is in scope
 		DemoMode.LOADER.run(() -> {
 			if (!demoMode.enabled() || agencies.findByCode("UBND-T").isEmpty()
 					|| jdbc.sql("SELECT COUNT(*) FROM protection_status").query(Long.class).single() > 0) {
@@ -143,11 +144,14 @@ class DemoCoverage implements ApplicationRunner {
 		for (int d = 30; d >= 1; d--) {
 			LocalDate date = today.minusDays(d);
 			double share = 1.0 - d / 60.0;
-			own.forEach((agency, c) -> history.add(new Object[] { date, agency, c[0], (int) Math.round(c[1] * share) }));
+			own.forEach(
+					(agency, c) -> history.add(new Object[] { date, agency, c[0], (int) Math.round(c[1] * share) }));
 		}
 		template.batchUpdate(
-				"INSERT INTO coverage_snapshot (snapshot_date, agency_id, in_scope, protected) VALUES (?, ?, ?, ?)", history);
-		// the hosts above were written directly: count them into the read model before today's snapshot copies it
+				"INSERT INTO coverage_snapshot (snapshot_date, agency_id, in_scope, protected) VALUES (?, ?, ?, ?)",
+				history);
+		// the hosts above were written directly: count them into the read model before
+		// today's snapshot copies it
 		coverage.recount(own.keySet());
 		snapshots.take(today);
 		campaign(today, campaignHosts, random, now);
@@ -156,9 +160,10 @@ class DemoCoverage implements ApplicationRunner {
 
 	private long insertAsset(long agencyId, String kind, String hostname, String address, Instant now) {
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO asset (agency_id, kind, identity_key, hostname, addresses, os, source, first_seen_at, last_seen_at)
-				VALUES (:agency, :kind, :key, :hostname, :address, :os, 'demo', :now, :now)""")
+		jdbc.sql(
+				"""
+						INSERT INTO asset (agency_id, kind, identity_key, hostname, addresses, os, source, first_seen_at, last_seen_at)
+						VALUES (:agency, :kind, :key, :hostname, :address, :os, 'demo', :now, :now)""")
 			.param("agency", agencyId)
 			.param("kind", kind)
 			.param("key", "host:" + hostname)
@@ -172,9 +177,10 @@ class DemoCoverage implements ApplicationRunner {
 
 	private void status(long assetId, @org.jspecify.annotations.Nullable String product, boolean running,
 			@org.jspecify.annotations.Nullable LocalDate signatureDate, Instant now) {
-		jdbc.sql("""
-				INSERT INTO protection_status (asset_id, product, product_version, running, signature_date, last_check_in,
-				  source, updated_at) VALUES (:id, :product, :version, :running, :signature, :checkIn, 'demo', :now)""")
+		jdbc.sql(
+				"""
+						INSERT INTO protection_status (asset_id, product, product_version, running, signature_date, last_check_in,
+						  source, updated_at) VALUES (:id, :product, :version, :running, :signature, :checkIn, 'demo', :now)""")
 			.param("id", assetId)
 			.param("product", product)
 			.param("version", product == null ? null : "12.1")
@@ -198,11 +204,12 @@ class DemoCoverage implements ApplicationRunner {
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
 		for (String code : List.of("SYT", "SGDDT")) {
-			agencies.findByCode(code).ifPresent(a -> jdbc.sql(
-					"INSERT INTO malware_campaign_agency (campaign_id, agency_id) VALUES (:id, :agency)")
-				.param("id", id)
-				.param("agency", a.id())
-				.update());
+			agencies.findByCode(code)
+				.ifPresent(a -> jdbc
+					.sql("INSERT INTO malware_campaign_agency (campaign_id, agency_id) VALUES (:id, :agency)")
+					.param("id", id)
+					.param("agency", a.id())
+					.update());
 		}
 		for (long host : hosts) {
 			int roll = random.nextInt(100);
@@ -221,4 +228,5 @@ class DemoCoverage implements ApplicationRunner {
 				.update();
 		}
 	}
+
 }

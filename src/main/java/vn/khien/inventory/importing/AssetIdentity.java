@@ -9,18 +9,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * The single identity rule shared by every asset importer (see docs/asset-identity.md).
  *
- * <p>The identity key of an asset is:
+ * <p>
+ * The identity key of an asset is:
  * <ul>
  * <li>{@code url:<normalised url>} for {@link AssetKind#WEB_PORTAL};</li>
  * <li>otherwise {@code host:<normalised hostname>} when the asset has a hostname;</li>
  * <li>otherwise {@code ip:<first normalised address>}.</li>
  * </ul>
- * Keys are only compared within one agency: two agencies may own assets with the same key (private
- * address ranges and host names such as "server01" are reused everywhere), so re-imports match an existing
- * asset only when both the agency and the key are equal.
+ * Keys are only compared within one agency: two agencies may own assets with the same key
+ * (private address ranges and host names such as "server01" are reused everywhere), so
+ * re-imports match an existing asset only when both the agency and the key are equal.
  *
- * <p>Nothing here touches the network: addresses are validated textually and never resolved, so a hostile
- * file cannot make the server perform DNS lookups.
+ * <p>
+ * Nothing here touches the network: addresses are validated textually and never resolved,
+ * so a hostile file cannot make the server perform DNS lookups.
  */
 public final class AssetIdentity {
 
@@ -28,11 +30,11 @@ public final class AssetIdentity {
 	}
 
 	/**
-	 * Trims, lower-cases and strips one trailing dot. The domain is kept: "web01" and "web01.sotttt.gov.vn"
-	 * stay distinct because short names collide across departments.
-	 *
+	 * Trims, lower-cases and strips one trailing dot. The domain is kept: "web01" and
+	 * "web01.sotttt.gov.vn" stay distinct because short names collide across departments.
 	 * @return null for null/blank input
-	 * @throws IllegalArgumentException when the name contains whitespace or control characters
+	 * @throws IllegalArgumentException when the name contains whitespace or control
+	 * characters
 	 */
 	public static @Nullable String normaliseHostname(@Nullable String hostname) {
 		if (hostname == null || hostname.isBlank()) {
@@ -55,11 +57,12 @@ public final class AssetIdentity {
 	}
 
 	/**
-	 * Validates an IPv4 or IPv6 literal and returns its canonical text: dotted decimal without leading
-	 * zeros, or RFC 5952 compressed lower-case IPv6. IPv4-mapped IPv6 ({@code ::ffff:a.b.c.d}) becomes the
-	 * plain IPv4 address because it is the same host.
-	 *
-	 * @throws IllegalArgumentException when the text is not an IP literal (names are never resolved)
+	 * Validates an IPv4 or IPv6 literal and returns its canonical text: dotted decimal
+	 * without leading zeros, or RFC 5952 compressed lower-case IPv6. IPv4-mapped IPv6
+	 * ({@code ::ffff:a.b.c.d}) becomes the plain IPv4 address because it is the same
+	 * host.
+	 * @throws IllegalArgumentException when the text is not an IP literal (names are
+	 * never resolved)
 	 */
 	public static String normaliseAddress(@Nullable String address) {
 		if (address == null) {
@@ -84,10 +87,11 @@ public final class AssetIdentity {
 	}
 
 	/**
-	 * Canonical form of a web portal URL: http/https only, lower-case scheme and host, default port
-	 * dropped, fragment dropped, trailing slashes of the path removed, query kept as written.
-	 *
-	 * @throws IllegalArgumentException for anything else, including URLs with user info (credentials)
+	 * Canonical form of a web portal URL: http/https only, lower-case scheme and host,
+	 * default port dropped, fragment dropped, trailing slashes of the path removed, query
+	 * kept as written.
+	 * @throws IllegalArgumentException for anything else, including URLs with user info
+	 * (credentials)
 	 */
 	public static String normaliseUrl(@Nullable String url) {
 		if (url == null || url.isBlank()) {
@@ -116,7 +120,8 @@ public final class AssetIdentity {
 			host = host.substring(0, host.length() - 1);
 		}
 		int port = uri.getPort();
-		boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+		boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80)
+				|| ("https".equals(scheme) && port == 443);
 		String path = uri.getRawPath() == null ? "" : uri.getRawPath();
 		int end = path.length();
 		while (end > 0 && path.charAt(end - 1) == '/') {
@@ -135,9 +140,9 @@ public final class AssetIdentity {
 	}
 
 	/**
-	 * Accepts {@code aa:bb:cc:dd:ee:ff}, {@code aa-bb-cc-dd-ee-ff}, {@code aabb.ccdd.eeff} and
-	 * {@code aabbccddeeff} in any case; returns {@code aa:bb:cc:dd:ee:ff}.
-	 *
+	 * Accepts {@code aa:bb:cc:dd:ee:ff}, {@code aa-bb-cc-dd-ee-ff},
+	 * {@code aabb.ccdd.eeff} and {@code aabbccddeeff} in any case; returns
+	 * {@code aa:bb:cc:dd:ee:ff}.
 	 * @return null for null/blank input
 	 */
 	public static @Nullable String normaliseMac(@Nullable String mac) {
@@ -170,7 +175,6 @@ public final class AssetIdentity {
 
 	/**
 	 * The identity key of a record (see class comment).
-	 *
 	 * @throws IllegalArgumentException when the record has nothing to identify it by
 	 */
 	public static String key(AssetRecord asset) {
@@ -203,7 +207,8 @@ public final class AssetIdentity {
 				digits = 0;
 			}
 			else if (c >= '0' && c <= '9') {
-				// Leading zeros are refused: some tools read "010" as octal 8, so the value is ambiguous.
+				// Leading zeros are refused: some tools read "010" as octal 8, so the
+				// value is ambiguous.
 				if (digits == 1 && value == 0) {
 					return null;
 				}
@@ -222,7 +227,8 @@ public final class AssetIdentity {
 
 	private static int @Nullable [] parseIpv6(String text) {
 		if (text.indexOf('%') >= 0 || text.length() > 45) {
-			return null; // zone ids are local to one machine and mean nothing in an inventory
+			return null; // zone ids are local to one machine and mean nothing in an
+							// inventory
 		}
 		int doubleColon = text.indexOf("::");
 		if (doubleColon >= 0 && text.indexOf("::", doubleColon + 1) >= 0) {
@@ -245,7 +251,10 @@ public final class AssetIdentity {
 		return result;
 	}
 
-	/** Splits "a:b:c" or "a:b:1.2.3.4" into 16-bit groups; an embedded IPv4 may only come last. */
+	/**
+	 * Splits "a:b:c" or "a:b:1.2.3.4" into 16-bit groups; an embedded IPv4 may only come
+	 * last.
+	 */
 	private static int @Nullable [] groups(String text) {
 		if (text.isEmpty()) {
 			return new int[0];
@@ -316,4 +325,5 @@ public final class AssetIdentity {
 		}
 		return out.toString();
 	}
+
 }

@@ -11,10 +11,13 @@ import vn.khien.platform.importing.ImportProblem;
 
 /** What an asset is. Import files may name it in English or in Vietnamese. */
 public enum AssetKind {
+
 	SERVER, WORKSTATION, LAPTOP, NETWORK_DEVICE, SMART_DEVICE, WEB_PORTAL;
 
 	private static final Map<String, AssetKind> WORDS = new HashMap<>();
-	// Exact lower-case spellings, so the common case skips Unicode normalisation (it dominates large imports).
+
+	// Exact lower-case spellings, so the common case skips Unicode normalisation (it
+	// dominates large imports).
 	private static final Map<String, AssetKind> EXACT = new HashMap<>();
 
 	static {
@@ -22,7 +25,8 @@ public enum AssetKind {
 			WORDS.put(fold(kind.name()), kind);
 			EXACT.put(kind.name().toLowerCase(Locale.ROOT), kind);
 		}
-		// Keys are diacritic-free so that "máy chủ", "May chu" and text typed with a broken IME all match.
+		// Keys are diacritic-free so that "máy chủ", "May chu" and text typed with a
+		// broken IME all match.
 		put(SERVER, "máy chủ");
 		put(WORKSTATION, "máy trạm", "máy tính để bàn");
 		put(LAPTOP, "máy tính xách tay");
@@ -40,9 +44,10 @@ public enum AssetKind {
 	}
 
 	/**
-	 * Parses an English constant name (any case, "_", "-" or space between words) or a Vietnamese word.
-	 *
-	 * @throws ImportProblem {@code import.row.invalidKind} (without location) when not recognised
+	 * Parses an English constant name (any case, "_", "-" or space between words) or a
+	 * Vietnamese word.
+	 * @throws ImportProblem {@code import.row.invalidKind} (without location) when not
+	 * recognised
 	 */
 	public static AssetKind parse(@Nullable String text) {
 		if (text == null) {
@@ -82,4 +87,5 @@ public enum AssetKind {
 		}
 		return out.toString().toLowerCase(Locale.ROOT);
 	}
+
 }

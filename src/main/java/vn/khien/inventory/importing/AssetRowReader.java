@@ -12,10 +12,11 @@ import vn.khien.platform.importing.ImportProblem;
 import vn.khien.platform.importing.TableRecord;
 
 /**
- * Columns and row validation of asset tables (CSV and XLSX alike: both formats accept exactly the same columns and
- * report the same problems).
+ * Columns and row validation of asset tables (CSV and XLSX alike: both formats accept
+ * exactly the same columns and report the same problems).
  *
- * <p>One instance per file: it remembers the identity keys seen so far to report duplicates.
+ * <p>
+ * One instance per file: it remembers the identity keys seen so far to report duplicates.
  */
 final class AssetRowReader {
 
@@ -27,26 +28,23 @@ final class AssetRowReader {
 	static final String URL = "url";
 	static final String SYSTEM = "system";
 
-	static final Columns COLUMNS = Columns.of(
-			Column.of(KIND, "loại", "loại tài sản"),
-			Column.of(HOSTNAME, "tên máy"),
-			Column.of(ADDRESSES, "ip", "địa chỉ ip"),
-			Column.of(MAC, "địa chỉ mac"),
-			Column.of(OS, "hệ điều hành"),
-			Column.of(URL, "địa chỉ url"),
-			Column.of(SYSTEM, "system_code", "hệ thống", "mã hệ thống"))
-			.require(KIND)
-			.require(HOSTNAME, ADDRESSES, URL);
+	static final Columns COLUMNS = Columns
+		.of(Column.of(KIND, "loại", "loại tài sản"), Column.of(HOSTNAME, "tên máy"),
+				Column.of(ADDRESSES, "ip", "địa chỉ ip"), Column.of(MAC, "địa chỉ mac"), Column.of(OS, "hệ điều hành"),
+				Column.of(URL, "địa chỉ url"), Column.of(SYSTEM, "system_code", "hệ thống", "mã hệ thống"))
+		.require(KIND)
+		.require(HOSTNAME, ADDRESSES, URL);
 
 	private static final Pattern ADDRESS_SEPARATORS = Pattern.compile("[;,\\s]+");
 
-	// One entry per accepted row: 100k rows cost a few MB, which is the accepted bound for one import.
+	// One entry per accepted row: 100k rows cost a few MB, which is the accepted bound
+	// for one import.
 	private final Map<String, Integer> firstLineOfKey = new HashMap<>();
 
 	/**
 	 * Validates one data row.
-	 *
-	 * @throws ImportProblem located at {@code line} for the first problem found in the row
+	 * @throws ImportProblem located at {@code line} for the first problem found in the
+	 * row
 	 */
 	AssetRecord read(TableRecord row) {
 		int line = row.line();
@@ -103,10 +101,11 @@ final class AssetRowReader {
 			}
 		}
 		if (kind == AssetKind.WEB_PORTAL ? url == null : hostname == null && addresses.isEmpty()) {
-			throw ImportProblem.atLine(line, kind == AssetKind.WEB_PORTAL ? "import.row.missingUrl" : "import.row.missingIdentity");
+			throw ImportProblem.atLine(line,
+					kind == AssetKind.WEB_PORTAL ? "import.row.missingUrl" : "import.row.missingIdentity");
 		}
-		AssetRecord asset = new AssetRecord(line, kind, hostname, addresses, mac, row.get(OS), url,
-				row.get(SYSTEM), List.of());
+		AssetRecord asset = new AssetRecord(line, kind, hostname, addresses, mac, row.get(OS), url, row.get(SYSTEM),
+				List.of());
 		String key = AssetIdentity.key(asset);
 		Integer firstLine = firstLineOfKey.putIfAbsent(key, line);
 		if (firstLine != null) {
@@ -114,4 +113,5 @@ final class AssetRowReader {
 		}
 		return asset;
 	}
+
 }

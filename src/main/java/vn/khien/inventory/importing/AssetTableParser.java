@@ -10,15 +10,14 @@ import vn.khien.platform.importing.TableFormat;
 import vn.khien.platform.importing.Tables;
 
 /**
- * Streaming reader of asset lists, CSV or the first sheet of an .xlsx (columns documented in
- * docs/import-formats.md), on the shared table reader. Memory use is one row plus the identity keys seen so far,
- * whatever the file size.
+ * Streaming reader of asset lists, CSV or the first sheet of an .xlsx (columns documented
+ * in docs/import-formats.md), on the shared table reader. Memory use is one row plus the
+ * identity keys seen so far, whatever the file size.
  */
 public final class AssetTableParser {
 
 	/**
 	 * Stops at the first problem.
-	 *
 	 * @return number of records given to {@code consumer}
 	 * @throws ImportProblem for the first file or row problem
 	 */
@@ -27,10 +26,12 @@ public final class AssetTableParser {
 	}
 
 	/**
-	 * Gives every valid row to {@code consumer} and collects row problems. Problems that make the whole file
-	 * unreadable (encoding, syntax, not a workbook, columns, empty file) are still thrown.
+	 * Gives every valid row to {@code consumer} and collects row problems. Problems that
+	 * make the whole file unreadable (encoding, syntax, not a workbook, columns, empty
+	 * file) are still thrown.
 	 */
-	public ParseResult<AssetRecord> parseCollecting(InputStream in, TableFormat format, Consumer<AssetRecord> consumer) {
+	public ParseResult<AssetRecord> parseCollecting(InputStream in, TableFormat format,
+			Consumer<AssetRecord> consumer) {
 		return run(in, format, consumer, ImportProblems.collecting());
 	}
 
@@ -40,4 +41,5 @@ public final class AssetTableParser {
 		int parsed = Tables.read(in, format, AssetRowReader.COLUMNS, problems, row -> consumer.accept(rows.read(row)));
 		return problems.result(parsed);
 	}
+
 }

@@ -13,20 +13,19 @@ import vn.khien.platform.importing.Tables;
 
 /**
  * Streaming reader of the generic coverage CSV
- * ({@code hostname,address,product,version,running,signature_date,last_check_in}; see docs/import-formats.md), on the
- * shared table reader.
+ * ({@code hostname,address,product,version,running,signature_date,last_check_in}; see
+ * docs/import-formats.md), on the shared table reader.
  */
 public final class CoverageCsvParser {
 
-	// Names as CoverageRowReader has them; headers match ignoring case, spaces, - and _ (signature_date = signatureDate)
-	static final Columns COLUMNS = Columns.of(
-			Column.of(CoverageRowReader.HOSTNAME, "tên máy"),
-			Column.of(CoverageRowReader.ADDRESS, "ip", "địa chỉ ip"),
-			Column.of(CoverageRowReader.PRODUCT, "sản phẩm"),
-			Column.of(CoverageRowReader.VERSION, "productversion", "phiên bản"),
-			Column.of(CoverageRowReader.RUNNING, "đang chạy"),
-			Column.of(CoverageRowReader.SIGNATURE_DATE),
-			Column.of(CoverageRowReader.LAST_CHECK_IN))
+	// Names as CoverageRowReader has them; headers match ignoring case, spaces, - and _
+	// (signature_date = signatureDate)
+	static final Columns COLUMNS = Columns
+		.of(Column.of(CoverageRowReader.HOSTNAME, "tên máy"), Column.of(CoverageRowReader.ADDRESS, "ip", "địa chỉ ip"),
+				Column.of(CoverageRowReader.PRODUCT, "sản phẩm"),
+				Column.of(CoverageRowReader.VERSION, "productversion", "phiên bản"),
+				Column.of(CoverageRowReader.RUNNING, "đang chạy"), Column.of(CoverageRowReader.SIGNATURE_DATE),
+				Column.of(CoverageRowReader.LAST_CHECK_IN))
 		.require(CoverageRowReader.HOSTNAME, CoverageRowReader.ADDRESS)
 		.require(CoverageRowReader.PRODUCT);
 
@@ -36,17 +35,25 @@ public final class CoverageCsvParser {
 		this(Values.DEFAULT_ZONE);
 	}
 
-	/** @param zone zone for timestamps written without an offset */
+	/**
+	 * @param zone zone for timestamps written without an offset
+	 */
 	public CoverageCsvParser(ZoneId zone) {
 		this.rows = new CoverageRowReader(zone);
 	}
 
-	/** Stops at the first problem; returns the number of records given to {@code consumer}. */
+	/**
+	 * Stops at the first problem; returns the number of records given to
+	 * {@code consumer}.
+	 */
 	public int parse(InputStream in, Consumer<CoverageRecord> consumer) {
 		return run(in, consumer, ImportProblems.failFast()).parsed();
 	}
 
-	/** Collects row problems; file-level problems (encoding, syntax, columns, empty) are still thrown. */
+	/**
+	 * Collects row problems; file-level problems (encoding, syntax, columns, empty) are
+	 * still thrown.
+	 */
 	public ParseResult<CoverageRecord> parseCollecting(InputStream in, Consumer<CoverageRecord> consumer) {
 		return run(in, consumer, ImportProblems.collecting());
 	}
@@ -57,4 +64,5 @@ public final class CoverageCsvParser {
 				row -> consumer.accept(rows.read(row.line(), "line:" + row.line(), row::get)));
 		return problems.result(parsed);
 	}
+
 }

@@ -15,8 +15,9 @@ import vn.khien.platform.importing.ImportProblems;
 import vn.khien.platform.importing.ParseResult;
 
 /**
- * Streaming reader of the generic coverage JSON: an array of objects with the same fields as the coverage
- * CSV, in snake_case or camelCase. Only one array element is held in memory at a time.
+ * Streaming reader of the generic coverage JSON: an array of objects with the same fields
+ * as the coverage CSV, in snake_case or camelCase. Only one array element is held in
+ * memory at a time.
  */
 public final class CoverageJsonParser {
 
@@ -26,12 +27,17 @@ public final class CoverageJsonParser {
 		this(Values.DEFAULT_ZONE);
 	}
 
-	/** @param zone zone for timestamps written without an offset */
+	/**
+	 * @param zone zone for timestamps written without an offset
+	 */
 	public CoverageJsonParser(ZoneId zone) {
 		this.rows = new CoverageRowReader(zone);
 	}
 
-	/** Stops at the first problem; returns the number of records given to {@code consumer}. */
+	/**
+	 * Stops at the first problem; returns the number of records given to
+	 * {@code consumer}.
+	 */
 	public int parse(InputStream in, Consumer<CoverageRecord> consumer) {
 		return run(in, consumer, ImportProblems.failFast()).parsed();
 	}
@@ -41,7 +47,8 @@ public final class CoverageJsonParser {
 		return run(in, consumer, ImportProblems.collecting());
 	}
 
-	private ParseResult<CoverageRecord> run(InputStream in, Consumer<CoverageRecord> consumer, ImportProblems problems) {
+	private ParseResult<CoverageRecord> run(InputStream in, Consumer<CoverageRecord> consumer,
+			ImportProblems problems) {
 		return JsonSupport.guarded(() -> {
 			try (JsonParser parser = JsonSupport.open(in)) {
 				if (JsonSupport.firstToken(parser) != JsonToken.START_ARRAY) {
@@ -79,4 +86,5 @@ public final class CoverageJsonParser {
 			}
 		});
 	}
+
 }

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
 import vn.khien.platform.importing.ImportProblem;
 
 /**
- * Field names and validation of the generic coverage format, shared by {@link CoverageCsvParser} and
- * {@link CoverageJsonParser} so both accept the same fields with the same rules.
+ * Field names and validation of the generic coverage format, shared by
+ * {@link CoverageCsvParser} and {@link CoverageJsonParser} so both accept the same fields
+ * with the same rules.
  */
 final class CoverageRowReader {
 
@@ -26,7 +27,8 @@ final class CoverageRowReader {
 	static final String SIGNATURE_DATE = "signaturedate";
 	static final String LAST_CHECK_IN = "lastcheckin";
 
-	static final List<String> FIELDS = List.of(HOSTNAME, ADDRESS, PRODUCT, VERSION, RUNNING, SIGNATURE_DATE, LAST_CHECK_IN);
+	static final List<String> FIELDS = List.of(HOSTNAME, ADDRESS, PRODUCT, VERSION, RUNNING, SIGNATURE_DATE,
+			LAST_CHECK_IN);
 
 	private final ZoneId zone;
 
@@ -35,8 +37,8 @@ final class CoverageRowReader {
 	}
 
 	/**
-	 * Maps snake_case, camelCase, kebab-case and any letter case to one canonical name; null when the name
-	 * is not a coverage field.
+	 * Maps snake_case, camelCase, kebab-case and any letter case to one canonical name;
+	 * null when the name is not a coverage field.
 	 */
 	static @Nullable String canonical(@Nullable String name) {
 		if (name == null) {
@@ -114,4 +116,5 @@ final class CoverageRowReader {
 		return new CoverageRecord(line, hostname, address, Values.trimToNull(field.apply(PRODUCT)),
 				Values.trimToNull(field.apply(VERSION)), running, signatureDate, lastCheckIn);
 	}
+
 }

@@ -21,18 +21,22 @@ import tools.jackson.databind.JsonNode;
 import vn.khien.platform.importing.ImportProblem;
 
 /**
- * Reader of {@code Get-MpComputerStatus | ConvertTo-Json} output: one object, or an array of objects when
- * collected from many machines (then each object carries {@code PSComputerName}). Array elements are read
- * one at a time. Record lines and problem locations use the 1-based position of the object.
+ * Reader of {@code Get-MpComputerStatus | ConvertTo-Json} output: one object, or an array
+ * of objects when collected from many machines (then each object carries
+ * {@code PSComputerName}). Array elements are read one at a time. Record lines and
+ * problem locations use the 1-based position of the object.
  */
 public final class DefenderStatusParser {
 
 	static final String PRODUCT = "Microsoft Defender Antivirus";
 
-	private static final String[] HOST_FIELDS = {"pscomputername", "computername", "csname"};
-	private static final String[] STATUS_FIELDS = {"amproductversion", "amserviceenabled", "antivirusenabled",
-			"realtimeprotectionenabled", "antivirussignaturelastupdated"};
-	// Windows PowerShell 5.1 writes DateTime as "\/Date(ms)\/", optionally with an offset that does not change
+	private static final String[] HOST_FIELDS = { "pscomputername", "computername", "csname" };
+
+	private static final String[] STATUS_FIELDS = { "amproductversion", "amserviceenabled", "antivirusenabled",
+			"realtimeprotectionenabled", "antivirussignaturelastupdated" };
+
+	// Windows PowerShell 5.1 writes DateTime as "\/Date(ms)\/", optionally with an offset
+	// that does not change
 	// the instant (the milliseconds are already UTC).
 	private static final Pattern MS_DATE = Pattern.compile("^/Date\\((-?\\d+)(?:[+-]\\d{4})?\\)/$");
 
@@ -42,16 +46,19 @@ public final class DefenderStatusParser {
 		this(Values.DEFAULT_ZONE);
 	}
 
-	/** @param zone zone of the machines, for ISO timestamps without offset and for the signature date */
+	/**
+	 * @param zone zone of the machines, for ISO timestamps without offset and for the
+	 * signature date
+	 */
 	public DefenderStatusParser(ZoneId zone) {
 		this.zone = zone;
 	}
 
 	/**
 	 * @return number of records given to {@code consumer}
-	 * @throws ImportProblem {@code import.defender.shape} for JSON that is not Get-MpComputerStatus output,
-	 *         {@code import.defender.noHost} when an object names no computer, {@code import.json.malformed},
-	 *         {@code import.file.empty}
+	 * @throws ImportProblem {@code import.defender.shape} for JSON that is not
+	 * Get-MpComputerStatus output, {@code import.defender.noHost} when an object names no
+	 * computer, {@code import.json.malformed}, {@code import.file.empty}
 	 */
 	public int parse(InputStream in, Consumer<CoverageRecord> consumer) {
 		return JsonSupport.guarded(() -> {
@@ -80,7 +87,8 @@ public final class DefenderStatusParser {
 
 	private CoverageRecord toRecord(int ordinal, JsonNode status) {
 		String element = "item[" + ordinal + "]";
-		// ConvertTo-Json keeps .NET property names, but hand-edited or re-serialised files vary in case.
+		// ConvertTo-Json keeps .NET property names, but hand-edited or re-serialised
+		// files vary in case.
 		Map<String, JsonNode> fields = new HashMap<>();
 		for (Map.Entry<String, JsonNode> property : status.properties()) {
 			fields.putIfAbsent(property.getKey().toLowerCase(Locale.ROOT), property.getValue());
@@ -113,7 +121,8 @@ public final class DefenderStatusParser {
 				&& isTrue(fields.get("realtimeprotectionenabled"));
 		Instant signatureUpdated = date(fields.get("antivirussignaturelastupdated"), element);
 		LocalDate signatureDate = signatureUpdated == null ? null : signatureUpdated.atZone(zone).toLocalDate();
-		// Get-MpComputerStatus has no "last seen" time; when the data was collected is only known to the caller.
+		// Get-MpComputerStatus has no "last seen" time; when the data was collected is
+		// only known to the caller.
 		return new CoverageRecord(ordinal, hostname, null, PRODUCT,
 				Values.trimToNull(JsonSupport.text(fields.get("amproductversion"))), running, signatureDate, null);
 	}
@@ -128,7 +137,10 @@ public final class DefenderStatusParser {
 		return "true".equalsIgnoreCase(JsonSupport.text(node));
 	}
 
-	/** Accepts "\/Date(ms)\/", {"value":"\/Date(ms)\/","DateTime":"..."} and ISO-8601 (PowerShell 7). */
+	/**
+	 * Accepts "\/Date(ms)\/", {"value":"\/Date(ms)\/","DateTime":"..."} and ISO-8601
+	 * (PowerShell 7).
+	 */
 	private @Nullable Instant date(@Nullable JsonNode node, String element) {
 		if (node != null && node.isObject()) {
 			node = node.get("value");
@@ -148,4 +160,5 @@ public final class DefenderStatusParser {
 			throw ImportProblem.atElement(element, "import.row.invalidDate", "AntivirusSignatureLastUpdated", text);
 		}
 	}
+
 }

@@ -15,22 +15,26 @@ import vn.khien.platform.importing.ImportProblem;
 import vn.khien.platform.importing.SafeXml;
 
 /**
- * Streaming reader of Nmap XML output ({@code nmap -oX}). Emits one {@link AssetRecord} per {@code <host>}
- * that is up; the record's line is the 1-based ordinal of the {@code <host>} element (down hosts count).
+ * Streaming reader of Nmap XML output ({@code nmap -oX}). Emits one {@link AssetRecord}
+ * per {@code <host>} that is up; the record's line is the 1-based ordinal of the
+ * {@code <host>} element (down hosts count).
  *
- * <p>The document is opened with {@link SafeXml}: no DTD or entity is ever read, and what tools put before the
- * XML declaration (a byte-order mark, blank lines, a licence comment) is skipped.
+ * <p>
+ * The document is opened with {@link SafeXml}: no DTD or entity is ever read, and what
+ * tools put before the XML declaration (a byte-order mark, blank lines, a licence
+ * comment) is skipped.
  *
- * <p>Nmap cannot tell a server from a workstation, so every host is {@link AssetKind#SERVER}; the user
- * corrects the kind after import.
+ * <p>
+ * Nmap cannot tell a server from a workstation, so every host is
+ * {@link AssetKind#SERVER}; the user corrects the kind after import.
  */
 public final class NmapXmlParser {
 
 	/**
 	 * @return number of records given to {@code consumer}
-	 * @throws ImportProblem {@code import.file.empty}, {@code import.xml.malformed} (line),
-	 *         {@code import.xml.dtdForbidden}, {@code import.nmap.notNmap}, or a host problem located at
-	 *         {@code element:host[n]}
+	 * @throws ImportProblem {@code import.file.empty}, {@code import.xml.malformed}
+	 * (line), {@code import.xml.dtdForbidden}, {@code import.nmap.notNmap}, or a host
+	 * problem located at {@code element:host[n]}
 	 */
 	public int parse(InputStream in, Consumer<AssetRecord> consumer) {
 		try (SafeXml xml = SafeXml.open(in)) {
@@ -67,14 +71,17 @@ public final class NmapXmlParser {
 				}
 				switch (name) {
 					case "status" -> host.up = "up".equals(reader.getAttributeValue(null, "state"));
-					case "address" -> host.address(reader.getAttributeValue(null, "addr"), reader.getAttributeValue(null, "addrtype"));
+					case "address" -> host.address(reader.getAttributeValue(null, "addr"),
+							reader.getAttributeValue(null, "addrtype"));
 					case "hostnames" -> inHostnames = true;
 					case "hostname" -> {
 						if (inHostnames) {
-							host.hostname(reader.getAttributeValue(null, "name"), reader.getAttributeValue(null, "type"));
+							host.hostname(reader.getAttributeValue(null, "name"),
+									reader.getAttributeValue(null, "type"));
 						}
 					}
-					case "port" -> port = new PortBuilder(reader.getAttributeValue(null, "protocol"), reader.getAttributeValue(null, "portid"));
+					case "port" -> port = new PortBuilder(reader.getAttributeValue(null, "protocol"),
+							reader.getAttributeValue(null, "portid"));
 					case "state" -> {
 						if (port != null) {
 							port.open = "open".equals(reader.getAttributeValue(null, "state"));
@@ -90,7 +97,8 @@ public final class NmapXmlParser {
 					case "os" -> inOs = true;
 					case "osmatch" -> {
 						if (inOs) {
-							host.osMatch(reader.getAttributeValue(null, "name"), reader.getAttributeValue(null, "accuracy"));
+							host.osMatch(reader.getAttributeValue(null, "name"),
+									reader.getAttributeValue(null, "accuracy"));
 						}
 					}
 					default -> {
@@ -129,13 +137,21 @@ public final class NmapXmlParser {
 	private static final class HostBuilder {
 
 		private final int ordinal;
+
 		private boolean up;
+
 		private @Nullable String userName;
+
 		private @Nullable String ptrName;
+
 		private final List<String> addresses = new ArrayList<>(1);
+
 		private @Nullable String mac;
+
 		private @Nullable String os;
+
 		private int osAccuracy = -1;
+
 		private final List<OpenPort> ports = new ArrayList<>();
 
 		HostBuilder(int ordinal) {
@@ -172,7 +188,8 @@ public final class NmapXmlParser {
 			if (name == null || name.isBlank()) {
 				return;
 			}
-			// Prefer the name the operator typed (type="user") over reverse DNS, which is often a provider name.
+			// Prefer the name the operator typed (type="user") over reverse DNS, which is
+			// often a provider name.
 			if ("user".equals(type) && userName == null) {
 				userName = name;
 			}
@@ -209,15 +226,21 @@ public final class NmapXmlParser {
 			}
 			return new AssetRecord(ordinal, AssetKind.SERVER, hostname, addresses, mac, os, null, null, ports);
 		}
+
 	}
 
 	private static final class PortBuilder {
 
 		private final @Nullable String protocol;
+
 		private final @Nullable String portId;
+
 		private boolean open;
+
 		private @Nullable String service;
+
 		private @Nullable String product;
+
 		private @Nullable String version;
 
 		PortBuilder(@Nullable String protocol, @Nullable String portId) {
@@ -234,9 +257,13 @@ public final class NmapXmlParser {
 				number = -1;
 			}
 			if (number < 0 || number > 65535) {
-				throw ImportProblem.atElement("host[" + hostOrdinal + "]", "import.nmap.invalidPort", String.valueOf(portId));
+				throw ImportProblem.atElement("host[" + hostOrdinal + "]", "import.nmap.invalidPort",
+						String.valueOf(portId));
 			}
-			return new OpenPort(number, protocol == null ? "tcp" : protocol.toLowerCase(Locale.ROOT), service, product, version);
+			return new OpenPort(number, protocol == null ? "tcp" : protocol.toLowerCase(Locale.ROOT), service, product,
+					version);
 		}
+
 	}
+
 }

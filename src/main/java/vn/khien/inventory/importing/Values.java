@@ -42,9 +42,9 @@ final class Values {
 	}
 
 	/**
-	 * ISO-8601 instant ({@code 2024-05-01T03:00:00Z}), offset date-time ({@code +07:00}), or local date-time
-	 * ({@code 2024-05-01T10:00:00} or with a space instead of T) interpreted in {@code zone}.
-	 *
+	 * ISO-8601 instant ({@code 2024-05-01T03:00:00Z}), offset date-time ({@code +07:00}),
+	 * or local date-time ({@code 2024-05-01T10:00:00} or with a space instead of T)
+	 * interpreted in {@code zone}.
 	 * @throws DateTimeParseException when none of these
 	 */
 	static @Nullable Instant parseInstant(@Nullable String value, ZoneId zone) {
@@ -65,7 +65,6 @@ final class Values {
 
 	/**
 	 * true/false, yes/no, 1/0, có/không (with or without diacritics).
-	 *
 	 * @throws IllegalArgumentException for anything else
 	 */
 	static @Nullable Boolean parseBoolean(@Nullable String value) {
@@ -82,4 +81,5 @@ final class Values {
 				throw new IllegalArgumentException("not a boolean");
 		}
 	}
+
 }

@@ -18,9 +18,10 @@ import vn.khien.platform.importing.ImportProblem;
 
 /**
  * Streaming reader of the Wazuh server API {@code GET /agents} response
- * ({@code {"data":{"affected_items":[...]}}}). Only one agent object is held in memory at a time.
- * Record lines and problem locations use the 1-based position in {@code affected_items}. Every agent becomes a
- * record; the manager's own entry (agent {@code 000}) is marked {@link CoverageRecord#manager()}.
+ * ({@code {"data":{"affected_items":[...]}}}). Only one agent object is held in memory at
+ * a time. Record lines and problem locations use the 1-based position in
+ * {@code affected_items}. Every agent becomes a record; the manager's own entry (agent
+ * {@code 000}) is marked {@link CoverageRecord#manager()}.
  */
 public final class WazuhAgentsParser {
 
@@ -28,7 +29,8 @@ public final class WazuhAgentsParser {
 
 	static final String MANAGER_ID = "000";
 
-	// The manager (agent 000) reports this keep-alive to mean "always connected"; it is not a real time.
+	// The manager (agent 000) reports this keep-alive to mean "always connected"; it is
+	// not a real time.
 	private static final Instant NEVER_EXPIRES = Instant.parse("9999-01-01T00:00:00Z");
 
 	private final ZoneId zone;
@@ -37,16 +39,19 @@ public final class WazuhAgentsParser {
 		this(Values.DEFAULT_ZONE);
 	}
 
-	/** @param zone zone used to turn keep-alive instants into a local date */
+	/**
+	 * @param zone zone used to turn keep-alive instants into a local date
+	 */
 	public WazuhAgentsParser(ZoneId zone) {
 		this.zone = zone;
 	}
 
 	/**
 	 * @return number of records given to {@code consumer}
-	 * @throws ImportProblem {@code import.wazuh.shape} when the document has no {@code data.affected_items}
-	 *         array, {@code import.json.malformed}, {@code import.file.empty}, or an agent problem located at
-	 *         {@code element:affected_items[n]}
+	 * @throws ImportProblem {@code import.wazuh.shape} when the document has no
+	 * {@code data.affected_items} array, {@code import.json.malformed},
+	 * {@code import.file.empty}, or an agent problem located at
+	 * {@code element:affected_items[n]}
 	 */
 	public int parse(InputStream in, Consumer<CoverageRecord> consumer) {
 		return JsonSupport.guarded(() -> {
@@ -73,7 +78,10 @@ public final class WazuhAgentsParser {
 		});
 	}
 
-	/** @return records emitted, or -1 when {@code data} has no {@code affected_items} array */
+	/**
+	 * @return records emitted, or -1 when {@code data} has no {@code affected_items}
+	 * array
+	 */
 	private int readData(JsonParser parser, Consumer<CoverageRecord> consumer) {
 		int parsed = -1;
 		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -101,8 +109,10 @@ public final class WazuhAgentsParser {
 
 	private CoverageRecord toRecord(int ordinal, JsonNode agent) {
 		String element = "affected_items[" + ordinal + "]";
-		// NB: agent 000 is the manager reporting on itself (its host name, 127.0.0.1), not a host of the agency.
-		// It is only marked here and skipped when applied, so nothing about it may refuse the file.
+		// NB: agent 000 is the manager reporting on itself (its host name, 127.0.0.1),
+		// not a host of the agency.
+		// It is only marked here and skipped when applied, so nothing about it may refuse
+		// the file.
 		boolean manager = MANAGER_ID.equals(JsonSupport.text(agent.get("id")));
 		String nameText = Values.trimToNull(JsonSupport.text(agent.get("name")));
 		String hostname = null;
@@ -116,7 +126,8 @@ public final class WazuhAgentsParser {
 		}
 		String ipText = Values.trimToNull(JsonSupport.text(agent.get("ip")));
 		String address = null;
-		// "any" means the agent registered without a fixed address; it identifies nothing.
+		// "any" means the agent registered without a fixed address; it identifies
+		// nothing.
 		if (ipText != null && !"any".equalsIgnoreCase(ipText)) {
 			try {
 				address = AssetIdentity.normaliseAddress(ipText);
@@ -144,15 +155,21 @@ public final class WazuhAgentsParser {
 		if (lastKeepAlive != null && !lastKeepAlive.isBefore(NEVER_EXPIRES)) {
 			lastKeepAlive = null;
 		}
-		// Wazuh is an EDR: it has no antivirus signature file, its detection content is the manager's rule set,
-		// which a connected agent receives on every keep-alive. So for an active agent "signatures as fresh as
-		// the last keep-alive" is the honest equivalent, letting coverage rules treat AV and EDR alike.
+		// Wazuh is an EDR: it has no antivirus signature file, its detection content is
+		// the manager's rule set,
+		// which a connected agent receives on every keep-alive. So for an active agent
+		// "signatures as fresh as
+		// the last keep-alive" is the honest equivalent, letting coverage rules treat AV
+		// and EDR alike.
 		LocalDate signatureDate = active && lastKeepAlive != null ? lastKeepAlive.atZone(zone).toLocalDate() : null;
 		return new CoverageRecord(ordinal, hostname, address, PRODUCT, version(JsonSupport.text(agent.get("version"))),
 				active, signatureDate, lastKeepAlive, manager);
 	}
 
-	/** "Wazuh v4.7.2" (4.x) and "v5.0.0" (5.x) both become "4.7.2" / "5.0.0" so versions compare cleanly. */
+	/**
+	 * "Wazuh v4.7.2" (4.x) and "v5.0.0" (5.x) both become "4.7.2" / "5.0.0" so versions
+	 * compare cleanly.
+	 */
 	private static @Nullable String version(@Nullable String text) {
 		String version = Values.trimToNull(text);
 		if (version == null) {
@@ -161,9 +178,11 @@ public final class WazuhAgentsParser {
 		if (version.toLowerCase(Locale.ROOT).startsWith("wazuh ")) {
 			version = version.substring(6).strip();
 		}
-		if (version.length() > 1 && (version.charAt(0) == 'v' || version.charAt(0) == 'V') && Character.isDigit(version.charAt(1))) {
+		if (version.length() > 1 && (version.charAt(0) == 'v' || version.charAt(0) == 'V')
+				&& Character.isDigit(version.charAt(1))) {
 			version = version.substring(1);
 		}
 		return version;
 	}
+
 }

@@ -18,9 +18,10 @@ import vn.khien.platform.AuditLog;
 import vn.khien.registry.AgenciesMerged;
 
 /**
- * Moves the coverage history and campaign participation of merged agencies to their successor, so
- * the successor's trend keeps the merged agencies' past; one {@code COVERAGE_MOVED} entry per source agency
- * says how many days of history and which campaigns. Hosts move with the assets.
+ * Moves the coverage history and campaign participation of merged agencies to their
+ * successor, so the successor's trend keeps the merged agencies' past; one
+ * {@code COVERAGE_MOVED} entry per source agency says how many days of history and which
+ * campaigns. Hosts move with the assets.
  */
 @Component
 class CoverageAgencyMerges {
@@ -47,12 +48,15 @@ class CoverageAgencyMerges {
 		}
 		Map<Long, Long> days = snapshots.moveHistory(sources, event.successorId());
 		Map<Long, List<Long>> campaignsOf = new HashMap<>();
-		jdbc.sql("SELECT agency_id, campaign_id FROM malware_campaign_agency WHERE agency_id IN (:ids) ORDER BY campaign_id")
+		jdbc.sql(
+				"SELECT agency_id, campaign_id FROM malware_campaign_agency WHERE agency_id IN (:ids) ORDER BY campaign_id")
 			.param("ids", sources)
 			.query(rs -> {
-				campaignsOf.computeIfAbsent(rs.getLong("agency_id"), a -> new ArrayList<>()).add(rs.getLong("campaign_id"));
+				campaignsOf.computeIfAbsent(rs.getLong("agency_id"), a -> new ArrayList<>())
+					.add(rs.getLong("campaign_id"));
 			});
-		List<Long> campaigns = jdbc.sql("SELECT DISTINCT campaign_id FROM malware_campaign_agency WHERE agency_id IN (:ids)")
+		List<Long> campaigns = jdbc
+			.sql("SELECT DISTINCT campaign_id FROM malware_campaign_agency WHERE agency_id IN (:ids)")
 			.param("ids", sources)
 			.query(Long.class)
 			.list();

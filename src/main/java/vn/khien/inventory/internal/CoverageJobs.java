@@ -11,9 +11,10 @@ import vn.khien.platform.ScheduledWork;
 import vn.khien.platform.SystemPrincipal;
 
 /**
- * Every night, once across all nodes: counts each agency's coverage again from its hosts, which moves the read
- * model past the signatures that aged out during the day (reads are right meanwhile, see CoverageByAgency), then
- * copies it into the day's snapshot, so the trend has a point per day.
+ * Every night, once across all nodes: counts each agency's coverage again from its hosts,
+ * which moves the read model past the signatures that aged out during the day (reads are
+ * right meanwhile, see CoverageByAgency), then copies it into the day's snapshot, so the
+ * trend has a point per day.
  */
 @Configuration
 class CoverageJobs {
@@ -31,4 +32,5 @@ class CoverageJobs {
 			log.info("Coverage counted again ({} agencies corrected) and snapshot taken: {} agencies", corrected, rows);
 		});
 	}
+
 }

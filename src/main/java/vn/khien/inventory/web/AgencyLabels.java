@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import vn.khien.platform.AgencyDirectory;
 
 /**
- * "Code — name" of agencies for tables and exports. Names come from the directory, not from scoped
- * reads, so an officer also sees who owns a shared system they use; each agency is looked up once.
+ * "Code — name" of agencies for tables and exports. Names come from the directory, not
+ * from scoped reads, so an officer also sees who owns a shared system they use; each
+ * agency is looked up once.
  */
 public final class AgencyLabels {
 
@@ -31,4 +32,5 @@ public final class AgencyLabels {
 		}
 		return names.computeIfAbsent(id, key -> directory.label(key).orElse("#" + key));
 	}
+
 }

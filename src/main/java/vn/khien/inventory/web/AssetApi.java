@@ -41,15 +41,17 @@ class AssetApi {
 	}
 
 	/**
-	 * {@code q} is the start of a host name, URL or address; {@code agency} includes the agencies below it;
-	 * {@code sort} is {@code hostname} (the default) or {@code lastSeen}, {@code -} for descending. The total
-	 * is counted up to 10,000 ({@code totalCapped}); walk a whole list with {@code after=} the {@code next}
+	 * {@code q} is the start of a host name, URL or address; {@code agency} includes the
+	 * agencies below it; {@code sort} is {@code hostname} (the default) or
+	 * {@code lastSeen}, {@code -} for descending. The total is counted up to 10,000
+	 * ({@code totalCapped}); walk a whole list with {@code after=} the {@code next}
 	 * cursor of the page before.
 	 */
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping
 	PageResult<AssetView> list(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Long agency, @RequestParam(required = false) @Nullable Long system,
+			@RequestParam(required = false) @Nullable Long agency,
+			@RequestParam(required = false) @Nullable Long system,
 			@RequestParam(required = false) @Nullable AssetKind kind, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) @Nullable String after) {
@@ -82,4 +84,5 @@ class AssetApi {
 	void delete(@PathVariable long id) {
 		management.delete(id);
 	}
+
 }

@@ -56,10 +56,11 @@ class AssetPages {
 
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping
-	String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long agency,
-			@RequestParam(required = false) @Nullable Long system, @RequestParam(required = false) @Nullable AssetKind kind,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-			@RequestParam(required = false) String sort, Model model) {
+	String list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Long agency,
+			@RequestParam(required = false) @Nullable Long system,
+			@RequestParam(required = false) @Nullable AssetKind kind, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort, Model model) {
 		var query = PageQuery.of(page, size, sort);
 		model.addAttribute("result", assets.list(new Assets.Filter(q, agency, system, kind), query));
 		model.addAttribute("q", q == null ? "" : q);
@@ -73,22 +74,26 @@ class AssetPages {
 
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping("/export.csv")
-	void export(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long agency,
-			@RequestParam(required = false) @Nullable Long system, @RequestParam(required = false) @Nullable AssetKind kind,
-			HttpServletResponse response) throws IOException {
-		Map<Long, String> systemCodes = assets.systems().stream()
+	void export(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Long agency,
+			@RequestParam(required = false) @Nullable Long system,
+			@RequestParam(required = false) @Nullable AssetKind kind, HttpServletResponse response) throws IOException {
+		Map<Long, String> systemCodes = assets.systems()
+			.stream()
 			.collect(Collectors.toMap(Assets.SystemChoice::id, Assets.SystemChoice::code));
 		Map<Long, String> agencyCodes = agencies.all().stream().collect(Collectors.toMap(Agency::id, Agency::code));
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"assets.csv\"");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		PrintWriter out = response.getWriter();
-		// The columns of the import format (plus the agency), so an export can be corrected and imported again.
+		// The columns of the import format (plus the agency), so an export can be
+		// corrected and imported again.
 		out.print("kind,hostname,addresses,mac,os,url,system,agency\r\n");
-		assets.forEach(new Assets.Filter(q, agency, system, kind), a -> out.print(String.join(",", cell(a.kind().name()),
-				cell(a.hostname()), cell(String.join(" ", a.addresses())), cell(a.mac()), cell(a.os()), cell(a.url()),
-				cell(a.systemId() == null ? null : systemCodes.get(a.systemId())), cell(agencyCodes.get(a.agencyId())))
-				+ "\r\n"));
+		assets.forEach(new Assets.Filter(q, agency, system, kind),
+				a -> out.print(String.join(",", cell(a.kind().name()), cell(a.hostname()),
+						cell(String.join(" ", a.addresses())), cell(a.mac()), cell(a.os()), cell(a.url()),
+						cell(a.systemId() == null ? null : systemCodes.get(a.systemId())),
+						cell(agencyCodes.get(a.agencyId()))) + "\r\n"));
 		out.flush();
 	}
 
@@ -182,7 +187,8 @@ class AssetPages {
 		model.addAttribute("kinds", Arrays.asList(AssetKind.values()));
 		model.addAttribute("agencies", agencies.all().stream().sorted(Comparator.comparing(Agency::code)).toList());
 		model.addAttribute("systems", assets.systems());
-		model.addAttribute("agencyNames", agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity())));
+		model.addAttribute("agencyNames",
+				agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity())));
 	}
 
 	private static String cell(@Nullable String value) {
@@ -208,4 +214,5 @@ class AssetPages {
 			errors.reject(ex.messageKey(), ex.args(), ex.messageKey());
 		}
 	}
+
 }

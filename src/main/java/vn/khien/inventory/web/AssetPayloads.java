@@ -40,7 +40,10 @@ final class AssetPayloads {
 		}
 	}
 
-	/** The asset form (page and API); {@code addresses} separated by spaces, commas or semicolons. */
+	/**
+	 * The asset form (page and API); {@code addresses} separated by spaces, commas or
+	 * semicolons.
+	 */
 	record AssetForm(@NotNull Long agencyId, @Nullable Long systemId, @NotNull AssetKind kind,
 			@Size(max = 255) @Nullable String hostname, @Size(max = 1000) @Nullable String addresses,
 			@Size(max = 30) @Nullable String mac, @Size(max = 255) @Nullable String os,
@@ -59,4 +62,5 @@ final class AssetPayloads {
 			return new AssetDetails(agencyId, systemId, kind, hostname, addresses, mac, os, url);
 		}
 	}
+
 }

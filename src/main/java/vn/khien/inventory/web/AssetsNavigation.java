@@ -13,7 +13,8 @@ class AssetsNavigation {
 
 	@Bean
 	NavItem assetsNav() {
-		return new NavItem(31, "nav.menu.inventory", "nav.assets", "/assets", Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.POLICE,
-				Role.LEADERSHIP, Role.AGENCY_OFFICER, Role.RESPONDER));
+		return new NavItem(31, "nav.menu.inventory", "nav.assets", "/assets", Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR,
+				Role.POLICE, Role.LEADERSHIP, Role.AGENCY_OFFICER, Role.RESPONDER));
 	}
+
 }

@@ -43,7 +43,10 @@ class CoverageApi {
 		this.audit = audit;
 	}
 
-	/** Coverage of the agency's children (default: the user's top level), with the province for province-wide roles. */
+	/**
+	 * Coverage of the agency's children (default: the user's top level), with the
+	 * province for province-wide roles.
+	 */
 	@PreAuthorize(READERS)
 	@GetMapping
 	CoverageResponse list(@RequestParam(required = false) @Nullable String agency,
@@ -56,8 +59,9 @@ class CoverageApi {
 	@PreAuthorize(READERS)
 	@GetMapping("/unprotected")
 	PageResult<UnprotectedHostView> unprotected(@RequestParam(required = false) @Nullable String agency,
-			@RequestParam(required = false) Coverage.@Nullable Reason reason, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
+			@RequestParam(required = false) Coverage.@Nullable Reason reason,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String sort) {
 		return coverage.unprotected(agency, reason, PageQuery.of(page, size, sort)).map(UnprotectedHostView::from);
 	}
 
@@ -76,4 +80,5 @@ class CoverageApi {
 		audit.record("SNAPSHOT", "coverage_snapshot", date, null, java.util.Map.of("agencies", rows));
 		return new SnapshotResponse(date, rows);
 	}
+
 }

@@ -12,8 +12,8 @@ import vn.khien.inventory.web.CoveragePayloads.CoverageResponse;
 import vn.khien.inventory.web.CoveragePayloads.TrendResponse;
 
 /**
- * The coverage API's figures for the charts of the signed-in browser: the API itself takes bearer
- * tokens only, so the page reads the same payloads here with its session.
+ * The coverage API's figures for the charts of the signed-in browser: the API itself
+ * takes bearer tokens only, so the page reads the same payloads here with its session.
  */
 @RestController
 @RequestMapping("/coverage/data")
@@ -40,4 +40,5 @@ class CoverageChartData {
 			@RequestParam(defaultValue = "90") int days) {
 		return api.trend(agency, days);
 	}
+
 }

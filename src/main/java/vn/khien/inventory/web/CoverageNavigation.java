@@ -23,4 +23,5 @@ class CoverageNavigation {
 	NavItem malwareCampaignsNav() {
 		return new NavItem(33, "nav.menu.inventory", "nav.malwareCampaigns", "/malware-campaigns", READERS);
 	}
+
 }

@@ -87,4 +87,5 @@ class CoveragePages {
 		redirect.addFlashAttribute("snapshotRows", rows);
 		return "redirect:/coverage";
 	}
+
 }

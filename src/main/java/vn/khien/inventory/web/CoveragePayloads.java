@@ -36,10 +36,14 @@ final class CoveragePayloads {
 		}
 	}
 
-	/** A page of agencies; {@code province} only for province-wide roles, {@code agency} the one drilled into. */
+	/**
+	 * A page of agencies; {@code province} only for province-wide roles, {@code agency}
+	 * the one drilled into.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record CoverageResponse(List<AgencyCoverageView> items, int page, int size, long total,
-			@Nullable AgencyCoverageView agency, @Nullable TotalsView province, double target, int maxSignatureAgeDays) {
+			@Nullable AgencyCoverageView agency, @Nullable TotalsView province, double target,
+			int maxSignatureAgeDays) {
 
 		static CoverageResponse from(Coverage.Overview o, int maxAge) {
 			PageResult<AgencyCoverageView> p = o.items().map(AgencyCoverageView::from);
@@ -74,4 +78,5 @@ final class CoveragePayloads {
 
 	record SnapshotResponse(LocalDate date, int agencies) {
 	}
+
 }

@@ -54,7 +54,10 @@ class ImportApi {
 		return accepted(job);
 	}
 
-	/** Anti-malware status of an agency's hosts: {@code format} is csv, json, wazuh or defender. */
+	/**
+	 * Anti-malware status of an agency's hosts: {@code format} is csv, json, wazuh or
+	 * defender.
+	 */
 	@PreAuthorize(AssetApi.WRITERS)
 	@PostMapping(path = "/coverage", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Map<String, String>> coverage(@RequestParam(required = false) @Nullable MultipartFile file,
@@ -78,4 +81,5 @@ class ImportApi {
 			.header("Location", statusUrl)
 			.body(Map.of("jobId", job.id(), "statusUrl", statusUrl));
 	}
+
 }

@@ -51,7 +51,8 @@ class ImportPages {
 	@PreAuthorize(AssetApi.WRITERS)
 	@PostMapping
 	String upload(@RequestParam(required = false) @Nullable MultipartFile file,
-			@RequestParam(required = false) @Nullable String agency, @RequestParam(required = false) @Nullable String system,
+			@RequestParam(required = false) @Nullable String agency,
+			@RequestParam(required = false) @Nullable String system,
 			@RequestParam(required = false) @Nullable String format, Model model) throws IOException {
 		try {
 			if (file == null || file.isEmpty()) {
@@ -81,4 +82,5 @@ class ImportPages {
 				error.messageKey(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 		return "imports/assets";
 	}
+
 }

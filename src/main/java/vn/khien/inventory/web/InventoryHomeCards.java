@@ -10,7 +10,10 @@ import vn.khien.platform.HomeCards;
 import vn.khien.platform.KhienUser;
 import vn.khien.platform.Role;
 
-/** Hosts in the user's scope that do not run up-to-date anti-malware (Directive 18 asks for 100 %). */
+/**
+ * Hosts in the user's scope that do not run up-to-date anti-malware (Directive 18 asks
+ * for 100 %).
+ */
 @Component
 class InventoryHomeCards implements HomeCards {
 
@@ -29,4 +32,5 @@ class InventoryHomeCards implements HomeCards {
 		return List.of(new HomeCard(30, "home.coverage.unprotected", unprotected, "/coverage/unprotected",
 				"home.coverage.note", List.of(), unprotected == 0 ? HomeCard.Tone.GOOD : HomeCard.Tone.ATTENTION));
 	}
+
 }

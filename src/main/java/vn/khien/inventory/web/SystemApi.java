@@ -66,7 +66,8 @@ class SystemApi {
 	@PreAuthorize(READERS)
 	@GetMapping
 	PageResult<SystemView> list(@ModelAttribute SystemListParams params) {
-		return systems.list(params.filter(agencies), params.pageQuery()).map(s -> SystemView.from(s, systems.mayEdit(s)));
+		return systems.list(params.filter(agencies), params.pageQuery())
+			.map(s -> SystemView.from(s, systems.mayEdit(s)));
 	}
 
 	@PreAuthorize(READERS)
@@ -136,7 +137,8 @@ class SystemApi {
 	@PreAuthorize(WRITERS)
 	@PutMapping("/{id}/users")
 	UsersView setUsers(@PathVariable long id, @Valid @RequestBody UsersRequest request) {
-		// NB: a system out of scope is not found, whatever agencies the body names (as on the page)
+		// NB: a system out of scope is not found, whatever agencies the body names (as on
+		// the page)
 		systems.get(id);
 		return new UsersView(id, management.setUserAgencies(id, resolveAgencies(agencies, request.agencies())));
 	}
@@ -154,4 +156,5 @@ class SystemApi {
 		}
 		return ids;
 	}
+
 }

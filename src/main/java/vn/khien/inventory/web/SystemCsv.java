@@ -20,14 +20,17 @@ import vn.khien.inventory.Systems;
 import vn.khien.platform.AgencyDirectory;
 import vn.khien.registry.Agencies;
 
-/** Writes the filtered, scoped list of systems as CSV (UTF-8 with BOM so spreadsheets read the diacritics). */
+/**
+ * Writes the filtered, scoped list of systems as CSV (UTF-8 with BOM so spreadsheets read
+ * the diacritics).
+ */
 @Component
 class SystemCsv {
 
 	private static final List<String> HEADERS = List.of("code", "name", "owner", "operator", "lifecycle", "hosting",
 			"internetFacing", "publicServiceLevel", "dataClassification", "personalData", "subjectsBasic",
-			"subjectsSensitive", "stateSecret", "critical", "egovernment", "levelProposed", "levelApproved", "monitoring",
-			"shared", "userCount");
+			"subjectsSensitive", "stateSecret", "critical", "egovernment", "levelProposed", "levelApproved",
+			"monitoring", "shared", "userCount");
 
 	private final Systems systems;
 
@@ -53,14 +56,15 @@ class SystemCsv {
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		out.write('\uFEFF');
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-			csv.printRecord(HEADERS.stream().map(h -> messages.getMessage("system.csv." + h, null, h, locale)).toList());
+			csv.printRecord(
+					HEADERS.stream().map(h -> messages.getMessage("system.csv." + h, null, h, locale)).toList());
 			for (InformationSystem s : rows) {
 				csv.printRecord(cell(s.code()), cell(s.name()), cell(names.label(s.ownerAgencyId())),
-						cell(names.label(s.operatorAgencyId())),
-						s.lifecycle(), s.hosting(), s.internetFacing(), s.publicServiceLevel(), s.dataClassification(),
-						s.handlesPersonalData(), s.personalSubjectsBasic(), s.personalSubjectsSensitive(),
-						s.stateSecretGrade(), s.critical(), s.eGovernment(), s.securityLevelProposed(),
-						s.securityLevelApproved(), s.monitoringKind(), s.shared(), s.userCount());
+						cell(names.label(s.operatorAgencyId())), s.lifecycle(), s.hosting(), s.internetFacing(),
+						s.publicServiceLevel(), s.dataClassification(), s.handlesPersonalData(),
+						s.personalSubjectsBasic(), s.personalSubjectsSensitive(), s.stateSecretGrade(), s.critical(),
+						s.eGovernment(), s.securityLevelProposed(), s.securityLevelApproved(), s.monitoringKind(),
+						s.shared(), s.userCount());
 			}
 		}
 	}
@@ -72,4 +76,5 @@ class SystemCsv {
 		}
 		return value;
 	}
+
 }

@@ -10,13 +10,19 @@ import vn.khien.platform.NotFoundException;
 import vn.khien.platform.PageQuery;
 import vn.khien.registry.Agencies;
 
-/** The list's filters, paging and sorting as they appear in the URL, shared by the API, the page and the export. */
+/**
+ * The list's filters, paging and sorting as they appear in the URL, shared by the API,
+ * the page and the export.
+ */
 public record SystemListParams(@Nullable String q, @Nullable String agency, @Nullable SystemLifecycle lifecycle,
 		@Nullable Boolean critical, @Nullable Boolean personalData, @Nullable Boolean stateSecret,
-		@Nullable Boolean shared, @Nullable Integer level, @Nullable Boolean productWarning, @Nullable Integer page, @Nullable Integer size,
-		@Nullable String sort) {
+		@Nullable Boolean shared, @Nullable Integer level, @Nullable Boolean productWarning, @Nullable Integer page,
+		@Nullable Integer size, @Nullable String sort) {
 
-	/** The filter, with {@code agency} (id or code) resolved in the user's scope: unknown or out of scope is refused alike. */
+	/**
+	 * The filter, with {@code agency} (id or code) resolved in the user's scope: unknown
+	 * or out of scope is refused alike.
+	 */
 	Systems.Filter filter(Agencies agencies) {
 		Long agencyId = null;
 		if (agency != null && !agency.isBlank()) {

@@ -58,8 +58,8 @@ class SystemPages {
 
 	private final SystemCsv csv;
 
-	SystemPages(Systems systems, SystemManagement management, SystemProducts products, Agencies agencies,
-			SystemCsv csv, AgencyDirectory directory) {
+	SystemPages(Systems systems, SystemManagement management, SystemProducts products, Agencies agencies, SystemCsv csv,
+			AgencyDirectory directory) {
 		this.directory = directory;
 		this.systems = systems;
 		this.management = management;
@@ -82,7 +82,11 @@ class SystemPages {
 		}
 		model.addAttribute("result", result);
 		model.addAttribute("editable",
-				result.items().stream().filter(systems::mayEdit).map(InformationSystem::id).collect(Collectors.toSet()));
+				result.items()
+					.stream()
+					.filter(systems::mayEdit)
+					.map(InformationSystem::id)
+					.collect(Collectors.toSet()));
 		model.addAttribute("labels", AgencyLabels.of(directory));
 		model.addAttribute("lifecycles", SystemLifecycle.values());
 		return "inventory/systems/list";
@@ -96,7 +100,10 @@ class SystemPages {
 		csv.write(params, response);
 	}
 
-	/** A filter value edited in the address that is not of its type: a 400 page naming it, not a 500. */
+	/**
+	 * A filter value edited in the address that is not of its type: a 400 page naming it,
+	 * not a 500.
+	 */
 	private static void refuseBadValues(BindingResult binding) {
 		var error = binding.getFieldError();
 		if (error != null) {
@@ -224,9 +231,11 @@ class SystemPages {
 		model.addAttribute("system", system);
 		model.addAttribute("labels", labels);
 		model.addAttribute("users", users);
-		model.addAttribute("usersText", usersInput != null ? usersInput.text()
-				: users.stream().map(u -> agencies.find(u).map(Agency::code).orElse(String.valueOf(u)))
-					.collect(Collectors.joining(", ")));
+		model.addAttribute("usersText",
+				usersInput != null ? usersInput.text()
+						: users.stream()
+							.map(u -> agencies.find(u).map(Agency::code).orElse(String.valueOf(u)))
+							.collect(Collectors.joining(", ")));
 		model.addAttribute("usersError", usersInput == null ? null : usersInput.error());
 		model.addAttribute("hostCount", systems.hostCount(id));
 		model.addAttribute("products", products.of(id).stream().map(p -> ProductView.from(system, p)).toList());
@@ -238,7 +247,10 @@ class SystemPages {
 		return "inventory/systems/detail";
 	}
 
-	/** 404 when not visible, 403 when visible read-only (a user agency of a shared system). */
+	/**
+	 * 404 when not visible, 403 when visible read-only (a user agency of a shared
+	 * system).
+	 */
 	private InformationSystem editable(long id) {
 		InformationSystem system = systems.get(id);
 		if (!systems.mayEdit(system)) {
@@ -273,4 +285,5 @@ class SystemPages {
 		}
 		errors.reject(ex.messageKey(), ex.args(), ex.messageKey());
 	}
+
 }

@@ -30,7 +30,10 @@ public final class SystemPayloads {
 	private SystemPayloads() {
 	}
 
-	/** A system as the API shows it; {@code userAgencyIds} and {@code hostCount} only on the detail. */
+	/**
+	 * A system as the API shows it; {@code userAgencyIds} and {@code hostCount} only on
+	 * the detail.
+	 */
 	public record SystemView(long id, String code, String name, long ownerAgencyId, @Nullable Long operatorAgencyId,
 			@Nullable String purpose, @Nullable Integer userCount, SystemLifecycle lifecycle, Hosting hosting,
 			@Nullable String cloudProvider, boolean internetFacing, PublicServiceLevel publicServiceLevel,
@@ -44,48 +47,52 @@ public final class SystemPayloads {
 			return from(s, editable, null, null);
 		}
 
-		static SystemView from(InformationSystem s, boolean editable, @Nullable List<Long> users, @Nullable Long hosts) {
+		static SystemView from(InformationSystem s, boolean editable, @Nullable List<Long> users,
+				@Nullable Long hosts) {
 			return new SystemView(s.id(), s.code(), s.name(), s.ownerAgencyId(), s.operatorAgencyId(), s.purpose(),
-					s.userCount(), s.lifecycle(), s.hosting(), s.cloudProvider(), s.internetFacing(), s.publicServiceLevel(),
-					s.dataClassification(), s.handlesPersonalData(), s.personalSubjectsBasic(),
+					s.userCount(), s.lifecycle(), s.hosting(), s.cloudProvider(), s.internetFacing(),
+					s.publicServiceLevel(), s.dataClassification(), s.handlesPersonalData(), s.personalSubjectsBasic(),
 					s.personalSubjectsSensitive(), s.stateSecretGrade(), s.critical(), s.eGovernment(),
-					s.securityLevelProposed(), s.securityLevelApproved(), s.monitoringKind(), s.monitoringOrganisationId(),
-					s.shared(), editable, users, hosts, s.createdAt(), s.updatedAt());
+					s.securityLevelProposed(), s.securityLevelApproved(), s.monitoringKind(),
+					s.monitoringOrganisationId(), s.shared(), editable, users, hosts, s.createdAt(), s.updatedAt());
 		}
 	}
 
-	/** The system form, also the JSON body of create and update; absent flags and kinds take their defaults. */
+	/**
+	 * The system form, also the JSON body of create and update; absent flags and kinds
+	 * take their defaults.
+	 */
 	public record SystemForm(@NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9._-]*") String code,
 			@NotBlank @Size(max = 255) String name, @NotNull Long ownerAgencyId, @Nullable Long operatorAgencyId,
 			@Nullable @Size(max = 2000) String purpose, @Nullable @Min(0) @Max(100_000_000) Integer userCount,
-			@NotNull SystemLifecycle lifecycle, @NotNull Hosting hosting, @Nullable @Size(max = 255) String cloudProvider,
-			@Nullable Boolean internetFacing, @Nullable PublicServiceLevel publicServiceLevel,
-			@Nullable DataClassification dataClassification, @Nullable Boolean handlesPersonalData,
-			@Nullable @Min(0) @Max(1_000_000_000) Integer personalSubjectsBasic,
+			@NotNull SystemLifecycle lifecycle, @NotNull Hosting hosting,
+			@Nullable @Size(max = 255) String cloudProvider, @Nullable Boolean internetFacing,
+			@Nullable PublicServiceLevel publicServiceLevel, @Nullable DataClassification dataClassification,
+			@Nullable Boolean handlesPersonalData, @Nullable @Min(0) @Max(1_000_000_000) Integer personalSubjectsBasic,
 			@Nullable @Min(0) @Max(1_000_000_000) Integer personalSubjectsSensitive,
 			@Nullable StateSecretGrade stateSecretGrade, @Nullable Boolean critical, @Nullable Boolean egovernment,
 			@Nullable MonitoringKind monitoringKind, @Nullable Long monitoringOrganisationId) {
 
 		static SystemForm empty(@Nullable Long owner) {
-			return new SystemForm("", "", owner, null, null, null, SystemLifecycle.OPERATING, Hosting.OWN_PREMISES, null,
-					false, PublicServiceLevel.NONE, DataClassification.INTERNAL, false, null, null, StateSecretGrade.NONE,
-					false, false, MonitoringKind.NONE, null);
+			return new SystemForm("", "", owner, null, null, null, SystemLifecycle.OPERATING, Hosting.OWN_PREMISES,
+					null, false, PublicServiceLevel.NONE, DataClassification.INTERNAL, false, null, null,
+					StateSecretGrade.NONE, false, false, MonitoringKind.NONE, null);
 		}
 
 		static SystemForm from(InformationSystem s) {
-			return new SystemForm(s.code(), s.name(), s.ownerAgencyId(), s.operatorAgencyId(), s.purpose(), s.userCount(),
-					s.lifecycle(), s.hosting(), s.cloudProvider(), s.internetFacing(), s.publicServiceLevel(),
-					s.dataClassification(), s.handlesPersonalData(), s.personalSubjectsBasic(),
+			return new SystemForm(s.code(), s.name(), s.ownerAgencyId(), s.operatorAgencyId(), s.purpose(),
+					s.userCount(), s.lifecycle(), s.hosting(), s.cloudProvider(), s.internetFacing(),
+					s.publicServiceLevel(), s.dataClassification(), s.handlesPersonalData(), s.personalSubjectsBasic(),
 					s.personalSubjectsSensitive(), s.stateSecretGrade(), s.critical(), s.eGovernment(),
 					s.monitoringKind(), s.monitoringOrganisationId());
 		}
 
 		SystemDetails details() {
-			return new SystemDetails(code, name, ownerAgencyId, operatorAgencyId, purpose, userCount, lifecycle, hosting,
-					cloudProvider, yes(internetFacing), or(publicServiceLevel, PublicServiceLevel.NONE),
-					or(dataClassification, DataClassification.INTERNAL), yes(handlesPersonalData), personalSubjectsBasic,
-					personalSubjectsSensitive, or(stateSecretGrade, StateSecretGrade.NONE), yes(critical), yes(egovernment),
-					or(monitoringKind, MonitoringKind.NONE), monitoringOrganisationId);
+			return new SystemDetails(code, name, ownerAgencyId, operatorAgencyId, purpose, userCount, lifecycle,
+					hosting, cloudProvider, yes(internetFacing), or(publicServiceLevel, PublicServiceLevel.NONE),
+					or(dataClassification, DataClassification.INTERNAL), yes(handlesPersonalData),
+					personalSubjectsBasic, personalSubjectsSensitive, or(stateSecretGrade, StateSecretGrade.NONE),
+					yes(critical), yes(egovernment), or(monitoringKind, MonitoringKind.NONE), monitoringOrganisationId);
 		}
 
 		private static boolean yes(@Nullable Boolean b) {
@@ -102,8 +109,8 @@ public final class SystemPayloads {
 			boolean domesticAlternativeWarning) {
 
 		static ProductView from(InformationSystem system, SystemProduct p) {
-			return new ProductView(p.id(), p.systemId(), p.component(), p.vendor(), p.product(), p.version(), p.origin(),
-					p.domesticAlternative(), SystemProducts.domesticAlternativeWarning(system, p));
+			return new ProductView(p.id(), p.systemId(), p.component(), p.vendor(), p.product(), p.version(),
+					p.origin(), p.domesticAlternative(), SystemProducts.domesticAlternativeWarning(system, p));
 		}
 	}
 
@@ -126,4 +133,5 @@ public final class SystemPayloads {
 
 	record UsersView(long systemId, List<Long> agencyIds) {
 	}
+
 }

@@ -13,7 +13,8 @@ class SystemsNavigation {
 
 	@Bean
 	NavItem systemsNav() {
-		return new NavItem(30, "nav.menu.inventory", "nav.systems", "/systems", Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.POLICE,
-				Role.LEADERSHIP, Role.AGENCY_OFFICER, Role.RESPONDER));
+		return new NavItem(30, "nav.menu.inventory", "nav.systems", "/systems", Set.of(Role.ADMIN,
+				Role.PROVINCE_OPERATOR, Role.POLICE, Role.LEADERSHIP, Role.AGENCY_OFFICER, Role.RESPONDER));
 	}
+
 }

@@ -12,10 +12,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The columns a table file may have, each under its name and its synonyms (Vietnamese headers among them), and
- * which must be there. Headers are matched after Unicode NFC, ignoring case, spaces, {@code -} and {@code _}, so
- * {@code Parent code}, {@code parent_code} and {@code parentCode} are one column; diacritics count ({@code mã} is not
- * {@code ma}). Any other header is refused, so a misspelt column never goes unnoticed.
+ * The columns a table file may have, each under its name and its synonyms (Vietnamese
+ * headers among them), and which must be there. Headers are matched after Unicode NFC,
+ * ignoring case, spaces, {@code -} and {@code _}, so {@code Parent code},
+ * {@code parent_code} and {@code parentCode} are one column; diacritics count ({@code mã}
+ * is not {@code ma}). Any other header is refused, so a misspelt column never goes
+ * unnoticed.
  */
 public final class Columns {
 
@@ -54,7 +56,10 @@ public final class Columns {
 		return new Columns(List.of(columns), List.of());
 	}
 
-	/** These columns, with one more requirement: at least one of {@code names} (one name: that column). */
+	/**
+	 * These columns, with one more requirement: at least one of {@code names} (one name:
+	 * that column).
+	 */
 	public Columns require(String... names) {
 		for (String name : names) {
 			if (columns.stream().noneMatch(c -> c.name().equals(name))) {
@@ -68,9 +73,9 @@ public final class Columns {
 
 	/**
 	 * Maps a header row.
-	 *
-	 * @throws ImportProblem {@code import.csv.columns} (missing, unknown, how many of each) or
-	 *         {@code import.csv.duplicateColumn} (the second header), at the header's line
+	 * @throws ImportProblem {@code import.csv.columns} (missing, unknown, how many of
+	 * each) or {@code import.csv.duplicateColumn} (the second header), at the header's
+	 * line
 	 */
 	public Header header(TableRow row) {
 		Map<String, Integer> index = new LinkedHashMap<>();
@@ -109,4 +114,5 @@ public final class Columns {
 		return SEPARATORS.matcher(Normalizer.normalize(header, Normalizer.Form.NFC).strip().toLowerCase(Locale.ROOT))
 			.replaceAll("");
 	}
+
 }

@@ -13,10 +13,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** CSV rows with the physical line each starts on; encoding and syntax errors become {@link ImportProblem}s. */
+/**
+ * CSV rows with the physical line each starts on; encoding and syntax errors become
+ * {@link ImportProblem}s.
+ */
 final class CsvTables {
 
-	// Enough for any real header line; the delimiter is decided on the first non-blank line.
+	// Enough for any real header line; the delimiter is decided on the first non-blank
+	// line.
 	private static final int PEEK = 64 * 1024;
 
 	private CsvTables() {
@@ -26,7 +30,8 @@ final class CsvTables {
 		BufferedReader reader = new BufferedReader(new StrictUtf8Reader(in), PEEK);
 		CSVFormat format = CSVFormat.DEFAULT.builder()
 			.setDelimiter(delimiter(reader))
-			.setIgnoreEmptyLines(false) // keeps line numbers countable; blank rows are skipped below
+			.setIgnoreEmptyLines(false) // keeps line numbers countable; blank rows are
+										// skipped below
 			.setTrim(false)
 			.get();
 		long lineBefore = 0;
@@ -63,7 +68,10 @@ final class CsvTables {
 		}
 	}
 
-	/** {@code ;} when the first non-blank line has one and no comma (Excel with Vietnamese regional settings). */
+	/**
+	 * {@code ;} when the first non-blank line has one and no comma (Excel with Vietnamese
+	 * regional settings).
+	 */
 	private static char delimiter(BufferedReader reader) {
 		try {
 			reader.mark(PEEK);
@@ -97,4 +105,5 @@ final class CsvTables {
 		}
 		return new ImportProblem("import.csv.malformed", "line:" + line, ex);
 	}
+
 }

@@ -5,7 +5,10 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-/** Where each column is in a file, and what the file calls it: from {@link Columns#header(TableRow)}. */
+/**
+ * Where each column is in a file, and what the file calls it: from
+ * {@link Columns#header(TableRow)}.
+ */
 public final class Header {
 
 	private final int line;
@@ -28,19 +31,27 @@ public final class Header {
 		return index.containsKey(column);
 	}
 
-	/** The column's header as written in the file (say {@code Mã cấp trên}), for problems that name it. */
+	/**
+	 * The column's header as written in the file (say {@code Mã cấp trên}), for problems
+	 * that name it.
+	 */
 	public String label(String column) {
 		return labels.getOrDefault(column, column);
 	}
 
-	/** The row's value in that column, NFC-normalised and stripped; null when blank or when there is no such column. */
+	/**
+	 * The row's value in that column, NFC-normalised and stripped; null when blank or
+	 * when there is no such column.
+	 */
 	public @Nullable String value(TableRow row, String column) {
 		Integer i = index.get(column);
 		if (i == null) {
 			return null;
 		}
-		// NFC so that text typed on different systems (macOS writes decomposed letters) compares equal.
+		// NFC so that text typed on different systems (macOS writes decomposed letters)
+		// compares equal.
 		String text = Normalizer.normalize(row.cell(i), Normalizer.Form.NFC).strip();
 		return text.isEmpty() ? null : text;
 	}
+
 }

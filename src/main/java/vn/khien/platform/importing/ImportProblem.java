@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 import vn.khien.platform.ImportJob;
 
 /**
- * A problem found while importing a file. Carries a message key and arguments instead of a text so that the UI
- * can say it in the reader's language; the location is a neutral structured string ({@code line:12},
- * {@code element:host[3]}) that the UI turns into "dòng 12" etc.
+ * A problem found while importing a file. Carries a message key and arguments instead of
+ * a text so that the UI can say it in the reader's language; the location is a neutral
+ * structured string ({@code line:12}, {@code element:host[3]}) that the UI turns into
+ * "dòng 12" etc.
  */
 public class ImportProblem extends RuntimeException {
 
@@ -27,7 +28,8 @@ public class ImportProblem extends RuntimeException {
 
 	public ImportProblem(String messageKey, @Nullable String location, @Nullable Throwable cause,
 			@Nullable Object... args) {
-		// No stack trace: collect mode creates one per bad row, and the location says more than the trace would.
+		// No stack trace: collect mode creates one per bad row, and the location says
+		// more than the trace would.
 		super(describe(messageKey, location, args), cause, false, false);
 		this.messageKey = messageKey;
 		this.location = location;
@@ -42,7 +44,10 @@ public class ImportProblem extends RuntimeException {
 		return new ImportProblem(key, "element:" + element, args);
 	}
 
-	/** For problems that concern the whole file (empty file, wrong shape) rather than one place in it. */
+	/**
+	 * For problems that concern the whole file (empty file, wrong shape) rather than one
+	 * place in it.
+	 */
 	public static ImportProblem ofFile(String key, @Nullable Object... args) {
 		return new ImportProblem(key, null, args);
 	}
@@ -78,8 +83,10 @@ public class ImportProblem extends RuntimeException {
 	}
 
 	private static String describe(String key, @Nullable String location, Object @Nullable [] args) {
-		// Only for logs and test failures; users see the localised text resolved from the key.
+		// Only for logs and test failures; users see the localised text resolved from the
+		// key.
 		return key + (location == null ? "" : " @" + location)
 				+ (args == null || args.length == 0 ? "" : " " + Arrays.toString(args));
 	}
+
 }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Receives per-record problems. In fail-fast mode it rethrows the first one; in collect mode it keeps the first
- * {@link #MAX_KEPT} and only counts the rest, so a file full of bad rows cannot exhaust memory.
+ * Receives per-record problems. In fail-fast mode it rethrows the first one; in collect
+ * mode it keeps the first {@link #MAX_KEPT} and only counts the rest, so a file full of
+ * bad rows cannot exhaust memory.
  */
 public final class ImportProblems {
 
@@ -42,4 +43,5 @@ public final class ImportProblems {
 	public <T> ParseResult<T> result(int parsed) {
 		return new ParseResult<>(parsed, kept, count);
 	}
+
 }

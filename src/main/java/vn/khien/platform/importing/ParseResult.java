@@ -3,8 +3,9 @@ package vn.khien.platform.importing;
 import java.util.List;
 
 /**
- * Outcome of a "collect" parse: how many records were handed to the consumer, and the row problems found. The
- * type parameter only ties a result to the kind of record at call sites.
+ * Outcome of a "collect" parse: how many records were handed to the consumer, and the row
+ * problems found. The type parameter only ties a result to the kind of record at call
+ * sites.
  *
  * @param parsed records that passed validation and were given to the consumer
  * @param problems the first {@link ImportProblems#MAX_KEPT} problems, in file order

@@ -13,12 +13,15 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * An uploaded XML document opened safely and tolerantly, for every XML import (Nmap today, vulnerability scanners
- * next). Safely: no DTD is processed and no entity resolved; a document declaring entities, an internal subset or an
- * external DTD is refused ({@code import.xml.dtdForbidden}) before anything else is read, and an entity reference
- * too. Only the bare {@code <!DOCTYPE nmaprun>} that tools write is accepted. Tolerantly: a byte-order mark, blank lines,
- * and comments such as an SPDX licence header before the {@code <?xml} declaration are skipped, as real tool outputs
- * carry them and the XML specification does not allow them there; lines are still those of the file as uploaded.
+ * An uploaded XML document opened safely and tolerantly, for every XML import (Nmap
+ * today, vulnerability scanners next). Safely: no DTD is processed and no entity
+ * resolved; a document declaring entities, an internal subset or an external DTD is
+ * refused ({@code import.xml.dtdForbidden}) before anything else is read, and an entity
+ * reference too. Only the bare {@code <!DOCTYPE nmaprun>} that tools write is accepted.
+ * Tolerantly: a byte-order mark, blank lines, and comments such as an SPDX licence header
+ * before the {@code <?xml} declaration are skipped, as real tool outputs carry them and
+ * the XML specification does not allow them there; lines are still those of the file as
+ * uploaded.
  */
 public final class SafeXml implements AutoCloseable {
 
@@ -37,7 +40,8 @@ public final class SafeXml implements AutoCloseable {
 	}
 
 	private static XMLInputFactory factory() {
-		// The JDK's own StAX implementation, so behaviour does not depend on what else is on the classpath.
+		// The JDK's own StAX implementation, so behaviour does not depend on what else is
+		// on the classpath.
 		XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -48,9 +52,9 @@ public final class SafeXml implements AutoCloseable {
 
 	/**
 	 * Opens the document; the caller closes {@code in}.
-	 *
-	 * @throws ImportProblem {@code import.file.empty} (nothing but blanks and comments), {@code import.xml.malformed}
-	 *         (a comment never closed, a broken prolog), {@code import.file.unreadable}
+	 * @throws ImportProblem {@code import.file.empty} (nothing but blanks and comments),
+	 * {@code import.xml.malformed} (a comment never closed, a broken prolog),
+	 * {@code import.file.unreadable}
 	 */
 	public static SafeXml open(InputStream in) {
 		BufferedInputStream input = new BufferedInputStream(in, 8192);
@@ -84,9 +88,10 @@ public final class SafeXml implements AutoCloseable {
 	}
 
 	/**
-	 * The next event, as {@link XMLStreamReader#next()}; DTDs are checked here and entity references refused.
-	 *
-	 * @throws ImportProblem {@code import.xml.malformed} or {@code import.xml.dtdForbidden}, at their line
+	 * The next event, as {@link XMLStreamReader#next()}; DTDs are checked here and entity
+	 * references refused.
+	 * @throws ImportProblem {@code import.xml.malformed} or
+	 * {@code import.xml.dtdForbidden}, at their line
 	 */
 	public int next() {
 		int event;
@@ -121,9 +126,11 @@ public final class SafeXml implements AutoCloseable {
 	}
 
 	/**
-	 * A bare DOCTYPE names the root and nothing else; anything more (entities, an internal subset, an external DTD) is
-	 * an attack (XXE, billion laughs) or no tool output, and is refused before going on. Only the bare form is let
-	 * through: the parser's text of a richer DOCTYPE is not reliable (the JDK's drops part of a parameter entity).
+	 * A bare DOCTYPE names the root and nothing else; anything more (entities, an
+	 * internal subset, an external DTD) is an attack (XXE, billion laughs) or no tool
+	 * output, and is refused before going on. Only the bare form is let through: the
+	 * parser's text of a richer DOCTYPE is not reliable (the JDK's drops part of a
+	 * parameter entity).
 	 */
 	private void refuseDangerousDoctype() {
 		String doctype = reader.getText();
@@ -139,9 +146,10 @@ public final class SafeXml implements AutoCloseable {
 	}
 
 	/**
-	 * Skips what may come before the first markup that is not a comment: a UTF-8 byte-order mark, white space and
-	 * comments, counting the lines. Works on bytes, as such a header is ASCII; a UTF-16 document (its own byte-order
-	 * mark) is left to the parser as it is.
+	 * Skips what may come before the first markup that is not a comment: a UTF-8
+	 * byte-order mark, white space and comments, counting the lines. Works on bytes, as
+	 * such a header is ASCII; a UTF-16 document (its own byte-order mark) is left to the
+	 * parser as it is.
 	 */
 	private static final class Prolog {
 
@@ -210,5 +218,7 @@ public final class SafeXml implements AutoCloseable {
 			}
 			previous = b;
 		}
+
 	}
+
 }

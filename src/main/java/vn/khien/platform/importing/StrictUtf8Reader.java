@@ -14,15 +14,20 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes UTF-8 strictly, dropping a leading BOM, and knows on which line an invalid byte sequence sits.
+ * Decodes UTF-8 strictly, dropping a leading BOM, and knows on which line an invalid byte
+ * sequence sits.
  *
- * <p>InputStreamReader is not used because it throws away the characters decoded just before a bad byte, which
- * would make the reported line number wrong; here every good character is delivered first and the error is raised
- * on the following read.
+ * <p>
+ * InputStreamReader is not used because it throws away the characters decoded just before
+ * a bad byte, which would make the reported line number wrong; here every good character
+ * is delivered first and the error is raised on the following read.
  */
 final class StrictUtf8Reader extends Reader {
 
-	/** Thrown (wrapped by callers' libraries as they see fit) when the input is not valid UTF-8. */
+	/**
+	 * Thrown (wrapped by callers' libraries as they see fit) when the input is not valid
+	 * UTF-8.
+	 */
 	static final class EncodingException extends IOException {
 
 		private static final long serialVersionUID = 1L;
@@ -37,6 +42,7 @@ final class StrictUtf8Reader extends Reader {
 		int line() {
 			return line;
 		}
+
 	}
 
 	private final InputStream in;
@@ -156,7 +162,8 @@ final class StrictUtf8Reader extends Reader {
 	private void fail(CoderResult result) {
 		int line = newlines + 1;
 		char prev = previous;
-		// The characters decoded in this chunk are not yet counted; count them to locate the bad byte.
+		// The characters decoded in this chunk are not yet counted; count them to locate
+		// the bad byte.
 		for (int i = 0; i < chars.position(); i++) {
 			char c = chars.get(i);
 			if (c == '\n' && prev != '\r' || c == '\r') {
@@ -179,4 +186,5 @@ final class StrictUtf8Reader extends Reader {
 	public void close() throws IOException {
 		in.close();
 	}
+
 }

@@ -10,7 +10,10 @@ public enum TableFormat {
 
 	CSV, XLSX;
 
-	/** By the file name's extension (case-insensitive); empty for anything else, old {@code .xls} included. */
+	/**
+	 * By the file name's extension (case-insensitive); empty for anything else, old
+	 * {@code .xls} included.
+	 */
 	public static Optional<TableFormat> ofFilename(@Nullable String filename) {
 		String name = filename == null ? "" : filename.strip().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".csv")) {
@@ -18,4 +21,5 @@ public enum TableFormat {
 		}
 		return name.endsWith(".xlsx") ? Optional.of(XLSX) : Optional.empty();
 	}
+
 }

@@ -35,9 +35,10 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
- * The first sheet of a workbook, streamed with POI's SAX event API rather than XSSFWorkbook, so only one row is held
- * at a time. The upload is first spooled to a temporary file because opening an OPC package from a stream would
- * inflate every part into memory. POI's ZipSecureFile limits (inflate ratio, entry size) stay in force.
+ * The first sheet of a workbook, streamed with POI's SAX event API rather than
+ * XSSFWorkbook, so only one row is held at a time. The upload is first spooled to a
+ * temporary file because opening an OPC package from a stream would inflate every part
+ * into memory. POI's ZipSecureFile limits (inflate ratio, entry size) stay in force.
  */
 final class XlsxTables {
 
@@ -53,7 +54,8 @@ final class XlsxTables {
 				return false;
 			}
 			if (!startsLikeZip(temp)) {
-				// Refuse early: for a non-zip input POI would fall back to reading the whole stream in memory.
+				// Refuse early: for a non-zip input POI would fall back to reading the
+				// whole stream in memory.
 				throw ImportProblem.ofFile("import.xlsx.invalid");
 			}
 			try (OPCPackage pkg = OPCPackage.open(temp.toFile(), PackageAccess.READ)) {
@@ -69,7 +71,8 @@ final class XlsxTables {
 			if (fromRows != null) {
 				throw fromRows;
 			}
-			// Corrupt zip, zip bomb, missing parts, broken sheet XML: all mean "not a usable workbook".
+			// Corrupt zip, zip bomb, missing parts, broken sheet XML: all mean "not a
+			// usable workbook".
 			throw new ImportProblem("import.xlsx.invalid", null, ex);
 		}
 		finally {
@@ -106,8 +109,8 @@ final class XlsxTables {
 			CellPositions positions = new CellPositions(XMLHelper.newXMLReader(), collector);
 			positions.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
 			// Cached results: formulas of an untrusted workbook are never evaluated
-			positions.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, collector,
-					new DataFormatter(Locale.ROOT), false));
+			positions.setContentHandler(
+					new XSSFSheetXMLHandler(styles, null, strings, collector, new DataFormatter(Locale.ROOT), false));
 			positions.parse(new InputSource(sheet));
 		}
 		return collector.any;
@@ -123,8 +126,9 @@ final class XlsxTables {
 	}
 
 	/**
-	 * Knows the column of each cell. A cell's {@code r} attribute ({@code B7}) is optional in the format, and some
-	 * generators leave it out: such a cell is the one after the previous cell of its row.
+	 * Knows the column of each cell. A cell's {@code r} attribute ({@code B7}) is
+	 * optional in the format, and some generators leave it out: such a cell is the one
+	 * after the previous cell of its row.
 	 */
 	private static final class CellPositions extends XMLFilterImpl {
 
@@ -153,6 +157,7 @@ final class XlsxTables {
 			}
 			super.startElement(uri, localName, qName, atts);
 		}
+
 	}
 
 	private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
@@ -177,7 +182,8 @@ final class XlsxTables {
 		@Override
 		public void cell(@Nullable String cellReference, @Nullable String formattedValue,
 				@Nullable XSSFComment comment) {
-			// Empty cells are absent from the sheet XML: each value goes to its own column.
+			// Empty cells are absent from the sheet XML: each value goes to its own
+			// column.
 			if (column >= Tables.MAX_COLUMNS) {
 				return;
 			}
@@ -201,6 +207,7 @@ final class XlsxTables {
 				throw new Delivered(ex);
 			}
 		}
+
 	}
 
 	/** What the caller's consumer threw, carried through the SAX parser unchanged. */
@@ -216,5 +223,7 @@ final class XlsxTables {
 		public synchronized RuntimeException getCause() {
 			return (RuntimeException) super.getCause();
 		}
+
 	}
+
 }

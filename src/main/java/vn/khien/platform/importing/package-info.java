@@ -1,6 +1,7 @@
 /**
- * Reading uploaded files for every module's imports: tables from CSV (strict UTF-8) and XLSX (streamed), XML
- * opened safely and tolerantly, and the problems found, each with its line or element.
+ * Reading uploaded files for every module's imports: tables from CSV (strict UTF-8) and
+ * XLSX (streamed), XML opened safely and tolerantly, and the problems found, each with
+ * its line or element.
  */
 @NamedInterface("importing")
 @NullMarked

@@ -16,7 +16,10 @@ import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.KhienUser;
 import vn.khien.platform.Role;
 
-/** What a user does to their own account: second factor, password. Never returns a stored secret. */
+/**
+ * What a user does to their own account: second factor, password. Never returns a stored
+ * secret.
+ */
 @Component
 public class AccountSecurity {
 
@@ -26,15 +29,20 @@ public class AccountSecurity {
 
 	/** Why a user must have a second factor, if they must. */
 	public enum TotpRequirement {
+
 		NONE,
 		/** An administrator has set a policy for one of the user's roles. */
 		ROLE_POLICY,
-		/** Outside demo mode every administrator must: their password alone would open everything. */
+		/**
+		 * Outside demo mode every administrator must: their password alone would open
+		 * everything.
+		 */
 		ADMINISTRATOR;
 
 		public boolean required() {
 			return this != NONE;
 		}
+
 	}
 
 	private final JdbcClient jdbc;
@@ -59,7 +67,10 @@ public class AccountSecurity {
 		this.demo = demo;
 	}
 
-	/** A secret for enrolment; it is stored only once the user proves their app produces its codes. */
+	/**
+	 * A secret for enrolment; it is stored only once the user proves their app produces
+	 * its codes.
+	 */
 	public String newSecret() {
 		return Totp.newSecret();
 	}
@@ -68,7 +79,10 @@ public class AccountSecurity {
 		return Totp.otpauthUri(ISSUER, username, secret);
 	}
 
-	/** The secret in groups of four, easier to type into an app than 32 characters in a row. */
+	/**
+	 * The secret in groups of four, easier to type into an app than 32 characters in a
+	 * row.
+	 */
 	public static String grouped(String secret) {
 		return String.join(" ", secret.split("(?<=\\G.{4})"));
 	}
@@ -77,7 +91,10 @@ public class AccountSecurity {
 		return records.find(userId).map(SignInRecords.SignIn::totpEnabled).orElse(false);
 	}
 
-	/** Whether the user must have a second factor they have not enrolled yet (see {@link #totpRequirement}). */
+	/**
+	 * Whether the user must have a second factor they have not enrolled yet (see
+	 * {@link #totpRequirement}).
+	 */
 	public boolean enrolmentRequired(KhienUser user) {
 		return totpRequirement(user).required() && !totpEnabled(user.id());
 	}
@@ -143,4 +160,5 @@ public class AccountSecurity {
 			throw new InvalidInputException(field, "account.password.tooShort", MIN_PASSWORD_LENGTH);
 		}
 	}
+
 }

@@ -16,9 +16,9 @@ import vn.khien.platform.AuditLog;
 import vn.khien.platform.CurrentUser;
 
 /**
- * Ends an account's web sessions and revokes its tokens when its access changes, in the transaction of
- * the change (the session repository joins it). A user changing their own password keeps the session
- * they did it from; every other one ends.
+ * Ends an account's web sessions and revokes its tokens when its access changes, in the
+ * transaction of the change (the session repository joins it). A user changing their own
+ * password keeps the session they did it from; every other one ends.
  */
 @Component
 class AccountSignOut {
@@ -57,7 +57,10 @@ class AccountSignOut {
 		}
 	}
 
-	/** The id of the request's session when the account changes itself (own password), else null. */
+	/**
+	 * The id of the request's session when the account changes itself (own password),
+	 * else null.
+	 */
 	private @Nullable String ownCurrentSession(long userId) {
 		boolean self = currentUser.find().map(u -> u.id() == userId).orElse(false);
 		if (!self || !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs)) {
@@ -66,4 +69,5 @@ class AccountSignOut {
 		var session = attrs.getRequest().getSession(false);
 		return session == null ? null : session.getId();
 	}
+
 }

@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 import vn.khien.platform.KhienSettings;
 
 /**
- * Counts failed sign-ins per client address in memory, so one address cannot try passwords of
- * many accounts (the per-account lock-out does not see that). Forgotten on restart, by design. Sign-ins
- * it refuses are counted by {@link ThrottledSignIns}, which writes them to the audit trail in summary.
+ * Counts failed sign-ins per client address in memory, so one address cannot try
+ * passwords of many accounts (the per-account lock-out does not see that). Forgotten on
+ * restart, by design. Sign-ins it refuses are counted by {@link ThrottledSignIns}, which
+ * writes them to the audit trail in summary.
  */
 @Component
 class AddressThrottle {
@@ -48,7 +49,10 @@ class AddressThrottle {
 		}
 	}
 
-	/** A sign-in refused because {@link #blocked} said so: counted, not written to the audit trail one by one. */
+	/**
+	 * A sign-in refused because {@link #blocked} said so: counted, not written to the
+	 * audit trail one by one.
+	 */
 	void refused(@Nullable String address, String username, Instant now) {
 		if (address != null) {
 			refusals.refused(address, username, now);
@@ -81,4 +85,5 @@ class AddressThrottle {
 			times.removeFirst();
 		}
 	}
+
 }

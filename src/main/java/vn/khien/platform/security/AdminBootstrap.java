@@ -12,7 +12,10 @@ import vn.khien.platform.KhienSettings;
 import vn.khien.platform.Role;
 import vn.khien.platform.SystemPrincipal;
 
-/** Creates the {@code admin} account on first start; a generated password is shown once, never logged. */
+/**
+ * Creates the {@code admin} account on first start; a generated password is shown once,
+ * never logged.
+ */
 @Component
 @Order(0)
 class AdminBootstrap implements ApplicationRunner {

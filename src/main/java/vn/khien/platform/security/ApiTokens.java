@@ -21,14 +21,16 @@ import vn.khien.platform.NotFoundException;
 import vn.khien.platform.Sha256;
 
 /**
- * Bearer tokens for the API: short-lived ones from {@code POST /api/v1/auth/token} and personal
- * access tokens made in the UI. Only a SHA-256 of each token is stored.
+ * Bearer tokens for the API: short-lived ones from {@code POST /api/v1/auth/token} and
+ * personal access tokens made in the UI. Only a SHA-256 of each token is stored.
  */
 @Component
 public class ApiTokens {
 
 	public enum Kind {
+
 		SESSION, PERSONAL
+
 	}
 
 	public record Issued(long id, String token, Instant expiresAt) {
@@ -86,8 +88,9 @@ public class ApiTokens {
 	}
 
 	/**
-	 * The user a presented token stands for, if it is known, unexpired and not revoked. Its first use in an hour
-	 * updates {@code last_used_at} and writes one {@code TOKEN_USE} entry; later uses within the hour write nothing.
+	 * The user a presented token stands for, if it is known, unexpired and not revoked.
+	 * Its first use in an hour updates {@code last_used_at} and writes one
+	 * {@code TOKEN_USE} entry; later uses within the hour write nothing.
 	 */
 	@Transactional
 	public Optional<KhienUser> authenticate(String token, String method, String path) {
@@ -105,7 +108,8 @@ public class ApiTokens {
 			return Optional.empty();
 		}
 		KhienUser user = records.principal(row.get().userId());
-		// NB: use is recorded once an hour, not on every request; the condition lets one of concurrent requests win
+		// NB: use is recorded once an hour, not on every request; the condition lets one
+		// of concurrent requests win
 		int recorded = jdbc.sql("""
 				UPDATE api_token SET last_used_at = :now
 				WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :hourAgo)""")
@@ -132,7 +136,8 @@ public class ApiTokens {
 	/** Revokes every token of the account that is still live; answers how many. */
 	@Transactional
 	public int revokeAll(long userId) {
-		return jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL AND expires_at > :now")
+		return jdbc.sql(
+				"UPDATE api_token SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL AND expires_at > :now")
 			.param("now", Timestamp.from(Instant.now()))
 			.param("user", userId)
 			.update();
@@ -140,7 +145,8 @@ public class ApiTokens {
 
 	@Transactional
 	public void revoke(long userId, long tokenId) {
-		int n = jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND user_id = :user AND revoked_at IS NULL")
+		int n = jdbc
+			.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND user_id = :user AND revoked_at IS NULL")
 			.param("now", Timestamp.from(Instant.now()))
 			.param("id", tokenId)
 			.param("user", userId)

@@ -49,8 +49,8 @@ class AuthApi {
 	}
 
 	/**
-	 * Exchanges a username, password and (when enrolled) a TOTP code for a bearer token; refused
-	 * while the account must first enrol a second factor on the web.
+	 * Exchanges a username, password and (when enrolled) a TOTP code for a bearer token;
+	 * refused while the account must first enrol a second factor on the web.
 	 */
 	@PermitAll
 	@PostMapping("/token")
@@ -88,4 +88,5 @@ class AuthApi {
 		var issued = tokens.issue(user.id(), ApiTokens.Kind.SESSION, "session", settings.login().tokenLifetime());
 		return new TokenResponse(issued.token(), issued.expiresAt());
 	}
+
 }

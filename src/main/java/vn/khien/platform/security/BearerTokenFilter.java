@@ -36,4 +36,5 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		}
 		chain.doFilter(request, response);
 	}
+
 }

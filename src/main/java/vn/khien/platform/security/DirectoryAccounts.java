@@ -22,17 +22,20 @@ import vn.khien.platform.Role;
 import vn.khien.platform.SystemPrincipal;
 
 /**
- * The Khiên account of a person the directory vouched for. The directory is the source of truth for roles
- * and agency: they are set again at every sign-in from the mapping, and a person the mapping does not place
- * gets no access at all, never a default. The account is found by the directory's own identifier, never by
- * name, so a directory entry can never take over a local account of the same name.
+ * The Khiên account of a person the directory vouched for. The directory is the source of
+ * truth for roles and agency: they are set again at every sign-in from the mapping, and a
+ * person the mapping does not place gets no access at all, never a default. The account
+ * is found by the directory's own identifier, never by name, so a directory entry can
+ * never take over a local account of the same name.
  */
 @Component
 class DirectoryAccounts {
 
 	/** Where an account comes from. */
 	enum Source {
+
 		LOCAL, OIDC, LDAP
+
 	}
 
 	/** What the directory said about a person. */
@@ -40,7 +43,10 @@ class DirectoryAccounts {
 			@Nullable String email, Set<String> groups, @Nullable String agencyCode) {
 	}
 
-	/** The directory knows the person, but Khiên may not let them in; {@code reason} says why, for the page. */
+	/**
+	 * The directory knows the person, but Khiên may not let them in; {@code reason} says
+	 * why, for the page.
+	 */
 	static final class NotPlaced extends AuthenticationException {
 
 		private final String reason;
@@ -53,9 +59,11 @@ class DirectoryAccounts {
 		String reason() {
 			return reason;
 		}
+
 	}
 
-	// NB: sign-in runs before anyone is signed in; provisioning reads agency codes and writes one account
+	// NB: sign-in runs before anyone is signed in; provisioning reads agency codes and
+	// writes one account
 	static final SystemPrincipal SIGN_IN = SystemPrincipal.of("directory-sign-in");
 
 	private final DirectorySettings settings;
@@ -110,8 +118,9 @@ class DirectoryAccounts {
 	}
 
 	/**
-	 * Creates or updates the account and answers who signed in; refuses with {@link NotPlaced}, the refusal
-	 * audited (outside the account's transaction, so that it stays).
+	 * Creates or updates the account and answers who signed in; refuses with
+	 * {@link NotPlaced}, the refusal audited (outside the account's transaction, so that
+	 * it stays).
 	 */
 	KhienUser signIn(Identity identity) {
 		return SIGN_IN.call(() -> {
@@ -145,8 +154,8 @@ class DirectoryAccounts {
 			refuse(identity, "nameTaken");
 		}
 		if (linked.isPresent() && !accounts.find(linked.get()).map(Accounts.Account::enabled).orElse(false)) {
-			audit.recordAs(username, "LOGIN_FAILURE", "user", linked.get(), Map.of("reason", "disabled", "source",
-					identity.source().name()));
+			audit.recordAs(username, "LOGIN_FAILURE", "user", linked.get(),
+					Map.of("reason", "disabled", "source", identity.source().name()));
 			throw new DisabledException("disabled");
 		}
 		return new Placement(roles, agencyId);
@@ -189,14 +198,15 @@ class DirectoryAccounts {
 		}
 		records.recordSuccess(id);
 		KhienUser user = records.principal(id);
-		audit.recordAs(user.username(), "LOGIN", "user", id, Map.of("result", "success", "source",
-				identity.source().name()));
+		audit.recordAs(user.username(), "LOGIN", "user", id,
+				Map.of("result", "success", "source", identity.source().name()));
 		return user;
 	}
 
 	private static String displayName(Identity identity) {
 		String name = identity.displayName();
-		return name == null || name.isBlank() ? identity.username() : name.length() > 255 ? name.substring(0, 255) : name;
+		return name == null || name.isBlank() ? identity.username()
+				: name.length() > 255 ? name.substring(0, 255) : name;
 	}
 
 	private void refuse(Identity identity, String reason) {
@@ -205,4 +215,5 @@ class DirectoryAccounts {
 				identity.source().name(), "groups", identity.groups().stream().sorted().toList()));
 		throw new NotPlaced(reason);
 	}
+
 }

@@ -11,16 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import vn.khien.platform.Role;
 
 /**
- * Sign-in through the province's directory (README, "Directory sign-in"): an OpenID Connect provider, an
- * LDAP / Active Directory server, or both, each off unless enabled, and how the directory's groups or
- * claims place a person in Khiên. Local accounts keep working beside them.
+ * Sign-in through the province's directory (README, "Directory sign-in"): an OpenID
+ * Connect provider, an LDAP / Active Directory server, or both, each off unless enabled,
+ * and how the directory's groups or claims place a person in Khiên. Local accounts keep
+ * working beside them.
  */
 @ConfigurationProperties("khien.directory")
 public record DirectorySettings(@DefaultValue Oidc oidc, @DefaultValue Ldap ldap, @DefaultValue Mapping mapping) {
 
 	/**
-	 * An OIDC provider (Keycloak and the like). {@code issuerUri} is where its discovery document lives; it
-	 * is read when someone first signs in, not at start-up, so a provider that is down does not stop Khiên.
+	 * An OIDC provider (Keycloak and the like). {@code issuerUri} is where its discovery
+	 * document lives; it is read when someone first signs in, not at start-up, so a
+	 * provider that is down does not stop Khiên.
 	 */
 	public record Oidc(@DefaultValue("false") boolean enabled, @Nullable String issuerUri, @Nullable String clientId,
 			@Nullable String clientSecret, @DefaultValue("openid,profile,email") List<String> scopes,
@@ -30,10 +32,11 @@ public record DirectorySettings(@DefaultValue Oidc oidc, @DefaultValue Ldap ldap
 	}
 
 	/**
-	 * An LDAP or Active Directory server. The user is found with {@code userSearchFilter} ({@code {0}} is the
-	 * name typed, escaped) under {@code userSearchBase}, then bound with the password typed; groups are the
-	 * {@code groupNameAttribute} of entries under {@code groupSearchBase} matching {@code groupSearchFilter}
-	 * ({@code {0}} is the user's DN). For Active Directory: {@code (sAMAccountName={0})} and
+	 * An LDAP or Active Directory server. The user is found with {@code userSearchFilter}
+	 * ({@code {0}} is the name typed, escaped) under {@code userSearchBase}, then bound
+	 * with the password typed; groups are the {@code groupNameAttribute} of entries under
+	 * {@code groupSearchBase} matching {@code groupSearchFilter} ({@code {0}} is the
+	 * user's DN). For Active Directory: {@code (sAMAccountName={0})} and
 	 * {@code (member={0})}.
 	 */
 	public record Ldap(@DefaultValue("false") boolean enabled, @Nullable String url, @DefaultValue("") String base,
@@ -45,10 +48,12 @@ public record DirectorySettings(@DefaultValue Oidc oidc, @DefaultValue Ldap ldap
 	}
 
 	/**
-	 * How a person is placed: {@code roles} gives, per Khiên role, the directory groups that grant it; the
-	 * agency is the code in the agency claim or attribute, else the part after {@code agencyGroupPrefix} of a
-	 * group (e.g. {@code khien-agency-SYT}). A person in no mapped group gets no access at all.
+	 * How a person is placed: {@code roles} gives, per Khiên role, the directory groups
+	 * that grant it; the agency is the code in the agency claim or attribute, else the
+	 * part after {@code agencyGroupPrefix} of a group (e.g. {@code khien-agency-SYT}). A
+	 * person in no mapped group gets no access at all.
 	 */
-	public record Mapping(@DefaultValue Map<Role, Set<String>> roles, @DefaultValue("khien-agency-") String agencyGroupPrefix) {
+	public record Mapping(@DefaultValue Map<Role, Set<String>> roles,
+			@DefaultValue("khien-agency-") String agencyGroupPrefix) {
 	}
 }

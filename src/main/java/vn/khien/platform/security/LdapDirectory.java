@@ -19,19 +19,23 @@ import org.springframework.security.ldap.userdetails.DefaultLdapAuthoritiesPopul
 import org.springframework.stereotype.Component;
 
 /**
- * Binds to the province's LDAP or Active Directory server as the person signing in (Spring Security LDAP):
- * finds their entry with the search filter, in which the name typed is escaped, binds with the password
- * typed, and reads their groups and the attributes the mapping needs.
+ * Binds to the province's LDAP or Active Directory server as the person signing in
+ * (Spring Security LDAP): finds their entry with the search filter, in which the name
+ * typed is escaped, binds with the password typed, and reads their groups and the
+ * attributes the mapping needs.
  */
 @Component
 class LdapDirectory {
 
-	/** The directory could not be asked (down, unreachable, refused our search account). */
+	/**
+	 * The directory could not be asked (down, unreachable, refused our search account).
+	 */
 	static final class Unavailable extends AuthenticationServiceException {
 
 		Unavailable(Throwable cause) {
 			super("directory unavailable", cause);
 		}
+
 	}
 
 	private final DirectorySettings.Ldap settings;
@@ -81,8 +85,9 @@ class LdapDirectory {
 	}
 
 	/**
-	 * Who the directory says this is, once the password was right; {@link BadCredentialsException} when the
-	 * name or password is wrong, {@link Unavailable} when the directory cannot be asked.
+	 * Who the directory says this is, once the password was right;
+	 * {@link BadCredentialsException} when the name or password is wrong,
+	 * {@link Unavailable} when the directory cannot be asked.
 	 */
 	DirectoryAccounts.Identity bind(String username, String password) {
 		if (authenticator == null || groups == null) {
@@ -97,11 +102,13 @@ class LdapDirectory {
 		catch (BadCredentialsException ex) {
 			throw ex;
 		}
-		catch (NamingException | org.springframework.security.authentication.InternalAuthenticationServiceException ex) {
+		catch (NamingException
+				| org.springframework.security.authentication.InternalAuthenticationServiceException ex) {
 			throw new Unavailable(ex);
 		}
 		return new DirectoryAccounts.Identity(DirectoryAccounts.Source.LDAP, entry.getNameInNamespace(), username,
 				entry.getStringAttribute(settings.nameAttribute()), entry.getStringAttribute(settings.mailAttribute()),
 				Set.copyOf(names), entry.getStringAttribute(settings.agencyAttribute()));
 	}
+
 }

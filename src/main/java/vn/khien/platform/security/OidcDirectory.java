@@ -27,10 +27,11 @@ import vn.khien.platform.KhienPrincipal;
 import vn.khien.platform.KhienUser;
 
 /**
- * Sign-in through an OpenID Connect provider. Spring Security's OAuth2 client does the protocol, checking
- * state, nonce and the ID token's signature, issuer, audience and expiry. The provider's discovery document is read
- * when someone first signs in, and again after a failure, so that a provider that is down neither stops
- * Khiên from starting nor keeps it from recovering.
+ * Sign-in through an OpenID Connect provider. Spring Security's OAuth2 client does the
+ * protocol, checking state, nonce and the ID token's signature, issuer, audience and
+ * expiry. The provider's discovery document is read when someone first signs in, and
+ * again after a failure, so that a provider that is down neither stops Khiên from
+ * starting nor keeps it from recovering.
  */
 @Component
 class OidcDirectory implements ClientRegistrationRepository, OAuth2UserService<OidcUserRequest, OidcUser> {
@@ -68,7 +69,10 @@ class OidcDirectory implements ClientRegistrationRepository, OAuth2UserService<O
 		return settings.label();
 	}
 
-	/** The registration, discovered from the issuer; null while the provider cannot be reached. */
+	/**
+	 * The registration, discovered from the issuer; null while the provider cannot be
+	 * reached.
+	 */
 	@Override
 	public @Nullable ClientRegistration findByRegistrationId(String registrationId) {
 		if (!settings.enabled() || !REGISTRATION.equals(registrationId)) {
@@ -104,14 +108,18 @@ class OidcDirectory implements ClientRegistrationRepository, OAuth2UserService<O
 		OidcUser oidc = claims.loadUser(request);
 		String username = text(oidc.getClaims().get(settings.usernameClaim()));
 		var identity = new DirectoryAccounts.Identity(DirectoryAccounts.Source.OIDC,
-				oidc.getIdToken().getIssuer() + "|" + oidc.getSubject(), username == null ? oidc.getSubject() : username,
-				text(oidc.getClaims().get(settings.nameClaim())), oidc.getEmail(),
-				strings(oidc.getClaims().get(settings.groupsClaim())), text(oidc.getClaims().get(settings.agencyClaim())));
+				oidc.getIdToken().getIssuer() + "|" + oidc.getSubject(),
+				username == null ? oidc.getSubject() : username, text(oidc.getClaims().get(settings.nameClaim())),
+				oidc.getEmail(), strings(oidc.getClaims().get(settings.groupsClaim())),
+				text(oidc.getClaims().get(settings.agencyClaim())));
 		KhienUser user = accounts.signIn(identity);
 		return new SignedIn(user, PasswordSignIn.authorities(user.roles()), oidc.getIdToken(), oidc.getUserInfo());
 	}
 
-	/** The person an OIDC provider signed in, as Khiên knows them; sessions are indexed by their username. */
+	/**
+	 * The person an OIDC provider signed in, as Khiên knows them; sessions are indexed by
+	 * their username.
+	 */
 	static final class SignedIn extends DefaultOidcUser implements KhienPrincipal {
 
 		private static final long serialVersionUID = 1L;
@@ -133,9 +141,13 @@ class OidcDirectory implements ClientRegistrationRepository, OAuth2UserService<O
 		public String getName() {
 			return user.username();
 		}
+
 	}
 
-	/** Scopes given as a list or as one comma-separated text, each once; openid always (the ID token, its nonce). */
+	/**
+	 * Scopes given as a list or as one comma-separated text, each once; openid always
+	 * (the ID token, its nonce).
+	 */
 	static Set<String> scopes(List<String> configured) {
 		Set<String> scopes = new LinkedHashSet<>();
 		scopes.add("openid");
@@ -161,4 +173,5 @@ class OidcDirectory implements ClientRegistrationRepository, OAuth2UserService<O
 	private static boolean blank(@Nullable String s) {
 		return s == null || s.isBlank();
 	}
+
 }

@@ -25,31 +25,43 @@ import vn.khien.platform.Role;
 import vn.khien.platform.SecretBox;
 
 /**
- * Checks username, password and, when enrolled, the TOTP code; counts failures and locks the
- * account for a while after too many. Every outcome goes to the audit trail.
+ * Checks username, password and, when enrolled, the TOTP code; counts failures and locks
+ * the account for a while after too many. Every outcome goes to the audit trail.
  */
 @Component
 class PasswordSignIn implements AuthenticationProvider {
 
 	/** A valid password for an account with a second factor, but no code was given. */
 	static class TotpRequired extends BadCredentialsException {
+
 		TotpRequired() {
 			super("totp required");
 		}
+
 	}
 
-	/** Too many failed sign-ins from the caller's address; refused before the password is checked. */
+	/**
+	 * Too many failed sign-ins from the caller's address; refused before the password is
+	 * checked.
+	 */
 	static class Throttled extends LockedException {
+
 		Throttled() {
 			super("throttled");
 		}
+
 	}
 
-	/** The stored second factor does not open with the secret key: refused, whatever code was given. */
+	/**
+	 * The stored second factor does not open with the secret key: refused, whatever code
+	 * was given.
+	 */
 	static class TotpUnavailable extends AuthenticationServiceException {
+
 		TotpUnavailable() {
 			super("totp secret unreadable");
 		}
+
 	}
 
 	private static final Logger log = LoggerFactory.getLogger(PasswordSignIn.class);
@@ -64,7 +76,8 @@ class PasswordSignIn implements AuthenticationProvider {
 
 	private final KhienSettings settings;
 
-	// NB: compared against when the user does not exist, so that timing does not reveal usernames
+	// NB: compared against when the user does not exist, so that timing does not reveal
+	// usernames
 	private final String dummyHash;
 
 	private final LdapDirectory ldap;
@@ -102,7 +115,8 @@ class PasswordSignIn implements AuthenticationProvider {
 			throw new Throttled();
 		}
 		var found = records.find(username);
-		// NB: a local account is never checked against the directory, so the bootstrap admin works when it is down
+		// NB: a local account is never checked against the directory, so the bootstrap
+		// admin works when it is down
 		if (ldap.enabled() && (found.isEmpty() || found.get().fromLdap())) {
 			return directorySignIn(username, password, details, found.orElse(null), now);
 		}
@@ -136,8 +150,9 @@ class PasswordSignIn implements AuthenticationProvider {
 	}
 
 	/**
-	 * The directory checks the password; the account is created or brought up to date from what the
-	 * directory says, and a second factor enrolled in Khiên is still asked for.
+	 * The directory checks the password; the account is created or brought up to date
+	 * from what the directory says, and a second factor enrolled in Khiên is still asked
+	 * for.
 	 */
 	private Authentication directorySignIn(String username, String password, TotpDetails details,
 			SignInRecords.@org.jspecify.annotations.Nullable SignIn known, Instant now) {
@@ -152,7 +167,8 @@ class PasswordSignIn implements AuthenticationProvider {
 			identity = ldap.bind(username, password);
 		}
 		catch (LdapDirectory.Unavailable ex) {
-			log.warn("LDAP directory unavailable for sign-in: {}", ex.getCause() == null ? ex : ex.getCause().toString());
+			log.warn("LDAP directory unavailable for sign-in: {}",
+					ex.getCause() == null ? ex : ex.getCause().toString());
 			fail(username, "directory unavailable");
 			throw ex;
 		}
@@ -209,11 +225,14 @@ class PasswordSignIn implements AuthenticationProvider {
 	}
 
 	static Set<SimpleGrantedAuthority> authorities(Set<Role> roles) {
-		return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).collect(java.util.stream.Collectors.toSet());
+		return roles.stream()
+			.map(r -> new SimpleGrantedAuthority(r.authority()))
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
 	}
+
 }

@@ -10,7 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khien.platform.AuditLog;
 import vn.khien.platform.Role;
 
-/** Per-role rules set by an administrator; for now whether the role must use a second factor. */
+/**
+ * Per-role rules set by an administrator; for now whether the role must use a second
+ * factor.
+ */
 @Component
 public class RolePolicies {
 
@@ -33,7 +36,8 @@ public class RolePolicies {
 				result.put(Role.valueOf(rs.getString("role")), rs.getBoolean("totp_required"));
 			}
 			catch (IllegalArgumentException ex) {
-				// NB: a role removed from the code may linger in the table; it grants nothing
+				// NB: a role removed from the code may linger in the table; it grants
+				// nothing
 			}
 		});
 		return result;
@@ -58,4 +62,5 @@ public class RolePolicies {
 		audit.record("PERMISSION_CHANGE", "role_policy", role.name(), Map.of("totpRequired", before),
 				Map.of("totpRequired", required));
 	}
+
 }

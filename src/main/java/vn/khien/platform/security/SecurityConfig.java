@@ -49,34 +49,44 @@ class SecurityConfig {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	/** Passwords (local or checked by the LDAP directory) and, when enabled, the OIDC provider's answers. */
+	/**
+	 * Passwords (local or checked by the LDAP directory) and, when enabled, the OIDC
+	 * provider's answers.
+	 */
 	@Bean
 	AuthenticationManager authenticationManager(PasswordSignIn signIn, OidcDirectory oidc) {
 		if (!oidc.enabled()) {
 			return new ProviderManager(signIn);
 		}
 		var fromProvider = new org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider(
-				new org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient(), oidc);
+				new org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient(),
+				oidc);
 		return new ProviderManager(signIn, fromProvider);
 	}
 
-	/** The API and the actuator: bearer tokens only, no session, no cookies, hence no CSRF. */
+	/**
+	 * The API and the actuator: bearer tokens only, no session, no cookies, hence no
+	 * CSRF.
+	 */
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemWriter problems) throws Exception {
 		http.securityMatcher("/api/v1/**", "/actuator/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/auth/token", "/actuator/health", "/actuator/health/**")
-				.permitAll()
-				.requestMatchers("/actuator/**")
-				.hasRole("ADMIN")
-				.anyRequest()
-				.authenticated())
+			.authorizeHttpRequests(
+					a -> a.requestMatchers("/api/v1/auth/token", "/actuator/health", "/actuator/health/**")
+						.permitAll()
+						.requestMatchers("/actuator/**")
+						.hasRole("ADMIN")
+						.anyRequest()
+						.authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(e -> e
-				.authenticationEntryPoint((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "problem.unauthorized"))
-				.accessDeniedHandler((req, res, ex) -> problems.write(req, res, HttpStatus.FORBIDDEN, "problem.forbidden")))
+				.authenticationEntryPoint(
+						(req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "problem.unauthorized"))
+				.accessDeniedHandler(
+						(req, res, ex) -> problems.write(req, res, HttpStatus.FORBIDDEN, "problem.forbidden")))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
 				.frameOptions(f -> f.deny()));
 		return http.build();
@@ -87,7 +97,8 @@ class SecurityConfig {
 	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager manager, AccountSecurity accountSecurity,
 			OidcDirectory oidc) throws Exception {
 		if (oidc.enabled()) {
-			// NB: the user service places the person; any refusal or protocol error lands on a page that says why
+			// NB: the user service places the person; any refusal or protocol error lands
+			// on a page that says why
 			http.oauth2Login(o -> o.loginPage("/login")
 				.clientRegistrationRepository(oidc)
 				.userInfoEndpoint(u -> u.oidcUserService(oidc))
@@ -106,35 +117,42 @@ class SecurityConfig {
 			.addFilterBefore(new TotpEnrolmentFilter(accountSecurity),
 					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
 			.authorizeHttpRequests(a -> a
-				.requestMatchers("/login", "/login/denied", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/api/docs",
-						"/api/docs/**", "/api/swagger-ui/**")
+				.requestMatchers("/login", "/login/denied", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+						"/error", "/api/docs", "/api/docs/**", "/api/swagger-ui/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.formLogin(f -> f.loginPage("/login")
 				.authenticationDetailsSource(TotpDetails::from)
-				.failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + formFailure(ex, req.getParameter("username"))))
+				.failureHandler((req, res, ex) -> res
+					.sendRedirect(req.getContextPath() + formFailure(ex, req.getParameter("username"))))
 				.defaultSuccessUrl("/", false))
 			.logout(l -> l.logoutSuccessUrl("/login?logout"))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
 				.frameOptions(f -> f.deny())
-				.referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+				.referrerPolicy(r -> r.policy(
+						org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 
-	/** Where a refused sign-in through the form goes: the form again, saying why, with the name kept. */
+	/**
+	 * Where a refused sign-in through the form goes: the form again, saying why, with the
+	 * name kept.
+	 */
 	static String formFailure(AuthenticationException ex, @Nullable String username) {
 		if (ex instanceof DirectoryAccounts.NotPlaced || ex instanceof LdapDirectory.Unavailable) {
 			return directoryFailure(ex);
 		}
 		String why = ex instanceof PasswordSignIn.TotpRequired ? "totp"
-				: ex instanceof PasswordSignIn.Throttled ? "throttled"
-						: ex instanceof LockedException ? "locked"
-								: ex instanceof PasswordSignIn.TotpUnavailable ? "unavailable" : "error";
+				: ex instanceof PasswordSignIn.Throttled ? "throttled" : ex instanceof LockedException ? "locked"
+						: ex instanceof PasswordSignIn.TotpUnavailable ? "unavailable" : "error";
 		return "/login?" + why + "&username=" + URLEncoder.encode(String.valueOf(username), StandardCharsets.UTF_8);
 	}
 
-	/** Where a refused directory sign-in goes: the page that says why, or the login form when the directory is down. */
+	/**
+	 * Where a refused directory sign-in goes: the page that says why, or the login form
+	 * when the directory is down.
+	 */
 	static String directoryFailure(AuthenticationException ex) {
 		log.info("Directory sign-in refused: {}", ex.toString());
 		if (ex instanceof DirectoryAccounts.NotPlaced notPlaced) {
@@ -149,7 +167,10 @@ class SecurityConfig {
 		return "/login?directory=refused";
 	}
 
-	/** Writes RFC 9457 problem details for refusals that happen before any controller runs. */
+	/**
+	 * Writes RFC 9457 problem details for refusals that happen before any controller
+	 * runs.
+	 */
 	@org.springframework.stereotype.Component
 	static class ProblemWriter {
 
@@ -178,5 +199,7 @@ class SecurityConfig {
 			body.put("instance", req.getRequestURI());
 			json.writeValue(res.getOutputStream(), body);
 		}
+
 	}
+
 }

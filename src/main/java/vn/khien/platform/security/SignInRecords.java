@@ -17,8 +17,9 @@ import vn.khien.platform.Role;
 import vn.khien.platform.SecretBox;
 
 /**
- * What sign-in needs of an account: its secrets, its lock-out state and its principal. TOTP secrets
- * are stored sealed by the {@link SecretBox}; {@code SignIn.totpSecret} is the sealed value.
+ * What sign-in needs of an account: its secrets, its lock-out state and its principal.
+ * TOTP secrets are stored sealed by the {@link SecretBox}; {@code SignIn.totpSecret} is
+ * the sealed value.
  */
 @Component
 class SignInRecords {
@@ -39,7 +40,10 @@ class SignInRecords {
 			@Nullable Timestamp lockedUntil, @Nullable String totpSecret, boolean totpEnabled,
 			@Nullable Long totpLastStep, String authSource) {
 
-		/** Whether the password is checked by the directory rather than against the stored hash. */
+		/**
+		 * Whether the password is checked by the directory rather than against the stored
+		 * hash.
+		 */
 		boolean fromLdap() {
 			return "LDAP".equals(authSource);
 		}
@@ -56,21 +60,33 @@ class SignInRecords {
 	Optional<SignIn> find(String username) {
 		return jdbc.sql("""
 				SELECT id, username, password_hash, enabled, failed_attempts, locked_until, totp_secret, totp_enabled,
-				  totp_last_step, auth_source FROM app_user WHERE username = :u""").param("u", username).query(SignIn.class).optional();
+				  totp_last_step, auth_source FROM app_user WHERE username = :u""")
+			.param("u", username)
+			.query(SignIn.class)
+			.optional();
 	}
 
 	Optional<SignIn> find(long userId) {
 		return jdbc.sql("""
 				SELECT id, username, password_hash, enabled, failed_attempts, locked_until, totp_secret, totp_enabled,
-				  totp_last_step, auth_source FROM app_user WHERE id = :id""").param("id", userId).query(SignIn.class).optional();
+				  totp_last_step, auth_source FROM app_user WHERE id = :id""")
+			.param("id", userId)
+			.query(SignIn.class)
+			.optional();
 	}
 
-	/** The stored form of a user's TOTP secret; bound to the user, so it does not open on another row. */
+	/**
+	 * The stored form of a user's TOTP secret; bound to the user, so it does not open on
+	 * another row.
+	 */
 	String sealTotp(long userId, String secret) {
 		return box.seal(secret, totpContext(userId));
 	}
 
-	/** The TOTP secret from its stored form; a {@link SecretBox.UnreadableSecret} when it does not open. */
+	/**
+	 * The TOTP secret from its stored form; a {@link SecretBox.UnreadableSecret} when it
+	 * does not open.
+	 */
 	String openTotp(long userId, String sealed) {
 		return box.open(sealed, totpContext(userId));
 	}
@@ -80,9 +96,9 @@ class SignInRecords {
 	}
 
 	/**
-	 * Accepts a TOTP code only if its time step is later than the last one used, so a code seen
-	 * over someone's shoulder cannot be replayed within its 90 seconds of validity. Takes the
-	 * stored (sealed) secret.
+	 * Accepts a TOTP code only if its time step is later than the last one used, so a
+	 * code seen over someone's shoulder cannot be replayed within its 90 seconds of
+	 * validity. Takes the stored (sealed) secret.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	boolean acceptTotp(long userId, String sealedSecret, @Nullable String code, Instant now) {
@@ -106,12 +122,19 @@ class SignInRecords {
 				account.agencyId(), account.organisationId());
 	}
 
-	/** Counts a failure, in its own transaction so that it sticks even though sign-in fails. */
+	/**
+	 * Counts a failure, in its own transaction so that it sticks even though sign-in
+	 * fails.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	int recordFailure(long userId, int maxFailures, Instant lockUntil) {
-		jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE id = :id").param("id", userId).update();
-		int failures = jdbc.sql("SELECT failed_attempts FROM app_user WHERE id = :id").param("id", userId)
-			.query(Integer.class).single();
+		jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE id = :id")
+			.param("id", userId)
+			.update();
+		int failures = jdbc.sql("SELECT failed_attempts FROM app_user WHERE id = :id")
+			.param("id", userId)
+			.query(Integer.class)
+			.single();
 		if (failures >= maxFailures) {
 			jdbc.sql("UPDATE app_user SET locked_until = :until, failed_attempts = 0 WHERE id = :id")
 				.param("until", Timestamp.from(lockUntil))
@@ -138,4 +161,5 @@ class SignInRecords {
 			.query(Long.class)
 			.single() > 0;
 	}
+
 }

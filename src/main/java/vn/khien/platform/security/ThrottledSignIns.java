@@ -26,15 +26,17 @@ import vn.khien.platform.AuditLog;
 import vn.khien.platform.KhienSettings;
 
 /**
- * Sign-ins refused because their address is throttled: counted, not written one entry each, so that a
- * throttled address cannot flood the audit trail. Per address, time runs in windows as long as the throttle's
- * ({@code khien.login.address-window}). The first refusal when no window is open writes a
- * {@code LOGIN_THROTTLED} entry at once and opens one; later refusals are only counted. When a window ends
- * with refusals counted, the next entry carries them and opens the next window: the entry of the first
- * refusal after the end, or the one the flush writes within {@value #FLUSH_SECONDS} seconds of it, whichever
- * comes first; at shutdown whatever is counted is written. A window that ends with nothing counted forgets the
- * address. So each refusal is in exactly one entry's {@code refused}, and an address writes at most one
- * entry per window. Refusals are also counted by the {@code khien.signin.refused} meter.
+ * Sign-ins refused because their address is throttled: counted, not written one entry
+ * each, so that a throttled address cannot flood the audit trail. Per address, time runs
+ * in windows as long as the throttle's ({@code khien.login.address-window}). The first
+ * refusal when no window is open writes a {@code LOGIN_THROTTLED} entry at once and opens
+ * one; later refusals are only counted. When a window ends with refusals counted, the
+ * next entry carries them and opens the next window: the entry of the first refusal after
+ * the end, or the one the flush writes within {@value #FLUSH_SECONDS} seconds of it,
+ * whichever comes first; at shutdown whatever is counted is written. A window that ends
+ * with nothing counted forgets the address. So each refusal is in exactly one entry's
+ * {@code refused}, and an address writes at most one entry per window. Refusals are also
+ * counted by the {@code khien.signin.refused} meter.
  */
 @Component
 class ThrottledSignIns {
@@ -45,7 +47,10 @@ class ThrottledSignIns {
 
 	static final int FLUSH_SECONDS = 30;
 
-	/** Addresses counted apart; refusals from any further address are counted together under {@link #OTHERS}. */
+	/**
+	 * Addresses counted apart; refusals from any further address are counted together
+	 * under {@link #OTHERS}.
+	 */
 	static final int MAX_ADDRESSES = 10_000;
 
 	static final String OTHERS = "*";
@@ -76,7 +81,10 @@ class ThrottledSignIns {
 		flusher.scheduleWithFixedDelay(() -> flush(Instant.now()), FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
 	}
 
-	/** The sign-in of {@code username} from {@code address} was refused because the address is throttled. */
+	/**
+	 * The sign-in of {@code username} from {@code address} was refused because the
+	 * address is throttled.
+	 */
 	void refused(String address, String username, Instant now) {
 		refusals.increment();
 		String key = tallies.size() >= MAX_ADDRESSES && !tallies.containsKey(address) ? OTHERS : address;
@@ -103,8 +111,8 @@ class ThrottledSignIns {
 	}
 
 	/**
-	 * Writes what windows ended by {@code now} counted, each entry opening the next window; forgets addresses
-	 * whose window ended with nothing counted.
+	 * Writes what windows ended by {@code now} counted, each entry opening the next
+	 * window; forgets addresses whose window ended with nothing counted.
 	 */
 	void flush(Instant now) {
 		List<Summary> due = new ArrayList<>();
@@ -125,7 +133,9 @@ class ThrottledSignIns {
 		due.forEach(this::write);
 	}
 
-	/** At shutdown nothing counted is left unwritten, whether or not its window has ended. */
+	/**
+	 * At shutdown nothing counted is left unwritten, whether or not its window has ended.
+	 */
 	@PreDestroy
 	void flushAll() {
 		flusher.shutdownNow();
@@ -150,7 +160,8 @@ class ThrottledSignIns {
 			audit.recordAs(summary.usernames().get(0), ACTION, "address", summary.address(), detail);
 		}
 		catch (RuntimeException ex) {
-			// NB: counted again, so that the next entry carries these refusals rather than losing them
+			// NB: counted again, so that the next entry carries these refusals rather
+			// than losing them
 			log.warn("Could not write {} refused sign-ins of {} to the audit trail; kept for the next entry: {}",
 					summary.refused(), summary.address(), ex.toString());
 			withTally(summary.address(), tally -> {
@@ -160,7 +171,10 @@ class ThrottledSignIns {
 		}
 	}
 
-	/** What one entry says: how many refusals since the address's last entry, when, and for which usernames. */
+	/**
+	 * What one entry says: how many refusals since the address's last entry, when, and
+	 * for which usernames.
+	 */
 	record Summary(String address, long refused, Instant from, Instant to, List<String> usernames) {
 	}
 
@@ -217,5 +231,7 @@ class ThrottledSignIns {
 				}
 			}
 		}
+
 	}
+
 }

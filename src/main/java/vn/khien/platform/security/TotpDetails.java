@@ -6,7 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** What a sign-in carries besides username and password: the one-time code and the caller's address. */
+/**
+ * What a sign-in carries besides username and password: the one-time code and the
+ * caller's address.
+ */
 public record TotpDetails(@Nullable String totp, @Nullable String remoteAddress) implements Serializable {
 
 	static TotpDetails from(HttpServletRequest request) {

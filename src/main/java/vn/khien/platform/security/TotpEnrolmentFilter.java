@@ -12,9 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import vn.khien.platform.KhienUser;
 
 /**
- * Sends a signed-in user who must have a second factor (their role's policy says so, or they are an
- * administrator outside demo mode) to the enrolment page until they have enrolled; only that page,
- * logout and static files stay reachable.
+ * Sends a signed-in user who must have a second factor (their role's policy says so, or
+ * they are an administrator outside demo mode) to the enrolment page until they have
+ * enrolled; only that page, logout and static files stay reachable.
  */
 class TotpEnrolmentFilter extends OncePerRequestFilter {
 
@@ -44,4 +44,5 @@ class TotpEnrolmentFilter extends OncePerRequestFilter {
 				|| path.equals("/login") || path.equals("/error") || path.startsWith("/webjars/")
 				|| path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/favicon.ico");
 	}
+
 }

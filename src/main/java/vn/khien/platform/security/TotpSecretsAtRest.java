@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 import vn.khien.platform.SecretBox;
 
 /**
- * At start-up, before the server takes requests: stops when the secret key opens none of the stored
- * TOTP secrets (a wrong key must not go unnoticed), then seals the secrets still stored in clear
- * (enrolled before secrets were sealed), so that after the first start none is readable in the database.
+ * At start-up, before the server takes requests: stops when the secret key opens none of
+ * the stored TOTP secrets (a wrong key must not go unnoticed), then seals the secrets
+ * still stored in clear (enrolled before secrets were sealed), so that after the first
+ * start none is readable in the database.
  */
 @Component
 class TotpSecretsAtRest implements SmartInitializingSingleton {
@@ -42,8 +43,9 @@ class TotpSecretsAtRest implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Fails when sealed secrets exist and none opens; when only some do not, names their accounts,
-	 * whose sign-in is then refused until an administrator resets their second factor.
+	 * Fails when sealed secrets exist and none opens; when only some do not, names their
+	 * accounts, whose sign-in is then refused until an administrator resets their second
+	 * factor.
 	 */
 	void checkKey() {
 		List<Stored> sealed = stored().stream().filter(s -> SecretBox.isSealed(s.totpSecret())).toList();
@@ -96,4 +98,5 @@ class TotpSecretsAtRest implements SmartInitializingSingleton {
 			.query(Stored.class)
 			.list();
 	}
+
 }

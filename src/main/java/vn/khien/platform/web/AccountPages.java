@@ -31,7 +31,10 @@ import vn.khien.platform.KhienUser;
 import vn.khien.platform.security.AccountSecurity;
 import vn.khien.platform.security.ApiTokens;
 
-/** The signed-in user's own account: who they are, second factor, password, personal access tokens. */
+/**
+ * The signed-in user's own account: who they are, second factor, password, personal
+ * access tokens.
+ */
 @Controller
 @RequestMapping("/account")
 class AccountPages {
@@ -44,8 +47,8 @@ class AccountPages {
 	record DisableTotpForm(@Nullable @Size(max = 200) String password, @Nullable @Size(max = 10) String code) {
 	}
 
-	record PasswordForm(@NotBlank @Size(max = 200) String currentPassword, @NotBlank @Size(max = 200) String newPassword,
-			@NotBlank @Size(max = 200) String confirmPassword) {
+	record PasswordForm(@NotBlank @Size(max = 200) String currentPassword,
+			@NotBlank @Size(max = 200) String newPassword, @NotBlank @Size(max = 200) String confirmPassword) {
 	}
 
 	record TokenForm(@NotBlank @Size(max = 100) String name, @NotNull @Min(1) @Max(365) Integer days) {
@@ -78,7 +81,8 @@ class AccountPages {
 		model.addAttribute("account", account);
 		model.addAttribute("agencyLabel", agencyLabel(account.agencyId()));
 		model.addAttribute("totpRequirement", security.totpRequirement(user));
-		model.addAttribute("activeTokens", tokens.personalTokens(user.id()).stream().filter(t -> t.active(Instant.now())).count());
+		model.addAttribute("activeTokens",
+				tokens.personalTokens(user.id()).stream().filter(t -> t.active(Instant.now())).count());
 		return "platform/account";
 	}
 
@@ -219,4 +223,5 @@ class AccountPages {
 		model.addAttribute("now", Instant.now());
 		return "platform/account-tokens";
 	}
+
 }

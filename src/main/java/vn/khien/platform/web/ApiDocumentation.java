@@ -10,7 +10,10 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-/** The OpenAPI document at /api/docs: every call takes a bearer token from POST /api/v1/auth/token. */
+/**
+ * The OpenAPI document at /api/docs: every call takes a bearer token from POST
+ * /api/v1/auth/token.
+ */
 @Configuration
 class ApiDocumentation {
 
@@ -26,4 +29,5 @@ class ApiDocumentation {
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));
 	}
+
 }

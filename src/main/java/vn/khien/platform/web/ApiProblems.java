@@ -31,8 +31,9 @@ import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.NotFoundException;
 
 /**
- * RFC 9457 problem details for every API error, titled and explained in the caller's language.
- * Spring's own exceptions are localised through the {@code problemDetail.*} keys of the bundles.
+ * RFC 9457 problem details for every API error, titled and explained in the caller's
+ * language. Spring's own exceptions are localised through the {@code problemDetail.*}
+ * keys of the bundles.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -57,7 +58,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		HttpStatus status = HttpStatus.valueOf(ex.status());
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		Locale locale = LocaleContextHolder.getLocale();
-		problem.setTitle(messages.getMessage("problem.invalid." + status.value(), null, status.getReasonPhrase(), locale));
+		problem
+			.setTitle(messages.getMessage("problem.invalid." + status.value(), null, status.getReasonPhrase(), locale));
 		problem.setDetail(messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), locale));
 		if (ex.field() != null) {
 			problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", problem.getDetail())));
@@ -96,9 +98,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Locale locale = LocaleContextHolder.getLocale();
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid.400", "problem.validation");
-		problem.setProperty("errors", ex.getBindingResult().getFieldErrors().stream()
-			.map(e -> Map.of("field", e.getField(), "message", messages.getMessage(e, locale)))
-			.toList());
+		problem.setProperty("errors",
+				ex.getBindingResult()
+					.getFieldErrors()
+					.stream()
+					.map(e -> Map.of("field", e.getField(), "message", messages.getMessage(e, locale)))
+					.toList());
 		return ResponseEntity.badRequest().body(problem);
 	}
 
@@ -117,4 +122,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		problem.setDetail(messages.getMessage(detailKey, null, "", locale));
 		return problem;
 	}
+
 }

@@ -36,8 +36,10 @@ class AuditApi {
 	@PreAuthorize("hasAnyRole('ADMIN', 'POLICE')")
 	@GetMapping
 	PageResult<AuditEntry> list(@RequestParam(required = false) @Nullable Integer page,
-			@RequestParam(required = false) @Nullable Integer size, @RequestParam(required = false) @Nullable String sort,
-			@RequestParam(required = false) @Nullable String actor, @RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable String sort,
+			@RequestParam(required = false) @Nullable String actor,
+			@RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @Nullable String entityType,
 			@RequestParam(required = false) @Nullable String entityId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
@@ -57,4 +59,5 @@ class AuditApi {
 		Instant end = to == null ? null : to.plusDays(1).atStartOfDay(Dates.ZONE).toInstant();
 		return new AuditTrail.Filter(actor, action, entityType, entityId, start, end);
 	}
+
 }

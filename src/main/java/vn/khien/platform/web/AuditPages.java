@@ -15,7 +15,9 @@ import vn.khien.platform.AuditChain;
 import vn.khien.platform.AuditTrail;
 import vn.khien.platform.PageQuery;
 
-/** The audit trail viewer: filters live in the URL; the chain can be verified on demand. */
+/**
+ * The audit trail viewer: filters live in the URL; the chain can be verified on demand.
+ */
 @Controller
 @RequestMapping("/audit")
 class AuditPages {
@@ -32,7 +34,8 @@ class AuditPages {
 	@PreAuthorize("hasAnyRole('ADMIN', 'POLICE')")
 	@GetMapping
 	String audit(@RequestParam(required = false) @Nullable Integer page,
-			@RequestParam(required = false) @Nullable Integer size, @RequestParam(required = false) @Nullable String actor,
+			@RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable String actor,
 			@RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @Nullable String entityType,
 			@RequestParam(required = false) @Nullable String entityId,
@@ -55,4 +58,5 @@ class AuditPages {
 	private static String nz(@Nullable String s) {
 		return s == null ? "" : s;
 	}
+
 }

@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Dates for pages, {@code ${@dates.dateTime(x)}}: dd/MM/yyyy HH:mm in the province's time zone. */
+/**
+ * Dates for pages, {@code ${@dates.dateTime(x)}}: dd/MM/yyyy HH:mm in the province's time
+ * zone.
+ */
 @Component("dates")
 public class Dates {
 
@@ -24,4 +27,5 @@ public class Dates {
 	public String date(@Nullable Instant t) {
 		return t == null ? "" : DATE.format(t);
 	}
+
 }

@@ -4,7 +4,9 @@ import org.springframework.validation.BindingResult;
 
 import vn.khien.platform.InvalidInputException;
 
-/** Puts a domain refusal next to its form field, or on top of the form when it has none. */
+/**
+ * Puts a domain refusal next to its form field, or on top of the form when it has none.
+ */
 final class FormErrors {
 
 	private FormErrors() {
@@ -28,4 +30,5 @@ final class FormErrors {
 			return false;
 		}
 	}
+
 }

@@ -18,11 +18,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import vn.khien.platform.KhienSettings;
 
 /**
- * The client's address and scheme behind the province's reverse proxy. {@code X-Forwarded-For} and
- * {@code X-Forwarded-Proto} count only when the request comes from a trusted proxy
- * ({@code khien.proxy.trusted}); the client is the right-most address that is not itself a trusted
- * proxy, since anything further left was written by the client. Throttling, lock-out, the audit trail,
- * {@code Secure} cookies and HSTS all read the request this filter hands on.
+ * The client's address and scheme behind the province's reverse proxy.
+ * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} count only when the request comes
+ * from a trusted proxy ({@code khien.proxy.trusted}); the client is the right-most
+ * address that is not itself a trusted proxy, since anything further left was written by
+ * the client. Throttling, lock-out, the audit trail, {@code Secure} cookies and HSTS all
+ * read the request this filter hands on.
  */
 class ForwardedClient extends OncePerRequestFilter {
 
@@ -64,7 +65,10 @@ class ForwardedClient extends OncePerRequestFilter {
 		return false;
 	}
 
-	/** The right-most forwarded address that is not a trusted proxy; garbage ends the walk. */
+	/**
+	 * The right-most forwarded address that is not a trusted proxy; garbage ends the
+	 * walk.
+	 */
 	String client(@Nullable String forwardedFor, String proxy) {
 		if (forwardedFor == null || forwardedFor.isBlank()) {
 			return proxy;
@@ -129,6 +133,7 @@ class ForwardedClient extends OncePerRequestFilter {
 		public boolean isSecure() {
 			return scheme.equals("https");
 		}
+
 	}
 
 	@Configuration
@@ -140,5 +145,7 @@ class ForwardedClient extends OncePerRequestFilter {
 			registration.setOrder(ORDER);
 			return registration;
 		}
+
 	}
+
 }

@@ -40,8 +40,7 @@ class ImportJobApi {
 	@GetMapping
 	PageResult<JobView> list(@RequestParam(required = false) @Nullable String module,
 			@RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-			Locale locale) {
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort, Locale locale) {
 		return jobs.list(module, kind, PageQuery.of(page, size, sort)).map(job -> views.view(job, locale));
 	}
 
@@ -58,7 +57,9 @@ class ImportJobApi {
 		return accepted(jobs.commit(jobId));
 	}
 
-	/** Queues a failed job again, on the same stored file (its creator or an operator). */
+	/**
+	 * Queues a failed job again, on the same stored file (its creator or an operator).
+	 */
 	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR', 'AGENCY_OFFICER')")
 	@PostMapping("/{jobId}/retry")
 	ResponseEntity<Map<String, String>> retry(@PathVariable String jobId) {
@@ -72,4 +73,5 @@ class ImportJobApi {
 			.header("Location", statusUrl)
 			.body(Map.of("jobId", job.id(), "statusUrl", statusUrl));
 	}
+
 }

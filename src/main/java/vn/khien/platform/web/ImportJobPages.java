@@ -32,7 +32,10 @@ import vn.khien.platform.ImportJob;
 import vn.khien.platform.ImportJobs;
 import vn.khien.platform.InvalidInputException;
 
-/** The progress page of an import job, fed by a server-sent event stream until the job finishes. */
+/**
+ * The progress page of an import job, fed by a server-sent event stream until the job
+ * finishes.
+ */
 @Controller
 @RequestMapping("/imports")
 class ImportJobPages {
@@ -114,8 +117,9 @@ class ImportJobPages {
 				data.put("bytesRead", job.bytesRead());
 				data.put("bytesTotal", job.bytesTotal());
 				data.put("counts", job.counts());
-				emitter.send(SseEmitter.event().name(job.state().finished() ? "done" : "progress").data(data,
-						MediaType.APPLICATION_JSON));
+				emitter.send(SseEmitter.event()
+					.name(job.state().finished() ? "done" : "progress")
+					.data(data, MediaType.APPLICATION_JSON));
 				if (job.state().finished()) {
 					emitter.complete();
 					cancel(task);
@@ -141,4 +145,5 @@ class ImportJobPages {
 			f.cancel(false);
 		}
 	}
+
 }

@@ -14,11 +14,17 @@ import org.springframework.stereotype.Component;
 
 import vn.khien.platform.ImportJob;
 
-/** Import jobs as the status API and the progress page show them, said in the reader's language. */
+/**
+ * Import jobs as the status API and the progress page show them, said in the reader's
+ * language.
+ */
 @Component
 class ImportJobViews {
 
-	/** A problem said in words: {@code location} is "dòng 12" / "line 12", {@code code} the message key. */
+	/**
+	 * A problem said in words: {@code location} is "dòng 12" / "line 12", {@code code}
+	 * the message key.
+	 */
 	record ProblemView(String message, @Nullable String location, String code) {
 	}
 
@@ -40,8 +46,9 @@ class ImportJobViews {
 		return new JobView(job.id(), job.module(), job.kind(), job.dryRun(), job.state().code(), job.processed(),
 				job.counts(), job.error() == null ? null : problem(job.error(), locale),
 				job.problems().stream().map(p -> problem(p, locale)).toList(), "/api/v1/imports/" + job.id(),
-				job.createdBy(), job.createdAt(), job.startedAt(), job.finishedAt(), job.attempts(), job.committedJobId(),
-				job.retryable(), job.committable(), job.filePurgedAt(), job.options(), job.bytesRead(), job.bytesTotal());
+				job.createdBy(), job.createdAt(), job.startedAt(), job.finishedAt(), job.attempts(),
+				job.committedJobId(), job.retryable(), job.committable(), job.filePurgedAt(), job.options(),
+				job.bytesRead(), job.bytesTotal());
 	}
 
 	ProblemView problem(ImportJob.Problem problem, Locale locale) {
@@ -51,8 +58,9 @@ class ImportJobViews {
 	}
 
 	/**
-	 * Arguments are kept as text. A whole number goes back to a number only where the message formats that argument
-	 * as one ({@code {1,number,#}}, a choice): a code such as {@code 000123} or {@code 12345} stays as written.
+	 * Arguments are kept as text. A whole number goes back to a number only where the
+	 * message formats that argument as one ({@code {1,number,#}}, a choice): a code such
+	 * as {@code 000123} or {@code 12345} stays as written.
 	 */
 	private Object[] arguments(ImportJob.Problem problem, Locale locale) {
 		Format[] formats;
@@ -84,4 +92,5 @@ class ImportJobViews {
 		return messages.getMessage("import.location." + type, new Object[] { location.substring(colon + 1) }, location,
 				locale);
 	}
+
 }

@@ -17,8 +17,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Vietnamese unless the user chose English (a cookie, set by {@code ?lang=en}); API callers may
- * also ask through {@code Accept-Language}.
+ * Vietnamese unless the user chose English (a cookie, set by {@code ?lang=en}); API
+ * callers may also ask through {@code Accept-Language}.
  */
 @Configuration
 class LocaleConfig implements WebMvcConfigurer {
@@ -72,24 +72,28 @@ class LocaleConfig implements WebMvcConfigurer {
 		}
 
 		@Override
-		public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+		public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response,
+				@Nullable Locale locale) {
 			if (response == null) {
 				return;
 			}
 			Locale chosen = supported(locale == null ? "vi" : locale.getLanguage());
 			request.setAttribute(COOKIE, chosen);
-			response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, chosen.getLanguage())
-				.path("/")
-				.maxAge(Duration.ofDays(365))
-				.httpOnly(true)
-				.secure(request.isSecure())
-				.sameSite("Lax")
-				.build()
-				.toString());
+			response.addHeader("Set-Cookie",
+					ResponseCookie.from(COOKIE, chosen.getLanguage())
+						.path("/")
+						.maxAge(Duration.ofDays(365))
+						.httpOnly(true)
+						.secure(request.isSecure())
+						.sameSite("Lax")
+						.build()
+						.toString());
 		}
 
 		static Locale supported(@Nullable String lang) {
 			return "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : VIETNAMESE;
 		}
+
 	}
+
 }

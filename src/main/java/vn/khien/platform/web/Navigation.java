@@ -25,7 +25,10 @@ class Navigation {
 	public record Menu(String messageKey, List<NavItem> items) {
 	}
 
-	/** The user's menus, in the order of their first entry; menus with nothing for the user are left out. */
+	/**
+	 * The user's menus, in the order of their first entry; menus with nothing for the
+	 * user are left out.
+	 */
 	public List<Menu> menus() {
 		var grouped = new java.util.LinkedHashMap<String, List<NavItem>>();
 		items().forEach(i -> grouped.computeIfAbsent(i.menu(), k -> new java.util.ArrayList<>()).add(i));
@@ -35,4 +38,5 @@ class Navigation {
 	public List<NavItem> items() {
 		return currentUser.find().map(user -> items.stream().filter(i -> i.visibleTo(user)).toList()).orElse(List.of());
 	}
+
 }

@@ -44,7 +44,10 @@ class PageController {
 		return "platform/login";
 	}
 
-	/** Where the directory vouched for someone whom the mapping does not place: no access, and why. */
+	/**
+	 * Where the directory vouched for someone whom the mapping does not place: no access,
+	 * and why.
+	 */
 	@PermitAll
 	@GetMapping("/login/denied")
 	String denied(@RequestParam(required = false) String reason, Model model) {
@@ -57,10 +60,12 @@ class PageController {
 	String home(Model model) {
 		KhienUser user = currentUser.get();
 		model.addAttribute("user", user);
-		model.addAttribute("cards", homeCards.stream()
-			.flatMap(source -> source.cardsFor(user).stream())
-			.sorted(Comparator.comparingInt(HomeCard::order))
-			.toList());
+		model.addAttribute("cards",
+				homeCards.stream()
+					.flatMap(source -> source.cardsFor(user).stream())
+					.sorted(Comparator.comparingInt(HomeCard::order))
+					.toList());
 		return "platform/home";
 	}
+
 }

@@ -17,9 +17,9 @@ import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.NotFoundException;
 
 /**
- * Pages answer what they refuse with the error page in the layout, in the user's language: a missing or
- * out-of-scope record with the same 404, a bad value in the address (an edited filter) with a 400 that
- * names the parameter, never a 500.
+ * Pages answer what they refuse with the error page in the layout, in the user's
+ * language: a missing or out-of-scope record with the same 404, a bad value in the
+ * address (an edited filter) with a 400 that names the parameter, never a 500.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -38,11 +38,13 @@ class PageProblems {
 
 	@ExceptionHandler(InvalidInputException.class)
 	String invalid(InvalidInputException ex, HttpServletResponse response, Model model, Locale locale) {
-		return error(response, model, ex.status(), messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), locale));
+		return error(response, model, ex.status(),
+				messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), locale));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	String badParameter(MethodArgumentTypeMismatchException ex, HttpServletResponse response, Model model, Locale locale) {
+	String badParameter(MethodArgumentTypeMismatchException ex, HttpServletResponse response, Model model,
+			Locale locale) {
 		return error(response, model, 400, messages.getMessage("error.parameter",
 				new Object[] { ex.getName(), String.valueOf(ex.getValue()) }, locale));
 	}
@@ -60,4 +62,5 @@ class PageProblems {
 		model.addAttribute("detail", detail);
 		return "error";
 	}
+
 }

@@ -25,4 +25,5 @@ class PlatformNavigation {
 	NavItem auditNav() {
 		return new NavItem(920, "nav.menu.admin", "nav.audit", "/audit", Set.of(Role.ADMIN, Role.POLICE));
 	}
+
 }

@@ -17,8 +17,9 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
- * A QR code drawn on the server as a PNG {@code data:} URI, which the page's CSP allows in
- * {@code img-src}; no script, and the text never leaves the server for a third-party renderer.
+ * A QR code drawn on the server as a PNG {@code data:} URI, which the page's CSP allows
+ * in {@code img-src}; no script, and the text never leaves the server for a third-party
+ * renderer.
  */
 final class QrCode {
 
@@ -35,7 +36,8 @@ final class QrCode {
 	static String pngDataUri(String text) {
 		BitMatrix modules;
 		try {
-			// NB: width and height 0 give one pixel per module, with the standard 4-module quiet zone
+			// NB: width and height 0 give one pixel per module, with the standard
+			// 4-module quiet zone
 			modules = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
 					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
 		}
@@ -58,4 +60,5 @@ final class QrCode {
 		}
 		return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
 	}
+
 }

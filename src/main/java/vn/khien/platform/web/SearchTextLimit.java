@@ -10,8 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import vn.khien.platform.PageQuery;
 
 /**
- * Every list's search text ({@code q}) is at most {@link PageQuery#MAX_TEXT} characters: a longer one is a
- * clear 400 in the user's language for every list at once, before any query is built from it.
+ * Every list's search text ({@code q}) is at most {@link PageQuery#MAX_TEXT} characters:
+ * a longer one is a clear 400 in the user's language for every list at once, before any
+ * query is built from it.
  */
 @Configuration
 class SearchTextLimit implements WebMvcConfigurer {
@@ -26,4 +27,5 @@ class SearchTextLimit implements WebMvcConfigurer {
 			}
 		});
 	}
+
 }

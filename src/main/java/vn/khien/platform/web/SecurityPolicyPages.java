@@ -37,4 +37,5 @@ class SecurityPolicyPages {
 		redirect.addFlashAttribute("message", "common.saved");
 		return "redirect:/admin/security";
 	}
+
 }

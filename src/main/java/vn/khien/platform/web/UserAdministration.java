@@ -62,4 +62,5 @@ class UserAdministration {
 		}
 		accounts.setRoles(id, roles);
 	}
+
 }

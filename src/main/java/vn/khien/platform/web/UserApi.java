@@ -41,8 +41,8 @@ class UserApi {
 	@PreAuthorize("hasRole('ADMIN')")
 	@GetMapping
 	PageResult<UserView> list(@RequestParam(required = false) @Nullable Integer page,
-			@RequestParam(required = false) @Nullable Integer size, @RequestParam(required = false) @Nullable String sort,
-			@RequestParam(required = false) @Nullable String q) {
+			@RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String q) {
 		return accounts.list(PageQuery.of(page, size, sort), q).map(UserView::from);
 	}
 
@@ -73,4 +73,5 @@ class UserApi {
 		administration.setRoles(id, request.roles());
 		return UserView.from(administration.get(id));
 	}
+
 }

@@ -29,7 +29,10 @@ import vn.khien.platform.PageQuery;
 import vn.khien.platform.Role;
 import vn.khien.platform.security.AccountSecurity;
 
-/** User administration for administrators: list, create, edit details and roles, enable, unlock. */
+/**
+ * User administration for administrators: list, create, edit details and roles, enable,
+ * unlock.
+ */
 @Controller
 @RequestMapping("/admin/users")
 @PreAuthorize("hasRole('ADMIN')")
@@ -37,8 +40,8 @@ class UserPages {
 
 	record NewUserForm(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]*") String username,
 			@NotBlank @Size(max = 255) String displayName, @Nullable @Email @Size(max = 255) String email,
-			@NotBlank @Size(max = 200) String password, @Nullable Set<Role> roles, @Nullable @Size(max = 50) String agency,
-			@Nullable Long organisationId) {
+			@NotBlank @Size(max = 200) String password, @Nullable Set<Role> roles,
+			@Nullable @Size(max = 50) String agency, @Nullable Long organisationId) {
 	}
 
 	record EditForm(@NotBlank @Size(max = 255) String displayName, @Nullable @Email @Size(max = 255) String email,
@@ -66,9 +69,10 @@ class UserPages {
 
 	@PreAuthorize("hasRole('ADMIN')")
 	@GetMapping
-	String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Integer page,
-			@RequestParam(required = false) @Nullable Integer size, @RequestParam(required = false) @Nullable String sort,
-			Model model) {
+	String list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable String sort, Model model) {
 		var query = PageQuery.of(page, size, sort);
 		model.addAttribute("result", accounts.list(query, q).map(UserPayloads.UserView::from));
 		model.addAttribute("q", q == null ? "" : q);
@@ -87,7 +91,8 @@ class UserPages {
 	@PostMapping
 	String create(@Valid @ModelAttribute("form") NewUserForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
-		// NB: checked alongside bean validation so that the form shows every problem at once
+		// NB: checked alongside bean validation so that the form shows every problem at
+		// once
 		Set<Role> roles = form.roles() == null ? Set.of() : form.roles();
 		if (roles.isEmpty()) {
 			errors.rejectValue("roles", "user.roles.required");
@@ -124,16 +129,16 @@ class UserPages {
 	@GetMapping("/{id}")
 	String detail(@PathVariable long id, Model model) {
 		var user = administration.get(id);
-		model.addAttribute("form", new EditForm(user.displayName(), user.email(), agencyInput(user.agencyId()),
-				user.organisationId()));
+		model.addAttribute("form",
+				new EditForm(user.displayName(), user.email(), agencyInput(user.agencyId()), user.organisationId()));
 		model.addAttribute("rolesForm", new RolesForm(user.roles()));
 		return detailPage(id, model);
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
 	@PostMapping("/{id}")
-	String update(@PathVariable long id, @Valid @ModelAttribute("form") EditForm form, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") EditForm form, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
 		var user = administration.get(id);
 		if (!errors.hasErrors()) {
 			try {
@@ -167,8 +172,8 @@ class UserPages {
 		catch (InvalidInputException ex) {
 			FormErrors.reject(errors, ex);
 		}
-		model.addAttribute("form", new EditForm(user.displayName(), user.email(), agencyInput(user.agencyId()),
-				user.organisationId()));
+		model.addAttribute("form",
+				new EditForm(user.displayName(), user.email(), agencyInput(user.agencyId()), user.organisationId()));
 		return detailPage(id, model);
 	}
 
@@ -250,4 +255,5 @@ class UserPages {
 		AgencyDirectory agencies = directory.getIfAvailable();
 		return agencies == null ? "#" + agencyId : agencies.label(agencyId).orElse("#" + agencyId);
 	}
+
 }

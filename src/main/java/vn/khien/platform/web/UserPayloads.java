@@ -14,7 +14,10 @@ import jakarta.validation.constraints.Size;
 import vn.khien.platform.Accounts;
 import vn.khien.platform.Role;
 
-/** What the user administration API takes and answers; never a password hash or TOTP secret. */
+/**
+ * What the user administration API takes and answers; never a password hash or TOTP
+ * secret.
+ */
 final class UserPayloads {
 
 	private UserPayloads() {
@@ -56,4 +59,5 @@ final class UserPayloads {
 	static @Nullable String blankToNull(@Nullable String s) {
 		return s == null || s.isBlank() ? null : s.trim();
 	}
+
 }

@@ -39,8 +39,9 @@ import vn.khien.registry.SubcommitteeRegistry;
 import vn.khien.registry.SubcommitteeRole;
 
 /**
- * Demo focal points, an overdue registration campaign, external organisations, the subcommittee
- * and security staff, loaded once after the demo province. All names are invented.
+ * Demo focal points, an overdue registration campaign, external organisations, the
+ * subcommittee and security staff, loaded once after the demo province. All names are
+ * invented.
  */
 @Component
 @Order(12)
@@ -48,7 +49,9 @@ class DemoContacts implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoContacts.class);
 
-	/** Departments that have not registered, so the demo campaign shows overdue agencies. */
+	/**
+	 * Departments that have not registered, so the demo campaign shows overdue agencies.
+	 */
 	private static final Set<String> UNREGISTERED = Set.of("SCT", "SNGV", "SDTTG", "BQLKKT");
 
 	private final DemoProvince province;
@@ -88,7 +91,8 @@ class DemoContacts implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		// NB: demo data is written by the demo loader, not by nobody: without a principal nothing is in scope
+		// NB: demo data is written by the demo loader, not by nobody: without a principal
+		// nothing is in scope
 		DemoMode.LOADER.run(() -> {
 			if (!province.enabled() || agencies.findByCode(DemoProvince.ROOT).isEmpty() || loaded()) {
 				return;
@@ -99,8 +103,11 @@ class DemoContacts implements ApplicationRunner {
 	}
 
 	private boolean loaded() {
-		return jdbc.sql("SELECT (SELECT COUNT(*) FROM focal_point) + (SELECT COUNT(*) FROM organisation)"
-				+ " + (SELECT COUNT(*) FROM subcommittee)").query(Long.class).single() > 0;
+		return jdbc
+			.sql("SELECT (SELECT COUNT(*) FROM focal_point) + (SELECT COUNT(*) FROM organisation)"
+					+ " + (SELECT COUNT(*) FROM subcommittee)")
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	private void load() {
@@ -119,13 +126,14 @@ class DemoContacts implements ApplicationRunner {
 			focalPoint(agency, FocalPointDuty.INCIDENT_RESPONSE, DemoProvince.person(person++),
 					department ? "Phó Chánh Văn phòng" : "Công chức Văn phòng - Thống kê", true);
 			if (department && departments++ % 3 == 0) {
-				focalPoint(agency, FocalPointDuty.INCIDENT_RESPONSE, DemoProvince.person(person++), "Chuyên viên", false);
+				focalPoint(agency, FocalPointDuty.INCIDENT_RESPONSE, DemoProvince.person(person++), "Chuyên viên",
+						false);
 			}
 		}
 		LocalDate today = LocalDate.now(AgencyManagement.ZONE);
-		campaigns.open(new RegistrationCampaign.Details("Đăng ký, cập nhật đầu mối giám sát và ứng cứu sự cố năm "
-				+ today.getYear(), today.minusDays(45), today.minusDays(5),
-				EnumSet.of(AgencyKind.DEPARTMENT, AgencyKind.COMMUNE)));
+		campaigns.open(new RegistrationCampaign.Details(
+				"Đăng ký, cập nhật đầu mối giám sát và ứng cứu sự cố năm " + today.getYear(), today.minusDays(45),
+				today.minusDays(5), EnumSet.of(AgencyKind.DEPARTMENT, AgencyKind.COMMUNE)));
 		organisations();
 		subcommittee();
 		staff(person);
@@ -139,8 +147,9 @@ class DemoContacts implements ApplicationRunner {
 	}
 
 	private void organisations() {
-		Organisation telecom = organisation(OrganisationKind.TELECOM_PROVIDER, "Công ty Viễn thông Lạc Hồng", "0312345678", "1800 1119",
-				"suco@vienthong-lachong.invalid", "https://vienthong-lachong.invalid/bao-cao-su-co",
+		Organisation telecom = organisation(OrganisationKind.TELECOM_PROVIDER, "Công ty Viễn thông Lạc Hồng",
+				"0312345678", "1800 1119", "suco@vienthong-lachong.invalid",
+				"https://vienthong-lachong.invalid/bao-cao-su-co",
 				new String[] { "Đặng Minh Khôi", "Trưởng Trung tâm Điều hành mạng", "0912 000 111" });
 		accounts.findByUsername("provider").ifPresent(user -> accounts.setOrganisation(user.id(), telecom.id()));
 		organisation(OrganisationKind.TELECOM_PROVIDER, "Công ty Cổ phần Mạng Internet Sao Việt", "0398765432",
@@ -166,8 +175,7 @@ class DemoContacts implements ApplicationRunner {
 		Organisation org = organisations.create(new Organisation.Details(kind, name, taxCode,
 				"Số " + (Math.abs(name.hashCode()) % 200 + 1) + " đường Trung tâm, tỉnh Lạc Hồng", "https://" + host,
 				hotline, email, reportUrl, OrganisationStatus.ACTIVE));
-		organisations.addContact(org.id(), new OrganisationContact.Details(contact[0], contact[1], contact[2],
-				null));
+		organisations.addContact(org.id(), new OrganisationContact.Details(contact[0], contact[1], contact[2], null));
 		return org;
 	}
 
@@ -199,21 +207,26 @@ class DemoContacts implements ApplicationRunner {
 
 	private void staff(long person) {
 		int i = 0;
-		for (Agency agency : agencies.all().stream()
+		for (Agency agency : agencies.all()
+			.stream()
 			.filter(a -> a.kind() == AgencyKind.DEPARTMENT)
 			.sorted(java.util.Comparator.comparing(Agency::code))
 			.toList()) {
 			int needed = agency.code().equals("SKHCN") || agency.code().equals("CAT") ? 4 : 2;
-			// NB: every third department is one or two people short, so the gap page has something to show
+			// NB: every third department is one or two people short, so the gap page has
+			// something to show
 			int actual = i % 3 == 0 ? Math.max(0, needed - 1 - (i % 2)) : needed;
 			staffing.setNeeded(agency.id(), needed);
 			for (int k = 0; k < actual; k++) {
-				staffing.add(agency.id(), new SecurityStaff.Details(DemoProvince.person(person++),
-						k == 0 ? "Chuyên viên phụ trách ATTT" : "Chuyên viên CNTT",
-						k == 0 ? "Kỹ sư An toàn thông tin; chứng chỉ CEH" : "Cử nhân CNTT; chứng chỉ ATTT cơ bản",
-						null, null, LocalDate.of(2020 + (i + k) % 5, 1 + (i * 5 + k) % 12, 1)));
+				staffing.add(agency.id(),
+						new SecurityStaff.Details(DemoProvince.person(person++),
+								k == 0 ? "Chuyên viên phụ trách ATTT" : "Chuyên viên CNTT",
+								k == 0 ? "Kỹ sư An toàn thông tin; chứng chỉ CEH"
+										: "Cử nhân CNTT; chứng chỉ ATTT cơ bản",
+								null, null, LocalDate.of(2020 + (i + k) % 5, 1 + (i * 5 + k) % 12, 1)));
 			}
 			i++;
 		}
 	}
+
 }

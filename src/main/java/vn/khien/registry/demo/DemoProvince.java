@@ -25,8 +25,9 @@ import vn.khien.registry.AgencyManagement;
 import vn.khien.registry.AgencyManagement.AgencyDetails;
 
 /**
- * A fictional province shaped like today's (after the 2025 reform: no districts, communes and wards
- * directly under the province), loaded on first start when demo data is on. All names are invented.
+ * A fictional province shaped like today's (after the 2025 reform: no districts, communes
+ * and wards directly under the province), loaded on first start when demo data is on. All
+ * names are invented.
  */
 @Component
 @Order(10)
@@ -66,7 +67,8 @@ public class DemoProvince implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		// NB: demo data is written by the demo loader, not by nobody: without a principal nothing is in scope
+		// NB: demo data is written by the demo loader, not by nobody: without a principal
+		// nothing is in scope
 		DemoMode.LOADER.run(() -> {
 			if (!enabled() || agencies.findByCode(ROOT).isPresent() || agencies.count() > 0) {
 				return;
@@ -78,7 +80,8 @@ public class DemoProvince implements ApplicationRunner {
 	private void load() {
 		long root = add(ROOT, "Ủy ban nhân dân tỉnh Lạc Hồng", AgencyKind.PROVINCIAL_BODY, null, "Trần Văn An",
 				"Chủ tịch UBND tỉnh");
-		add("VP-UBND", "Văn phòng Ủy ban nhân dân tỉnh", AgencyKind.PROVINCIAL_BODY, root, "Lê Thị Bình", "Chánh Văn phòng");
+		add("VP-UBND", "Văn phòng Ủy ban nhân dân tỉnh", AgencyKind.PROVINCIAL_BODY, root, "Lê Thị Bình",
+				"Chánh Văn phòng");
 		add("VP-DDBQH-HDND", "Văn phòng Đoàn ĐBQH và HĐND tỉnh", AgencyKind.PROVINCIAL_BODY, root, "Phạm Văn Cường",
 				"Chánh Văn phòng");
 		add("TTR-T", "Thanh tra tỉnh", AgencyKind.PROVINCIAL_BODY, root, "Ngô Thị Dung", "Chánh Thanh tra");
@@ -107,15 +110,15 @@ public class DemoProvince implements ApplicationRunner {
 			String name = (ward ? "Phường " : "Xã ") + placeName(i);
 			String code = (ward ? "P" : "X") + String.format("%03d", i + 1);
 			long commune = add(code, "UBND " + name, AgencyKind.COMMUNE, root, person(units++), "Chủ tịch UBND");
-			add(code + "-MN", "Trường Mầm non " + placeName(i), AgencyKind.PUBLIC_SERVICE_UNIT, commune, person(units++),
-					"Hiệu trưởng");
-			add(code + "-TH", "Trường Tiểu học " + placeName(i), AgencyKind.PUBLIC_SERVICE_UNIT, commune, person(units++),
-					"Hiệu trưởng");
+			add(code + "-MN", "Trường Mầm non " + placeName(i), AgencyKind.PUBLIC_SERVICE_UNIT, commune,
+					person(units++), "Hiệu trưởng");
+			add(code + "-TH", "Trường Tiểu học " + placeName(i), AgencyKind.PUBLIC_SERVICE_UNIT, commune,
+					person(units++), "Hiệu trưởng");
 			add(code + "-THCS", "Trường THCS " + placeName(i), AgencyKind.PUBLIC_SERVICE_UNIT, commune, person(units++),
 					"Hiệu trưởng");
 			if (i % 2 == 0) {
-				add(code + "-TYT", "Trạm Y tế " + placeName(i), AgencyKind.PUBLIC_SERVICE_UNIT, commune, person(units++),
-						"Trưởng trạm");
+				add(code + "-TYT", "Trạm Y tế " + placeName(i), AgencyKind.PUBLIC_SERVICE_UNIT, commune,
+						person(units++), "Trưởng trạm");
 			}
 		}
 		createAccounts();
@@ -150,10 +153,13 @@ public class DemoProvince implements ApplicationRunner {
 	}
 
 	private long add(String code, String name, AgencyKind kind, @Nullable Long parent, String head, String title) {
-		// NB: recorded from 2020 so that the 2025 reorganisations can be replayed with their real dates
-		Agency agency = management.create(new AgencyDetails(code, name, kind, parent, head, title,
-				"0263 3" + String.format("%06d", Math.abs(code.hashCode()) % 1_000_000), null,
-				"Số " + (Math.abs(name.hashCode()) % 300 + 1) + " đường Trung tâm, tỉnh Lạc Hồng"), RECORDED_FROM);
+		// NB: recorded from 2020 so that the 2025 reorganisations can be replayed with
+		// their real dates
+		Agency agency = management.create(
+				new AgencyDetails(code, name, kind, parent, head, title,
+						"0263 3" + String.format("%06d", Math.abs(code.hashCode()) % 1_000_000), null,
+						"Số " + (Math.abs(name.hashCode()) % 300 + 1) + " đường Trung tâm, tỉnh Lạc Hồng"),
+				RECORDED_FROM);
 		return agency.id();
 	}
 
@@ -171,9 +177,8 @@ public class DemoProvince implements ApplicationRunner {
 				+ GIVEN[(int) (i / 3 % GIVEN.length)];
 	}
 
-
-	private static final String[] PLACE_A = { "An", "Bình", "Tân", "Phú", "Hòa", "Thạnh", "Long", "Phước", "Mỹ",
-			"Vĩnh", "Đông", "Tây", "Nam", "Bắc", "Hưng", "Thuận", "Thái", "Quang", "Hải", "Đức" };
+	private static final String[] PLACE_A = { "An", "Bình", "Tân", "Phú", "Hòa", "Thạnh", "Long", "Phước", "Mỹ", "Vĩnh",
+			"Đông", "Tây", "Nam", "Bắc", "Hưng", "Thuận", "Thái", "Quang", "Hải", "Đức" };
 
 	private static final String[] PLACE_B = { "Hòa", "Phú", "Lợi", "Thịnh", "An", "Bình", "Hưng", "Lộc", "Thành",
 			"Tiến", "Xuân", "Sơn", "Lâm", "Điền" };
@@ -183,9 +188,8 @@ public class DemoProvince implements ApplicationRunner {
 
 	private static final String[] MIDDLE = { "Văn", "Thị", "Minh", "Thanh", "Quốc", "Ngọc", "Hữu", "Đức" };
 
-	private static final String[] GIVEN = { "An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hùng",
-			"Khánh", "Lan", "Long", "Mai", "Nam", "Nga", "Phong", "Quân", "Sơn", "Tâm", "Thảo", "Trung", "Tuấn", "Vy",
-			"Yến" };
+	private static final String[] GIVEN = { "An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hùng", "Khánh",
+			"Lan", "Long", "Mai", "Nam", "Nga", "Phong", "Quân", "Sơn", "Tâm", "Thảo", "Trung", "Tuấn", "Vy", "Yến" };
 
 	private static final String[] ENTERPRISES = { "Công ty TNHH MTV Xổ số kiến thiết Lạc Hồng",
 			"Công ty TNHH MTV Cấp thoát nước Lạc Hồng", "Công ty TNHH MTV Lâm nghiệp Lạc Hồng",
@@ -197,26 +201,28 @@ public class DemoProvince implements ApplicationRunner {
 	private static final List<String[]> DEPARTMENTS = new ArrayList<>(List.of(
 			new String[] { "SNV", "Sở Nội vụ", "Ban Thi đua - Khen thưởng", "Chi cục Văn thư - Lưu trữ",
 					"Trung tâm Dịch vụ việc làm" },
-			new String[] { "STC", "Sở Tài chính", "Trung tâm Xúc tiến đầu tư", "Trung tâm Tin học và Dịch vụ tài chính công" },
-			new String[] { "SKHCN", "Sở Khoa học và Công nghệ", "Trung tâm Chuyển đổi số", "Trung tâm Giám sát an toàn thông tin",
-					"Trung tâm Ứng dụng tiến bộ khoa học và công nghệ", "Chi cục Tiêu chuẩn Đo lường Chất lượng" },
+			new String[] { "STC", "Sở Tài chính", "Trung tâm Xúc tiến đầu tư",
+					"Trung tâm Tin học và Dịch vụ tài chính công" },
+			new String[] { "SKHCN", "Sở Khoa học và Công nghệ", "Trung tâm Chuyển đổi số",
+					"Trung tâm Giám sát an toàn thông tin", "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ",
+					"Chi cục Tiêu chuẩn Đo lường Chất lượng" },
 			new String[] { "SYT", "Sở Y tế", "Bệnh viện Đa khoa tỉnh", "Bệnh viện Y dược cổ truyền", "Bệnh viện Phổi",
-					"Bệnh viện Tâm thần", "Bệnh viện Sản Nhi", "Trung tâm Kiểm soát bệnh tật", "Trung tâm Giám định y khoa",
-					"Chi cục Dân số" },
-			new String[] { "SGDDT", "Sở Giáo dục và Đào tạo", "Trường THPT Chuyên Lạc Hồng", "Trung tâm Giáo dục thường xuyên tỉnh",
-					"Trường Phổ thông Dân tộc nội trú tỉnh" },
-			new String[] { "SXD", "Sở Xây dựng", "Trung tâm Kiểm định chất lượng xây dựng", "Ban Quản lý bảo trì đường bộ",
-					"Trung tâm Đăng kiểm phương tiện" },
+					"Bệnh viện Tâm thần", "Bệnh viện Sản Nhi", "Trung tâm Kiểm soát bệnh tật",
+					"Trung tâm Giám định y khoa", "Chi cục Dân số" },
+			new String[] { "SGDDT", "Sở Giáo dục và Đào tạo", "Trường THPT Chuyên Lạc Hồng",
+					"Trung tâm Giáo dục thường xuyên tỉnh", "Trường Phổ thông Dân tộc nội trú tỉnh" },
+			new String[] { "SXD", "Sở Xây dựng", "Trung tâm Kiểm định chất lượng xây dựng",
+					"Ban Quản lý bảo trì đường bộ", "Trung tâm Đăng kiểm phương tiện" },
 			new String[] { "SCT", "Sở Công Thương", "Trung tâm Khuyến công và Xúc tiến thương mại" },
 			new String[] { "SNNMT", "Sở Nông nghiệp và Môi trường", "Chi cục Kiểm lâm", "Chi cục Thủy lợi",
 					"Văn phòng Đăng ký đất đai", "Trung tâm Quan trắc môi trường", "Chi cục Chăn nuôi và Thú y" },
 			new String[] { "SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", "Thư viện tỉnh", "Bảo tàng tỉnh",
 					"Trung tâm Văn hóa - Điện ảnh", "Đài Phát thanh và Truyền hình tỉnh" },
 			new String[] { "STP", "Sở Tư pháp", "Trung tâm Trợ giúp pháp lý", "Phòng Công chứng số 1" },
-			new String[] { "SNGV", "Sở Ngoại vụ" },
-			new String[] { "SDTTG", "Sở Dân tộc và Tôn giáo" },
+			new String[] { "SNGV", "Sở Ngoại vụ" }, new String[] { "SDTTG", "Sở Dân tộc và Tôn giáo" },
 			new String[] { "CAT", "Công an tỉnh", "Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao" },
 			new String[] { "BQLKKT", "Ban Quản lý các khu công nghiệp", "Trung tâm Dịch vụ khu công nghiệp" },
 			new String[] { "TTPVHCC", "Trung tâm Phục vụ hành chính công tỉnh" },
 			new String[] { "BHXH", "Bảo hiểm xã hội tỉnh" }));
+
 }

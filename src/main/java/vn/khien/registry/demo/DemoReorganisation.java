@@ -21,9 +21,10 @@ import vn.khien.registry.AgencyManagement.AgencyDetails;
 import vn.khien.registry.Reorganisations;
 
 /**
- * The demo province's 2025 reform, so its history can be browsed: three former districts with
- * their communes (recorded since 2020), the communes of each district merged into one new commune
- * on 01/07/2025, and the districts abolished (merged into the province) the same day.
+ * The demo province's 2025 reform, so its history can be browsed: three former districts
+ * with their communes (recorded since 2020), the communes of each district merged into
+ * one new commune on 01/07/2025, and the districts abolished (merged into the province)
+ * the same day.
  */
 @Component
 @Order(11)
@@ -63,7 +64,8 @@ class DemoReorganisation implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		// NB: demo data is written by the demo loader, not by nobody: without a principal nothing is in scope
+		// NB: demo data is written by the demo loader, not by nobody: without a principal
+		// nothing is in scope
 		DemoMode.LOADER.run(() -> {
 			if (!province.enabled() || agencies.findByCode(DemoProvince.ROOT).isEmpty()
 					|| agencies.findByCode("HC-A").isPresent()
@@ -87,8 +89,8 @@ class DemoReorganisation implements ApplicationRunner {
 				add(code + "-TYT", "Trạm Y tế xã " + d[i], AgencyKind.PUBLIC_SERVICE_UNIT, commune);
 				communes.add(commune);
 			}
-			reorganisations.merge(new Reorganisations.Merge(communes, null, new Reorganisations.NewAgency(
-					"XHN-" + d[0], "UBND Xã " + d[5], AgencyKind.COMMUNE, root), REFORM,
+			reorganisations.merge(new Reorganisations.Merge(communes, null,
+					new Reorganisations.NewAgency("XHN-" + d[0], "UBND Xã " + d[5], AgencyKind.COMMUNE, root), REFORM,
 					"Sắp xếp đơn vị hành chính cấp xã năm 2025 (dữ liệu minh họa)"));
 		}
 		reorganisations.merge(new Reorganisations.Merge(districts, root, null, REFORM,
@@ -97,7 +99,9 @@ class DemoReorganisation implements ApplicationRunner {
 	}
 
 	private long add(String code, String name, AgencyKind kind, long parent) {
-		return management.create(new AgencyDetails(code, name, kind, parent, null, null, null, null, null),
-				RECORDED_FROM).id();
+		return management
+			.create(new AgencyDetails(code, name, kind, parent, null, null, null, null, null), RECORDED_FROM)
+			.id();
 	}
+
 }

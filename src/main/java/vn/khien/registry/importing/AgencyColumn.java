@@ -8,15 +8,10 @@ import vn.khien.platform.importing.Columns.Column;
 /** Import file columns with their accepted header names. */
 enum AgencyColumn {
 
-	CODE("code", true, "mã"),
-	NAME("name", true, "tên"),
-	KIND("kind", true, "loại"),
-	PARENT_CODE("parent_code", false, "mã cấp trên"),
-	HEAD_NAME("head_name", false, "thủ trưởng"),
-	HEAD_TITLE("head_title", false, "chức vụ"),
-	HEAD_PHONE("head_phone", false, "điện thoại"),
-	HEAD_EMAIL("head_email", false, "email"),
-	ADDRESS("address", false, "địa chỉ");
+	CODE("code", true, "mã"), NAME("name", true, "tên"), KIND("kind", true, "loại"),
+	PARENT_CODE("parent_code", false, "mã cấp trên"), HEAD_NAME("head_name", false, "thủ trưởng"),
+	HEAD_TITLE("head_title", false, "chức vụ"), HEAD_PHONE("head_phone", false, "điện thoại"),
+	HEAD_EMAIL("head_email", false, "email"), ADDRESS("address", false, "địa chỉ");
 
 	static final Columns COLUMNS = columns();
 
@@ -38,7 +33,8 @@ enum AgencyColumn {
 	}
 
 	private static Columns columns() {
-		Columns columns = Columns.of(List.of(values()).stream().map(c -> Column.of(c.key, c.alias)).toArray(Column[]::new));
+		Columns columns = Columns
+			.of(List.of(values()).stream().map(c -> Column.of(c.key, c.alias)).toArray(Column[]::new));
 		for (AgencyColumn column : values()) {
 			if (column.required) {
 				columns = columns.require(column.key);
@@ -46,4 +42,5 @@ enum AgencyColumn {
 		}
 		return columns;
 	}
+
 }

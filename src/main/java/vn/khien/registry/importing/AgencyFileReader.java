@@ -20,9 +20,10 @@ import vn.khien.platform.importing.Tables;
 import vn.khien.registry.AgencyKind;
 
 /**
- * Reads agencies for a bulk import from CSV or XLSX, on the shared table reader (docs/agency-import.md), and checks
- * each row on its own and against the other rows (codes given twice, parent loops within the file). Every row
- * problem is collected, so that a preview shows them all; see {@link ImportKeys}.
+ * Reads agencies for a bulk import from CSV or XLSX, on the shared table reader
+ * (docs/agency-import.md), and checks each row on its own and against the other rows
+ * (codes given twice, parent loops within the file). Every row problem is collected, so
+ * that a preview shows them all; see {@link ImportKeys}.
  */
 public final class AgencyFileReader {
 
@@ -47,10 +48,10 @@ public final class AgencyFileReader {
 
 	/**
 	 * Reads the rows; {@code progress} hears how many so far.
-	 *
-	 * @throws ImportProblem when the file cannot be used at all: {@code import.file.empty} (no header, or no row
-	 *         under it), {@code import.file.tooManyRows}, and the table reader's problems (encoding with its line,
-	 *         syntax, not a workbook, columns)
+	 * @throws ImportProblem when the file cannot be used at all:
+	 * {@code import.file.empty} (no header, or no row under it),
+	 * {@code import.file.tooManyRows}, and the table reader's problems (encoding with its
+	 * line, syntax, not a workbook, columns)
 	 */
 	public static ReadResult read(InputStream in, TableFormat format, LongConsumer progress) {
 		List<AgencyRow> rows = new ArrayList<>();
@@ -58,6 +59,7 @@ public final class AgencyFileReader {
 		Map<String, Integer> firstLineByCode = new HashMap<>();
 		var reading = new Object() {
 			@Nullable Header header;
+
 		};
 		try {
 			Tables.read(in, format, AgencyColumn.COLUMNS, ImportProblems.failFast(), record -> {
@@ -70,8 +72,8 @@ public final class AgencyFileReader {
 				if (row.code() != null) {
 					Integer first = firstLineByCode.putIfAbsent(row.code(), row.line());
 					if (first != null) {
-						problems.add(record.problem(ImportKeys.ROW_DUPLICATE_CODE, record.label(AgencyColumn.CODE.key()),
-								row.code(), first));
+						problems.add(record.problem(ImportKeys.ROW_DUPLICATE_CODE,
+								record.label(AgencyColumn.CODE.key()), row.code(), first));
 					}
 				}
 				rows.add(row);
@@ -89,7 +91,9 @@ public final class AgencyFileReader {
 		}
 		ParentOrder.Result order = ParentOrder.of(rows, header.label(AgencyColumn.PARENT_CODE.key()));
 		problems.addAll(order.cycles());
-		problems.sort(Comparator.comparingInt(ImportProblem::line)); // stable: a row's problems keep their order
+		problems.sort(Comparator.comparingInt(ImportProblem::line)); // stable: a row's
+																		// problems keep
+																		// their order
 		return new ReadResult(rows, order.rows(), problems, header);
 	}
 
@@ -184,5 +188,7 @@ public final class AgencyFileReader {
 		TooManyRows() {
 			super(null, null, false, false);
 		}
+
 	}
+
 }

@@ -43,9 +43,10 @@ import vn.khien.registry.AgencyManagement.Imported;
 import vn.khien.registry.AgencyManagement.ImportedCounts;
 
 /**
- * Bulk import of agencies, as an import job: the upload is stored first, then read, checked against the registry and
- * written in one transaction; a preview (dry run) is confirmed once. The work is linear in the rows: one read of the
- * file, one load of the registry, parents resolved from in-memory indexes, and the writes in batches
+ * Bulk import of agencies, as an import job: the upload is stored first, then read,
+ * checked against the registry and written in one transaction; a preview (dry run) is
+ * confirmed once. The work is linear in the rows: one read of the file, one load of the
+ * registry, parents resolved from in-memory indexes, and the writes in batches
  * ({@link AgencyManagement#importAll}).
  */
 @Service
@@ -58,9 +59,10 @@ public class AgencyImport {
 	private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	/**
-	 * How an import writes: with {@code validOnly} the rows without errors (a row under a faulty row is faulty too),
-	 * otherwise every row or, when any has an error, nothing; new agencies' history starts on {@code recordedFrom}
-	 * (null: the day it runs), so a registry loaded late can still take reorganisations dated before its import.
+	 * How an import writes: with {@code validOnly} the rows without errors (a row under a
+	 * faulty row is faulty too), otherwise every row or, when any has an error, nothing;
+	 * new agencies' history starts on {@code recordedFrom} (null: the day it runs), so a
+	 * registry loaded late can still take reorganisations dated before its import.
 	 */
 	public record Options(boolean validOnly, @Nullable LocalDate recordedFrom) {
 
@@ -82,18 +84,24 @@ public class AgencyImport {
 			return new Options(Boolean.parseBoolean(map.get(VALID_ONLY)), from == null ? null : LocalDate.parse(from));
 		}
 
-		/** @throws InvalidInputException {@code import.recordedFrom.invalid} for a date in the future or before 1945 */
+		/**
+		 * @throws InvalidInputException {@code import.recordedFrom.invalid} for a date in
+		 * the future or before 1945
+		 */
 		Options checked() {
 			LocalDate today = LocalDate.now(AgencyManagement.ZONE);
 			if (recordedFrom != null && (recordedFrom.isAfter(today) || recordedFrom.getYear() < 1945)) {
-				throw new InvalidInputException("recordedFrom", "import.recordedFrom.invalid", recordedFrom.format(DMY));
+				throw new InvalidInputException("recordedFrom", "import.recordedFrom.invalid",
+						recordedFrom.format(DMY));
 			}
 			return this;
 		}
 	}
 
 	private enum Status {
+
 		NEW, UPDATE, ERROR
+
 	}
 
 	private final FileStore files;
@@ -125,17 +133,21 @@ public class AgencyImport {
 		ImportKind agencyImportKind(AgencyImport agencyImport) {
 			return new ImportKind(KIND, MODULE, agencyImport::processor);
 		}
+
 	}
 
 	/**
-	 * Keeps the upload as received (its own transaction) before anything reads it. The registry belongs to the
-	 * province, not to the uploader's agency, so no agency's upload quota is charged.
+	 * Keeps the upload as received (its own transaction) before anything reads it. The
+	 * registry belongs to the province, not to the uploader's agency, so no agency's
+	 * upload quota is charged.
 	 */
 	public StoredFile store(InputStream in, String filename, @Nullable String contentType) {
 		return files.storeFor(null, in, filename, contentType, AgencyFileReader.MAX_BYTES);
 	}
 
-	/** Keeps the upload, then queues its import; {@code dryRun} for a preview to confirm. */
+	/**
+	 * Keeps the upload, then queues its import; {@code dryRun} for a preview to confirm.
+	 */
 	public ImportJob submit(InputStream in, String filename, @Nullable String contentType, boolean dryRun,
 			Options options) {
 		Options checked = options.checked();
@@ -157,12 +169,13 @@ public class AgencyImport {
 	}
 
 	/**
-	 * One run of the import: reads the stored file, checks every row against the registry, writes. Rows left out
-	 * (with {@code validOnly}) go to {@code leftOut} with their problems.
-	 *
-	 * @return the counts {@code parsed}, {@code created}, {@code updated}, {@code skipped}
-	 * @throws ImportJob.Failure when the file cannot be used, when no row is valid, or when a row has an error and
-	 *         not {@code validOnly}; nothing is written then
+	 * One run of the import: reads the stored file, checks every row against the
+	 * registry, writes. Rows left out (with {@code validOnly}) go to {@code leftOut} with
+	 * their problems.
+	 * @return the counts {@code parsed}, {@code created}, {@code updated},
+	 * {@code skipped}
+	 * @throws ImportJob.Failure when the file cannot be used, when no row is valid, or
+	 * when a row has an error and not {@code validOnly}; nothing is written then
 	 */
 	Map<String, Long> importFile(StoredFile file, Options options, boolean dryRun, LongConsumer progress,
 			Consumer<Problem> leftOut) {
@@ -201,8 +214,9 @@ public class AgencyImport {
 		LocalDate from = options.recordedFrom() == null ? LocalDate.now(AgencyManagement.ZONE) : options.recordedFrom();
 		ImportedCounts written = management.importAll(valid, from, !dryRun);
 		if (!dryRun) {
-			audit.record("IMPORT", "agency_import", file.id(), null, Map.of("file", file.filename(), "created",
-					written.created(), "updated", written.updated(), "skipped", errors, "recordedFrom", from.toString()));
+			audit.record("IMPORT", "agency_import", file.id(), null,
+					Map.of("file", file.filename(), "created", written.created(), "updated", written.updated(),
+							"skipped", errors, "recordedFrom", from.toString()));
 		}
 		return counts("parsed", parsed, "created", (long) written.created(), "updated", (long) written.updated(),
 				"skipped", errors);
@@ -217,8 +231,9 @@ public class AgencyImport {
 	}
 
 	/**
-	 * Checks the rows against the registry, in parent order so that a row under a faulty row is faulty too. Linear:
-	 * the registry is loaded once, parents are looked up in maps, loops are found walking each code once.
+	 * Checks the rows against the registry, in parent order so that a row under a faulty
+	 * row is faulty too. Linear: the registry is loaded once, parents are looked up in
+	 * maps, loops are found walking each code once.
 	 */
 	private Analysis analyse(ReadResult read) {
 		Map<Integer, List<ImportProblem>> byLine = new HashMap<>();
@@ -232,7 +247,8 @@ public class AgencyImport {
 			codeById.put(a.id(), a.code());
 		}
 		Map<String, @Nullable String> parentOf = new HashMap<>();
-		registered.values().forEach(a -> parentOf.put(a.code(), a.parentId() == null ? null : codeById.get(a.parentId())));
+		registered.values()
+			.forEach(a -> parentOf.put(a.code(), a.parentId() == null ? null : codeById.get(a.parentId())));
 		Map<String, AgencyRow> fileRows = new LinkedHashMap<>();
 		for (AgencyRow row : read.rows()) {
 			if (row.code() != null && fileRows.putIfAbsent(row.code(), row) == null) {
@@ -278,4 +294,5 @@ public class AgencyImport {
 		}
 		return counts;
 	}
+
 }

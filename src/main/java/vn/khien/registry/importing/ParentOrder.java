@@ -10,7 +10,10 @@ import java.util.Map;
 
 import vn.khien.platform.importing.ImportProblem;
 
-/** Orders rows parent-before-child (stable otherwise) and finds parent cycles among file rows. */
+/**
+ * Orders rows parent-before-child (stable otherwise) and finds parent cycles among file
+ * rows.
+ */
 final class ParentOrder {
 
 	record Result(List<AgencyRow> rows, List<ImportProblem> cycles) {
@@ -19,9 +22,13 @@ final class ParentOrder {
 	private ParentOrder() {
 	}
 
-	/** Linear in the rows: each is walked once. {@code column} is the parent column's header, for the problems. */
+	/**
+	 * Linear in the rows: each is walked once. {@code column} is the parent column's
+	 * header, for the problems.
+	 */
 	static Result of(List<AgencyRow> rows, String column) {
-		// Duplicate codes are reported elsewhere; the first occurrence is the one children attach to.
+		// Duplicate codes are reported elsewhere; the first occurrence is the one
+		// children attach to.
 		Map<String, Integer> indexByCode = new HashMap<>();
 		for (int i = 0; i < rows.size(); i++) {
 			String code = rows.get(i).code();
@@ -43,7 +50,8 @@ final class ParentOrder {
 		List<AgencyRow> ordered = new ArrayList<>(rows.size());
 		List<ImportProblem> cycles = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
-			// Iterative walk up the parent chain: a crafted deep chain must not overflow the stack.
+			// Iterative walk up the parent chain: a crafted deep chain must not overflow
+			// the stack.
 			Deque<Integer> path = new ArrayDeque<>();
 			int j = i;
 			while (j >= 0 && state[j] == fresh) {
@@ -64,7 +72,8 @@ final class ParentOrder {
 		return new Result(ordered, cycles);
 	}
 
-	// path holds the walk with the most recent node on top; the cycle is everything from its top down to start.
+	// path holds the walk with the most recent node on top; the cycle is everything from
+	// its top down to start.
 	private static ImportProblem cycleProblem(List<AgencyRow> rows, Deque<Integer> path, int start, String column) {
 		List<Integer> members = new ArrayList<>();
 		for (int k : path) {
@@ -73,7 +82,8 @@ final class ParentOrder {
 				break;
 			}
 		}
-		// members run child-to-parent reversed (top of stack first); report from the earliest line, following parents.
+		// members run child-to-parent reversed (top of stack first); report from the
+		// earliest line, following parents.
 		List<Integer> childToParent = new ArrayList<>(members);
 		Collections.reverse(childToParent);
 		int first = 0;
@@ -89,4 +99,5 @@ final class ParentOrder {
 		int line = rows.get(childToParent.get(first)).line();
 		return ImportProblem.atLine(line, ImportKeys.ROW_CYCLE, column, String.join(" → ", codes));
 	}
+
 }

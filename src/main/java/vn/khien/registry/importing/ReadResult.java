@@ -6,8 +6,9 @@ import vn.khien.platform.importing.Header;
 import vn.khien.platform.importing.ImportProblem;
 
 /**
- * The rows of a usable file: in file order, in parent order (each after its parent when the parent is a row of the
- * file, file order otherwise), and every row problem in line order. Rows with problems are kept.
+ * The rows of a usable file: in file order, in parent order (each after its parent when
+ * the parent is a row of the file, file order otherwise), and every row problem in line
+ * order. Rows with problems are kept.
  */
 public record ReadResult(List<AgencyRow> rows, List<AgencyRow> ordered, List<ImportProblem> problems, Header header) {
 

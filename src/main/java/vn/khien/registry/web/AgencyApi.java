@@ -66,7 +66,8 @@ class AgencyApi {
 	/** The agency's periods; with {@code date}, only the one in force on that day. */
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping("/{id}/history")
-	List<AgencyHistory.Period> history(@PathVariable long id, @RequestParam(required = false) @Nullable LocalDate date) {
+	List<AgencyHistory.Period> history(@PathVariable long id,
+			@RequestParam(required = false) @Nullable LocalDate date) {
 		if (date == null) {
 			return history.of(id);
 		}
@@ -97,4 +98,5 @@ class AgencyApi {
 	AgencyView deactivate(@PathVariable long id) {
 		return AgencyView.from(management.deactivate(id));
 	}
+
 }

@@ -22,15 +22,18 @@ import vn.khien.platform.InvalidInputException;
 import vn.khien.registry.importing.AgencyImport;
 
 /**
- * Bulk import of agencies, answered as an import job ({@code 202} + where to follow it). {@code recordedFrom}
- * (yyyy-MM-dd) dates the history of created agencies (default: the day the import runs).
+ * Bulk import of agencies, answered as an import job ({@code 202} + where to follow it).
+ * {@code recordedFrom} (yyyy-MM-dd) dates the history of created agencies (default: the
+ * day the import runs).
  */
 @RestController
 @Tag(name = "agencies")
 class AgencyImportApi {
 
 	enum Mode {
+
 		preview, commit, commitValid
+
 	}
 
 	private final AgencyImport imports;
@@ -40,17 +43,19 @@ class AgencyImportApi {
 	}
 
 	/**
-	 * The import's first address, kept: {@code mode=preview} (default) is a dry run of the valid rows, to confirm
-	 * with {@code POST /api/v1/imports/{jobId}/commit}; {@code commit} writes every row or, when any has an error,
-	 * nothing; {@code commitValid} writes the valid rows only. Send a new {@code file}, or the {@code fileId} of a
-	 * file already uploaded.
+	 * The import's first address, kept: {@code mode=preview} (default) is a dry run of
+	 * the valid rows, to confirm with {@code POST /api/v1/imports/{jobId}/commit};
+	 * {@code commit} writes every row or, when any has an error, nothing;
+	 * {@code commitValid} writes the valid rows only. Send a new {@code file}, or the
+	 * {@code fileId} of a file already uploaded.
 	 */
 	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR')")
 	@PostMapping("/api/v1/agencies/import")
 	ResponseEntity<Map<String, String>> importAgencies(
 			@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
 			@RequestParam(required = false) @Nullable Long fileId, @RequestParam(defaultValue = "preview") Mode mode,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate recordedFrom)
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate recordedFrom)
 			throws IOException {
 		boolean dryRun = mode == Mode.preview;
 		var options = new AgencyImport.Options(mode != Mode.commit, recordedFrom);
@@ -60,12 +65,16 @@ class AgencyImportApi {
 		return accepted(submit(file, dryRun, options));
 	}
 
-	/** As the other imports: {@code dryRun} for a preview, {@code validOnly} to leave out the rows with errors. */
+	/**
+	 * As the other imports: {@code dryRun} for a preview, {@code validOnly} to leave out
+	 * the rows with errors.
+	 */
 	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR')")
 	@PostMapping(path = "/api/v1/imports/agencies", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Map<String, String>> agencies(@RequestParam(required = false) @Nullable MultipartFile file,
-			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "false") boolean validOnly,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate recordedFrom)
+			@RequestParam(defaultValue = "false") boolean dryRun,
+			@RequestParam(defaultValue = "false") boolean validOnly, @RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate recordedFrom)
 			throws IOException {
 		return accepted(submit(file, dryRun, new AgencyImport.Options(validOnly, recordedFrom)));
 	}
@@ -75,7 +84,8 @@ class AgencyImportApi {
 		if (file == null) {
 			throw new InvalidInputException("file", "import.file.missing");
 		}
-		// an empty upload is still kept, then refused by its job like any file without data
+		// an empty upload is still kept, then refused by its job like any file without
+		// data
 		try (InputStream in = file.getInputStream()) {
 			return imports.submit(in, file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
 					file.getContentType(), dryRun, options);
@@ -88,4 +98,5 @@ class AgencyImportApi {
 			.header("Location", statusUrl)
 			.body(Map.of("jobId", job.id(), "statusUrl", statusUrl));
 	}
+
 }

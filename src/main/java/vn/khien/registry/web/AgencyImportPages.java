@@ -24,8 +24,9 @@ import vn.khien.platform.InvalidInputException;
 import vn.khien.registry.importing.AgencyImport;
 
 /**
- * Upload → preview (a dry-run job, on its progress page) → confirm there, once. The preview leaves out the rows with
- * errors and lists them; confirming imports the rows it showed as valid, from the same stored file.
+ * Upload → preview (a dry-run job, on its progress page) → confirm there, once. The
+ * preview leaves out the rows with errors and lists them; confirming imports the rows it
+ * showed as valid, from the same stored file.
  */
 @Controller
 @RequestMapping("/agencies/import")
@@ -66,8 +67,8 @@ class AgencyImportPages {
 			return "redirect:/imports/" + job.id();
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("error", messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(),
-					LocaleContextHolder.getLocale()));
+			model.addAttribute("error",
+					messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), LocaleContextHolder.getLocale()));
 			return "registry/import/import";
 		}
 	}
@@ -83,4 +84,5 @@ class AgencyImportPages {
 			throw new InvalidInputException("recordedFrom", "import.recordedFrom.invalid", text.trim());
 		}
 	}
+
 }

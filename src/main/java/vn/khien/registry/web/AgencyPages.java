@@ -44,8 +44,9 @@ class AgencyPages {
 	}
 
 	/**
-	 * The agency tree: the first levels of what the user may see, or the matches of {@code q} with the path
-	 * to them; deeper levels load when a node is opened ({@link #children}).
+	 * The agency tree: the first levels of what the user may see, or the matches of
+	 * {@code q} with the path to them; deeper levels load when a node is opened
+	 * ({@link #children}).
 	 */
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping
@@ -81,8 +82,9 @@ class AgencyPages {
 		Agency agency = agencies.get(id);
 		model.addAttribute("agency", agency);
 		model.addAttribute("parent", agency.parentId() == null ? null : agencies.find(agency.parentId()).orElse(null));
-		model.addAttribute("children", agencies.list(new Agencies.Filter(null, null, null, id),
-				vn.khien.platform.PageQuery.of(0, 500, "name")).items());
+		model.addAttribute("children",
+				agencies.list(new Agencies.Filter(null, null, null, id), vn.khien.platform.PageQuery.of(0, 500, "name"))
+					.items());
 		model.addAttribute("history", history.of(id));
 		model.addAttribute("mayEdit", currentUser.mayEdit(id));
 		return "registry/agency";
@@ -155,9 +157,8 @@ class AgencyPages {
 		model.addAttribute("form", form);
 		model.addAttribute("agencyId", id);
 		model.addAttribute("kinds", Arrays.asList(AgencyKind.values()));
-		model.addAttribute("parents", agencies.all().stream()
-			.sorted(java.util.Comparator.comparing(Agency::code))
-			.toList());
+		model.addAttribute("parents",
+				agencies.all().stream().sorted(java.util.Comparator.comparing(Agency::code)).toList());
 		return "registry/agency-form";
 	}
 
@@ -169,4 +170,5 @@ class AgencyPages {
 			errors.reject(ex.messageKey(), ex.args(), ex.messageKey());
 		}
 	}
+
 }

@@ -17,11 +17,12 @@ final class AgencyPayloads {
 	private AgencyPayloads() {
 	}
 
-	record AgencyView(long id, String code, String name, AgencyKind kind, @Nullable Long parentId,
-			@Nullable Head head, @Nullable String address, String status, @Nullable Long successorId) {
+	record AgencyView(long id, String code, String name, AgencyKind kind, @Nullable Long parentId, @Nullable Head head,
+			@Nullable String address, String status, @Nullable Long successorId) {
 
 		static AgencyView from(Agency a) {
-			Head head = a.headName() == null ? null : new Head(a.headName(), a.headTitle(), a.headPhone(), a.headEmail());
+			Head head = a.headName() == null ? null
+					: new Head(a.headName(), a.headTitle(), a.headPhone(), a.headEmail());
 			return new AgencyView(a.id(), a.code(), a.name(), a.kind(), a.parentId(), head, a.address(),
 					a.status().name(), a.successorId());
 		}
@@ -55,4 +56,5 @@ final class AgencyPayloads {
 
 	record MoveRequest(@Nullable Long parentId) {
 	}
+
 }

@@ -26,8 +26,9 @@ class ContactsNavigation {
 
 	@Bean
 	NavItem organisationsNav() {
-		return new NavItem(22, "nav.menu.registry", "nav.organisations", "/organisations", Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR,
-				Role.POLICE, Role.LEADERSHIP, Role.RESPONDER, Role.AGENCY_OFFICER, Role.ORGANISATION));
+		return new NavItem(22, "nav.menu.registry", "nav.organisations", "/organisations",
+				Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.POLICE, Role.LEADERSHIP, Role.RESPONDER,
+						Role.AGENCY_OFFICER, Role.ORGANISATION));
 	}
 
 	@Bean
@@ -39,4 +40,5 @@ class ContactsNavigation {
 	NavItem securityStaffNav() {
 		return new NavItem(24, "nav.menu.registry", "nav.securityStaff", "/staff/gaps", SCOPED);
 	}
+
 }

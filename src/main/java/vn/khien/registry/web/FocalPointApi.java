@@ -88,7 +88,9 @@ class FocalPointApi {
 		return focalPoints.ofAgency(id).stream().map(FocalPointView::from).toList();
 	}
 
-	/** The agency confirms its focal points are unchanged; they count as confirmed today. */
+	/**
+	 * The agency confirms its focal points are unchanged; they count as confirmed today.
+	 */
 	@PreAuthorize(WRITERS)
 	@PostMapping("/agencies/{id}/focal-points/confirm")
 	List<FocalPointView> confirm(@PathVariable long id) {
@@ -100,4 +102,5 @@ class FocalPointApi {
 	List<HistoryView> history(@PathVariable long id) {
 		return focalPoints.history(id).stream().map(HistoryView::from).toList();
 	}
+
 }

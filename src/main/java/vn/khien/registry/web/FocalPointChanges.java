@@ -19,7 +19,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.khien.registry.FocalPointHistoryEntry;
 
-/** Turns a history entry's before/after snapshots into the fields that changed, for people to read. */
+/**
+ * Turns a history entry's before/after snapshots into the fields that changed, for people
+ * to read.
+ */
 @Component
 class FocalPointChanges {
 
@@ -70,13 +73,17 @@ class FocalPointChanges {
 		Locale locale = LocaleContextHolder.getLocale();
 		return switch (field) {
 			case "duty" -> messages.getMessage("duty." + value, null, value.toString(), locale);
-			case "primary" -> messages.getMessage(Boolean.TRUE.equals(value) ? "contacts.yes" : "contacts.no", null, locale);
+			case "primary" ->
+				messages.getMessage(Boolean.TRUE.equals(value) ? "contacts.yes" : "contacts.no", null, locale);
 			case "confirmedOn" -> LocalDate.parse(value.toString()).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
 			default -> value.toString();
 		};
 	}
 
-	/** A snapshot of one focal point; a confirmation lists several and shows no field changes. */
+	/**
+	 * A snapshot of one focal point; a confirmation lists several and shows no field
+	 * changes.
+	 */
 	private Map<String, Object> single(@Nullable String text) {
 		if (text == null || !text.startsWith("{")) {
 			return Map.of();
@@ -84,4 +91,5 @@ class FocalPointChanges {
 		return json.readValue(text, new TypeReference<Map<String, Object>>() {
 		});
 	}
+
 }

@@ -167,4 +167,5 @@ class FocalPointPages {
 	private boolean mayEdit(long agencyId) {
 		return currentUser.mayEdit(agencyId);
 	}
+
 }

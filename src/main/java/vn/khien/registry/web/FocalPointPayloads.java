@@ -33,7 +33,10 @@ final class FocalPointPayloads {
 		}
 	}
 
-	/** The focal-point form, also the JSON body of create (with agencyId) and update (agency stays). */
+	/**
+	 * The focal-point form, also the JSON body of create (with agencyId) and update
+	 * (agency stays).
+	 */
 	record FocalPointForm(@Nullable Long agencyId, @NotNull FocalPointDuty duty, @NotBlank @Size(max = 255) String name,
 			@Nullable @Size(max = 255) String title, @Nullable @Size(max = 30) @Pattern(regexp = PHONE) String phone,
 			@Nullable @Size(max = 255) @Email String email, @Nullable @Size(max = 255) String outOfHours,
@@ -66,4 +69,5 @@ final class FocalPointPayloads {
 					e.after());
 		}
 	}
+
 }

@@ -90,4 +90,5 @@ class OrganisationApi {
 	void removeContact(@PathVariable long id, @PathVariable long contactId) {
 		organisations.removeContact(id, contactId);
 	}
+
 }

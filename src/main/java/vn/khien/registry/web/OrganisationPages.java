@@ -134,4 +134,5 @@ class OrganisationPages {
 		model.addAttribute("statuses", Arrays.asList(OrganisationStatus.values()));
 		return "registry/contacts/organisation-form";
 	}
+
 }

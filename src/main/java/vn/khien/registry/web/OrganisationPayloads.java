@@ -55,4 +55,5 @@ final class OrganisationPayloads {
 			return new OrganisationContact.Details(name, title, phone, email);
 		}
 	}
+
 }

@@ -62,7 +62,9 @@ class RegistrationCampaignApi {
 		return CampaignView.from(campaigns.open(form.details()), LocalDate.now(AgencyManagement.ZONE));
 	}
 
-	/** The campaign's agencies in scope; {@code state} is registered, pending or overdue. */
+	/**
+	 * The campaign's agencies in scope; {@code state} is registered, pending or overdue.
+	 */
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping("/{id}/agencies")
 	PageResult<RegistrationCampaignAgency> agencies(@PathVariable long id,
@@ -76,8 +78,9 @@ class RegistrationCampaignApi {
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping("/{id}/agencies.csv")
 	ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(required = false) @Nullable String state,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable AgencyKind kind,
-			@RequestParam(required = false) String sort) {
+			@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable AgencyKind kind, @RequestParam(required = false) String sort) {
 		return csv.export(id, new RegistrationCampaigns.Filter(RegistrationCampaignState.parse(state), q, kind), sort);
 	}
+
 }

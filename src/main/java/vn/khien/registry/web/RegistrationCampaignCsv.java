@@ -23,7 +23,10 @@ import vn.khien.registry.RegistrationCampaign;
 import vn.khien.registry.RegistrationCampaignAgency;
 import vn.khien.registry.RegistrationCampaigns;
 
-/** A campaign's agencies as the user sees them (same scope and filters), as CSV for spreadsheets. */
+/**
+ * A campaign's agencies as the user sees them (same scope and filters), as CSV for
+ * spreadsheets.
+ */
 @Component
 class RegistrationCampaignCsv {
 
@@ -59,18 +62,18 @@ class RegistrationCampaignCsv {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		// NB: the byte-order mark makes spreadsheet programs read the Vietnamese text as UTF-8
+		// NB: the byte-order mark makes spreadsheet programs read the Vietnamese text as
+		// UTF-8
 		byte[] body = ("\uFEFF" + out).getBytes(StandardCharsets.UTF_8);
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("campaign-" + campaign.id() + ".csv")
-				.build()
-				.toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("campaign-" + campaign.id() + ".csv").build().toString())
 			.body(body);
 	}
 
 	private String msg(String key, Locale locale) {
 		return messages.getMessage(key, null, key, locale);
 	}
+
 }

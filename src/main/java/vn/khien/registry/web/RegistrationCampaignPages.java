@@ -72,8 +72,9 @@ class RegistrationCampaignPages {
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping("/campaigns/{id}")
 	String detail(@PathVariable long id, @RequestParam(required = false) @Nullable String state,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable AgencyKind kind,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort, Model model) {
+			@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable AgencyKind kind, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) String sort, Model model) {
 		RegistrationCampaign campaign = campaigns.get(id);
 		RegistrationCampaignState chosen = stateOrAll(state);
 		PageQuery query = PageQuery.of(page, 50, sort);
@@ -81,8 +82,8 @@ class RegistrationCampaignPages {
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("today", today);
 		model.addAttribute("counts", campaigns.counts(campaign, today));
-		model.addAttribute("result", campaigns.agencies(campaign, new RegistrationCampaigns.Filter(chosen, q, kind), query,
-				today));
+		model.addAttribute("result",
+				campaigns.agencies(campaign, new RegistrationCampaigns.Filter(chosen, q, kind), query, today));
 		model.addAttribute("state", chosen == null ? "" : chosen.name().toLowerCase());
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("kind", kind);
@@ -95,12 +96,14 @@ class RegistrationCampaignPages {
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping("/campaigns/{id}/agencies.csv")
 	ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(required = false) @Nullable String state,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable AgencyKind kind,
-			@RequestParam(required = false) String sort) {
+			@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable AgencyKind kind, @RequestParam(required = false) String sort) {
 		return csv.export(id, new RegistrationCampaigns.Filter(stateOrAll(state), q, kind), sort);
 	}
 
-	/** A page given an unknown state in its URL shows every state rather than an error. */
+	/**
+	 * A page given an unknown state in its URL shows every state rather than an error.
+	 */
 	private static @Nullable RegistrationCampaignState stateOrAll(@Nullable String state) {
 		try {
 			return RegistrationCampaignState.parse(state);
@@ -119,4 +122,5 @@ class RegistrationCampaignPages {
 	private static LocalDate today() {
 		return LocalDate.now(AgencyManagement.ZONE);
 	}
+
 }

@@ -41,4 +41,5 @@ final class RegistrationCampaignPayloads {
 					agencyKinds == null ? Set.of() : agencyKinds);
 		}
 	}
+
 }

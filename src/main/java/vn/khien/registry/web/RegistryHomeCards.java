@@ -14,7 +14,10 @@ import vn.khien.registry.AgencyManagement;
 import vn.khien.registry.RegistrationCampaign;
 import vn.khien.registry.RegistrationCampaigns;
 
-/** Agencies in the user's scope that have not registered their focal points in the latest campaign. */
+/**
+ * Agencies in the user's scope that have not registered their focal points in the latest
+ * campaign.
+ */
 @Component
 class RegistryHomeCards implements HomeCards {
 
@@ -37,11 +40,15 @@ class RegistryHomeCards implements HomeCards {
 		LocalDate today = LocalDate.now(AgencyManagement.ZONE);
 		long missing = campaigns.counts(campaign, today).notRegistered();
 		boolean overdue = campaign.deadlinePassed(today);
-		HomeCard.Tone tone = missing == 0 ? HomeCard.Tone.GOOD : overdue ? HomeCard.Tone.URGENT : HomeCard.Tone.ATTENTION;
+		HomeCard.Tone tone = missing == 0 ? HomeCard.Tone.GOOD
+				: overdue ? HomeCard.Tone.URGENT : HomeCard.Tone.ATTENTION;
 		String state = overdue ? "overdue" : "pending";
-		return List.of(new HomeCard(20, "home.focalPoints.missing", missing,
-				"/campaigns/" + campaign.id() + "?state=" + state, "home.focalPoints.note",
-				List.of(campaign.name(), campaign.deadline().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))),
-				tone));
+		return List
+			.of(new HomeCard(20, "home.focalPoints.missing", missing, "/campaigns/" + campaign.id() + "?state=" + state,
+					"home.focalPoints.note",
+					List.of(campaign.name(),
+							campaign.deadline().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))),
+					tone));
 	}
+
 }

@@ -13,7 +13,8 @@ class RegistryNavigation {
 
 	@Bean
 	NavItem agenciesNav() {
-		return new NavItem(10, "nav.menu.registry", "nav.agencies", "/agencies", Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.POLICE,
-				Role.LEADERSHIP, Role.AGENCY_OFFICER, Role.RESPONDER));
+		return new NavItem(10, "nav.menu.registry", "nav.agencies", "/agencies", Set.of(Role.ADMIN,
+				Role.PROVINCE_OPERATOR, Role.POLICE, Role.LEADERSHIP, Role.AGENCY_OFFICER, Role.RESPONDER));
 	}
+
 }

@@ -58,4 +58,5 @@ class ReorgApi {
 	ReorganisationView split(@Valid @RequestBody SplitRequest request) {
 		return ReorganisationView.from(reorganisations.split(request.toSplit()));
 	}
+
 }

@@ -32,11 +32,15 @@ import vn.khien.registry.Reorganisations;
 @RequestMapping("/agencies/reorganisations")
 class ReorgPages {
 
-	/** Codes are typed, not picked from 800 options; several separated by commas, spaces or new lines. */
+	/**
+	 * Codes are typed, not picked from 800 options; several separated by commas, spaces
+	 * or new lines.
+	 */
 	record MergeForm(@Nullable @Size(max = 5000) String sourceCodes, @Nullable @Size(max = 50) String successorCode,
 			@Nullable @Size(max = 50) String newCode, @Nullable @Size(max = 255) String newName,
 			@Nullable AgencyKind newKind, @Nullable @Size(max = 50) String newParentCode,
-			@Nullable @Size(max = 20) String effectiveDate, @Nullable @Size(max = Reorganisations.MAX_NOTE) String note) {
+			@Nullable @Size(max = 20) String effectiveDate,
+			@Nullable @Size(max = Reorganisations.MAX_NOTE) String note) {
 	}
 
 	record SplitForm(@Nullable @Size(max = 50) String sourceCode, @Nullable @Size(max = 5000) String targetCodes,
@@ -67,9 +71,8 @@ class ReorgPages {
 
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping
-	String list(@RequestParam(required = false) Reorganisations.Kind kind,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-			@RequestParam(required = false) String sort, Model model) {
+	String list(@RequestParam(required = false) Reorganisations.Kind kind, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort, Model model) {
 		model.addAttribute("result", reorganisations.list(null, kind, PageQuery.of(page, size, sort)));
 		model.addAttribute("kind", kind);
 		model.addAttribute("sort", sort == null ? "" : sort);
@@ -187,9 +190,10 @@ class ReorgPages {
 
 	private String split(SplitForm form, Model model) {
 		model.addAttribute("form", form);
-		model.addAttribute("newTargets", List.of(new NewTargetRow(1, form.newCode1(), form.newName1(), form.newKind1()),
-				new NewTargetRow(2, form.newCode2(), form.newName2(), form.newKind2()),
-				new NewTargetRow(3, form.newCode3(), form.newName3(), form.newKind3())));
+		model.addAttribute("newTargets",
+				List.of(new NewTargetRow(1, form.newCode1(), form.newName1(), form.newKind1()),
+						new NewTargetRow(2, form.newCode2(), form.newName2(), form.newKind2()),
+						new NewTargetRow(3, form.newCode3(), form.newName3(), form.newKind3())));
 		model.addAttribute("kinds", Arrays.asList(AgencyKind.values()));
 		return "registry/reorg/split";
 	}
@@ -224,7 +228,8 @@ class ReorgPages {
 	}
 
 	private static void reject(BindingResult errors, InvalidInputException ex, Map<String, String> fields) {
-		String field = ex.field() == null ? null : fields.containsValue(ex.field()) ? ex.field() : fields.get(ex.field());
+		String field = ex.field() == null ? null
+				: fields.containsValue(ex.field()) ? ex.field() : fields.get(ex.field());
 		if (field != null) {
 			errors.rejectValue(field, ex.messageKey(), ex.args(), ex.messageKey());
 		}
@@ -232,4 +237,5 @@ class ReorgPages {
 			errors.reject(ex.messageKey(), ex.args(), ex.messageKey());
 		}
 	}
+
 }

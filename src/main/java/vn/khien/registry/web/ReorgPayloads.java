@@ -51,16 +51,22 @@ final class ReorgPayloads {
 			@Nullable @Size(max = Reorganisations.MAX_NOTE) String note) {
 
 		Reorganisations.Split toSplit() {
-			return new Reorganisations.Split(sourceId, targets.stream()
-				.map(t -> new Reorganisations.Target(t.agencyId(), t.create() == null ? null : t.create().toNewAgency()))
-				.toList(), recordsTo == null ? 0 : recordsTo, Reorganisations.parseDate(effectiveDate), note);
+			return new Reorganisations.Split(sourceId,
+					targets.stream()
+						.map(t -> new Reorganisations.Target(t.agencyId(),
+								t.create() == null ? null : t.create().toNewAgency()))
+						.toList(),
+					recordsTo == null ? 0 : recordsTo, Reorganisations.parseDate(effectiveDate), note);
 		}
 	}
 
 	record PartView(long agencyId, String code, String name, String status, String role, boolean takesRecords) {
 	}
 
-	/** {@code leftBehind}: by kind of record ({@code assets}), how many stayed with the sources. */
+	/**
+	 * {@code leftBehind}: by kind of record ({@code assets}), how many stayed with the
+	 * sources.
+	 */
 	record ReorganisationView(long id, String kind, LocalDate effectiveDate, @Nullable String note, String createdBy,
 			Instant createdAt, List<PartView> sources, List<PartView> targets, Map<String, Long> leftBehind) {
 
@@ -74,4 +80,5 @@ final class ReorgPayloads {
 	private static PartView part(Reorganisations.Part p) {
 		return new PartView(p.agencyId(), p.code(), p.name(), p.status().name(), p.role().name(), p.takesRecords());
 	}
+
 }

@@ -77,4 +77,5 @@ class SecurityStaffApi {
 			@RequestParam(required = false) String sort) {
 		return staffing.gaps(q, PageQuery.of(page, size, sort)).map(GapView::from);
 	}
+
 }

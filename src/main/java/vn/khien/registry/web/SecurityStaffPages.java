@@ -150,4 +150,5 @@ class SecurityStaffPages {
 		}
 		return agency;
 	}
+
 }

@@ -57,4 +57,5 @@ final class SecurityStaffPayloads {
 			return new SecurityStaff.Details(name, title, qualification, phone, email, since);
 		}
 	}
+
 }

@@ -31,7 +31,10 @@ class SubcommitteeApi {
 
 	static final String WRITERS = "hasAnyRole('ADMIN', 'PROVINCE_OPERATOR')";
 
-	/** The state side reads the subcommittee; external organisations and assessors do not see members' phones. */
+	/**
+	 * The state side reads the subcommittee; external organisations and assessors do not
+	 * see members' phones.
+	 */
 	static final String READERS = "hasAnyRole('ADMIN', 'PROVINCE_OPERATOR', 'POLICE', 'LEADERSHIP', 'AGENCY_OFFICER', 'RESPONDER')";
 
 	private final SubcommitteeRegistry registry;
@@ -86,4 +89,5 @@ class SubcommitteeApi {
 	void remove(@PathVariable long id) {
 		registry.removeMember(id);
 	}
+
 }

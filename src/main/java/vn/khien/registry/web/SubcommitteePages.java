@@ -139,7 +139,8 @@ class SubcommitteePages {
 
 	/** Provincial bodies and departments: where subcommittee members come from. */
 	private java.util.List<Agency> pickable() {
-		return agencies.all().stream()
+		return agencies.all()
+			.stream()
 			.filter(a -> a.parentId() == null || a.kind() == AgencyKind.PROVINCIAL_BODY
 					|| a.kind() == AgencyKind.DEPARTMENT)
 			.sorted(Comparator.comparing(Agency::code))

@@ -66,4 +66,5 @@ final class SubcommitteePayloads {
 			return new SubcommitteeMember.Details(role, name, title, agencyId, phone, email, since, until);
 		}
 	}
+
 }

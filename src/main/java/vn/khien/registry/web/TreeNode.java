@@ -16,19 +16,23 @@ import vn.khien.platform.VietnameseText;
 import vn.khien.registry.Agency;
 
 /**
- * An agency on the tree page. {@code childCount} is how many sub-units it has; {@code children} holds them
- * only when they are shown now ({@code loaded}): the rest are fetched when the user opens the node, so a page
- * renders what the user looks at, never the whole province. {@code open} marks the path to a search match.
+ * An agency on the tree page. {@code childCount} is how many sub-units it has;
+ * {@code children} holds them only when they are shown now ({@code loaded}): the rest are
+ * fetched when the user opens the node, so a page renders what the user looks at, never
+ * the whole province. {@code open} marks the path to a search match.
  */
 record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean loaded, boolean match, boolean open) {
 
-	/** The tree of what the user may see: each root open with its sub-units listed, closed. */
+	/**
+	 * The tree of what the user may see: each root open with its sub-units listed,
+	 * closed.
+	 */
 	static List<TreeNode> firstLevels(List<Agency> agencies) {
 		Tree tree = new Tree(agencies);
 		return tree.sorted(tree.roots)
 			.stream()
-			.map(root -> new TreeNode(root, tree.closed(tree.childrenOf(root)), tree.childrenOf(root).size(), true, false,
-					true))
+			.map(root -> new TreeNode(root, tree.closed(tree.childrenOf(root)), tree.childrenOf(root).size(), true,
+					false, true))
 			.toList();
 	}
 
@@ -39,7 +43,10 @@ record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean 
 		return parent == null ? List.of() : tree.closed(tree.childrenOf(parent));
 	}
 
-	/** Matches of {@code q} (name or code, ignoring diacritics) with the path down to them; how many match. */
+	/**
+	 * Matches of {@code q} (name or code, ignoring diacritics) with the path down to
+	 * them; how many match.
+	 */
 	record Search(List<TreeNode> forest, int matches) {
 	}
 
@@ -73,7 +80,8 @@ record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean 
 		Tree(List<Agency> agencies) {
 			agencies.forEach(a -> byId.put(a.id(), a));
 			for (Agency a : agencies) {
-				// NB: the roots are those whose parent the user does not see: an officer's tree starts at their agency
+				// NB: the roots are those whose parent the user does not see: an
+				// officer's tree starts at their agency
 				if (a.parentId() != null && byId.containsKey(a.parentId())) {
 					children.computeIfAbsent(a.parentId(), k -> new ArrayList<>()).add(a);
 				}
@@ -94,11 +102,15 @@ record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean 
 
 		List<TreeNode> closed(List<Agency> level) {
 			return level.stream()
-				.map(a -> new TreeNode(a, List.of(), children.getOrDefault(a.id(), List.of()).size(), false, false, false))
+				.map(a -> new TreeNode(a, List.of(), children.getOrDefault(a.id(), List.of()).size(), false, false,
+						false))
 				.toList();
 		}
 
-		/** Matches and the agencies above them, open; below a match its sub-units load on demand. */
+		/**
+		 * Matches and the agencies above them, open; below a match its sub-units load on
+		 * demand.
+		 */
 		List<TreeNode> paths(List<Agency> level, Set<Long> matches, Set<Long> onPath) {
 			List<TreeNode> nodes = new ArrayList<>();
 			for (Agency a : sorted(level)) {
@@ -109,8 +121,8 @@ record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean 
 				}
 				int count = children.getOrDefault(a.id(), List.of()).size();
 				if (open) {
-					nodes.add(new TreeNode(a, paths(children.getOrDefault(a.id(), List.of()), matches, onPath), count, true,
-							match, true));
+					nodes.add(new TreeNode(a, paths(children.getOrDefault(a.id(), List.of()), matches, onPath), count,
+							true, match, true));
 				}
 				else {
 					nodes.add(new TreeNode(a, List.of(), count, false, true, false));
@@ -118,5 +130,6 @@ record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean 
 			}
 			return nodes;
 		}
+
 	}
 }

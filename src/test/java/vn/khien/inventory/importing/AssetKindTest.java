@@ -32,10 +32,10 @@ class AssetKindTest {
 
 	@Test
 	void unknownKindIsAnImportProblem() {
-		assertThatThrownBy(() -> AssetKind.parse("máy in"))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
-					assertThat(p.messageKey()).isEqualTo("import.row.invalidKind");
-					assertThat(p.args()).containsExactly("máy in");
-				});
+		assertThatThrownBy(() -> AssetKind.parse("máy in")).isInstanceOfSatisfying(ImportProblem.class, p -> {
+			assertThat(p.messageKey()).isEqualTo("import.row.invalidKind");
+			assertThat(p.args()).containsExactly("máy in");
+		});
 	}
+
 }

@@ -59,7 +59,7 @@ class AssetTableParserCsvTest {
 	@Test
 	void utf8WithBomIsAccepted() {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+		bytes.writeBytes(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 		bytes.writeBytes("kind,hostname\nmáy chủ,srv01\n".getBytes(StandardCharsets.UTF_8));
 		TestFiles.Sink<AssetRecord> sink = new TestFiles.Sink<>();
 		assertThat(parser.parse(new ByteArrayInputStream(bytes.toByteArray()), TableFormat.CSV, sink)).isEqualTo(1);
@@ -75,11 +75,11 @@ class AssetTableParserCsvTest {
 		else {
 			bytes = "kind,hostname\nserver,a\nserver,b\nm\u00e1y,c\n".getBytes(StandardCharsets.ISO_8859_1);
 		}
-		assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(bytes), TableFormat.CSV, a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
-					assertThat(p.messageKey()).isEqualTo("import.csv.encoding");
-					assertThat(p.line()).isEqualTo(4);
-				});
+		assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(bytes), TableFormat.CSV, a -> {
+		})).isInstanceOfSatisfying(ImportProblem.class, p -> {
+			assertThat(p.messageKey()).isEqualTo("import.csv.encoding");
+			assertThat(p.line()).isEqualTo(4);
+		});
 	}
 
 	@Test
@@ -90,37 +90,41 @@ class AssetTableParserCsvTest {
 		}
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		bytes.writeBytes(csv.toString().getBytes(StandardCharsets.UTF_8));
-		bytes.writeBytes(new byte[] {'s', 'e', 'r', 'v', 'e', 'r', ',', (byte) 0xC3, '(', '\n'});
-		assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(bytes.toByteArray()), TableFormat.CSV, a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
-					assertThat(p.messageKey()).isEqualTo("import.csv.encoding");
-					assertThat(p.line()).isEqualTo(5002);
-				});
+		bytes.writeBytes(new byte[] { 's', 'e', 'r', 'v', 'e', 'r', ',', (byte) 0xC3, '(', '\n' });
+		assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(bytes.toByteArray()), TableFormat.CSV, a -> {
+		})).isInstanceOfSatisfying(ImportProblem.class, p -> {
+			assertThat(p.messageKey()).isEqualTo("import.csv.encoding");
+			assertThat(p.line()).isEqualTo(5002);
+		});
 	}
 
 	@Test
 	void multiByteCharactersAcrossDecoderBufferBoundariesAreKept() {
 		String longOs = "ệ".repeat(30_000) + "😀".repeat(10_000);
 		TestFiles.Sink<AssetRecord> sink = new TestFiles.Sink<>();
-		parser.parse(TestFiles.utf8("kind,hostname,os\nserver,a,\"" + longOs + "\"\nserver,b,x\n"), TableFormat.CSV, sink);
+		parser.parse(TestFiles.utf8("kind,hostname,os\nserver,a,\"" + longOs + "\"\nserver,b,x\n"), TableFormat.CSV,
+				sink);
 		assertThat(sink.get(0).os()).isEqualTo(longOs);
 		assertThat(sink.get(1).line()).isEqualTo(3);
 	}
 
 	@Test
 	void wrongColumnsNameWhatIsMissingAndUnknown() {
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8("type,host,ip address\nserver,a,10.0.0.1\n"), TableFormat.CSV, a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
-					assertThat(p.messageKey()).isEqualTo("import.csv.columns");
-					assertThat(p.line()).isEqualTo(1);
-					assertThat(p.args()).containsExactly("kind, hostname/addresses/url", "type, host, ip address", 2, 3);
-				});
+		assertThatThrownBy(
+				() -> parser.parse(TestFiles.utf8("type,host,ip address\nserver,a,10.0.0.1\n"), TableFormat.CSV, a -> {
+				}))
+			.isInstanceOfSatisfying(ImportProblem.class, p -> {
+				assertThat(p.messageKey()).isEqualTo("import.csv.columns");
+				assertThat(p.line()).isEqualTo(1);
+				assertThat(p.args()).containsExactly("kind, hostname/addresses/url", "type, host, ip address", 2, 3);
+			});
 	}
 
 	@Test
 	void vietnameseHeadersAndSpacedNamesAreTheSameColumns() {
 		TestFiles.Sink<AssetRecord> sink = new TestFiles.Sink<>();
-		parser.parse(TestFiles.utf8("Loại;Tên máy;Địa chỉ IP;Hệ điều hành;System code\nmáy chủ;srv1;10.0.0.1;Ubuntu;HT-1\n"),
+		parser.parse(
+				TestFiles.utf8("Loại;Tên máy;Địa chỉ IP;Hệ điều hành;System code\nmáy chủ;srv1;10.0.0.1;Ubuntu;HT-1\n"),
 				TableFormat.CSV, sink);
 		assertThat(sink.get(0).hostname()).isEqualTo("srv1");
 		assertThat(sink.get(0).addresses()).containsExactly("10.0.0.1");
@@ -131,41 +135,46 @@ class AssetTableParserCsvTest {
 	@Test
 	void duplicateHostInAFileNamesTheFirstLine() {
 		String csv = "kind,hostname,addresses\nserver,WEB01,10.0.0.1\nserver,other,10.0.0.2\nserver,web01.,10.0.0.3\n";
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(csv), TableFormat.CSV, a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
-					assertThat(p.messageKey()).isEqualTo("import.row.duplicate");
-					assertThat(p.line()).isEqualTo(4);
-					assertThat(p.args()).containsExactly("web01", 2);
-				});
+		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(csv), TableFormat.CSV, a -> {
+		})).isInstanceOfSatisfying(ImportProblem.class, p -> {
+			assertThat(p.messageKey()).isEqualTo("import.row.duplicate");
+			assertThat(p.line()).isEqualTo(4);
+			assertThat(p.args()).containsExactly("web01", 2);
+		});
 	}
 
 	@Test
 	void invalidIpIsReportedWithLineAndValue() {
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8("kind,addresses\nserver,10.0.0.1\nserver,10.0.0.1;10.0.0.999\n"), TableFormat.CSV, a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
-					assertThat(p.messageKey()).isEqualTo("import.row.invalidAddress");
-					assertThat(p.line()).isEqualTo(3);
-					assertThat(p.args()).containsExactly("10.0.0.999");
-				});
+		assertThatThrownBy(() -> parser.parse(
+				TestFiles.utf8("kind,addresses\nserver,10.0.0.1\nserver,10.0.0.1;10.0.0.999\n"), TableFormat.CSV, a -> {
+				}))
+			.isInstanceOfSatisfying(ImportProblem.class, p -> {
+				assertThat(p.messageKey()).isEqualTo("import.row.invalidAddress");
+				assertThat(p.line()).isEqualTo(3);
+				assertThat(p.args()).containsExactly("10.0.0.999");
+			});
 	}
 
 	@Test
 	void invalidUrlIsReportedWithLineAndValue() {
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8("kind,url\nweb_portal,ftp://files.example.vn\n"), TableFormat.CSV, a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
-					assertThat(p.messageKey()).isEqualTo("import.row.invalidUrl");
-					assertThat(p.line()).isEqualTo(2);
-					assertThat(p.args()).containsExactly("ftp://files.example.vn");
-				});
+		assertThatThrownBy(() -> parser.parse(TestFiles.utf8("kind,url\nweb_portal,ftp://files.example.vn\n"),
+				TableFormat.CSV, a -> {
+				}))
+			.isInstanceOfSatisfying(ImportProblem.class, p -> {
+				assertThat(p.messageKey()).isEqualTo("import.row.invalidUrl");
+				assertThat(p.line()).isEqualTo(2);
+				assertThat(p.args()).containsExactly("ftp://files.example.vn");
+			});
 	}
 
 	@Test
 	void portalWithoutUrlAndHostWithoutIdentityAreRejected() {
 		ParseResult<AssetRecord> result = parser.parseCollecting(
-				TestFiles.utf8("kind,hostname,url\nweb_portal,www,\nserver,,\nserver,ok,\n"), TableFormat.CSV, a -> { });
+				TestFiles.utf8("kind,hostname,url\nweb_portal,www,\nserver,,\nserver,ok,\n"), TableFormat.CSV, a -> {
+				});
 		assertThat(result.parsed()).isEqualTo(1);
 		assertThat(result.problems()).extracting(ImportProblem::messageKey)
-				.containsExactly("import.row.missingUrl", "import.row.missingIdentity");
+			.containsExactly("import.row.missingUrl", "import.row.missingIdentity");
 	}
 
 	@Test
@@ -176,7 +185,7 @@ class AssetTableParserCsvTest {
 		assertThat(result.parsed()).isEqualTo(2);
 		assertThat(sink.items).extracting(AssetRecord::hostname).containsExactly("a", "d");
 		assertThat(result.problems()).extracting(ImportProblem::messageKey)
-				.containsExactly("import.row.invalidKind", "import.row.invalidAddress", "import.row.duplicate");
+			.containsExactly("import.row.invalidKind", "import.row.invalidAddress", "import.row.duplicate");
 		assertThat(result.problems()).extracting(ImportProblem::line).containsExactly(3, 4, 6);
 		assertThat(result.truncated()).isFalse();
 	}
@@ -187,7 +196,8 @@ class AssetTableParserCsvTest {
 		for (int i = 0; i < 1500; i++) {
 			csv.append("toaster,h").append(i).append('\n');
 		}
-		ParseResult<AssetRecord> result = parser.parseCollecting(TestFiles.utf8(csv.toString()), TableFormat.CSV, a -> { });
+		ParseResult<AssetRecord> result = parser.parseCollecting(TestFiles.utf8(csv.toString()), TableFormat.CSV, a -> {
+		});
 		assertThat(result.parsed()).isZero();
 		assertThat(result.problems()).hasSize(ImportProblems.MAX_KEPT);
 		assertThat(result.problemCount()).isEqualTo(1500);
@@ -196,16 +206,18 @@ class AssetTableParserCsvTest {
 
 	@Test
 	void emptyFileIsReportedAsEmpty() {
-		for (String empty : new String[] {"", "\n\n", "\uFEFF"}) {
-			assertThatThrownBy(() -> parser.parse(TestFiles.utf8(empty), TableFormat.CSV, a -> { }))
-					.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.file.empty"));
+		for (String empty : new String[] { "", "\n\n", "\uFEFF" }) {
+			assertThatThrownBy(() -> parser.parse(TestFiles.utf8(empty), TableFormat.CSV, a -> {
+			})).isInstanceOfSatisfying(ImportProblem.class,
+					p -> assertThat(p.messageKey()).isEqualTo("import.file.empty"));
 		}
 	}
 
 	@Test
 	void unterminatedQuoteIsMalformedCsv() {
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8("kind,hostname\nserver,\"abc\n"), TableFormat.CSV, a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.csv.malformed"));
+		assertThatThrownBy(() -> parser.parse(TestFiles.utf8("kind,hostname\nserver,\"abc\n"), TableFormat.CSV, a -> {
+		})).isInstanceOfSatisfying(ImportProblem.class,
+				p -> assertThat(p.messageKey()).isEqualTo("import.csv.malformed"));
 	}
 
 	@Test
@@ -222,12 +234,15 @@ class AssetTableParserCsvTest {
 			@Override
 			public InputStream nextElement() {
 				int n = i++;
-				String line = n < 0 ? "kind,hostname,addresses,os\n"
-						: "máy chủ,srv" + n + ".example.vn,10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255) + ",Ubuntu\n";
+				String line = n < 0 ? "kind,hostname,addresses,os\n" : "máy chủ,srv" + n + ".example.vn,10."
+						+ (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255) + ",Ubuntu\n";
 				return new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8));
 			}
 		};
-		int count = parser.parse(new java.io.BufferedInputStream(new SequenceInputStream(parts), 64 * 1024), TableFormat.CSV, a -> { });
+		int count = parser.parse(new java.io.BufferedInputStream(new SequenceInputStream(parts), 64 * 1024),
+				TableFormat.CSV, a -> {
+				});
 		assertThat(count).isEqualTo(rows);
 	}
+
 }

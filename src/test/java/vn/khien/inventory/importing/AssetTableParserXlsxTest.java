@@ -20,7 +20,10 @@ class AssetTableParserXlsxTest {
 
 	private final AssetTableParser parser = new AssetTableParser();
 
-	/** Builds a workbook in memory; each row is given as cells, null leaves the cell absent. */
+	/**
+	 * Builds a workbook in memory; each row is given as cells, null leaves the cell
+	 * absent.
+	 */
 	private static byte[] workbook(String[]... rows) throws IOException {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = book.createSheet("Tài sản");
@@ -43,11 +46,9 @@ class AssetTableParserXlsxTest {
 
 	@Test
 	void firstSheetRowsAreReadWithRowNumbersAndMissingCells() throws IOException {
-		byte[] xlsx = workbook(
-				new String[] {"kind", "hostname", "addresses", "url"},
-				new String[] {"Máy chủ", "DB01", "10.0.0.7", null},
-				null,
-				new String[] {"Cổng thông tin", null, null, "http://portal.example.vn:80/"});
+		byte[] xlsx = workbook(new String[] { "kind", "hostname", "addresses", "url" },
+				new String[] { "Máy chủ", "DB01", "10.0.0.7", null }, null,
+				new String[] { "Cổng thông tin", null, null, "http://portal.example.vn:80/" });
 		TestFiles.Sink<AssetRecord> sink = new TestFiles.Sink<>();
 		assertThat(parser.parse(new ByteArrayInputStream(xlsx), TableFormat.XLSX, sink)).isEqualTo(2);
 		assertThat(sink.get(0).line()).isEqualTo(2);
@@ -58,46 +59,48 @@ class AssetTableParserXlsxTest {
 
 	@Test
 	void rowProblemsUseTheSameKeysAsCsv() throws IOException {
-		byte[] xlsx = workbook(
-				new String[] {"Kind", "Hostname", "Addresses"},
-				new String[] {"server", "a", "10.0.0.1"},
-				new String[] {"server", "b", "999.0.0.1"},
-				new String[] {"server", "A", null});
-		ParseResult<AssetRecord> result = parser.parseCollecting(new ByteArrayInputStream(xlsx), TableFormat.XLSX, a -> { });
+		byte[] xlsx = workbook(new String[] { "Kind", "Hostname", "Addresses" },
+				new String[] { "server", "a", "10.0.0.1" }, new String[] { "server", "b", "999.0.0.1" },
+				new String[] { "server", "A", null });
+		ParseResult<AssetRecord> result = parser.parseCollecting(new ByteArrayInputStream(xlsx), TableFormat.XLSX,
+				a -> {
+				});
 		assertThat(result.parsed()).isEqualTo(1);
 		assertThat(result.problems()).extracting(ImportProblem::messageKey)
-				.containsExactly("import.row.invalidAddress", "import.row.duplicate");
+			.containsExactly("import.row.invalidAddress", "import.row.duplicate");
 		assertThat(result.problems()).extracting(ImportProblem::line).containsExactly(3, 4);
 	}
 
 	@Test
 	void wrongColumnsAreRefused() throws IOException {
-		byte[] xlsx = workbook(new String[] {"Tên máy", "IP"}, new String[] {"a", "10.0.0.1"});
-		assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(xlsx), TableFormat.XLSX, a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
-					assertThat(p.messageKey()).isEqualTo("import.csv.columns");
-					assertThat(p.line()).isEqualTo(1);
-				});
+		byte[] xlsx = workbook(new String[] { "Tên máy", "IP" }, new String[] { "a", "10.0.0.1" });
+		assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(xlsx), TableFormat.XLSX, a -> {
+		})).isInstanceOfSatisfying(ImportProblem.class, p -> {
+			assertThat(p.messageKey()).isEqualTo("import.csv.columns");
+			assertThat(p.line()).isEqualTo(1);
+		});
 	}
 
 	@Test
 	void fileThatIsNotXlsxIsRefused() {
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8("kind,hostname\nserver,a\n"), TableFormat.XLSX, a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.xlsx.invalid"));
+		assertThatThrownBy(() -> parser.parse(TestFiles.utf8("kind,hostname\nserver,a\n"), TableFormat.XLSX, a -> {
+		})).isInstanceOfSatisfying(ImportProblem.class,
+				p -> assertThat(p.messageKey()).isEqualTo("import.xlsx.invalid"));
 	}
 
 	@Test
 	void truncatedWorkbookIsRefused() throws IOException {
-		byte[] xlsx = workbook(new String[] {"kind", "hostname"}, new String[] {"server", "a"});
+		byte[] xlsx = workbook(new String[] { "kind", "hostname" }, new String[] { "server", "a" });
 		byte[] truncated = java.util.Arrays.copyOf(xlsx, xlsx.length / 2);
-		assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(truncated), TableFormat.XLSX, a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.xlsx.invalid"));
+		assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(truncated), TableFormat.XLSX, a -> {
+		})).isInstanceOfSatisfying(ImportProblem.class,
+				p -> assertThat(p.messageKey()).isEqualTo("import.xlsx.invalid"));
 	}
 
 	@Test
 	void emptyFileIsReportedAsEmpty() {
-		assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(new byte[0]), TableFormat.XLSX, a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.file.empty"));
+		assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(new byte[0]), TableFormat.XLSX, a -> {
+		})).isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.file.empty"));
 	}
 
 	@Test
@@ -114,4 +117,5 @@ class AssetTableParserXlsxTest {
 		assertThat(sink.get(1).addresses()).containsExactly("10.0.0.9");
 		assertThat(sink.get(1).line()).isEqualTo(3);
 	}
+
 }

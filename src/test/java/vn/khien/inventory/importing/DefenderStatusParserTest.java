@@ -41,11 +41,11 @@ class DefenderStatusParserTest {
 
 	@Test
 	void singleLocalObjectWithoutComputerNameIsNoHost() {
-		assertThatThrownBy(() -> parser.parse(TestFiles.sample("defender/single-local.json"), r -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
-					assertThat(p.messageKey()).isEqualTo("import.defender.noHost");
-					assertThat(p.location()).isEqualTo("element:item[1]");
-				});
+		assertThatThrownBy(() -> parser.parse(TestFiles.sample("defender/single-local.json"), r -> {
+		})).isInstanceOfSatisfying(ImportProblem.class, p -> {
+			assertThat(p.messageKey()).isEqualTo("import.defender.noHost");
+			assertThat(p.location()).isEqualTo("element:item[1]");
+		});
 	}
 
 	@Test
@@ -61,25 +61,28 @@ class DefenderStatusParserTest {
 
 	@Test
 	void jsonOfAnotherShapeIsRefused() {
-		assertThatThrownBy(() -> parser.parse(TestFiles.sample("wazuh/agents.json"), r -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.defender.shape"));
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8("\"text\""), r -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.defender.shape"));
+		assertThatThrownBy(() -> parser.parse(TestFiles.sample("wazuh/agents.json"), r -> {
+		})).isInstanceOfSatisfying(ImportProblem.class,
+				p -> assertThat(p.messageKey()).isEqualTo("import.defender.shape"));
+		assertThatThrownBy(() -> parser.parse(TestFiles.utf8("\"text\""), r -> {
+		})).isInstanceOfSatisfying(ImportProblem.class,
+				p -> assertThat(p.messageKey()).isEqualTo("import.defender.shape"));
 	}
 
 	@Test
 	void badDateIsReported() {
 		String json = "[{\"AMServiceEnabled\":true,\"PSComputerName\":\"a\",\"AntivirusSignatureLastUpdated\":\"\\/Date(abc)\\/\"}]";
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(json), r -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
-					assertThat(p.messageKey()).isEqualTo("import.row.invalidDate");
-					assertThat(p.location()).isEqualTo("element:item[1]");
-				});
+		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(json), r -> {
+		})).isInstanceOfSatisfying(ImportProblem.class, p -> {
+			assertThat(p.messageKey()).isEqualTo("import.row.invalidDate");
+			assertThat(p.location()).isEqualTo("element:item[1]");
+		});
 	}
 
 	@Test
 	void emptyFileIsReportedAsEmpty() {
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(""), r -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.file.empty"));
+		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(""), r -> {
+		})).isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.file.empty"));
 	}
+
 }

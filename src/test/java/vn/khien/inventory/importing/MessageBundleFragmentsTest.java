@@ -19,7 +19,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every key the importers and the shared file readers use has a text that formats, in both languages. */
+/**
+ * Every key the importers and the shared file readers use has a text that formats, in
+ * both languages.
+ */
 class MessageBundleFragmentsTest {
 
 	private static final Pattern KEY = Pattern.compile("\"(import\\.[A-Za-z]+\\.[A-Za-z]+)\"");
@@ -29,8 +32,8 @@ class MessageBundleFragmentsTest {
 	void everyKeyUsedInCodeHasAFormattableText(String language) throws IOException {
 		Properties texts = new Properties();
 		for (String bundle : new String[] { "imports", "platform" }) {
-			try (Reader in = Files.newBufferedReader(Path.of("src/main/resources/i18n", bundle + language + ".properties"),
-					StandardCharsets.UTF_8)) {
+			try (Reader in = Files.newBufferedReader(
+					Path.of("src/main/resources/i18n", bundle + language + ".properties"), StandardCharsets.UTF_8)) {
 				texts.load(in);
 			}
 		}
@@ -38,17 +41,20 @@ class MessageBundleFragmentsTest {
 		assertThat(used).contains("import.xml.malformed", "import.row.duplicate", "import.csv.encoding");
 		assertThat(texts.stringPropertyNames()).containsAll(used);
 		for (String key : used) {
-			String formatted = new MessageFormat(texts.getProperty(key), Locale.ROOT).format(new Object[] { "A", 2, 3, 4 });
+			String formatted = new MessageFormat(texts.getProperty(key), Locale.ROOT)
+				.format(new Object[] { "A", 2, 3, 4 });
 			assertThat(formatted).as(key).isNotBlank().doesNotContain("{0}").doesNotContain("{1}");
 		}
-		// Line numbers must not get a thousands separator ("dòng 12.345" reads as a decimal in Vietnamese).
+		// Line numbers must not get a thousands separator ("dòng 12.345" reads as a
+		// decimal in Vietnamese).
 		assertThat(new MessageFormat(texts.getProperty("import.row.duplicate"), Locale.ROOT)
 			.format(new Object[] { "host:a", 12345 })).contains("12345");
 	}
 
 	private static Set<String> keysUsedInCode() throws IOException {
 		Set<String> keys = new TreeSet<>();
-		for (String dir : new String[] { "src/main/java/vn/khien/inventory/importing", "src/main/java/vn/khien/platform/importing" }) {
+		for (String dir : new String[] { "src/main/java/vn/khien/inventory/importing",
+				"src/main/java/vn/khien/platform/importing" }) {
 			try (Stream<Path> files = Files.walk(Path.of(dir))) {
 				for (Path path : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
 					Matcher m = KEY.matcher(Files.readString(path));
@@ -60,4 +66,5 @@ class MessageBundleFragmentsTest {
 		}
 		return keys;
 	}
+
 }

@@ -24,13 +24,8 @@ class NmapXmlParserTest {
 	private final NmapXmlParser parser = new NmapXmlParser();
 
 	@ParameterizedTest
-	@CsvSource({
-			"issue12411.xml, 2, 4",
-			"issue4406.xml, 1, 25",
-			"nmap_0port.xml, 1, 0",
-			"nmap_1port.xml, 1, 1",
-			"nmap_multiple_port.xml, 1, 13",
-			"nmap_script_vulners.xml, 1, 1"})
+	@CsvSource({ "issue12411.xml, 2, 4", "issue4406.xml, 1, 25", "nmap_0port.xml, 1, 0", "nmap_1port.xml, 1, 1",
+			"nmap_multiple_port.xml, 1, 13", "nmap_script_vulners.xml, 1, 1" })
 	void realNmapSamplesGiveTheExpectedHostsAndOpenPorts(String file, int hosts, int openPorts) {
 		TestFiles.Sink<AssetRecord> sink = new TestFiles.Sink<>();
 		int count = parser.parse(TestFiles.sample("nmap/" + file), sink);
@@ -51,7 +46,9 @@ class NmapXmlParserTest {
 		assertThat(google.ports()).extracting(OpenPort::port).containsExactly(80, 443);
 		AssetRecord amazon = sink.get(1);
 		assertThat(amazon.line()).isEqualTo(2);
-		assertThat(amazon.ports()).extracting(OpenPort::port).containsExactly(80, 443); // 135/139/445 are filtered
+		assertThat(amazon.ports()).extracting(OpenPort::port).containsExactly(80, 443); // 135/139/445
+																						// are
+																						// filtered
 		assertThat(amazon.identityKey()).isEqualTo("host:amazon.com");
 	}
 
@@ -100,7 +97,10 @@ class NmapXmlParserTest {
 		assertThat(host.identityKey()).isEqualTo("ip:10.0.0.2");
 	}
 
-	/** A real sample as some pipelines store it: a licence header, a byte-order mark or blank lines before {@code <?xml}. */
+	/**
+	 * A real sample as some pipelines store it: a licence header, a byte-order mark or
+	 * blank lines before {@code <?xml}.
+	 */
 	static byte[] sampleWith(byte[] before) throws Exception {
 		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 		out.writeBytes(before);
@@ -124,31 +124,33 @@ class NmapXmlParserTest {
 	@Test
 	void aByteOrderMarkBeforeTheDeclarationIsSkipped() throws Exception {
 		byte[] xml = sampleWith(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
-		assertThat(parser.parse(new ByteArrayInputStream(xml), a -> { })).isEqualTo(2);
+		assertThat(parser.parse(new ByteArrayInputStream(xml), a -> {
+		})).isEqualTo(2);
 	}
 
 	@Test
 	void leadingBlankLinesAreSkippedAndLinesStayThoseOfTheFile() throws Exception {
 		byte[] xml = sampleWith("\n\r\n  \n".getBytes(StandardCharsets.US_ASCII));
-		assertThat(parser.parse(new ByteArrayInputStream(xml), a -> { })).isEqualTo(2);
+		assertThat(parser.parse(new ByteArrayInputStream(xml), a -> {
+		})).isEqualTo(2);
 		String broken = "\n\n<?xml version=\"1.0\"?>\n<nmaprun>\n<host><status state=\"up\"/></hst>\n</nmaprun>";
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(broken), a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
-					assertThat(p.messageKey()).isEqualTo("import.xml.malformed");
-					assertThat(p.location()).isEqualTo("line:5");
-				});
+		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(broken), a -> {
+		})).isInstanceOfSatisfying(ImportProblem.class, p -> {
+			assertThat(p.messageKey()).isEqualTo("import.xml.malformed");
+			assertThat(p.location()).isEqualTo("line:5");
+		});
 	}
 
 	@Test
 	void truncatedXmlIsMalformedWithALine() throws Exception {
 		byte[] full = TestFiles.sample("nmap/issue12411.xml").readAllBytes();
 		byte[] half = java.util.Arrays.copyOf(full, full.length / 2);
-		assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(half), a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
-					assertThat(p.messageKey()).isEqualTo("import.xml.malformed");
-					assertThat(p.line()).isGreaterThan(1);
-					assertThat(p.location()).startsWith("line:");
-				});
+		assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(half), a -> {
+		})).isInstanceOfSatisfying(ImportProblem.class, p -> {
+			assertThat(p.messageKey()).isEqualTo("import.xml.malformed");
+			assertThat(p.line()).isGreaterThan(1);
+			assertThat(p.location()).startsWith("line:");
+		});
 	}
 
 	@Test
@@ -159,11 +161,12 @@ class NmapXmlParserTest {
 				+ "<nmaprun><host><status state=\"up\"/><address addr=\"10.0.0.1\" addrtype=\"ipv4\"/>"
 				+ "<hostnames><hostname name=\"&xxe;\" type=\"user\"/></hostnames></host></nmaprun>";
 		TestFiles.Sink<AssetRecord> sink = new TestFiles.Sink<>();
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(xml), sink))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
+		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(xml), sink)).isInstanceOfSatisfying(ImportProblem.class,
+				p -> {
 					assertThat(p.messageKey()).isEqualTo("import.xml.dtdForbidden");
 					assertThat(p.line()).isEqualTo(2);
-					assertThat(String.valueOf(p.getMessage()) + java.util.Arrays.toString(p.args())).doesNotContain("TOP-SECRET");
+					assertThat(String.valueOf(p.getMessage()) + java.util.Arrays.toString(p.args()))
+						.doesNotContain("TOP-SECRET");
 				});
 		assertThat(sink.items).isEmpty();
 	}
@@ -171,58 +174,64 @@ class NmapXmlParserTest {
 	@Test
 	void xmlWithExternalDtdIsRefused() {
 		String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprun SYSTEM \"http://127.0.0.1:9/evil.dtd\">\n<nmaprun/>";
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(xml), a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.xml.dtdForbidden"));
+		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(xml), a -> {
+		})).isInstanceOfSatisfying(ImportProblem.class,
+				p -> assertThat(p.messageKey()).isEqualTo("import.xml.dtdForbidden"));
 	}
 
 	@Test
 	void billionLaughsIsRefused() {
 		String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprun [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n"
 				+ "<nmaprun>&b;</nmaprun>";
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(xml), a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.xml.dtdForbidden"));
+		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(xml), a -> {
+		})).isInstanceOfSatisfying(ImportProblem.class,
+				p -> assertThat(p.messageKey()).isEqualTo("import.xml.dtdForbidden"));
 	}
 
 	@Test
 	void otherXmlRootIsNotNmap() {
 		String xml = "<?xml version=\"1.0\"?>\n<NessusClientData_v2><Report/></NessusClientData_v2>";
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(xml), a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
-					assertThat(p.messageKey()).isEqualTo("import.nmap.notNmap");
-					assertThat(p.args()).containsExactly("NessusClientData_v2");
-				});
+		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(xml), a -> {
+		})).isInstanceOfSatisfying(ImportProblem.class, p -> {
+			assertThat(p.messageKey()).isEqualTo("import.nmap.notNmap");
+			assertThat(p.args()).containsExactly("NessusClientData_v2");
+		});
 	}
 
 	@Test
 	void emptyFileIsReportedAsEmpty() {
-		assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(new byte[0]), a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.file.empty"));
+		assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(new byte[0]), a -> {
+		})).isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.file.empty"));
 	}
 
 	@Test
 	void invalidAddressNamesTheHostElement() {
 		String xml = "<nmaprun><host><status state=\"up\"/><address addr=\"10.0.0.1\" addrtype=\"ipv4\"/></host>"
 				+ "<host><status state=\"up\"/><address addr=\"10.0.0.300\" addrtype=\"ipv4\"/></host></nmaprun>";
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(xml), a -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
-					assertThat(p.messageKey()).isEqualTo("import.row.invalidAddress");
-					assertThat(p.location()).isEqualTo("element:host[2]");
-					assertThat(p.line()).isZero();
-				});
+		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(xml), a -> {
+		})).isInstanceOfSatisfying(ImportProblem.class, p -> {
+			assertThat(p.messageKey()).isEqualTo("import.row.invalidAddress");
+			assertThat(p.location()).isEqualTo("element:host[2]");
+			assertThat(p.line()).isZero();
+		});
 	}
 
 	@Test
 	void hundredThousandHostsStreamThrough() {
 		int hosts = 100_000;
-		int[] ports = {0};
+		int[] ports = { 0 };
 		int count = parser.parse(generatedScan(hosts), a -> ports[0] += a.ports().size());
 		assertThat(count).isEqualTo(hosts);
 		assertThat(ports[0]).isEqualTo(hosts * 2);
 	}
 
-	/** A scan of many hosts produced on the fly, so the test itself does not hold the document in memory. */
+	/**
+	 * A scan of many hosts produced on the fly, so the test itself does not hold the
+	 * document in memory.
+	 */
 	static InputStream generatedScan(int hosts) {
-		byte[] head = "<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprun>\n<nmaprun scanner=\"nmap\">\n".getBytes(StandardCharsets.UTF_8);
+		byte[] head = "<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprun>\n<nmaprun scanner=\"nmap\">\n"
+			.getBytes(StandardCharsets.UTF_8);
 		byte[] tail = "</nmaprun>\n".getBytes(StandardCharsets.UTF_8);
 		Enumeration<InputStream> parts = new Enumeration<>() {
 			private int i = -1;
@@ -245,8 +254,9 @@ class NmapXmlParserTest {
 					return new ByteArrayInputStream(tail);
 				}
 				String host = "<host starttime=\"1\" endtime=\"2\"><status state=\"up\" reason=\"syn-ack\"/>"
-						+ "<address addr=\"10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255) + "\" addrtype=\"ipv4\"/>"
-						+ "<hostnames><hostname name=\"h" + n + ".example.vn\" type=\"PTR\"/></hostnames><ports>"
+						+ "<address addr=\"10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255)
+						+ "\" addrtype=\"ipv4\"/>" + "<hostnames><hostname name=\"h" + n
+						+ ".example.vn\" type=\"PTR\"/></hostnames><ports>"
 						+ "<extraports state=\"closed\" count=\"998\"/>"
 						+ "<port protocol=\"tcp\" portid=\"22\"><state state=\"open\" reason=\"syn-ack\"/><service name=\"ssh\" product=\"OpenSSH\" version=\"8.9p1\"/></port>"
 						+ "<port protocol=\"tcp\" portid=\"443\"><state state=\"open\" reason=\"syn-ack\"/><service name=\"https\"/></port>"

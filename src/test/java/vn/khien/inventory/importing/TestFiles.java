@@ -37,5 +37,7 @@ final class TestFiles {
 		T get(int i) {
 			return items.get(i);
 		}
+
 	}
+
 }

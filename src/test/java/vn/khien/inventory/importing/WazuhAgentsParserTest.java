@@ -63,7 +63,8 @@ class WazuhAgentsParserTest {
 
 	@Test
 	void managerEntryNeverRefusesTheFile() {
-		// skipped when applied anyway, so a name, address or time no host could have must not fail the import
+		// skipped when applied anyway, so a name, address or time no host could have must
+		// not fail the import
 		String json = "{\"data\":{\"affected_items\":[{\"id\":\"000\",\"name\":\"Wazuh Manager\",\"ip\":\"localhost\","
 				+ "\"status\":\"active\",\"lastKeepAlive\":\"never\"}]}}";
 		TestFiles.Sink<CoverageRecord> sink = new TestFiles.Sink<>();
@@ -77,54 +78,65 @@ class WazuhAgentsParserTest {
 	void agentsSharingAnAddressAreEachTheirOwnRecord() {
 		TestFiles.Sink<CoverageRecord> sink = new TestFiles.Sink<>();
 		assertThat(parser.parse(TestFiles.sample("wazuh/agents-dhcp.json"), sink)).isEqualTo(16);
-		assertThat(sink.items).filteredOn(CoverageRecord::manager).singleElement()
-				.satisfies(m -> {
-					assertThat(m.line()).isEqualTo(1);
-					assertThat(m.hostname()).isEqualTo("soc-wazuh01");
-					assertThat(m.address()).isEqualTo("127.0.0.1");
-				});
+		assertThat(sink.items).filteredOn(CoverageRecord::manager).singleElement().satisfies(m -> {
+			assertThat(m.line()).isEqualTo(1);
+			assertThat(m.hostname()).isEqualTo("soc-wazuh01");
+			assertThat(m.address()).isEqualTo("127.0.0.1");
+		});
 		var agents = sink.items.stream().filter(r -> !r.manager()).toList();
-		assertThat(agents).hasSize(15).extracting(CoverageRecord::hostname).doesNotHaveDuplicates().doesNotContainNull();
-		for (String shared : new String[] {"192.168.20.31", "192.168.20.45", "192.168.20.77"}) {
-			assertThat(agents).filteredOn(r -> shared.equals(r.address())).as(shared).hasSize(2)
-					.extracting(CoverageRecord::hostname).doesNotHaveDuplicates();
+		assertThat(agents).hasSize(15)
+			.extracting(CoverageRecord::hostname)
+			.doesNotHaveDuplicates()
+			.doesNotContainNull();
+		for (String shared : new String[] { "192.168.20.31", "192.168.20.45", "192.168.20.77" }) {
+			assertThat(agents).filteredOn(r -> shared.equals(r.address()))
+				.as(shared)
+				.hasSize(2)
+				.extracting(CoverageRecord::hostname)
+				.doesNotHaveDuplicates();
 		}
-		assertThat(agents).filteredOn(r -> "kt-pc04".equals(r.hostname())).singleElement()
-				.extracting(CoverageRecord::address).isEqualTo("2001:db8:20::15");
+		assertThat(agents).filteredOn(r -> "kt-pc04".equals(r.hostname()))
+			.singleElement()
+			.extracting(CoverageRecord::address)
+			.isEqualTo("2001:db8:20::15");
 	}
 
 	@Test
 	void jsonOfAnotherShapeIsRefused() {
-		for (String other : new String[] {"[]", "{\"title\":\"Unauthorized\",\"detail\":\"No authorization token provided\"}"}) {
-			assertThatThrownBy(() -> parser.parse(TestFiles.utf8(other), r -> { }))
-					.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.wazuh.shape"));
+		for (String other : new String[] { "[]",
+				"{\"title\":\"Unauthorized\",\"detail\":\"No authorization token provided\"}" }) {
+			assertThatThrownBy(() -> parser.parse(TestFiles.utf8(other), r -> {
+			})).isInstanceOfSatisfying(ImportProblem.class,
+					p -> assertThat(p.messageKey()).isEqualTo("import.wazuh.shape"));
 		}
-		assertThatThrownBy(() -> parser.parse(TestFiles.sample("wazuh/other-shape.json"), r -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.wazuh.shape"));
+		assertThatThrownBy(() -> parser.parse(TestFiles.sample("wazuh/other-shape.json"), r -> {
+		})).isInstanceOfSatisfying(ImportProblem.class,
+				p -> assertThat(p.messageKey()).isEqualTo("import.wazuh.shape"));
 	}
 
 	@Test
 	void invalidAgentAddressNamesTheItem() {
 		String json = "{\"data\":{\"affected_items\":[{\"id\":\"001\",\"name\":\"a\",\"ip\":\"10.0.0\"}]}}";
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(json), r -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
-					assertThat(p.messageKey()).isEqualTo("import.row.invalidAddress");
-					assertThat(p.location()).isEqualTo("element:affected_items[1]");
-				});
+		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(json), r -> {
+		})).isInstanceOfSatisfying(ImportProblem.class, p -> {
+			assertThat(p.messageKey()).isEqualTo("import.row.invalidAddress");
+			assertThat(p.location()).isEqualTo("element:affected_items[1]");
+		});
 	}
 
 	@Test
 	void truncatedJsonIsMalformed() {
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8("{\"data\":{\"affected_items\":[{\"id\":\"001\","), r -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> {
-					assertThat(p.messageKey()).isEqualTo("import.json.malformed");
-					assertThat(p.line()).isEqualTo(1);
-				});
+		assertThatThrownBy(() -> parser.parse(TestFiles.utf8("{\"data\":{\"affected_items\":[{\"id\":\"001\","), r -> {
+		})).isInstanceOfSatisfying(ImportProblem.class, p -> {
+			assertThat(p.messageKey()).isEqualTo("import.json.malformed");
+			assertThat(p.line()).isEqualTo(1);
+		});
 	}
 
 	@Test
 	void emptyFileIsReportedAsEmpty() {
-		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(""), r -> { }))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.file.empty"));
+		assertThatThrownBy(() -> parser.parse(TestFiles.utf8(""), r -> {
+		})).isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.file.empty"));
 	}
+
 }

@@ -18,9 +18,11 @@ class SystemCsvTests {
 	@Test
 	void listUrlsKeepTheFiltersAndReverseTheCurrentSort() {
 		var params = new SystemListParams("văn bản", "SYT", null, true, null, null, null, 3, null, 2, 50, "name");
-		assertThat(params.sortUrl("name")).startsWith("/systems?").contains("sort=-name", "agency=SYT", "critical=true",
-				"level=3", "size=50").doesNotContain("page=");
+		assertThat(params.sortUrl("name")).startsWith("/systems?")
+			.contains("sort=-name", "agency=SYT", "critical=true", "level=3", "size=50")
+			.doesNotContain("page=");
 		assertThat(params.pageUrl(3)).contains("page=3", "sort=name", "q=v%C4%83n%20b%E1%BA%A3n");
 		assertThat(params.exportUrl()).startsWith("/systems/export.csv?").contains("agency=SYT");
 	}
+
 }

@@ -51,7 +51,8 @@ class SafeXmlTest {
 		bytes.writeBytes(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 		bytes.writeBytes(utf8("\r\n\n" + SPDX + "  <!-- second -->\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 				+ "<!DOCTYPE run>\n<run>\n<item/>\n</run>\n"));
-		// the BOM, two blank lines, four lines of licence, one of comment, the declaration, the doctype: <run> is line 10
+		// the BOM, two blank lines, four lines of licence, one of comment, the
+		// declaration, the doctype: <run> is line 10
 		assertThat(elements(bytes.toByteArray())).containsExactly("run@10", "item@11");
 	}
 
@@ -79,8 +80,8 @@ class SafeXmlTest {
 	@Test
 	void nothingButBlanksAndCommentsIsAnEmptyFile() {
 		for (String empty : new String[] { "", "\n  \n", "\uFEFF", SPDX }) {
-			assertThatThrownBy(() -> elements(utf8(empty)))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.file.empty"));
+			assertThatThrownBy(() -> elements(utf8(empty))).isInstanceOfSatisfying(ImportProblem.class,
+					p -> assertThat(p.messageKey()).isEqualTo("import.file.empty"));
 		}
 	}
 
@@ -88,11 +89,12 @@ class SafeXmlTest {
 	void aDoctypeWithAnExternalEntityIsRefusedWithoutReadingTheEntity() throws Exception {
 		try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			String url = "http://127.0.0.1:" + server.getLocalPort();
-			String entity = SPDX + "<?xml version=\"1.0\"?>\n<!DOCTYPE run [<!ENTITY xxe SYSTEM \"" + url + "/secret\">]>\n"
-					+ "<run>&xxe;</run>";
+			String entity = SPDX + "<?xml version=\"1.0\"?>\n<!DOCTYPE run [<!ENTITY xxe SYSTEM \"" + url
+					+ "/secret\">]>\n" + "<run>&xxe;</run>";
 			String dtd = "<?xml version=\"1.0\"?>\n<!DOCTYPE run SYSTEM \"" + url + "/evil.dtd\">\n<run/>";
 			String parameter = "<!DOCTYPE run [<!ENTITY % p SYSTEM \"" + url + "/p\"> %p;]><run/>";
-			// a parser that fetched would wait on the socket for an answer that never comes
+			// a parser that fetched would wait on the socket for an answer that never
+			// comes
 			assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
 				assertThatThrownBy(() -> elements(utf8(entity))).isInstanceOfSatisfying(ImportProblem.class, p -> {
 					assertThat(p.messageKey()).isEqualTo("import.xml.dtdForbidden");
@@ -111,6 +113,8 @@ class SafeXmlTest {
 
 	@Test
 	void theBareDoctypeToolsWriteIsAccepted() {
-		assertThat(elements(utf8("<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprun>\n<nmaprun/>"))).containsExactly("nmaprun@3");
+		assertThat(elements(utf8("<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprun>\n<nmaprun/>")))
+			.containsExactly("nmaprun@3");
 	}
+
 }

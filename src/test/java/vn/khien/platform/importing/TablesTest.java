@@ -18,8 +18,9 @@ import vn.khien.platform.importing.Columns.Column;
 
 class TablesTest {
 
-	static final Columns COLUMNS = Columns.of(Column.of("code", "mã"), Column.of("name", "tên"),
-			Column.of("parent_code", "mã cấp trên"), Column.of("hostname"), Column.of("address", "ip"))
+	static final Columns COLUMNS = Columns
+		.of(Column.of("code", "mã"), Column.of("name", "tên"), Column.of("parent_code", "mã cấp trên"),
+				Column.of("hostname"), Column.of("address", "ip"))
 		.require("code")
 		.require("hostname", "address");
 
@@ -47,9 +48,9 @@ class TablesTest {
 
 	@Test
 	void csvRowsKeepTheirPhysicalLinesThroughBlankLinesAndQuotedLineBreaks() {
-		assertThat(csv("a,b\r\n\r\n\"x\r\ny\",z\r\n,,\r\nlast,\r\n"))
-			.extracting(TableRow::line, TableRow::cells)
-			.containsExactly(tuple(1, List.of("a", "b")), tuple(3, List.of("x\r\ny", "z")), tuple(6, List.of("last", "")));
+		assertThat(csv("a,b\r\n\r\n\"x\r\ny\",z\r\n,,\r\nlast,\r\n")).extracting(TableRow::line, TableRow::cells)
+			.containsExactly(tuple(1, List.of("a", "b")), tuple(3, List.of("x\r\ny", "z")),
+					tuple(6, List.of("last", "")));
 	}
 
 	@Test
@@ -62,7 +63,8 @@ class TablesTest {
 
 	@Test
 	void bytesThatAreNotUtf8AreRefusedAtTheLineOfTheFirstBadByte() {
-		// "Đà" in Windows-1258 is 0xD0 0xE0, not UTF-8; after a BOM, CRLF and a blank line
+		// "Đà" in Windows-1258 is 0xD0 0xE0, not UTF-8; after a BOM, CRLF and a blank
+		// line
 		byte[] head = "\uFEFFcode,name\r\n\r\nA,Cơ quan A\r\nB,".getBytes(StandardCharsets.UTF_8);
 		byte[] tail = " Nẵng\r\n".getBytes(StandardCharsets.UTF_8);
 		assertThatThrownBy(() -> rows(concat(head, new byte[] { (byte) 0xD0, (byte) 0xE0 }, tail), TableFormat.CSV))
@@ -71,17 +73,17 @@ class TablesTest {
 				assertThat(p.location()).isEqualTo("line:4");
 			});
 		// in the header line, while the delimiter is being chosen
-		assertThatThrownBy(() -> rows(concat("co".getBytes(StandardCharsets.US_ASCII), new byte[] { (byte) 0xE9 }), TableFormat.CSV))
+		assertThatThrownBy(() -> rows(concat("co".getBytes(StandardCharsets.US_ASCII), new byte[] { (byte) 0xE9 }),
+				TableFormat.CSV))
 			.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.location()).isEqualTo("line:1"));
 	}
 
 	@Test
 	void anUnterminatedQuoteIsMalformedWhereItStarts() {
-		assertThatThrownBy(() -> csv("a,b\nx,\"open\ny,z\n"))
-			.isInstanceOfSatisfying(ImportProblem.class, p -> {
-				assertThat(p.messageKey()).isEqualTo("import.csv.malformed");
-				assertThat(p.location()).isEqualTo("line:2");
-			});
+		assertThatThrownBy(() -> csv("a,b\nx,\"open\ny,z\n")).isInstanceOfSatisfying(ImportProblem.class, p -> {
+			assertThat(p.messageKey()).isEqualTo("import.csv.malformed");
+			assertThat(p.location()).isEqualTo("line:2");
+		});
 	}
 
 	@Test
@@ -99,7 +101,8 @@ class TablesTest {
 		assertThat(record.get("hostname")).isNull();
 		assertThat(record.label("code")).isEqualTo("MÃ");
 		assertThat(record.label("parent_code")).isEqualTo("Parent Code");
-		// decomposed letters (as macOS writes them) are the same header and the same value
+		// decomposed letters (as macOS writes them) are the same header and the same
+		// value
 		String nfd = java.text.Normalizer.normalize("mã,hostname\nXã,h\n", java.text.Normalizer.Form.NFD);
 		Tables.read(utf8(nfd), TableFormat.CSV, COLUMNS, ImportProblems.failFast(),
 				r -> assertThat(r.get("code")).isEqualTo("Xã"));
@@ -115,8 +118,8 @@ class TablesTest {
 				assertThat(p.location()).isEqualTo("line:3");
 				assertThat(p.args()).containsExactly("code, hostname/address", "fax, web", 2, 2);
 			});
-		assertThatThrownBy(() -> Tables.read(utf8("code,ip,Mã\n"), TableFormat.CSV, COLUMNS, ImportProblems.collecting(),
-				r -> {
+		assertThatThrownBy(
+				() -> Tables.read(utf8("code,ip,Mã\n"), TableFormat.CSV, COLUMNS, ImportProblems.collecting(), r -> {
 				}))
 			.isInstanceOfSatisfying(ImportProblem.class, p -> {
 				assertThat(p.messageKey()).isEqualTo("import.csv.duplicateColumn");
@@ -136,7 +139,8 @@ class TablesTest {
 		});
 		assertThat(taken).isEqualTo(2);
 		assertThat(codes).containsExactly("A", "C");
-		assertThat(problems.<Object>result(taken).problems()).extracting(ImportProblem::location, ImportProblem::messageKey)
+		assertThat(problems.<Object>result(taken).problems())
+			.extracting(ImportProblem::location, ImportProblem::messageKey)
 			.containsExactly(tuple("line:4", "test.bad"));
 		assertThatThrownBy(() -> Tables.read(utf8("code,ip\nA,x\nB,y\n"), TableFormat.CSV, COLUMNS,
 				ImportProblems.failFast(), r -> {
@@ -148,6 +152,7 @@ class TablesTest {
 	@Test
 	void whatTheConsumerThrowsOtherwiseStopsReadingUnchanged() {
 		class Stop extends RuntimeException {
+
 		}
 		byte[] xlsx = TestWorkbooks.of(new String[] { "code", "ip" }, new String[] { "A", "1" });
 		for (var input : List.of(new Object[] { "code,ip\nA,1\n".getBytes(StandardCharsets.UTF_8), TableFormat.CSV },
@@ -167,12 +172,14 @@ class TablesTest {
 			assertThatThrownBy(() -> Tables.read(new ByteArrayInputStream(empty), TableFormat.CSV, COLUMNS,
 					ImportProblems.failFast(), r -> {
 					}))
-				.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.file.empty"));
+				.isInstanceOfSatisfying(ImportProblem.class,
+						p -> assertThat(p.messageKey()).isEqualTo("import.file.empty"));
 		}
 		assertThatThrownBy(() -> Tables.read(new ByteArrayInputStream(new byte[0]), TableFormat.XLSX, COLUMNS,
 				ImportProblems.failFast(), r -> {
 				}))
-			.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.file.empty"));
+			.isInstanceOfSatisfying(ImportProblem.class,
+					p -> assertThat(p.messageKey()).isEqualTo("import.file.empty"));
 	}
 
 	@Test
@@ -214,7 +221,8 @@ class TablesTest {
 			});
 		byte[] xlsx = TestWorkbooks.of(new String[] { "code" }, new String[] { "A" });
 		assertThatThrownBy(() -> rows(java.util.Arrays.copyOf(xlsx, xlsx.length / 2), TableFormat.XLSX))
-			.isInstanceOfSatisfying(ImportProblem.class, p -> assertThat(p.messageKey()).isEqualTo("import.xlsx.invalid"));
+			.isInstanceOfSatisfying(ImportProblem.class,
+					p -> assertThat(p.messageKey()).isEqualTo("import.xlsx.invalid"));
 	}
 
 	@Test
@@ -224,4 +232,5 @@ class TablesTest {
 		assertThat(TableFormat.ofFilename("a.xls")).isEmpty();
 		assertThat(TableFormat.ofFilename(null)).isEmpty();
 	}
+
 }

@@ -11,13 +11,19 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Workbooks built in tests: the ordinary kind (POI), and the kind some generators write, with no cell references. */
+/**
+ * Workbooks built in tests: the ordinary kind (POI), and the kind some generators write,
+ * with no cell references.
+ */
 public final class TestWorkbooks {
 
 	private TestWorkbooks() {
 	}
 
-	/** A workbook whose first sheet has these rows (a null row leaves a gap, a null cell is absent); a second sheet. */
+	/**
+	 * A workbook whose first sheet has these rows (a null row leaves a gap, a null cell
+	 * is absent); a second sheet.
+	 */
 	public static byte[] of(String[]... rows) {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = book.createSheet("Dữ liệu");
@@ -42,8 +48,9 @@ public final class TestWorkbooks {
 	}
 
 	/**
-	 * A minimal workbook written by hand: its rows and cells carry no {@code r} attribute (valid in the format), cells
-	 * are inline strings, a null cell is an empty {@code <c/>}; no styles, no shared strings.
+	 * A minimal workbook written by hand: its rows and cells carry no {@code r} attribute
+	 * (valid in the format), cells are inline strings, a null cell is an empty
+	 * {@code <c/>}; no styles, no shared strings.
 	 */
 	public static byte[] withoutReferences(String[]... rows) {
 		StringBuilder sheet = new StringBuilder("""
@@ -59,28 +66,32 @@ public final class TestWorkbooks {
 		sheet.append("</sheetData></worksheet>");
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-			entry(zip, "[Content_Types].xml", """
-					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-					<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-					<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-					<Default Extension="xml" ContentType="application/xml"/>
-					<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-					<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-					</Types>""");
-			entry(zip, "_rels/.rels", """
-					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-					<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-					<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
-					</Relationships>""");
-			entry(zip, "xl/workbook.xml", """
-					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-					<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
-					<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>""");
-			entry(zip, "xl/_rels/workbook.xml.rels", """
-					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-					<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-					<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-					</Relationships>""");
+			entry(zip, "[Content_Types].xml",
+					"""
+							<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+							<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+							<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+							<Default Extension="xml" ContentType="application/xml"/>
+							<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+							<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+							</Types>""");
+			entry(zip, "_rels/.rels",
+					"""
+							<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+							<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+							<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+							</Relationships>""");
+			entry(zip, "xl/workbook.xml",
+					"""
+							<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+							<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+							<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+			entry(zip, "xl/_rels/workbook.xml.rels",
+					"""
+							<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+							<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+							<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+							</Relationships>""");
 			entry(zip, "xl/worksheets/sheet1.xml", sheet.toString());
 		}
 		catch (IOException ex) {
@@ -98,4 +109,5 @@ public final class TestWorkbooks {
 	private static String escape(String text) {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
+
 }

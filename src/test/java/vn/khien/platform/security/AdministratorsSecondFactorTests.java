@@ -30,7 +30,10 @@ import vn.khien.platform.KhienUser;
 import vn.khien.platform.Role;
 import vn.khien.platform.security.AccountSecurity.TotpRequirement;
 
-/** Outside demo mode an administrator must enrol a second factor; the shared context runs in demo mode. */
+/**
+ * Outside demo mode an administrator must enrol a second factor; the shared context runs
+ * in demo mode.
+ */
 @KhienTest
 class AdministratorsSecondFactorTests {
 
@@ -66,23 +69,28 @@ class AdministratorsSecondFactorTests {
 	}
 
 	AccountSecurity security(boolean demo) {
-		var demoMode = new DemoMode(new KhienSettings(settings.dataDir(), null, demo, null, null, settings.login(), settings.jobs(), settings.uploads(), settings.proxy()),
-				new DataSourceProperties());
+		var demoMode = new DemoMode(new KhienSettings(settings.dataDir(), null, demo, null, null, settings.login(),
+				settings.jobs(), settings.uploads(), settings.proxy()), new DataSourceProperties());
 		return new AccountSecurity(jdbc, records, passwords, accounts, audit, demoMode);
 	}
 
 	KhienUser fresh(Role role) {
 		String name = "rule-" + UUID.randomUUID().toString().substring(0, 8);
-		return records.principal(accounts.create(new Accounts.NewAccount(name, "Quản Trị Thử", null, PASSWORD,
-				EnumSet.of(role), null, null)));
+		return records.principal(accounts
+			.create(new Accounts.NewAccount(name, "Quản Trị Thử", null, PASSWORD, EnumSet.of(role), null, null)));
 	}
 
-	/** Where the enrolment filter sends {@code user} asking for the home page, or null when it lets them through. */
+	/**
+	 * Where the enrolment filter sends {@code user} asking for the home page, or null
+	 * when it lets them through.
+	 */
 	String redirectOf(AccountSecurity security, KhienUser user) throws Exception {
-		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-				PasswordSignIn.authorities(user.roles())));
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+					PasswordSignIn.authorities(user.roles())));
 		var response = new MockHttpServletResponse();
-		new TotpEnrolmentFilter(security).doFilter(new MockHttpServletRequest("GET", "/"), response, new MockFilterChain());
+		new TotpEnrolmentFilter(security).doFilter(new MockHttpServletRequest("GET", "/"), response,
+				new MockFilterChain());
 		return response.getRedirectedUrl();
 	}
 
@@ -125,4 +133,5 @@ class AdministratorsSecondFactorTests {
 		assertThat(redirectOf(security, officer)).isNull();
 		token(security, officer);
 	}
+
 }

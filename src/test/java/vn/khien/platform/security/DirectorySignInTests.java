@@ -36,9 +36,10 @@ import vn.khien.platform.Accounts;
 import vn.khien.platform.Role;
 
 /**
- * Sign-in through the province's directory against real servers started here: an OpenID Connect provider
- * (Spring Authorization Server) and an LDAP directory (UnboundID). Driven over HTTP as a browser would,
- * redirect by redirect, against Khiên on a real port.
+ * Sign-in through the province's directory against real servers started here: an OpenID
+ * Connect provider (Spring Authorization Server) and an LDAP directory (UnboundID).
+ * Driven over HTTP as a browser would, redirect by redirect, against Khiên on a real
+ * port.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class DirectorySignInTests {
@@ -104,7 +105,9 @@ class DirectorySignInTests {
 	}
 
 	String source(String username) {
-		return jdbc.sql("SELECT auth_source FROM app_user WHERE username = :u").param("u", username).query(String.class)
+		return jdbc.sql("SELECT auth_source FROM app_user WHERE username = :u")
+			.param("u", username)
+			.query(String.class)
 			.single();
 	}
 
@@ -171,7 +174,8 @@ class DirectorySignInTests {
 
 	@Test
 	void aLocalAccountIsNeverCheckedAgainstTheDirectoryNorTakenOverByIt() throws Exception {
-		// the directory has an "admin" too, with its own password: it does not open the local admin
+		// the directory has an "admin" too, with its own password: it does not open the
+		// local admin
 		assertThat(token("admin", TestDirectory.PASSWORD).statusCode()).isEqualTo(401);
 		assertThat(token("admin", TestLogins.ADMIN_PASSWORD).statusCode()).isEqualTo(200);
 		assertThat(source("admin")).isEqualTo("LOCAL");
@@ -265,9 +269,12 @@ class DirectorySignInTests {
 		String callback = browser.oidcCallback("an");
 		assertThat(browser.get(callback).headers().firstValue("Location")).hasValue(KHIEN + "/");
 		var attacker = new Browser();
-		assertThat(attacker.get(callback).headers().firstValue("Location")).hasValue(KHIEN + "/login?directory=refused");
-		// the same browser replaying it is refused too: the authorization request was used up
-		assertThat(browser.get(callback).headers().firstValue("Location").orElseThrow()).contains("/login?directory=refused");
+		assertThat(attacker.get(callback).headers().firstValue("Location"))
+			.hasValue(KHIEN + "/login?directory=refused");
+		// the same browser replaying it is refused too: the authorization request was
+		// used up
+		assertThat(browser.get(callback).headers().firstValue("Location").orElseThrow())
+			.contains("/login?directory=refused");
 	}
 
 	@Test
@@ -286,24 +293,28 @@ class DirectorySignInTests {
 	// --- a client that follows redirects one by one and keeps cookies, as a browser does
 
 	HttpResponse<String> token(String username, String password) throws Exception {
-		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(KHIEN + "/api/v1/auth/token"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + json(username) + "\",\"password\":\""
-					+ json(password) + "\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(KHIEN + "/api/v1/auth/token"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"username\":\"" + json(username) + "\",\"password\":\"" + json(password) + "\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	static String json(String text) {
 		return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\u0000", "\\u0000");
 	}
 
-	static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+	static final Pattern CSRF = Pattern
+		.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
 	final class Browser {
 
 		final CookieManager cookies = new CookieManager();
 
-		final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+		final HttpClient http = HttpClient.newBuilder()
+			.cookieHandler(cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 
 		HttpResponse<String> get(String url) throws IOException, InterruptedException {
@@ -333,7 +344,10 @@ class DirectorySignInTests {
 			return get(oidcCallback(user));
 		}
 
-		/** Through the provider's sign-in, up to the redirect back to Khiên (not followed). */
+		/**
+		 * Through the provider's sign-in, up to the redirect back to Khiên (not
+		 * followed).
+		 */
 		String oidcCallback(String user) throws IOException, InterruptedException {
 			var toProvider = get("/oauth2/authorization/directory");
 			assertThat(toProvider.statusCode()).as(toProvider.body()).isEqualTo(302);
@@ -345,7 +359,8 @@ class DirectorySignInTests {
 			var page = get(loginPage);
 			assertThat(page.statusCode()).as(loginPage + " " + page.headers().map()).isEqualTo(200);
 			String csrf = csrf(page.body());
-			var loggedIn = post(loginPage, Map.of("username", user, "password", TestIdentityProvider.PASSWORD, "_csrf", csrf));
+			var loggedIn = post(loginPage,
+					Map.of("username", user, "password", TestIdentityProvider.PASSWORD, "_csrf", csrf));
 			var back = get(location(loggedIn));
 			String callback = location(back);
 			assertThat(callback).startsWith(KHIEN + "/login/oauth2/code/directory?");
@@ -355,6 +370,7 @@ class DirectorySignInTests {
 		private URI absolute(String url) {
 			return URI.create(url.startsWith("http") ? url : KHIEN + url);
 		}
+
 	}
 
 	static String location(HttpResponse<String> response) {
@@ -377,4 +393,5 @@ class DirectorySignInTests {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -52,12 +52,15 @@ class ThrottledSignInsTests {
 		mvc.post().uri("/api/v1/auth/token").with(request -> {
 			request.setRemoteAddr(address);
 			return request;
-		}).contentType(MediaType.APPLICATION_JSON)
+		})
+			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"username\":\"%s\",\"password\":\"wrong\"}".formatted(username))
 			.exchange();
 	}
 
-	/** The {@code refused} of each LOGIN_THROTTLED entry about the address, oldest first. */
+	/**
+	 * The {@code refused} of each LOGIN_THROTTLED entry about the address, oldest first.
+	 */
 	List<Long> refusedEntries(String address) {
 		return jdbc.sql("""
 				SELECT after_state FROM audit_entry WHERE action = 'LOGIN_THROTTLED' AND entity_type = 'address'
@@ -94,7 +97,9 @@ class ThrottledSignInsTests {
 			assertThat(mvc.post().uri("/api/v1/auth/token").with(request -> {
 				request.setRemoteAddr(address);
 				return request;
-			}).contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"spray-%d\",\"password\":\"x\"}".formatted(i)))
+			})
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\":\"spray-%d\",\"password\":\"x\"}".formatted(i)))
 				.hasStatus(HttpStatus.TOO_MANY_REQUESTS);
 		}
 		// the first refusal is written at once, the others are counted
@@ -125,12 +130,14 @@ class ThrottledSignInsTests {
 		throttled.flush(t0.plus(window()).minusSeconds(1));
 		assertThat(refusedEntries(address)).as("the window is still open").containsExactly(1L);
 
-		// the first refusal after the window carries the three counted in it, and opens the next window
+		// the first refusal after the window carries the three counted in it, and opens
+		// the next window
 		Instant t1 = t0.plus(window()).plusSeconds(10);
 		throttled.refused(address, "b", t1);
 		assertThat(refusedEntries(address)).containsExactly(1L, 4L);
 
-		// a window that ends with nothing counted forgets the address; the next refusal is written at once
+		// a window that ends with nothing counted forgets the address; the next refusal
+		// is written at once
 		throttled.flush(t1.plus(window()).plusSeconds(1));
 		assertThat(refusedEntries(address)).containsExactly(1L, 4L);
 		Instant t2 = t1.plus(window()).plus(window());
@@ -157,4 +164,5 @@ class ThrottledSignInsTests {
 		own.flushAll();
 		assertThat(refusedEntries(address)).containsExactly(1L, 4L);
 	}
+
 }

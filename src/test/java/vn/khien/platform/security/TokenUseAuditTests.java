@@ -64,8 +64,11 @@ class TokenUseAuditTests {
 			call(token);
 		}
 		assertThat(tokenUses(token.id())).isEqualTo(1);
-		Instant recorded = jdbc.sql("SELECT last_used_at FROM api_token WHERE id = :id").param("id", token.id())
-			.query(Timestamp.class).single().toInstant();
+		Instant recorded = jdbc.sql("SELECT last_used_at FROM api_token WHERE id = :id")
+			.param("id", token.id())
+			.query(Timestamp.class)
+			.single()
+			.toInstant();
 
 		jdbc.sql("UPDATE api_token SET last_used_at = :at WHERE id = :id")
 			.param("at", Timestamp.from(recorded.minus(Duration.ofMinutes(61))))
@@ -74,8 +77,11 @@ class TokenUseAuditTests {
 		call(token);
 		call(token);
 		assertThat(tokenUses(token.id())).isEqualTo(2);
-		assertThat(jdbc.sql("SELECT last_used_at FROM api_token WHERE id = :id").param("id", token.id())
-			.query(Timestamp.class).single().toInstant()).isAfterOrEqualTo(recorded);
+		assertThat(jdbc.sql("SELECT last_used_at FROM api_token WHERE id = :id")
+			.param("id", token.id())
+			.query(Timestamp.class)
+			.single()
+			.toInstant()).isAfterOrEqualTo(recorded);
 	}
 
 	@Test
@@ -102,4 +108,5 @@ class TokenUseAuditTests {
 		}
 		assertThat(tokenUses(token.id())).isEqualTo(1);
 	}
+
 }

@@ -52,8 +52,8 @@ class TotpSecretsAtRestTests {
 	final Totp totp = new Totp();
 
 	long freshUser(String name) {
-		return accounts.create(new Accounts.NewAccount(name, "Người Dùng Thử", null, PASSWORD, EnumSet.of(Role.ASSESSOR),
-				null, null));
+		return accounts.create(
+				new Accounts.NewAccount(name, "Người Dùng Thử", null, PASSWORD, EnumSet.of(Role.ASSESSOR), null, null));
 	}
 
 	String stored(long id) {
@@ -73,7 +73,10 @@ class TotpSecretsAtRestTests {
 		SignedIn session = logins.signIn(username, PASSWORD);
 		assertThat(mvc.get().uri("/account/totp").with(session)).hasStatusOk();
 		String secret = (String) logins.attribute(session, "khien.totp.pending");
-		assertThat(mvc.post().uri("/account/totp").with(session).with(csrf())
+		assertThat(mvc.post()
+			.uri("/account/totp")
+			.with(session)
+			.with(csrf())
 			.param("code", totp.codeAt(secret, Instant.now()))).hasStatus(HttpStatus.FOUND);
 
 		String column = stored(id);
@@ -81,10 +84,15 @@ class TotpSecretsAtRestTests {
 		assertThat(records.openTotp(id, column)).isEqualTo(secret);
 
 		assertThat(mvc.post().uri("/login").param("username", username).param("password", PASSWORD).with(csrf()))
-			.hasStatus(HttpStatus.FOUND).redirectedUrl().isEqualTo("/login?totp&username=" + username);
-		assertThat(mvc.post().uri("/login").param("username", username).param("password", PASSWORD)
-			.param("totp", totp.codeAt(secret, Instant.now().plusSeconds(30))).with(csrf()))
-			.hasStatus(HttpStatus.FOUND).redirectedUrl().isEqualTo("/");
+			.hasStatus(HttpStatus.FOUND)
+			.redirectedUrl()
+			.isEqualTo("/login?totp&username=" + username);
+		assertThat(mvc.post()
+			.uri("/login")
+			.param("username", username)
+			.param("password", PASSWORD)
+			.param("totp", totp.codeAt(secret, Instant.now().plusSeconds(30)))
+			.with(csrf())).hasStatus(HttpStatus.FOUND).redirectedUrl().isEqualTo("/");
 	}
 
 	@Test
@@ -92,19 +100,30 @@ class TotpSecretsAtRestTests {
 		String username = "plain-" + UUID.randomUUID().toString().substring(0, 8);
 		long id = freshUser(username);
 		String secret = Totp.newSecret();
-		jdbc.sql("UPDATE app_user SET totp_secret = :s, totp_enabled = TRUE WHERE id = :id").param("s", secret)
-			.param("id", id).update();
+		jdbc.sql("UPDATE app_user SET totp_secret = :s, totp_enabled = TRUE WHERE id = :id")
+			.param("s", secret)
+			.param("id", id)
+			.update();
 
 		assertThat(atRest.sealPlainSecrets()).isGreaterThanOrEqualTo(1);
 		assertThat(stored(id)).startsWith(SecretBox.PREFIX).doesNotContain(secret);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE 'v1:%'")
-			.query(Long.class).single()).isZero();
+		assertThat(
+				jdbc.sql("SELECT COUNT(*) FROM app_user WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE 'v1:%'")
+					.query(Long.class)
+					.single())
+			.isZero();
 		assertThat(atRest.sealPlainSecrets()).isZero();
 
-		assertThat(mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+		assertThat(mvc.post()
+			.uri("/api/v1/auth/token")
+			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"totp\":\""
 					+ totp.codeAt(secret, Instant.now()) + "\"}"))
-			.hasStatusOk().bodyJson().extractingPath("$.token").asString().startsWith("khn_");
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.token")
+			.asString()
+			.startsWith("khn_");
 	}
 
 	@Test
@@ -112,7 +131,9 @@ class TotpSecretsAtRestTests {
 		long id = freshUser("wrongkey-" + UUID.randomUUID().toString().substring(0, 8));
 		String secret = Totp.newSecret();
 		jdbc.sql("UPDATE app_user SET totp_secret = :s, totp_enabled = TRUE WHERE id = :id")
-			.param("s", records.sealTotp(id, secret)).param("id", id).update();
+			.param("s", records.sealTotp(id, secret))
+			.param("id", id)
+			.update();
 		try {
 			var wrong = anotherBox();
 			var startUp = new TotpSecretsAtRest(jdbc, new SignInRecords(jdbc, accounts, wrong), wrong);
@@ -133,21 +154,32 @@ class TotpSecretsAtRestTests {
 		long id = freshUser(username);
 		String secret = Totp.newSecret();
 		jdbc.sql("UPDATE app_user SET totp_secret = :s, totp_enabled = TRUE WHERE id = :id")
-			.param("s", anotherBox().seal(secret, SignInRecords.totpContext(id))).param("id", id).update();
+			.param("s", anotherBox().seal(secret, SignInRecords.totpContext(id)))
+			.param("id", id)
+			.update();
 		try {
-			assertThat(mvc.post().uri("/login").param("username", username).param("password", PASSWORD)
-				.param("totp", totp.codeAt(secret, Instant.now())).with(csrf()))
-				.hasStatus(HttpStatus.FOUND).redirectedUrl().startsWith("/login?unavailable");
-			assertThat(mvc.get().uri("/login?unavailable")).hasStatusOk().bodyText()
+			assertThat(mvc.post()
+				.uri("/login")
+				.param("username", username)
+				.param("password", PASSWORD)
+				.param("totp", totp.codeAt(secret, Instant.now()))
+				.with(csrf())).hasStatus(HttpStatus.FOUND).redirectedUrl().startsWith("/login?unavailable");
+			assertThat(mvc.get().uri("/login?unavailable")).hasStatusOk()
+				.bodyText()
 				.contains("Không kiểm tra được mã xác thực");
-			assertThat(mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+			assertThat(mvc.post()
+				.uri("/api/v1/auth/token")
+				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"totp\":\""
 						+ totp.codeAt(secret, Instant.now()) + "\"}"))
-				.hasStatus(HttpStatus.SERVICE_UNAVAILABLE).bodyJson().extractingPath("$.code")
+				.hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+				.bodyJson()
+				.extractingPath("$.code")
 				.isEqualTo("auth.totpUnavailable");
 		}
 		finally {
 			security.resetTotp(id);
 		}
 	}
+
 }

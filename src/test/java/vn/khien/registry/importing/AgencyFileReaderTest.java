@@ -61,14 +61,14 @@ class AgencyFileReaderTest {
 	interface ReadResultSupplier {
 
 		ReadResult get();
+
 	}
 
 	@Test
 	void readsUtf8CsvWithoutBom() {
 		ReadResult result = csv(HEADER
 				+ "UBND,Ủy ban nhân dân tỉnh,cơ quan cấp tỉnh,,Nguyễn Văn A,Chủ tịch,0203 3826 123,vpubnd@tinh.gov.vn,\"Số 1, đường Trần Hưng Đạo\"\n"
-				+ "\n"
-				+ "  STTTT , Sở Thông tin và Truyền thông ,Sở,UBND,,,,,\n");
+				+ "\n" + "  STTTT , Sở Thông tin và Truyền thông ,Sở,UBND,,,,,\n");
 		assertThat(result.problems()).isEmpty();
 		assertThat(result.rows()).containsExactly(
 				new AgencyRow(2, "UBND", "Ủy ban nhân dân tỉnh", "cơ quan cấp tỉnh", null, "Nguyễn Văn A", "Chủ tịch",
@@ -153,8 +153,8 @@ class AgencyFileReaderTest {
 
 	@Test
 	void filesThatCannotBeUsedAreRefusedWithTheirLine() {
-		refused(() -> read(TableFormat.XLSX, "code,name,kind\n".getBytes(StandardCharsets.UTF_8)), "import.xlsx.invalid",
-				null);
+		refused(() -> read(TableFormat.XLSX, "code,name,kind\n".getBytes(StandardCharsets.UTF_8)),
+				"import.xlsx.invalid", null);
 		refused(() -> csv("Mã,ten,Loại,website,fax\nA,B,khác,x,y\n"), "import.csv.columns", "line:1");
 		refused(() -> csv("code,name,kind,Mã\nA,B,khác,C\n"), "import.csv.duplicateColumn", "line:1");
 		refused(() -> csv(""), "import.file.empty", null);
@@ -165,9 +165,8 @@ class AgencyFileReaderTest {
 
 	@Test
 	void missingAndUnknownColumnsAreNamedOnce() {
-		assertThatThrownBy(() -> csv("Mã,ten,Loại,website,fax\nA,B,khác,x,y\n"))
-			.isInstanceOfSatisfying(ImportProblem.class,
-					p -> assertThat(p.args()).containsExactly("name", "ten, website, fax", 1, 3));
+		assertThatThrownBy(() -> csv("Mã,ten,Loại,website,fax\nA,B,khác,x,y\n")).isInstanceOfSatisfying(
+				ImportProblem.class, p -> assertThat(p.args()).containsExactly("name", "ten, website, fax", 1, 3));
 	}
 
 	@Test
@@ -206,24 +205,14 @@ class AgencyFileReaderTest {
 	void reportsFieldProblemsNamingTheColumnAndKeepsReading() {
 		String longName = "Đ".repeat(256);
 		String longCode = "C".repeat(51);
-		ReadResult result = csv(HEADER
-				+ "A,Tên A,khác,,,,,not-an-email,\n"
-				+ "B," + longName + ",khác,,,,,,\n"
-				+ "C,Tên C,bộ,,,,090x123,,\n"
-				+ ",,,,,,,,\n"
-				+ " , ,  ,,Ông D,,,,\n"
-				+ longCode + ",Tên,khác,,,,,,\n"
-				+ "có dấu,Tên,khác,E E,,,,,\n"
-				+ "F,Tên F,khác,F,,,,a@b.vn,\n"
+		ReadResult result = csv(HEADER + "A,Tên A,khác,,,,,not-an-email,\n" + "B," + longName + ",khác,,,,,,\n"
+				+ "C,Tên C,bộ,,,,090x123,,\n" + ",,,,,,,,\n" + " , ,  ,,Ông D,,,,\n" + longCode + ",Tên,khác,,,,,,\n"
+				+ "có dấu,Tên,khác,E E,,,,,\n" + "F,Tên F,khác,F,,,,a@b.vn,\n"
 				+ "G,Tên G,khác,,,,0123456789012345678901234567890,,\n");
-		assertThat(problems(result)).containsExactly(
-				problem(2, ImportKeys.ROW_EMAIL, "head_email", "not-an-email"),
-				problem(3, ImportKeys.ROW_TOO_LONG, "name", 255),
-				problem(4, ImportKeys.ROW_KIND, "kind", "bộ"),
-				problem(4, ImportKeys.ROW_PHONE, "head_phone", "090x123"),
-				problem(6, ImportKeys.ROW_REQUIRED, "code"),
-				problem(6, ImportKeys.ROW_REQUIRED, "name"),
-				problem(6, ImportKeys.ROW_REQUIRED, "kind"),
+		assertThat(problems(result)).containsExactly(problem(2, ImportKeys.ROW_EMAIL, "head_email", "not-an-email"),
+				problem(3, ImportKeys.ROW_TOO_LONG, "name", 255), problem(4, ImportKeys.ROW_KIND, "kind", "bộ"),
+				problem(4, ImportKeys.ROW_PHONE, "head_phone", "090x123"), problem(6, ImportKeys.ROW_REQUIRED, "code"),
+				problem(6, ImportKeys.ROW_REQUIRED, "name"), problem(6, ImportKeys.ROW_REQUIRED, "kind"),
 				problem(7, ImportKeys.ROW_TOO_LONG, "code", 50),
 				problem(8, ImportKeys.ROW_CODE_PATTERN, "code", "có dấu"),
 				problem(8, ImportKeys.ROW_CODE_PATTERN, "parent_code", "E E"),
@@ -235,9 +224,9 @@ class AgencyFileReaderTest {
 
 	@Test
 	void reportsParentCycleOnItsEarliestLine() {
-		ReadResult result = csv("code,name,kind,Mã cấp trên\nR,Gốc,khác,\nA,A,khác,C\nB,B,khác,A\nC,C,khác,B\nD,D,khác,A\n");
-		assertThat(problems(result))
-			.containsExactly(problem(3, ImportKeys.ROW_CYCLE, "Mã cấp trên", "A → C → B → A"));
+		ReadResult result = csv(
+				"code,name,kind,Mã cấp trên\nR,Gốc,khác,\nA,A,khác,C\nB,B,khác,A\nC,C,khác,B\nD,D,khác,A\n");
+		assertThat(problems(result)).containsExactly(problem(3, ImportKeys.ROW_CYCLE, "Mã cấp trên", "A → C → B → A"));
 	}
 
 	@Test
@@ -282,9 +271,10 @@ class AgencyFileReaderTest {
 		assertThat(result.problems()).isEmpty();
 		assertThat(result.ordered()).extracting(AgencyRow::code)
 			.containsExactly("UBND", "STTTT", "H01", "X0101", "BV-TINH");
-		ReadResult semicolons = csv(example.replace(",", ";")
-			.replace("\"Số 1; đường Trần Hưng Đạo\"", "Số 1, đường Trần Hưng Đạo"));
+		ReadResult semicolons = csv(
+				example.replace(",", ";").replace("\"Số 1; đường Trần Hưng Đạo\"", "Số 1, đường Trần Hưng Đạo"));
 		assertThat(semicolons.problems()).isEmpty();
 		assertThat(semicolons.rows()).isEqualTo(result.rows());
 	}
+
 }

@@ -24,9 +24,10 @@ import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 
 /**
- * The agency import is linear in its rows: the statements it sends do not grow with them (but for an IN list per
- * thousand), proven by counting them, and a few thousand agencies in a deep tree come out right. Each import runs in
- * a transaction that is rolled back, so the shared database keeps its size.
+ * The agency import is linear in its rows: the statements it sends do not grow with them
+ * (but for an IN list per thousand), proven by counting them, and a few thousand agencies
+ * in a deep tree come out right. Each import runs in a transaction that is rolled back,
+ * so the shared database keeps its size.
  */
 @KhienTest
 class AgencyImportScaleTests {
@@ -49,14 +50,15 @@ class AgencyImportScaleTests {
 	PlatformTransactionManager transactions;
 
 	StoredFile stored(String csv) {
-		return files.storeFor(null, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "scale.csv", "text/csv",
-				AgencyFileReader.MAX_BYTES);
+		return files.storeFor(null, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "scale.csv",
+				"text/csv", AgencyFileReader.MAX_BYTES);
 	}
 
 	/**
-	 * Imports {@code districts} districts (recorded since 2020), then, counted, one file that renames and moves all
-	 * of them under a new province body listed last, and adds {@code communes} communes listed before their districts.
-	 * Checks what was written, rolls it back, and answers the statements the second import sent.
+	 * Imports {@code districts} districts (recorded since 2020), then, counted, one file
+	 * that renames and moves all of them under a new province body listed last, and adds
+	 * {@code communes} communes listed before their districts. Checks what was written,
+	 * rolls it back, and answers the statements the second import sent.
 	 */
 	long importTree(int districts, int communes) {
 		String p = "SC" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
@@ -66,11 +68,27 @@ class AgencyImportScaleTests {
 		}
 		StringBuilder second = new StringBuilder("Mã,Tên,Loại,Mã cấp trên,Thủ trưởng\n");
 		for (int c = 0; c < communes; c++) {
-			second.append(p).append("-X").append(c).append(",Xã ").append(c).append(",xã,").append(p).append("-D")
-				.append(c % districts).append(",Chủ tịch ").append(c).append('\n');
+			second.append(p)
+				.append("-X")
+				.append(c)
+				.append(",Xã ")
+				.append(c)
+				.append(",xã,")
+				.append(p)
+				.append("-D")
+				.append(c % districts)
+				.append(",Chủ tịch ")
+				.append(c)
+				.append('\n');
 		}
 		for (int d = 0; d < districts; d++) {
-			second.append(p).append("-D").append(d).append(",Huyện mới ").append(d).append(",huyện,").append(p)
+			second.append(p)
+				.append("-D")
+				.append(d)
+				.append(",Huyện mới ")
+				.append(d)
+				.append(",huyện,")
+				.append(p)
 				.append("-ROOT,\n");
 		}
 		second.append(p).append("-ROOT,Cơ quan gốc,cơ quan cấp tỉnh,UBND-T,\n");
@@ -84,9 +102,10 @@ class AgencyImportScaleTests {
 			});
 			long[] counts = new long[1];
 			long statements = SqlStatements.during(() -> {
-				Map<String, Long> result = imports.importFile(after, new AgencyImport.Options(false, null), false, n -> {
-				}, problem -> {
-				});
+				Map<String, Long> result = imports.importFile(after, new AgencyImport.Options(false, null), false,
+						n -> {
+						}, problem -> {
+						});
 				counts[0] = result.get("created") * 1_000_000 + result.get("updated");
 			});
 			assertThat(counts[0]).isEqualTo((communes + 1) * 1_000_000L + districts);
@@ -100,19 +119,28 @@ class AgencyImportScaleTests {
 				.isEqualTo(agencies.findByCode(p + "-D" + ((communes - 1) % districts)).orElseThrow().id());
 			assertThat(commune.headName()).isEqualTo("Chủ tịch " + (communes - 1));
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM agency WHERE code LIKE :p AND parent_id IS NOT NULL")
-				.param("p", p + "-%").query(Long.class).single()).isEqualTo(districts + communes + 1L);
+				.param("p", p + "-%")
+				.query(Long.class)
+				.single()).isEqualTo(districts + communes + 1L);
 			// every district: its 2020 row closed today, its row under the new body open
 			assertThat(jdbc.sql("""
 					SELECT COUNT(*) FROM agency_history h JOIN agency a ON a.id = h.agency_id
 					WHERE a.code LIKE :p AND a.kind = 'DISTRICT' AND h.valid_from = :from AND h.valid_to IS NOT NULL""")
-				.param("p", p + "-%").param("from", java.sql.Date.valueOf(LocalDate.of(2020, 1, 1))).query(Long.class)
+				.param("p", p + "-%")
+				.param("from", java.sql.Date.valueOf(LocalDate.of(2020, 1, 1)))
+				.query(Long.class)
 				.single()).isEqualTo(districts);
 			assertThat(jdbc.sql("""
 					SELECT COUNT(*) FROM agency_history h JOIN agency a ON a.id = h.agency_id
 					WHERE a.code LIKE :p AND h.valid_to IS NULL AND h.parent_id = a.parent_id""")
-				.param("p", p + "-%").query(Long.class).single()).isEqualTo(districts + communes + 1L);
-			assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'agency' AND action = 'UPDATE' AND after_state LIKE :p")
-				.param("p", "%" + p + "-D%").query(Long.class).single()).isEqualTo(districts);
+				.param("p", p + "-%")
+				.query(Long.class)
+				.single()).isEqualTo(districts + communes + 1L);
+			assertThat(jdbc.sql(
+					"SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'agency' AND action = 'UPDATE' AND after_state LIKE :p")
+				.param("p", "%" + p + "-D%")
+				.query(Long.class)
+				.single()).isEqualTo(districts);
 			status.setRollbackOnly();
 			return statements;
 		}));
@@ -122,8 +150,10 @@ class AgencyImportScaleTests {
 	void statementsDoNotGrowWithTheRows() {
 		long small = importTree(30, 300);
 		long large = importTree(300, 3000);
-		// NB: IN lists are cut at a thousand codes, so a few thousand rows add a few statements, never one per row
+		// NB: IN lists are cut at a thousand codes, so a few thousand rows add a few
+		// statements, never one per row
 		assertThat(large).as("statements for 3,301 rows against %d for 331", small).isLessThanOrEqualTo(small + 10);
 		assertThat(large).isLessThan(60);
 	}
+
 }
