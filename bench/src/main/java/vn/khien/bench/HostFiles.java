@@ -13,7 +13,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import vn.khien.inventory.importing.AssetCsvParser;
+import vn.khien.inventory.importing.AssetTableParser;
+import vn.khien.platform.importing.TableFormat;
 
 /**
  * The generated inventory in the asset CSV format (docs/import-formats.md): one large file for one agency, one
@@ -70,7 +71,7 @@ final class HostFiles {
 	 */
 	static int parseOnly(Path file) throws IOException {
 		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-			return new AssetCsvParser().parse(in, record -> {
+			return new AssetTableParser().parse(in, TableFormat.CSV, record -> {
 			});
 		}
 	}

@@ -193,7 +193,7 @@ public final class ProvinceBench {
 			HostFiles.parseOnly(file.path());
 		}
 		double parseRest = seconds(start);
-		System.out.printf("parse-only (AssetCsvParser, no-op consumer, in the harness): large file %.2f s = %,.0f hosts/s,"
+		System.out.printf("parse-only (AssetTableParser, no-op consumer, in the harness): large file %.2f s = %,.0f hosts/s,"
 				+ " other files %.2f s = %,.0f hosts/s%n", parseLarge, files.large.hosts() / parseLarge, parseRest,
 				files.restHosts() / parseRest);
 
