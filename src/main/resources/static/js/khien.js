@@ -13,3 +13,42 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[body.dataset.csrfHeader] = body.dataset.csrfToken;
   }
 });
+
+// Entity pickers (fragments/picker.html): the text box asks for options as the user types; choosing one fills
+// the hidden input the form submits, and a text box cleared by hand clears the choice.
+document.addEventListener('htmx:configRequest', function (event) {
+  if (event.detail.elt.classList.contains('picker-text')) {
+    event.detail.parameters.term = event.detail.elt.value;
+  }
+});
+document.addEventListener('htmx:afterSwap', function (event) {
+  const list = event.detail.target;
+  if (list.classList.contains('picker-options')) {
+    list.closest('.picker').querySelector('.picker-text').setAttribute('aria-expanded', 'true');
+  }
+});
+document.addEventListener('click', function (event) {
+  const option = event.target.closest('.picker-options [data-value]');
+  const open = document.querySelectorAll('.picker-options:not(:empty)');
+  open.forEach(function (list) {
+    if (!option || !list.contains(option)) {
+      list.replaceChildren();
+      list.closest('.picker').querySelector('.picker-text').setAttribute('aria-expanded', 'false');
+    }
+  });
+  if (!option) {
+    return;
+  }
+  const picker = option.closest('.picker');
+  picker.querySelector('.picker-value').value = option.dataset.value;
+  const text = picker.querySelector('.picker-text');
+  text.value = option.dataset.label;
+  text.setAttribute('aria-expanded', 'false');
+  picker.querySelector('.picker-options').replaceChildren();
+  text.focus();
+});
+document.addEventListener('input', function (event) {
+  if (event.target.classList.contains('picker-text')) {
+    event.target.closest('.picker').querySelector('.picker-value').value = '';
+  }
+});

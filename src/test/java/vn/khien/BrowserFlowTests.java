@@ -236,6 +236,29 @@ class BrowserFlowTests {
 	}
 
 	@Test
+	void operatorFiltersHostsByAnAgencyPickedByTypingItsNameWithoutDiacritics() {
+		signInAsOperator();
+		long health = agencies.findByCode("SYT").orElseThrow().id();
+		driver.get(url("/assets"));
+		driver.findElement(By.id("agency")).sendKeys("so y te");
+		var option = By.cssSelector("#agency-options [data-value='" + health + "']");
+		waiting().until(ExpectedConditions.elementToBeClickable(option)).click();
+		assertThat(driver.findElement(By.id("agency")).getAttribute("value")).isEqualTo("SYT — Sở Y tế");
+		assertThat(driver.findElements(By.cssSelector("#agency-options li"))).as("the options close").isEmpty();
+		driver.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+		waiting().until(ExpectedConditions.urlContains("agency=" + health));
+		assertThat(driver.findElement(By.id("agency")).getAttribute("value")).as("the choice is shown again")
+			.isEqualTo("SYT — Sở Y tế");
+		// the health department's hosts and those of its units, by code
+		var inHealth = jdbc.sql("SELECT code FROM agency WHERE id = :id OR parent_id = :id")
+			.param("id", health)
+			.query(String.class)
+			.set();
+		assertThat(driver.findElements(By.cssSelector("#asset-table tbody td:nth-child(4)"))).isNotEmpty()
+			.allSatisfy(cell -> assertThat(inHealth).contains(cell.getText().split(" — ")[0]));
+	}
+
+	@Test
 	void officerPreviewsALargeAssetFileWithProgressThenConfirmsIt() throws IOException {
 		String suffix = suffix();
 		long health = agencies.findByCode("SYT").orElseThrow().id();

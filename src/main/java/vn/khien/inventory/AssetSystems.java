@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.khien.platform.RecordRows;
 import vn.khien.platform.AgencyHierarchy;
 import vn.khien.platform.CurrentUser;
 
@@ -42,12 +43,12 @@ class AssetSystems {
 		String key = idOrCode.trim();
 		Optional<Owned> system = jdbc.sql("SELECT id, owner_agency_id FROM information_system WHERE code = :code")
 			.param("code", key)
-			.query(Owned.class)
+			.query(RecordRows.of(Owned.class))
 			.optional();
 		if (system.isEmpty() && key.matches("\\d{1,18}")) {
 			system = jdbc.sql("SELECT id, owner_agency_id FROM information_system WHERE id = :id")
 				.param("id", Long.parseLong(key))
-				.query(Owned.class)
+				.query(RecordRows.of(Owned.class))
 				.optional();
 		}
 		return system.filter(s -> fits(s.ownerAgencyId(), agencyId)).map(Owned::id);

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.khien.platform.RecordRows;
 import vn.khien.inventory.importing.AssetKind;
 import vn.khien.inventory.importing.OpenPort;
 import vn.khien.platform.AgencyHierarchy;
@@ -239,9 +240,10 @@ public class Assets {
 	/** Systems owned by agencies in the caller's scope, by code. */
 	public List<SystemChoice> systems() {
 		AgencyScope scope = currentUser.scope();
-		return scope.bind(jdbc.sql("SELECT id, code, name, owner_agency_id FROM information_system s WHERE "
-				+ scope.filter("s.owner_agency_id") + " ORDER BY code"))
-			.query(SystemChoice.class)
+		return scope
+			.bind(jdbc.sql("SELECT id, code, name, owner_agency_id FROM information_system s WHERE "
+					+ scope.filter("s.owner_agency_id") + " ORDER BY code"))
+			.query(RecordRows.of(SystemChoice.class))
 			.list();
 	}
 

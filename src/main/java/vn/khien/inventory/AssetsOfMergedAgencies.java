@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.khien.platform.RecordRows;
 import vn.khien.platform.AuditLog;
 import vn.khien.registry.AgenciesMerged;
 import vn.khien.registry.RecordsLeftBehind;
@@ -81,7 +82,7 @@ class AssetsOfMergedAgencies implements RecordsLeftBehind {
 					WHERE a.agency_id = :source ORDER BY a.id""")
 				.param("successor", successor)
 				.param("source", source)
-				.query(Staying.class)
+				.query(RecordRows.of(Staying.class))
 				.list();
 			Set<Long> stays = new HashSet<>();
 			staying.forEach(s -> stays.add(s.id()));

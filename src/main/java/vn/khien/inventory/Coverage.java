@@ -26,6 +26,7 @@ import vn.khien.platform.CurrentUser;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
+import vn.khien.platform.VietnameseText;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 
@@ -233,8 +234,7 @@ public class Coverage {
 	private static Comparator<AgencyCoverage> order(PageQuery page) {
 		Comparator<AgencyCoverage> byCode = Comparator.comparing(AgencyCoverage::agencyCode);
 		Comparator<AgencyCoverage> c = switch (page.sort()) {
-			case "name" -> Comparator.comparing(AgencyCoverage::agencyName,
-					java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi")));
+			case "name" -> Comparator.comparing(AgencyCoverage::agencyName, VietnameseText.order());
 			case "inScope" -> Comparator.comparingInt(AgencyCoverage::inScope);
 			case "protected" -> Comparator.comparingInt(AgencyCoverage::protectedHosts);
 			case "unprotected" -> Comparator.comparingInt(AgencyCoverage::unprotected);

@@ -180,7 +180,7 @@ public class Accounts {
 		}
 		List<Moved> moved = jdbc.sql("SELECT id, username FROM app_user WHERE agency_id = :from ORDER BY id")
 			.param("from", fromAgencyId)
-			.query(Moved.class)
+			.query(RecordRows.of(Moved.class))
 			.list();
 		jdbc.sql("UPDATE app_user SET agency_id = :to WHERE agency_id = :from")
 			.param("to", toAgencyId)

@@ -40,7 +40,7 @@ public class AuditChain {
 					rs.getString("prev_hash"), rs.getString("hash"), rs.getInt("hash_version")));
 		});
 		var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
-			.query(AuditLog.AuditHead.class)
+			.query(RecordRows.of(AuditLog.AuditHead.class))
 			.single();
 		return walk.end(head);
 	}

@@ -131,7 +131,7 @@ public class AuditLog {
 	// NB: the head row is locked so that concurrent writers chain one after the other
 	private AuditHead lockHead() {
 		return jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
-			.query(AuditHead.class)
+			.query(RecordRows.of(AuditHead.class))
 			.single();
 	}
 

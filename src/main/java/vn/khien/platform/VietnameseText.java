@@ -1,7 +1,15 @@
 package vn.khien.platform;
 
+import java.text.CollationKey;
+import java.text.Collator;
 import java.text.Normalizer;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Search that ignores diacritics, since people often type "so y te" for "Sở Y tế". The
@@ -13,7 +21,29 @@ public final class VietnameseText {
 
 	private static final String PLAIN = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd";
 
+	// NB: a collation key costs more than rendering the name it sorts; the names sorted
+	// (agencies, systems) are
+	// few and change rarely, so keys are kept, up to a bound, and read without a lock
+	private static final Map<String, CollationKey> KEYS = new ConcurrentHashMap<>();
+
+	private static final int KEYS_KEPT = 100_000;
+
+	private static final ThreadLocal<Collator> COLLATOR = ThreadLocal
+		.withInitial(() -> Collator.getInstance(Locale.forLanguageTag("vi")));
+
 	private VietnameseText() {
+	}
+
+	private static CollationKey key(String text) {
+		CollationKey key = KEYS.get(text);
+		if (key == null) {
+			if (KEYS.size() >= KEYS_KEPT) {
+				KEYS.clear();
+			}
+			key = COLLATOR.get().getCollationKey(text);
+			KEYS.put(text, key);
+		}
+		return key;
 	}
 
 	/** Lower case without diacritics. */
@@ -26,6 +56,26 @@ public final class VietnameseText {
 			sb.append(at >= 0 ? PLAIN.charAt(at) : c);
 		}
 		return sb.toString();
+	}
+
+	/** Vietnamese alphabetical order ("Đ" after "D", "Ư" after "U"). */
+	public static Comparator<String> order() {
+		Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));
+		return collator::compare;
+	}
+
+	/**
+	 * {@code items} in the Vietnamese order of {@code name}; each name's collation key is
+	 * computed once, so that sorting hundreds of agencies compares keys, not strings.
+	 */
+	public static <T> List<T> sorted(Collection<T> items, Function<T, String> name) {
+		record Keyed<T>(CollationKey key, T item) {
+		}
+		return items.stream()
+			.map(item -> new Keyed<>(key(name.apply(item)), item))
+			.sorted(Comparator.comparing(Keyed::key))
+			.map(Keyed::item)
+			.toList();
 	}
 
 	/** A SQL expression folding {@code column} the way {@link #fold(String)} does. */

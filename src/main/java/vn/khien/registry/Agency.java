@@ -6,4 +6,10 @@ import org.jspecify.annotations.Nullable;
 public record Agency(long id, String code, String name, AgencyKind kind, @Nullable Long parentId,
 		@Nullable String headName, @Nullable String headTitle, @Nullable String headPhone, @Nullable String headEmail,
 		@Nullable String address, AgencyStatus status, @Nullable Long successorId) {
+
+	/** How pickers and lists name it: "SYT — Sở Y tế". */
+	public String label() {
+		return code + " — " + name;
+	}
+
 }

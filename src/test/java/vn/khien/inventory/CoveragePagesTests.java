@@ -74,7 +74,7 @@ class CoveragePagesTests {
 	void officerSeesOwnDepartmentWithChartsAndVietnameseFigures() {
 		assertThat(page("officer", "/coverage")).hasStatusOk()
 			.bodyText()
-			.contains("id=\"coverage-chart\"", "id=\"coverage-trend\"", "/js/coverage-chart.js", "Sở Y tế")
+			.contains("id=\"coverage-chart\"", "id=\"coverage-trend\"", "/static/js/coverage-chart.js", "Sở Y tế")
 			.doesNotContain("id=\"province-figures\"");
 		assertThat(page("officer", "/coverage?agency={id}", unit.id())).hasStatusOk()
 			.bodyText()
@@ -84,7 +84,7 @@ class CoveragePagesTests {
 	@Test
 	void chartScriptsAreServed() {
 		assertThat(mvc.get().uri("/webjars/echarts/dist/echarts.min.js")).hasStatusOk();
-		assertThat(mvc.get().uri("/js/coverage-chart.js")).hasStatusOk().bodyText().contains("markLine");
+		assertThat(mvc.get().uri("/static/js/coverage-chart.js")).hasStatusOk().bodyText().contains("markLine");
 	}
 
 	@Test

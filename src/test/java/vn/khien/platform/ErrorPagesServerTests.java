@@ -30,7 +30,7 @@ class ErrorPagesServerTests {
 
 	@Test
 	void anUnknownAddressIsThe404PageInTheLayoutNotWhitelabel() throws Exception {
-		var anonymous = get("/css/no-such-file.css", "text/html");
+		var anonymous = get("/static/css/no-such-file.css", "text/html");
 		assertThat(anonymous.statusCode()).isEqualTo(404);
 		assertThat(anonymous.body()).contains("id=\"error-page\"")
 			.contains("Không tìm thấy")

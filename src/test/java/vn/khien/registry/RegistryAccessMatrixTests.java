@@ -198,6 +198,7 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 		m.page("GET", "/agencies").listOf(links("href=\"/agencies/(\\d+)\"", null));
 		m.page("GET", "/agencies/{id}").with("id", unit).scope(reads(unit));
 		m.page("GET", "/agencies/{id}/children").with("id", unit).scope(reads(unit));
+		m.page("GET", "/agencies/picker").listOf(links("data-value=\"(\\d+)\"", null));
 		m.page("GET", "/agencies/new").permit(OPERATORS);
 		m.page("POST", "/agencies")
 			.permit(OPERATORS)

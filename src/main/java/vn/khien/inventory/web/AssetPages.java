@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -29,6 +27,7 @@ import vn.khien.inventory.AssetManagement;
 import vn.khien.inventory.Assets;
 import vn.khien.inventory.importing.AssetKind;
 import vn.khien.inventory.web.AssetPayloads.AssetForm;
+import vn.khien.platform.AgencyDirectory;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.PageQuery;
@@ -47,11 +46,15 @@ class AssetPages {
 
 	private final CurrentUser currentUser;
 
-	AssetPages(Assets assets, AssetManagement management, Agencies agencies, CurrentUser currentUser) {
+	private final AgencyDirectory directory;
+
+	AssetPages(Assets assets, AssetManagement management, Agencies agencies, CurrentUser currentUser,
+			AgencyDirectory directory) {
 		this.assets = assets;
 		this.management = management;
 		this.agencies = agencies;
 		this.currentUser = currentUser;
+		this.directory = directory;
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -68,7 +71,8 @@ class AssetPages {
 		model.addAttribute("system", system);
 		model.addAttribute("kind", kind);
 		model.addAttribute("sort", query.sortParam());
-		addChoices(model);
+		model.addAttribute("labels", AgencyLabels.of(directory));
+		addChoices(model, agency);
 		return "inventory/assets/list";
 	}
 
@@ -179,16 +183,18 @@ class AssetPages {
 	private String form(AssetForm form, @Nullable Long id, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("assetId", id);
-		addChoices(model);
+		addChoices(model, form.agencyId());
 		return "inventory/assets/form";
 	}
 
-	private void addChoices(Model model) {
+	/**
+	 * The choices of the filter bar and the form; the agency picker shows the chosen one
+	 * only.
+	 */
+	private void addChoices(Model model, @Nullable Long agency) {
 		model.addAttribute("kinds", Arrays.asList(AssetKind.values()));
-		model.addAttribute("agencies", agencies.all().stream().sorted(Comparator.comparing(Agency::code)).toList());
 		model.addAttribute("systems", assets.systems());
-		model.addAttribute("agencyNames",
-				agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity())));
+		model.addAttribute("agencyLabel", agency == null ? "" : agencies.find(agency).map(Agency::label).orElse(""));
 	}
 
 	private static String cell(@Nullable String value) {

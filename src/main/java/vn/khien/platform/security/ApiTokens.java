@@ -15,6 +15,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.khien.platform.RecordRows;
 import vn.khien.platform.AuditLog;
 import vn.khien.platform.KhienUser;
 import vn.khien.platform.NotFoundException;
@@ -100,7 +101,7 @@ public class ApiTokens {
 				SELECT t.id, t.user_id, t.expires_at, t.revoked_at, u.enabled FROM api_token t
 				JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = :hash""")
 			.param("hash", Sha256.hex(token))
-			.query(Row.class)
+			.query(RecordRows.of(Row.class))
 			.optional();
 		Instant now = Instant.now();
 		if (row.isEmpty() || row.get().revokedAt() != null || !row.get().expiresAt().toInstant().isAfter(now)
@@ -129,7 +130,7 @@ public class ApiTokens {
 				SELECT id, kind, name, prefix, created_at, expires_at, revoked_at, last_used_at FROM api_token
 				WHERE user_id = :user AND kind = 'PERSONAL' ORDER BY created_at DESC""")
 			.param("user", userId)
-			.query(TokenInfo.class)
+			.query(RecordRows.of(TokenInfo.class))
 			.list();
 	}
 

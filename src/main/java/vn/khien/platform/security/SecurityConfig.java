@@ -117,8 +117,8 @@ class SecurityConfig {
 			.addFilterBefore(new TotpEnrolmentFilter(accountSecurity),
 					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
 			.authorizeHttpRequests(a -> a
-				.requestMatchers("/login", "/login/denied", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
-						"/error", "/api/docs", "/api/docs/**", "/api/swagger-ui/**")
+				.requestMatchers("/login", "/login/denied", "/webjars/**", "/static/**", "/favicon.ico", "/error",
+						"/api/docs", "/api/docs/**", "/api/swagger-ui/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.khien.platform.RecordRows;
 import vn.khien.platform.Accounts;
 import vn.khien.platform.KhienUser;
 import vn.khien.platform.Role;
@@ -62,7 +63,7 @@ class SignInRecords {
 				SELECT id, username, password_hash, enabled, failed_attempts, locked_until, totp_secret, totp_enabled,
 				  totp_last_step, auth_source FROM app_user WHERE username = :u""")
 			.param("u", username)
-			.query(SignIn.class)
+			.query(RecordRows.of(SignIn.class))
 			.optional();
 	}
 
@@ -71,7 +72,7 @@ class SignInRecords {
 				SELECT id, username, password_hash, enabled, failed_attempts, locked_until, totp_secret, totp_enabled,
 				  totp_last_step, auth_source FROM app_user WHERE id = :id""")
 			.param("id", userId)
-			.query(SignIn.class)
+			.query(RecordRows.of(SignIn.class))
 			.optional();
 	}
 

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.khien.platform.RecordRows;
 import vn.khien.platform.SecretBox;
 
 /**
@@ -95,7 +96,7 @@ class TotpSecretsAtRest implements SmartInitializingSingleton {
 
 	private List<Stored> stored() {
 		return jdbc.sql("SELECT id, totp_secret FROM app_user WHERE totp_secret IS NOT NULL ORDER BY id")
-			.query(Stored.class)
+			.query(RecordRows.of(Stored.class))
 			.list();
 	}
 

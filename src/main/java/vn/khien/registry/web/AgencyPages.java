@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.validation.Valid;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.InvalidInputException;
+import vn.khien.platform.PickerOption;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 import vn.khien.registry.AgencyHistory;
@@ -74,6 +75,22 @@ class AgencyPages {
 		agencies.get(id); // 404 when out of scope
 		model.addAttribute("nodes", TreeNode.childrenOf(agencies.all(), id));
 		return "registry/agencies :: children";
+	}
+
+	/**
+	 * The options of an agency picker ({@code fragments/picker.html}): the agencies in
+	 * scope whose code or name contains {@code term}, by code, a screenful at most.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@GetMapping("/picker")
+	String picker(@RequestParam(required = false) String term, Model model) {
+		String text = vn.khien.platform.PageQuery.text("term", term);
+		var found = agencies.list(new Agencies.Filter(text, null, null, null),
+				vn.khien.platform.PageQuery.of(0, PickerOption.SHOWN, "code"));
+		model.addAttribute("options",
+				found.items().stream().map(a -> new PickerOption(String.valueOf(a.id()), a.label())).toList());
+		model.addAttribute("more", found.total() > found.items().size());
+		return "fragments/picker :: options";
 	}
 
 	@PreAuthorize("isAuthenticated()")

@@ -1,12 +1,9 @@
 package vn.khien.registry.web;
 
-import java.text.Collator;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,8 +26,7 @@ record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean 
 	 */
 	static List<TreeNode> firstLevels(List<Agency> agencies) {
 		Tree tree = new Tree(agencies);
-		return tree.sorted(tree.roots)
-			.stream()
+		return tree.roots.stream()
 			.map(root -> new TreeNode(root, tree.closed(tree.childrenOf(root)), tree.childrenOf(root).size(), true,
 					false, true))
 			.toList();
@@ -69,17 +65,16 @@ record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean 
 
 	private static final class Tree {
 
-		final Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));
-
 		final Map<Long, Agency> byId = new HashMap<>();
 
 		final Map<Long, List<Agency>> children = new HashMap<>();
 
 		final List<Agency> roots = new ArrayList<>();
 
+		// NB: sorted once, so every level below is in order as built
 		Tree(List<Agency> agencies) {
 			agencies.forEach(a -> byId.put(a.id(), a));
-			for (Agency a : agencies) {
+			for (Agency a : VietnameseText.sorted(agencies, Agency::name)) {
 				// NB: the roots are those whose parent the user does not see: an
 				// officer's tree starts at their agency
 				if (a.parentId() != null && byId.containsKey(a.parentId())) {
@@ -92,12 +87,7 @@ record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean 
 		}
 
 		List<Agency> childrenOf(Agency a) {
-			return sorted(children.getOrDefault(a.id(), List.of()));
-		}
-
-		List<Agency> sorted(List<Agency> level) {
-			Comparator<Agency> order = (x, y) -> collator.compare(x.name(), y.name());
-			return level.stream().sorted(order).toList();
+			return children.getOrDefault(a.id(), List.of());
 		}
 
 		List<TreeNode> closed(List<Agency> level) {
@@ -113,7 +103,7 @@ record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean 
 		 */
 		List<TreeNode> paths(List<Agency> level, Set<Long> matches, Set<Long> onPath) {
 			List<TreeNode> nodes = new ArrayList<>();
-			for (Agency a : sorted(level)) {
+			for (Agency a : level) {
 				boolean match = matches.contains(a.id());
 				boolean open = onPath.contains(a.id());
 				if (!match && !open) {
