@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +20,18 @@ import vn.khien.registry.Agency;
  * the whole province. {@code open} marks the path to a search match.
  */
 record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean loaded, boolean match, boolean open) {
+
+	/**
+	 * The label's class, by status: computed here rather than in the template, once per
+	 * node.
+	 */
+	public String statusClass() {
+		return "status-" + agency.status().name().toLowerCase(Locale.ROOT);
+	}
+
+	public String codeLabel() {
+		return "(" + agency.code() + ")";
+	}
 
 	/**
 	 * The tree of what the user may see: each root open with its sub-units listed,
