@@ -178,6 +178,13 @@ class BrowserFlowTests {
 		input.sendKeys(text);
 	}
 
+	/** Types into an entity picker and chooses the option with the given value. */
+	void pick(String picker, String text, long value) {
+		type(By.id(picker), text);
+		var option = By.cssSelector("#" + picker + "-options [data-value='" + value + "']");
+		waiting().until(ExpectedConditions.elementToBeClickable(option)).click();
+	}
+
 	void signOut() {
 		driver.findElement(By.cssSelector("form[action$='/logout'] button[type=submit]")).click();
 		waiting().until(ExpectedConditions.urlContains("/login?logout"));
@@ -240,9 +247,7 @@ class BrowserFlowTests {
 		signInAsOperator();
 		long health = agencies.findByCode("SYT").orElseThrow().id();
 		driver.get(url("/assets"));
-		driver.findElement(By.id("agency")).sendKeys("so y te");
-		var option = By.cssSelector("#agency-options [data-value='" + health + "']");
-		waiting().until(ExpectedConditions.elementToBeClickable(option)).click();
+		pick("agency", "so y te", health);
 		assertThat(driver.findElement(By.id("agency")).getAttribute("value")).isEqualTo("SYT — Sở Y tế");
 		assertThat(driver.findElements(By.cssSelector("#agency-options li"))).as("the options close").isEmpty();
 		driver.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
@@ -283,7 +288,7 @@ class BrowserFlowTests {
 		signIn("officer", TestLogins.DEMO_PASSWORD);
 		driver.get(url("/assets/import"));
 		driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
-		new Select(driver.findElement(By.id("agency"))).selectByValue(code);
+		pick("agency", code, unit);
 		new Select(driver.findElement(By.id("format"))).selectByValue("csv");
 		driver.findElement(By.cssSelector("#asset-import-form button[type=submit]")).click();
 

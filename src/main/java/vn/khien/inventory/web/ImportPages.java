@@ -2,7 +2,6 @@ package vn.khien.inventory.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Comparator;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,8 +17,8 @@ import vn.khien.inventory.AssetImport;
 import vn.khien.inventory.Assets;
 import vn.khien.platform.ImportJob;
 import vn.khien.platform.InvalidInputException;
+import vn.khien.platform.NotFoundException;
 import vn.khien.registry.Agencies;
-import vn.khien.registry.Agency;
 
 /** Upload → preview (a dry-run job) → confirm on the job page. */
 @Controller
@@ -72,15 +71,31 @@ class ImportPages {
 
 	private String page(Model model, @Nullable String agency, @Nullable String system, @Nullable String format,
 			@Nullable InvalidInputException error) {
-		model.addAttribute("agencies", agencies.all().stream().sorted(Comparator.comparing(Agency::code)).toList());
 		model.addAttribute("systems", assets.systems());
 		model.addAttribute("agency", agency);
+		model.addAttribute("agencyLabel", agencyLabel(agency));
 		model.addAttribute("system", system);
 		model.addAttribute("format", format);
 		model.addAttribute("errorField", error == null ? null : error.field());
 		model.addAttribute("errorMessage", error == null ? null : messages.getMessage(error.messageKey(), error.args(),
 				error.messageKey(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 		return "imports/assets";
+	}
+
+	/**
+	 * The label of the agency chosen before (its id, or a code from a link), for the
+	 * picker.
+	 */
+	private String agencyLabel(@Nullable String agency) {
+		if (agency == null || agency.isBlank()) {
+			return "";
+		}
+		try {
+			return agencies.resolve(agency).label();
+		}
+		catch (NotFoundException ex) {
+			return "";
+		}
 	}
 
 }
