@@ -340,15 +340,9 @@ public class AssetImport {
 			}
 			Map<String, Stored> existing = new HashMap<>();
 			Map<String, Instant> lastSeen = new HashMap<>();
-			// NB: "agency_id + 0" leaves the identity index (identity_key, agency_id) as
-			// the only way in, one probe
-			// per key, whatever the statistics say: in a table grown inside this
-			// transaction, or never analysed,
-			// PostgreSQL otherwise read all of the agency's hosts for each batch (6,700
-			// hosts/s at 300,000)
 			jdbc.sql("""
 					SELECT id, identity_key, kind, hostname, addresses, mac, os, url, system_id, last_seen_at FROM asset
-					WHERE identity_key IN (:keys) AND agency_id + 0 = :agency""")
+					WHERE agency_id = :agency AND identity_key IN (:keys)""")
 				.param("agency", agencyId)
 				.param("keys", new ArrayList<>(byKey.keySet()))
 				.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
@@ -432,7 +426,7 @@ public class AssetImport {
 			existing.forEach((k, s) -> ids.put(k, s.id));
 			List<String> missing = records.keySet().stream().filter(k -> !ids.containsKey(k)).toList();
 			if (!missing.isEmpty()) {
-				jdbc.sql("SELECT id, identity_key FROM asset WHERE identity_key IN (:keys) AND agency_id + 0 = :agency")
+				jdbc.sql("SELECT id, identity_key FROM asset WHERE agency_id = :agency AND identity_key IN (:keys)")
 					.param("agency", agencyId)
 					.param("keys", missing)
 					.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> ids

@@ -169,7 +169,7 @@ public class Assets {
 		// 150 ms for an officer's
 		// 170). OFFSET 0 keeps the subquery from being merged into the outer query
 		String rows = counted <= FENCED_SORT
-				? "(SELECT " + COLUMNS + " FROM asset a WHERE " + where.sql + spec + " OFFSET 0) a"
+				? "(SELECT " + COLUMNS + " FROM asset a WHERE " + where.byIndex + spec + " OFFSET 0) a"
 				: "asset a WHERE " + where.sql + spec;
 		var select = bind(scope.bind(jdbc.sql("SELECT " + (counted <= FENCED_SORT ? "a.*" : COLUMNS) + " FROM " + rows
 				+ " ORDER BY " + order + " LIMIT :limit OFFSET :offset")), where)
@@ -202,7 +202,7 @@ public class Assets {
 					filter.agencyId() == null ? null : hierarchy.selfAndDescendants(filter.agencyId()),
 					filter.kind() == null ? null : filter.kind().name());
 		}
-		return bind(scope.bind(jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM asset a WHERE " + where.sql + " LIMIT "
+		return bind(scope.bind(jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM asset a WHERE " + where.byIndex + " LIMIT "
 				+ (cap(filter) + 1) + ") c")), where)
 			.query(Long.class)
 			.single();
@@ -219,7 +219,8 @@ public class Assets {
 	public void forEach(Filter filter, Consumer<Asset> consumer) {
 		AgencyScope scope = currentUser.scope();
 		Where where = where(filter, scope);
-		bind(scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM asset a WHERE " + where.sql + " ORDER BY a.id")), where)
+		bind(scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM asset a WHERE " + where.byIndex + " ORDER BY a.id")),
+				where)
 			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(map(rs, 0)));
 	}
 
@@ -273,11 +274,18 @@ public class Assets {
 			.optional();
 	}
 
-	private record Where(String sql, Map<String, Object> params) {
+	/**
+	 * A list's filter, twice: {@code sql} for a walk along a sorted index that stops at a
+	 * page, and {@code byIndex} where a name search becomes the ids its index ranges
+	 * hold, for a count or a small result: H2 evaluates an OR of ranges row by row over
+	 * the whole table.
+	 */
+	private record Where(String sql, String byIndex, Map<String, Object> params) {
 	}
 
 	private Where where(Filter filter, AgencyScope scope) {
 		StringBuilder sql = new StringBuilder(scope.filter("a.agency_id"));
+		StringBuilder byIndex = new StringBuilder(sql);
 		var params = new java.util.HashMap<String, Object>();
 		String q = PageQuery.text("q", filter.q());
 		if (q != null) {
@@ -299,20 +307,25 @@ public class Assets {
 				params.put("at", text + Character.MAX_VALUE);
 			}
 			sql.append(" AND (").append(String.join(" OR ", ranges)).append(")");
+			byIndex.append(" AND a.id IN (")
+				.append(String.join(" UNION ",
+						ranges.stream().map(r -> "SELECT a.id FROM asset a WHERE " + r).toList()))
+				.append(")");
 		}
+		StringBuilder rest = new StringBuilder();
 		if (filter.agencyId() != null) {
-			sql.append(" AND a.agency_id IN (:agencies)");
+			rest.append(" AND a.agency_id IN (:agencies)");
 			params.put("agencies", new ArrayList<>(hierarchy.selfAndDescendants(filter.agencyId())));
 		}
 		if (filter.systemId() != null) {
-			sql.append(" AND a.system_id = :system");
+			rest.append(" AND a.system_id = :system");
 			params.put("system", filter.systemId());
 		}
 		if (filter.kind() != null) {
-			sql.append(" AND a.kind = :kind");
+			rest.append(" AND a.kind = :kind");
 			params.put("kind", filter.kind().name());
 		}
-		return new Where(sql.toString(), params);
+		return new Where(sql.append(rest).toString(), byIndex.append(rest).toString(), params);
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Where where) {
