@@ -68,13 +68,19 @@ class AgencyPages {
 		return "registry/agencies";
 	}
 
-	/** The sub-units of an agency, as tree nodes, for the node the user opened (htmx). */
+	/**
+	 * A page of an agency's sub-units, as tree nodes: for the node the user opened
+	 * (htmx), or, {@code from} a position, the next ones the user asked for.
+	 */
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping("/{id}/children")
-	String children(@PathVariable long id, Model model) {
+	String children(@PathVariable long id, @RequestParam(defaultValue = "0") int from, Model model) {
 		agencies.get(id); // 404 when out of scope
-		model.addAttribute("nodes", TreeNode.childrenOf(agencies.all(), id));
-		return "registry/agencies :: children";
+		if (from < 0) {
+			throw new InvalidInputException("from", "page.page.negative");
+		}
+		model.addAttribute("parent", TreeNode.childrenOf(agencies.all(), id, from));
+		return from == 0 ? "registry/agencies :: children" : "registry/agencies :: more";
 	}
 
 	/**

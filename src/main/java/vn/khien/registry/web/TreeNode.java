@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.khien.platform.NotFoundException;
 import vn.khien.platform.VietnameseText;
 import vn.khien.registry.Agency;
 
@@ -19,7 +20,27 @@ import vn.khien.registry.Agency;
  * fetched when the user opens the node, so a page renders what the user looks at, never
  * the whole province. {@code open} marks the path to a search match.
  */
-record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean loaded, boolean match, boolean open) {
+record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean loaded, boolean match, boolean open,
+		int from) {
+
+	/**
+	 * How many sub-units a level shows at once; the rest load when the user asks for
+	 * more.
+	 */
+	static final int SHOWN = 50;
+
+	/**
+	 * Sub-units not shown yet after {@code children}, when they are loaded a page at a
+	 * time ({@code from} ≥ 0; a search's paths show their matches only, {@code from} -1).
+	 */
+	public int more() {
+		return loaded && from >= 0 ? Math.max(0, childCount - from - children.size()) : 0;
+	}
+
+	/** Where the next page of sub-units starts. */
+	public int next() {
+		return from + children.size();
+	}
 
 	/**
 	 * The label's class, by status: computed here rather than in the template, once per
@@ -39,17 +60,20 @@ record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean 
 	 */
 	static List<TreeNode> firstLevels(List<Agency> agencies) {
 		Tree tree = new Tree(agencies);
-		return tree.roots.stream()
-			.map(root -> new TreeNode(root, tree.closed(tree.childrenOf(root)), tree.childrenOf(root).size(), true,
-					false, true))
-			.toList();
+		return tree.roots.stream().map(root -> tree.page(root, 0, true)).toList();
 	}
 
-	/** The sub-units of one agency, closed, for the node the user opened. */
-	static List<TreeNode> childrenOf(List<Agency> agencies, long agencyId) {
+	/**
+	 * One agency with a page of its sub-units, closed, from {@code from}: for the node
+	 * the user opened or the "more" the user asked for.
+	 */
+	static TreeNode childrenOf(List<Agency> agencies, long agencyId, int from) {
 		Tree tree = new Tree(agencies);
 		Agency parent = tree.byId.get(agencyId);
-		return parent == null ? List.of() : tree.closed(tree.childrenOf(parent));
+		if (parent == null) {
+			throw new NotFoundException("agency", agencyId);
+		}
+		return tree.page(parent, Math.max(0, from), true);
 	}
 
 	/**
@@ -106,8 +130,14 @@ record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean 
 		List<TreeNode> closed(List<Agency> level) {
 			return level.stream()
 				.map(a -> new TreeNode(a, List.of(), children.getOrDefault(a.id(), List.of()).size(), false, false,
-						false))
+						false, 0))
 				.toList();
+		}
+
+		TreeNode page(Agency a, int from, boolean open) {
+			List<Agency> all = childrenOf(a);
+			List<Agency> shown = all.subList(Math.min(from, all.size()), Math.min(from + SHOWN, all.size()));
+			return new TreeNode(a, closed(shown), all.size(), true, false, open, from);
 		}
 
 		/**
@@ -125,10 +155,10 @@ record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean 
 				int count = children.getOrDefault(a.id(), List.of()).size();
 				if (open) {
 					nodes.add(new TreeNode(a, paths(children.getOrDefault(a.id(), List.of()), matches, onPath), count,
-							true, match, true));
+							true, match, true, -1));
 				}
 				else {
-					nodes.add(new TreeNode(a, List.of(), count, false, true, false));
+					nodes.add(new TreeNode(a, List.of(), count, false, true, false, -1));
 				}
 			}
 			return nodes;
