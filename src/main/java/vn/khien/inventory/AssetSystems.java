@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import vn.khien.platform.RecordRows;
 import vn.khien.platform.AgencyHierarchy;
 import vn.khien.platform.CurrentUser;
+import vn.khien.platform.RecordRows;
 
 /**
  * Which information system an asset may be linked to: one owned by the asset's agency, or

@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import vn.khien.platform.RecordRows;
 import vn.khien.inventory.importing.AssetKind;
 import vn.khien.inventory.importing.OpenPort;
 import vn.khien.platform.AgencyHierarchy;
@@ -25,6 +24,7 @@ import vn.khien.platform.NotFoundException;
 import vn.khien.platform.PageCursors;
 import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
+import vn.khien.platform.RecordRows;
 
 /** Reads of assets, always within the caller's agency scope. */
 @Component
@@ -163,11 +163,10 @@ public class Assets {
 			}
 		}
 		long counted = total(filter, scope, where);
-		// NB: a few thousand rows are read by the scope's index and sorted: PostgreSQL
-		// would otherwise walk the
-		// province's sorted index and drop every other agency's rows (at 1,000,000 hosts,
-		// 150 ms for an officer's
-		// 170). OFFSET 0 keeps the subquery from being merged into the outer query
+		// NB: a few thousand rows are read by their filter's index and sorted; PostgreSQL
+		// would otherwise walk the province's sorted index and drop every other agency's
+		// rows (150 ms for an officer's 170 hosts among 1,000,000). OFFSET 0 keeps the
+		// subquery from being merged into the outer query
 		String rows = counted <= FENCED_SORT
 				? "(SELECT " + COLUMNS + " FROM asset a WHERE " + where.byIndex + spec + " OFFSET 0) a"
 				: "asset a WHERE " + where.sql + spec;

@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.khien.platform.RecordRows;
 import vn.khien.platform.AuditLog;
+import vn.khien.platform.RecordRows;
 import vn.khien.registry.AgenciesMerged;
 import vn.khien.registry.RecordsLeftBehind;
 

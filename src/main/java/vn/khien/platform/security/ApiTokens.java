@@ -15,10 +15,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.khien.platform.RecordRows;
 import vn.khien.platform.AuditLog;
 import vn.khien.platform.KhienUser;
 import vn.khien.platform.NotFoundException;
+import vn.khien.platform.RecordRows;
 import vn.khien.platform.Sha256;
 
 /**

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.khien.platform.RecordRows;
 import vn.khien.platform.Accounts;
 import vn.khien.platform.KhienUser;
+import vn.khien.platform.RecordRows;
 import vn.khien.platform.Role;
 import vn.khien.platform.SecretBox;
 
