@@ -167,9 +167,7 @@ public class Assets {
 		// would otherwise walk the province's sorted index and drop every other agency's
 		// rows (150 ms for an officer's 170 hosts among 1,000,000). OFFSET 0 keeps the
 		// subquery from being merged into the outer query
-		String rows = counted <= FENCED_SORT
-				? "(SELECT " + COLUMNS + " FROM asset a WHERE " + where.byIndex + spec + " OFFSET 0) a"
-				: "asset a WHERE " + where.sql + spec;
+		String rows = counted <= FENCED_SORT ? where.rows + " WHERE TRUE" + spec : "asset a WHERE " + where.sql + spec;
 		var select = bind(scope.bind(jdbc.sql("SELECT " + (counted <= FENCED_SORT ? "a.*" : COLUMNS) + " FROM " + rows
 				+ " ORDER BY " + order + " LIMIT :limit OFFSET :offset")), where)
 			.param("limit", page.size())
@@ -201,8 +199,10 @@ public class Assets {
 					filter.agencyId() == null ? null : hierarchy.selfAndDescendants(filter.agencyId()),
 					filter.kind() == null ? null : filter.kind().name());
 		}
-		return bind(scope.bind(jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM asset a WHERE " + where.byIndex + " LIMIT "
-				+ (cap(filter) + 1) + ") c")), where)
+		return bind(
+				scope.bind(jdbc
+					.sql("SELECT COUNT(*) FROM (SELECT 1 FROM " + where.rows + " LIMIT " + (cap(filter) + 1) + ") c")),
+				where)
 			.query(Long.class)
 			.single();
 	}
@@ -218,8 +218,7 @@ public class Assets {
 	public void forEach(Filter filter, Consumer<Asset> consumer) {
 		AgencyScope scope = currentUser.scope();
 		Where where = where(filter, scope);
-		bind(scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM asset a WHERE " + where.byIndex + " ORDER BY a.id")),
-				where)
+		bind(scope.bind(jdbc.sql("SELECT a.* FROM " + where.rows + " ORDER BY a.id")), where)
 			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(map(rs, 0)));
 	}
 
@@ -275,16 +274,18 @@ public class Assets {
 
 	/**
 	 * A list's filter, twice: {@code sql} for a walk along a sorted index that stops at a
-	 * page, and {@code byIndex} where a name search becomes the ids its index ranges
-	 * hold, for a count or a small result: H2 evaluates an OR of ranges row by row over
-	 * the whole table.
+	 * page, and {@code rows}, the matching rows as a subquery {@code a} for a count or a
+	 * small result, where a name search is a union of its index ranges (H2 evaluates an
+	 * OR of ranges row by row over the whole table). OFFSET 0 keeps PostgreSQL from
+	 * merging the subquery into an outer walk of a sorted index.
 	 */
-	private record Where(String sql, String byIndex, Map<String, Object> params) {
+	private record Where(String sql, String rows, Map<String, Object> params) {
 	}
 
 	private Where where(Filter filter, AgencyScope scope) {
-		StringBuilder sql = new StringBuilder(scope.filter("a.agency_id"));
-		StringBuilder byIndex = new StringBuilder(sql);
+		String scopeSql = scope.filter("a.agency_id");
+		StringBuilder sql = new StringBuilder(scopeSql);
+		List<String> searches = List.of();
 		var params = new java.util.HashMap<String, Object>();
 		String q = PageQuery.text("q", filter.q());
 		if (q != null) {
@@ -306,10 +307,7 @@ public class Assets {
 				params.put("at", text + Character.MAX_VALUE);
 			}
 			sql.append(" AND (").append(String.join(" OR ", ranges)).append(")");
-			byIndex.append(" AND a.id IN (")
-				.append(String.join(" UNION ",
-						ranges.stream().map(r -> "SELECT a.id FROM asset a WHERE " + r).toList()))
-				.append(")");
+			searches = ranges;
 		}
 		StringBuilder rest = new StringBuilder();
 		if (filter.agencyId() != null) {
@@ -324,7 +322,14 @@ public class Assets {
 			rest.append(" AND a.kind = :kind");
 			params.put("kind", filter.kind().name());
 		}
-		return new Where(sql.append(rest).toString(), byIndex.append(rest).toString(), params);
+		String base = sql.toString();
+		String rows = searches.isEmpty() ? "(SELECT " + COLUMNS + " FROM asset a WHERE " + base + rest + " OFFSET 0) a"
+				: "(" + String.join(" UNION ",
+						searches.stream()
+							.map(r -> "SELECT " + COLUMNS + " FROM asset a WHERE " + scopeSql + " AND " + r + rest)
+							.toList())
+						+ ") a";
+		return new Where(base + rest, rows, params);
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Where where) {
