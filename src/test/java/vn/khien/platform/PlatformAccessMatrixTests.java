@@ -99,20 +99,36 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 		var unit = fixtures.unit("SYT");
 		String csv = preview ? "kind,hostname\nSERVER," + unit.code().toLowerCase() + "-srv\n"
 				: "kind,hostname,addresses\nSERVER," + unit.code().toLowerCase() + "-srv,10.0.0.999\n";
-		String body = mvc.post()
+		String body = "";
+		// NB: rarely the officer's scope did not hold the unit created just before (seen
+		// twice in the full suite,
+		// cause not found yet): the upload is tried again for a second before the fixture
+		// gives up
+		long giveUp = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+		do {
+			body = upload(unit.code(), csv, preview);
+		}
+		while (!body.contains("jobId") && System.nanoTime() < giveUp);
+		if (!body.contains("jobId")) {
+			throw new IllegalStateException("fixture upload refused: " + body);
+		}
+		return awaitJob(JsonPath.read(body, "$.jobId"), unit.id(), preview);
+	}
+
+	private String upload(String agency, String csv, boolean preview) throws java.io.UnsupportedEncodingException {
+		return mvc.post()
 			.uri("/api/v1/imports/assets")
 			.multipart()
 			.file(new MockMultipartFile("file", "hosts.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
-			.param("agency", unit.code())
+			.param("agency", agency)
 			.param("dryRun", String.valueOf(preview))
 			.header("Authorization", logins.bearer("officer"))
 			.exchange()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		if (!body.contains("jobId")) {
-			throw new IllegalStateException("fixture upload refused: " + body);
-		}
-		String id = JsonPath.read(body, "$.jobId");
+	}
+
+	private Job awaitJob(String id, long unitId, boolean preview) throws java.io.UnsupportedEncodingException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (System.nanoTime() < deadline) {
 			String status = mvc.get()
@@ -123,7 +139,7 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 				.getContentAsString(StandardCharsets.UTF_8);
 			String state = JsonPath.read(status, "$.state");
 			if (state.equals(preview ? "succeeded" : "failed")) {
-				return new Job(id, unit.id());
+				return new Job(id, unitId);
 			}
 			if (state.equals("failed") || state.equals("succeeded")) {
 				throw new IllegalStateException("fixture job ended " + state + ": " + status);
