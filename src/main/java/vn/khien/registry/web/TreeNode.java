@@ -60,7 +60,7 @@ record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean 
 	 */
 	static List<TreeNode> firstLevels(List<Agency> agencies) {
 		Tree tree = new Tree(agencies);
-		return tree.roots.stream().map(root -> tree.page(root, 0, true)).toList();
+		return tree.roots.stream().map(root -> tree.page(root, 0)).toList();
 	}
 
 	/**
@@ -73,7 +73,7 @@ record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean 
 		if (parent == null) {
 			throw new NotFoundException("agency", agencyId);
 		}
-		return tree.page(parent, Math.max(0, from), true);
+		return tree.page(parent, Math.max(0, from));
 	}
 
 	/**
@@ -134,10 +134,10 @@ record TreeNode(Agency agency, List<TreeNode> children, int childCount, boolean 
 				.toList();
 		}
 
-		TreeNode page(Agency a, int from, boolean open) {
+		TreeNode page(Agency a, int from) {
 			List<Agency> all = childrenOf(a);
 			List<Agency> shown = all.subList(Math.min(from, all.size()), Math.min(from + SHOWN, all.size()));
-			return new TreeNode(a, closed(shown), all.size(), true, false, open, from);
+			return new TreeNode(a, closed(shown), all.size(), true, false, true, from);
 		}
 
 		/**
