@@ -28,6 +28,31 @@ class ErrorPagesServerTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	String base() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	/**
+	 * A client signed in as the demo operator through the form, as {@code curl} would be.
+	 */
+	HttpClient signedIn() throws Exception {
+		HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+		String login = client
+			.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		var csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
+		assertThat(csrf.find()).isTrue();
+		String form = "username=operator&password=demo-test-password&_csrf="
+				+ java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
+		var signIn = client.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(signIn.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).doesNotContain("/login"));
+		return client;
+	}
+
 	@Test
 	void anUnknownAddressIsThe404PageInTheLayoutNotWhitelabel() throws Exception {
 		var anonymous = get("/static/css/no-such-file.css", "text/html");
@@ -35,6 +60,22 @@ class ErrorPagesServerTests {
 		assertThat(anonymous.body()).contains("id=\"error-page\"")
 			.contains("Không tìm thấy")
 			.doesNotContain("Whitelabel");
+	}
+
+	@Test
+	void curlWhichAcceptsAnythingGetsThePageAndTheApiGetsProblemDetails() throws Exception {
+		var page = signedIn().send(HttpRequest.newBuilder(URI.create(base() + "/no-such-page-here")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+		assertThat(page.body()).contains("id=\"error-page\"").contains("<nav");
+
+		var api = get("/api/v1/auth/no-such-operation", "*/*");
+		assertThat(api.statusCode()).isIn(401, 404);
+		assertThat(api.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+		assertThat(api.body()).contains("\"status\":" + api.statusCode()).doesNotContain("timestamp");
 	}
 
 }
