@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khien.platform.AuditLog;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.InvalidInputException;
+import vn.khien.platform.VietnameseText;
 import vn.khien.registry.Agencies;
 
 /**
@@ -68,14 +69,18 @@ public class SystemManagement {
 		check(details, null);
 		var keys = new GeneratedKeyHolder();
 		Timestamp now = Timestamp.from(Instant.now());
-		params(jdbc.sql("""
-				INSERT INTO information_system (code, name, owner_agency_id, operator_agency_id, purpose, user_count,
-				  lifecycle, hosting, cloud_provider, internet_facing, public_service_level, data_classification,
-				  handles_personal_data, personal_subjects_basic, personal_subjects_sensitive, state_secret_grade,
-				  critical, e_government, monitoring_kind, monitoring_organisation_id, shared, created_at, updated_at)
-				VALUES (:code, :name, :owner, :operator, :purpose, :userCount, :lifecycle, :hosting, :cloud, :internet,
-				  :psl, :classification, :personal, :basic, :sensitive, :secret, :critical, :egov, :monitoring, :org,
-				  FALSE, :now, :now)"""), details).param("now", now).update(keys, "id");
+		params(jdbc
+			.sql("""
+					INSERT INTO information_system (code, name, name_key, owner_agency_id, operator_agency_id, purpose, user_count,
+					  lifecycle, hosting, cloud_provider, internet_facing, public_service_level, data_classification,
+					  handles_personal_data, personal_subjects_basic, personal_subjects_sensitive, state_secret_grade,
+					  critical, e_government, monitoring_kind, monitoring_organisation_id, shared, created_at, updated_at)
+					VALUES (:code, :name, :nameKey, :owner, :operator, :purpose, :userCount, :lifecycle, :hosting, :cloud, :internet,
+					  :psl, :classification, :personal, :basic, :sensitive, :secret, :critical, :egov, :monitoring, :org,
+					  FALSE, :now, :now)"""),
+				details)
+			.param("now", now)
+			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
 		InformationSystem created = systems.get(id);
 		audit.record("CREATE", "information_system", id, null, created);
@@ -88,7 +93,7 @@ public class SystemManagement {
 		check(details, id);
 		params(jdbc
 			.sql("""
-					UPDATE information_system SET code = :code, name = :name, owner_agency_id = :owner,
+					UPDATE information_system SET code = :code, name = :name, name_key = :nameKey, owner_agency_id = :owner,
 					  operator_agency_id = :operator, purpose = :purpose, user_count = :userCount, lifecycle = :lifecycle,
 					  hosting = :hosting, cloud_provider = :cloud, internet_facing = :internet, public_service_level = :psl,
 					  data_classification = :classification, handles_personal_data = :personal,
@@ -225,6 +230,7 @@ public class SystemManagement {
 	private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, SystemDetails d) {
 		return spec.param("code", d.code().trim())
 			.param("name", d.name().trim())
+			.param("nameKey", VietnameseText.sortKey(d.name().trim()))
 			.param("owner", d.ownerAgencyId())
 			.param("operator", d.operatorAgencyId())
 			.param("purpose", trimToNull(d.purpose()))

@@ -42,7 +42,7 @@ public class Systems {
 	/** Most rows an export writes, so one request cannot exhaust memory. */
 	public static final int EXPORT_LIMIT = 10_000;
 
-	private static final Map<String, String> SORTS = Map.of("code", "s.code", "name", "s.name", "lifecycle",
+	private static final Map<String, String> SORTS = Map.of("code", "s.code", "name", "s.name_key", "lifecycle",
 			"s.lifecycle", "level", "COALESCE(s.security_level_approved, s.security_level_proposed)", "critical",
 			"s.critical", "updated", "s.updated_at", "users", "s.user_count");
 

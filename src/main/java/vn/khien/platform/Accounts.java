@@ -68,12 +68,13 @@ public class Accounts {
 			throw InvalidInputException.conflict("username", "user.username.taken", account.username());
 		}
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql(
-				"""
-						INSERT INTO app_user (username, display_name, email, password_hash, agency_id, organisation_id, created_at)
-						VALUES (:username, :displayName, :email, :hash, :agencyId, :organisationId, :now)""")
+		jdbc.sql("""
+				INSERT INTO app_user (username, display_name, display_name_key, email, password_hash, agency_id,
+				  organisation_id, created_at)
+				VALUES (:username, :displayName, :nameKey, :email, :hash, :agencyId, :organisationId, :now)""")
 			.param("username", account.username())
 			.param("displayName", account.displayName())
+			.param("nameKey", VietnameseText.sortKey(account.displayName()))
 			.param("email", account.email())
 			.param("hash", passwords.encode(account.password()))
 			.param("agencyId", account.agencyId())
@@ -142,7 +143,7 @@ public class Accounts {
 			.param("q", like)
 			.query(Long.class)
 			.single();
-		String order = query.orderBy(Map.of("username", "username", "name", "display_name"), "username ASC");
+		String order = query.orderBy(Map.of("username", "username", "name", "display_name_key"), "username ASC");
 		List<Account> items = jdbc
 			.sql(SELECT + " WHERE " + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
 			.param("q", like)
@@ -206,9 +207,10 @@ public class Accounts {
 	public void update(long userId, Details details) {
 		Account before = find(userId).orElseThrow(() -> new NotFoundException("user", userId));
 		jdbc.sql("""
-				UPDATE app_user SET display_name = :displayName, email = :email, agency_id = :agencyId,
-				  organisation_id = :organisationId WHERE id = :id""")
+				UPDATE app_user SET display_name = :displayName, display_name_key = :nameKey, email = :email,
+				  agency_id = :agencyId, organisation_id = :organisationId WHERE id = :id""")
 			.param("displayName", details.displayName())
+			.param("nameKey", VietnameseText.sortKey(details.displayName()))
 			.param("email", details.email())
 			.param("agencyId", details.agencyId())
 			.param("organisationId", details.organisationId())

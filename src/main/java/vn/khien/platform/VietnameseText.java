@@ -78,6 +78,16 @@ public final class VietnameseText {
 			.toList();
 	}
 
+	/**
+	 * The bytes a database sorts by to keep Vietnamese order: H2 and PostgreSQL both
+	 * compare binary columns byte by byte, and a collation key's bytes compare as the
+	 * collator does. Stored beside a name ({@code name_key}), written wherever the name
+	 * is; a change of collator means recomputing them (see ADR 0007).
+	 */
+	public static byte[] sortKey(String text) {
+		return text == null ? null : COLLATOR.get().getCollationKey(text).toByteArray();
+	}
+
 	/** A SQL expression folding {@code column} the way {@link #fold(String)} does. */
 	public static String foldSql(String column) {
 		return "TRANSLATE(LOWER(" + column + "), '" + ACCENTED + "', '" + PLAIN + "')";

@@ -101,7 +101,7 @@ public class Agencies {
 		if (filter.parentId() != null) {
 			where.append(" AND parent_id = :parent");
 		}
-		String order = page.orderBy(Map.of("code", "code", "name", "name", "kind", "kind", "status", "status"),
+		String order = page.orderBy(Map.of("code", "code", "name", "name_key", "kind", "kind", "status", "status"),
 				"code ASC");
 		long total = bind(scope.bind(jdbc.sql("SELECT COUNT(*) FROM agency WHERE " + where)), filter).query(Long.class)
 			.single();

@@ -26,6 +26,7 @@ import vn.khien.platform.AuditLog;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.NotFoundException;
+import vn.khien.platform.VietnameseText;
 
 /**
  * Creating and changing agencies; every change is audited and kept in the agency's
@@ -96,13 +97,15 @@ public class AgencyManagement {
 		checkCodeFree(details.code(), null);
 		var keys = new GeneratedKeyHolder();
 		Timestamp now = Timestamp.from(Instant.now());
-		jdbc.sql("""
-				INSERT INTO agency (code, name, kind, parent_id, head_name, head_title, head_phone, head_email, address,
-				  status, created_at, updated_at)
-				VALUES (:code, :name, :kind, :parent, :headName, :headTitle, :headPhone, :headEmail, :address,
-				  'ACTIVE', :now, :now)""")
+		jdbc.sql(
+				"""
+						INSERT INTO agency (code, name, name_key, kind, parent_id, head_name, head_title, head_phone, head_email,
+						  address, status, created_at, updated_at)
+						VALUES (:code, :name, :nameKey, :kind, :parent, :headName, :headTitle, :headPhone, :headEmail, :address,
+						  'ACTIVE', :now, :now)""")
 			.param("code", details.code().trim())
 			.param("name", details.name().trim())
+			.param("nameKey", VietnameseText.sortKey(details.name().trim()))
 			.param("kind", details.kind().name())
 			.param("parent", details.parentId())
 			.param("headName", blankToNull(details.headName()))
@@ -132,11 +135,12 @@ public class AgencyManagement {
 		checkParent(details.parentId(), id);
 		checkCodeFree(details.code(), id);
 		jdbc.sql("""
-				UPDATE agency SET code = :code, name = :name, kind = :kind, parent_id = :parent, head_name = :headName,
-				  head_title = :headTitle, head_phone = :headPhone, head_email = :headEmail, address = :address,
-				  updated_at = :now WHERE id = :id""")
+				UPDATE agency SET code = :code, name = :name, name_key = :nameKey, kind = :kind, parent_id = :parent,
+				  head_name = :headName, head_title = :headTitle, head_phone = :headPhone, head_email = :headEmail,
+				  address = :address, updated_at = :now WHERE id = :id""")
 			.param("code", details.code().trim())
 			.param("name", details.name().trim())
+			.param("nameKey", VietnameseText.sortKey(details.name().trim()))
 			.param("kind", details.kind().name())
 			.param("parent", details.parentId())
 			.param("headName", blankToNull(details.headName()))
@@ -207,14 +211,17 @@ public class AgencyManagement {
 		List<Object[]> inserts = new ArrayList<>(fresh.size());
 		for (Imported row : fresh) {
 			Agency parent = row.parentCode() == null ? null : registered.get(row.parentCode());
-			inserts.add(new Object[] { row.code().trim(), row.name().trim(), row.kind().name(),
-					parent == null ? null : parent.id(), blankToNull(row.headName()), blankToNull(row.headTitle()),
-					blankToNull(row.headPhone()), blankToNull(row.headEmail()), blankToNull(row.address()), now, now });
+			inserts.add(new Object[] { row.code().trim(), row.name().trim(), VietnameseText.sortKey(row.name().trim()),
+					row.kind().name(), parent == null ? null : parent.id(), blankToNull(row.headName()),
+					blankToNull(row.headTitle()), blankToNull(row.headPhone()), blankToNull(row.headEmail()),
+					blankToNull(row.address()), now, now });
 		}
-		batch.batchUpdate("""
-				INSERT INTO agency (code, name, kind, parent_id, head_name, head_title, head_phone, head_email, address,
-				  status, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)""", inserts);
+		batch.batchUpdate(
+				"""
+						INSERT INTO agency (code, name, name_key, kind, parent_id, head_name, head_title, head_phone, head_email,
+						  address, status, created_at, updated_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)""",
+				inserts);
 		Map<String, Long> idOf = new HashMap<>();
 		registered.forEach((code, agency) -> idOf.put(code, agency.id()));
 		for (List<String> chunk : chunks(fresh.stream().map(Imported::code).toList())) {
@@ -252,16 +259,19 @@ public class AgencyManagement {
 					keep(row.headName(), before.headName()), keep(row.headTitle(), before.headTitle()),
 					keep(row.headPhone(), before.headPhone()), keep(row.headEmail(), before.headEmail()),
 					keep(row.address(), before.address()), before.status(), before.successorId());
-			updates.add(new Object[] { after.name(), after.kind().name(), after.parentId(), after.headName(),
-					after.headTitle(), after.headPhone(), after.headEmail(), after.address(), now, after.id() });
+			updates.add(new Object[] { after.name(), VietnameseText.sortKey(after.name()), after.kind().name(),
+					after.parentId(), after.headName(), after.headTitle(), after.headPhone(), after.headEmail(),
+					after.address(), now, after.id() });
 			if (tracked(before, after)) {
 				moved.add(new Agency[] { before, after });
 			}
 			changes.add(new AuditLog.Change("UPDATE", "agency", after.id(), before, after));
 		}
-		batch.batchUpdate("""
-				UPDATE agency SET name = ?, kind = ?, parent_id = ?, head_name = ?, head_title = ?, head_phone = ?,
-				  head_email = ?, address = ?, updated_at = ? WHERE id = ?""", updates);
+		batch.batchUpdate(
+				"""
+						UPDATE agency SET name = ?, name_key = ?, kind = ?, parent_id = ?, head_name = ?, head_title = ?, head_phone = ?,
+						  head_email = ?, address = ?, updated_at = ? WHERE id = ?""",
+				updates);
 		recordHistories(moved, today);
 		batch.batchUpdate("""
 				INSERT INTO agency_history (agency_id, valid_from, code, name, kind, parent_id, status)

@@ -24,6 +24,7 @@ import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
+import vn.khien.platform.VietnameseText;
 
 /**
  * Agencies' focal points for monitoring and incident response. Reads follow the user's
@@ -77,8 +78,8 @@ public class FocalPoints {
 			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
 		}
 		String order = page.orderBy(
-				Map.of("agency", "a.code", "name", "f.name", "duty", "f.duty", "confirmedOn", "f.confirmed_on"),
-				"a.code ASC");
+				Map.of("agency", "a.name_key", "name", "f.name_key", "duty", "f.duty", "confirmedOn", "f.confirmed_on"),
+				"a.name_key ASC");
 		long total = scope
 			.bind(jdbc.sql("SELECT COUNT(*) FROM focal_point f JOIN agency a ON a.id = f.agency_id" + where))
 			.params(params)
@@ -99,7 +100,8 @@ public class FocalPoints {
 	public List<FocalPoint> ofAgency(long agencyId) {
 		agencies.get(agencyId);
 		return jdbc
-			.sql(SELECT + " WHERE f.agency_id = :agency AND f.active = TRUE ORDER BY f.duty, f.is_primary DESC, f.name")
+			.sql(SELECT
+					+ " WHERE f.agency_id = :agency AND f.active = TRUE ORDER BY f.duty, f.is_primary DESC, f.name_key")
 			.param("agency", agencyId)
 			.query(FocalPoints::map)
 			.list();
@@ -124,13 +126,15 @@ public class FocalPoints {
 		}
 		var keys = new GeneratedKeyHolder();
 		Timestamp now = Timestamp.from(Instant.now());
-		jdbc.sql("""
-				INSERT INTO focal_point (agency_id, duty, name, title, phone, email, out_of_hours, is_primary, active,
-				  confirmed_on, created_at, updated_at)
-				VALUES (:agency, :duty, :name, :title, :phone, :email, :ooh, :primary, TRUE, :today, :now, :now)""")
+		jdbc.sql(
+				"""
+						INSERT INTO focal_point (agency_id, duty, name, name_key, title, phone, email, out_of_hours, is_primary, active,
+						  confirmed_on, created_at, updated_at)
+						VALUES (:agency, :duty, :name, :nameKey, :title, :phone, :email, :ooh, :primary, TRUE, :today, :now, :now)""")
 			.param("agency", agency.id())
 			.param("duty", details.duty().name())
 			.param("name", details.name().trim())
+			.param("nameKey", VietnameseText.sortKey(details.name().trim()))
 			.param("title", blankToNull(details.title()))
 			.param("phone", blankToNull(details.phone()))
 			.param("email", blankToNull(details.email()))
@@ -154,10 +158,11 @@ public class FocalPoints {
 		}
 		jdbc.sql(
 				"""
-						UPDATE focal_point SET duty = :duty, name = :name, title = :title, phone = :phone, email = :email,
+						UPDATE focal_point SET duty = :duty, name = :name, name_key = :nameKey, title = :title, phone = :phone, email = :email,
 						  out_of_hours = :ooh, is_primary = :primary, confirmed_on = :today, updated_at = :now WHERE id = :id""")
 			.param("duty", details.duty().name())
 			.param("name", details.name().trim())
+			.param("nameKey", VietnameseText.sortKey(details.name().trim()))
 			.param("title", blankToNull(details.title()))
 			.param("phone", blankToNull(details.phone()))
 			.param("email", blankToNull(details.email()))

@@ -22,6 +22,7 @@ import vn.khien.platform.NotFoundException;
 import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
 import vn.khien.platform.Role;
+import vn.khien.platform.VietnameseText;
 
 /**
  * External organisations and their contacts. Province-wide roles read all of them; a user
@@ -60,7 +61,8 @@ public class Organisations {
 			where.append(" AND (LOWER(o.name) LIKE :q OR LOWER(COALESCE(o.tax_code, '')) LIKE :q)");
 			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
 		}
-		String order = page.orderBy(Map.of("name", "o.name", "kind", "o.kind", "status", "o.status"), "o.name ASC");
+		String order = page.orderBy(Map.of("name", "o.name_key", "kind", "o.kind", "status", "o.status"),
+				"o.name_key ASC");
 		long total = jdbc.sql("SELECT COUNT(*) FROM organisation o" + where).params(params).query(Long.class).single();
 		List<Organisation> items = jdbc
 			.sql("SELECT o.* FROM organisation o" + where + " ORDER BY " + order + ", o.id LIMIT :limit OFFSET :offset")
@@ -92,9 +94,9 @@ public class Organisations {
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql(
 				"""
-						INSERT INTO organisation (kind, name, tax_code, address, website, hotline, email, report_url, status,
+						INSERT INTO organisation (kind, name, name_key, tax_code, address, website, hotline, email, report_url, status,
 						  created_at, updated_at)
-						VALUES (:kind, :name, :taxCode, :address, :website, :hotline, :email, :reportUrl, :status, :now, :now)""")
+						VALUES (:kind, :name, :nameKey, :taxCode, :address, :website, :hotline, :email, :reportUrl, :status, :now, :now)""")
 			.params(values(details))
 			.param("now", now)
 			.update(keys, "id");
@@ -106,10 +108,11 @@ public class Organisations {
 	@Transactional
 	public Organisation update(long id, Organisation.Details details) {
 		Organisation before = get(id);
-		jdbc.sql("""
-				UPDATE organisation SET kind = :kind, name = :name, tax_code = :taxCode, address = :address,
-				  website = :website, hotline = :hotline, email = :email, report_url = :reportUrl, status = :status,
-				  updated_at = :now WHERE id = :id""")
+		jdbc.sql(
+				"""
+						UPDATE organisation SET kind = :kind, name = :name, name_key = :nameKey, tax_code = :taxCode, address = :address,
+						  website = :website, hotline = :hotline, email = :email, report_url = :reportUrl, status = :status,
+						  updated_at = :now WHERE id = :id""")
 			.params(values(details))
 			.param("now", Timestamp.from(Instant.now()))
 			.param("id", id)
@@ -194,6 +197,7 @@ public class Organisations {
 		Map<String, Object> values = new HashMap<>();
 		values.put("kind", d.kind().name());
 		values.put("name", d.name().trim());
+		values.put("nameKey", VietnameseText.sortKey(d.name().trim()));
 		values.put("taxCode", FocalPoints.blankToNull(d.taxCode()));
 		values.put("address", FocalPoints.blankToNull(d.address()));
 		values.put("website", FocalPoints.blankToNull(d.website()));

@@ -114,7 +114,7 @@ public class RegistrationCampaigns {
 		AgencyScope scope = currentUser.scope();
 		Map<String, Object> params = new HashMap<>();
 		String where = where(campaign, filter, today, scope, params);
-		String order = page.orderBy(Map.of("code", "a.code", "name", "a.name", "kind", "a.kind"), "a.code ASC");
+		String order = page.orderBy(Map.of("code", "a.code", "name", "a.name_key", "kind", "a.kind"), "a.code ASC");
 		long total = scope.bind(jdbc.sql("SELECT COUNT(*) FROM agency a" + where))
 			.params(params)
 			.query(Long.class)

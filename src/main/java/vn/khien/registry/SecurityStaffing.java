@@ -31,7 +31,7 @@ import vn.khien.platform.PageResult;
 public class SecurityStaffing {
 
 	private static final String COUNTS = """
-			SELECT a.id, a.code, a.name, COALESCE(s.needed, 0) AS needed,
+			SELECT a.id, a.code, a.name, a.name_key, COALESCE(s.needed, 0) AS needed,
 			  (SELECT COUNT(*) FROM security_staff p WHERE p.agency_id = a.id AND p.active = TRUE) AS actual
 			FROM agency a LEFT JOIN security_staffing s ON s.agency_id = a.id""";
 
@@ -87,7 +87,7 @@ public class SecurityStaffing {
 			params.put("q", "%" + q.trim().toLowerCase() + "%");
 		}
 		String inner = COUNTS + where;
-		String order = page.orderBy(Map.of("code", "g.code", "name", "g.name", "needed", "g.needed", "actual",
+		String order = page.orderBy(Map.of("code", "g.code", "name", "g.name_key", "needed", "g.needed", "actual",
 				"g.actual", "gap", "(g.needed - g.actual)"), "(g.needed - g.actual) DESC");
 		long total = scope.bind(jdbc.sql("SELECT COUNT(*) FROM (" + inner + ") g WHERE g.needed > g.actual"))
 			.params(params)
