@@ -28,9 +28,20 @@ public class Agencies {
 
 	private final CurrentUser currentUser;
 
-	Agencies(JdbcClient jdbc, CurrentUser currentUser) {
+	private final AgencyTree tree;
+
+	Agencies(JdbcClient jdbc, CurrentUser currentUser, AgencyTree tree) {
 		this.jdbc = jdbc;
 		this.currentUser = currentUser;
+		this.tree = tree;
+	}
+
+	/**
+	 * A number that changes whenever an agency is created or changed on this node, for
+	 * what is derived from the agencies and kept (a rendered tree).
+	 */
+	public long version() {
+		return tree.version();
 	}
 
 	public record Filter(@Nullable String q, @Nullable AgencyKind kind, @Nullable AgencyStatus status,

@@ -411,6 +411,7 @@ public class AgencyManagement {
 			.param("now", Timestamp.from(Instant.now()))
 			.param("id", id)
 			.update();
+		treeChanged();
 		Agency after = agencies.get(id);
 		recordHistory(before, after, effective);
 		audit.record("STATUS", "agency", id, before, after);

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,8 @@ class AgencyTree implements AgencyHierarchy {
 	private volatile @Nullable Map<Long, List<Long>> children;
 
 	private volatile @Nullable Map<Long, Long> parents;
+
+	private final AtomicLong version = new AtomicLong();
 
 	AgencyTree(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -63,6 +66,11 @@ class AgencyTree implements AgencyHierarchy {
 	void invalidate() {
 		children = null;
 		parents = null;
+		version.incrementAndGet();
+	}
+
+	long version() {
+		return version.get();
 	}
 
 	private Map<Long, List<Long>> children() {

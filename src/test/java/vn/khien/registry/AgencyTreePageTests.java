@@ -31,6 +31,9 @@ class AgencyTreePageTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	/** Tree nodes: the list items of the tree, not of the menu. */
 	static int nodes(String html) {
 		int tree = html.indexOf("id=\"agency-tree\"");
@@ -67,6 +70,29 @@ class AgencyTreePageTests {
 		String last = page("/agencies/" + root + "/children?from=" + lastFrom);
 		assertThat(nodes(last)).isEqualTo((int) (subUnits - lastFrom));
 		assertThat(last).doesNotContain("tree-more");
+	}
+
+	@Test
+	void theTreeKeptForAScopeFollowsEveryChangeAndIsNeverAnotherScopes() throws Exception {
+		AgencyManagement management = vn.khien.FixturePrincipal.wrap(context.getBean(AgencyManagement.class));
+		long root = agencies.findByCode("UBND-T").orElseThrow().id();
+		String code = vn.khien.AccessFixtures.unique("TR");
+		String before = page("/agencies");
+		// NB: "A" sorts first, so the new unit is among the fifty shown
+		Agency unit = management.create(new AgencyManagement.AgencyDetails(code, "An toàn " + code,
+				AgencyKind.PUBLIC_SERVICE_UNIT, root, null, null, null, null, null));
+		assertThat(before).doesNotContain(code);
+		assertThat(page("/agencies")).contains("An toàn " + code);
+		management.update(unit.id(), new AgencyManagement.AgencyDetails(code, "Ấp mới " + code,
+				AgencyKind.PUBLIC_SERVICE_UNIT, root, null, null, null, null, null));
+		assertThat(page("/agencies")).contains("Ấp mới " + code).doesNotContain("An toàn " + code);
+
+		var officer = mvc.get().uri("/agencies").with(logins.session("officer")).exchange();
+		assertThat(officer.getResponse().getContentAsString()).as("the officer's tree is the health department's")
+			.contains("Sở Y tế")
+			.doesNotContain(code)
+			.doesNotContain("data-code=\"SGDDT\"");
+		assertThat(page("/agencies")).contains("data-code=\"SGDDT\"");
 	}
 
 	@Test

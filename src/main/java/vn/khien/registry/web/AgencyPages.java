@@ -1,6 +1,7 @@
 package vn.khien.registry.web;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.InvalidInputException;
@@ -37,11 +40,15 @@ class AgencyPages {
 
 	private final CurrentUser currentUser;
 
-	AgencyPages(Agencies agencies, AgencyManagement management, AgencyHistory history, CurrentUser currentUser) {
+	private final RenderedForests forests;
+
+	AgencyPages(Agencies agencies, AgencyManagement management, AgencyHistory history, CurrentUser currentUser,
+			RenderedForests forests) {
 		this.agencies = agencies;
 		this.management = management;
 		this.history = history;
 		this.currentUser = currentUser;
+		this.forests = forests;
 	}
 
 	/**
@@ -51,20 +58,23 @@ class AgencyPages {
 	 */
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping
-	String tree(@RequestParam(required = false) String q, Model model) {
+	String tree(@RequestParam(required = false) String q, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
 		String text = vn.khien.platform.PageQuery.text("q", q);
-		var all = agencies.all();
 		if (text == null) {
-			model.addAttribute("forest", TreeNode.firstLevels(all));
+			RenderedForests.Forest forest = forests.forest(currentUser.scope(), locale, request, response);
+			model.addAttribute("rendered", forest);
 			model.addAttribute("matches", null);
+			model.addAttribute("total", forest.total());
 		}
 		else {
+			var all = agencies.all();
 			TreeNode.Search search = TreeNode.search(all, text);
 			model.addAttribute("forest", search.forest());
 			model.addAttribute("matches", search.matches());
+			model.addAttribute("total", all.size());
 		}
 		model.addAttribute("q", text == null ? "" : text);
-		model.addAttribute("total", all.size());
 		return "registry/agencies";
 	}
 
