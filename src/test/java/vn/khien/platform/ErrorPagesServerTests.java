@@ -76,6 +76,10 @@ class ErrorPagesServerTests {
 		assertThat(api.headers().firstValue("Content-Type"))
 			.hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
 		assertThat(api.body()).contains("\"status\":" + api.statusCode()).doesNotContain("timestamp");
+
+		var direct = get("/error", "text/html");
+		assertThat(direct.statusCode()).as("a visit to the error address itself").isEqualTo(404);
+		assertThat(direct.body()).contains("id=\"error-page\"");
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -30,6 +31,8 @@ class ErrorPages implements ErrorController {
 		this.messages = messages;
 	}
 
+	// NB: the error page answers whoever's request failed, signed in or not
+	@PermitAll
 	@RequestMapping("${server.error.path:/error}")
 	Object error(HttpServletRequest request, Locale locale) {
 		HttpStatus status = status(request);
@@ -51,6 +54,9 @@ class ErrorPages implements ErrorController {
 
 	private static HttpStatus status(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code == null) {
+			return HttpStatus.NOT_FOUND; // a visit to /error itself: nothing happened
+		}
 		HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
 		return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
 	}

@@ -1,6 +1,11 @@
 package vn.khien.registry.web;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import vn.khien.platform.AgencyFigures;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.PickerOption;
@@ -26,6 +32,7 @@ import vn.khien.registry.Agency;
 import vn.khien.registry.AgencyHistory;
 import vn.khien.registry.AgencyKind;
 import vn.khien.registry.AgencyManagement;
+import vn.khien.registry.RegistrationCampaigns;
 import vn.khien.registry.web.AgencyPayloads.AgencyForm;
 
 @Controller
@@ -42,8 +49,14 @@ class AgencyPages {
 
 	private final RenderedForests forests;
 
+	private final List<AgencyFigures> figures;
+
+	private final RegistrationCampaigns campaigns;
+
 	AgencyPages(Agencies agencies, AgencyManagement management, AgencyHistory history, CurrentUser currentUser,
-			RenderedForests forests) {
+			RenderedForests forests, List<AgencyFigures> figures, RegistrationCampaigns campaigns) {
+		this.figures = figures.stream().sorted(java.util.Comparator.comparingInt(AgencyFigures::order)).toList();
+		this.campaigns = campaigns;
 		this.agencies = agencies;
 		this.management = management;
 		this.history = history;
@@ -115,9 +128,28 @@ class AgencyPages {
 		Agency agency = agencies.get(id);
 		model.addAttribute("agency", agency);
 		model.addAttribute("parent", agency.parentId() == null ? null : agencies.find(agency.parentId()).orElse(null));
-		model.addAttribute("children",
-				agencies.list(new Agencies.Filter(null, null, null, id), vn.khien.platform.PageQuery.of(0, 500, "name"))
-					.items());
+		var children = agencies
+			.list(new Agencies.Filter(null, null, null, id), vn.khien.platform.PageQuery.of(0, 500, "name"))
+			.items();
+		model.addAttribute("children", children);
+		List<Long> ids = new ArrayList<>();
+		ids.add(id);
+		children.forEach(c -> ids.add(c.id()));
+		Map<Long, List<AgencyFigures.Figure>> standing = new HashMap<>();
+		List<String> columns = new ArrayList<>();
+		List<String> fragments = new ArrayList<>();
+		for (AgencyFigures module : figures) {
+			columns.addAll(module.labelKeys());
+			module.of(ids).forEach((at, f) -> standing.computeIfAbsent(at, k -> new ArrayList<>()).addAll(f));
+			if (module.template() != null) {
+				fragments.add(module.template());
+			}
+		}
+		model.addAttribute("standing", standing.getOrDefault(id, List.of()));
+		model.addAttribute("standingColumns", columns);
+		model.addAttribute("childStanding", standing);
+		model.addAttribute("standingFragments", fragments);
+		model.addAttribute("campaignStandings", campaigns.standingsOf(agency, LocalDate.now(AgencyManagement.ZONE), 3));
 		model.addAttribute("history", history.of(id));
 		model.addAttribute("mayEdit", currentUser.mayEdit(id));
 		return "registry/agency";

@@ -1,0 +1,43 @@
+package vn.khien.platform;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Implemented by each module that has figures for an agency's page (its standing): the
+ * registry shows them for the agency and for each of its sub-units without depending on
+ * the modules (systems and hosts today; vulnerabilities and incidents to come).
+ */
+public interface AgencyFigures {
+
+	/** Where the module's figures stand among the others'. */
+	int order();
+
+	/** The labels of the module's figures, in the order {@link #of} gives them. */
+	List<String> labelKeys();
+
+	/**
+	 * The figures of each agency in {@code agencyIds} (all in the current user's scope),
+	 * each rolled up over the agency's sub-units as the list behind its link counts.
+	 */
+	Map<Long, List<Figure>> of(Collection<Long> agencyIds);
+
+	/**
+	 * A template whose fragment {@code standing} the module adds below the figures on the
+	 * agency's own page (a trend), rendered with {@code agency} in scope; null for none.
+	 */
+	default @Nullable String template() {
+		return null;
+	}
+
+	/**
+	 * One figure and the list behind it; a ratio is shown as a percentage, and null when
+	 * there is nothing to count.
+	 */
+	record Figure(String labelKey, @Nullable Number value, boolean ratio, String link) {
+	}
+
+}
