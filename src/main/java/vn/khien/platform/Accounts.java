@@ -2,7 +2,9 @@ package vn.khien.platform;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +46,10 @@ public class Accounts {
 	public record Account(long id, String username, String displayName, @Nullable String email, Set<Role> roles,
 			@Nullable Long agencyId, @Nullable Long organisationId, boolean enabled, boolean totpEnabled,
 			@Nullable Instant lockedUntil, @Nullable Instant lastLoginAt) {
+	}
+
+	/** Who an account is, for lists that name people (the audit trail). */
+	public record Name(long id, String username, String displayName) {
 	}
 
 	/**
@@ -134,6 +140,30 @@ public class Accounts {
 
 	public Optional<Account> findByUsername(String username) {
 		return jdbc.sql(SELECT + " WHERE username = :u").param("u", username).query(this::account).optional();
+	}
+
+	/**
+	 * The names of the accounts with these usernames or ids, in one query; those that do
+	 * not exist are left out.
+	 */
+	public List<Name> names(Set<String> usernames, Set<Long> ids) {
+		var where = new ArrayList<String>();
+		var params = new HashMap<String, Object>();
+		if (!usernames.isEmpty()) {
+			where.add("username IN (:usernames)");
+			params.put("usernames", usernames);
+		}
+		if (!ids.isEmpty()) {
+			where.add("id IN (:ids)");
+			params.put("ids", ids);
+		}
+		if (where.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT id, username, display_name FROM app_user WHERE " + String.join(" OR ", where))
+			.params(params)
+			.query(RecordRows.of(Name.class))
+			.list();
 	}
 
 	public PageResult<Account> list(PageQuery query, @Nullable String q) {

@@ -28,6 +28,9 @@ public record SystemPrincipal(String name,
 
 	}
 
+	/** What the audit trail names a system principal by: this, then its name. */
+	public static final String AUDIT_PREFIX = "system:";
+
 	public SystemPrincipal {
 		permissions = permissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions));
 	}
@@ -43,7 +46,7 @@ public record SystemPrincipal(String name,
 	/** As the audit trail names it. */
 	@Override
 	public String getName() {
-		return "system:" + name;
+		return AUDIT_PREFIX + name;
 	}
 
 	/** Runs {@code work} as this principal, then puts back whoever ran before. */

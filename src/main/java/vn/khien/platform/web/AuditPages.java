@@ -1,6 +1,7 @@
 package vn.khien.platform.web;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -13,10 +14,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.khien.platform.AuditChain;
 import vn.khien.platform.AuditTrail;
+import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.PageQuery;
 
 /**
  * The audit trail viewer: filters live in the URL; the chain can be verified on demand.
+ * Codes are shown in words ({@link AuditRows}); the action filter takes a known action
+ * only.
  */
 @Controller
 @RequestMapping("/audit")
@@ -26,9 +30,15 @@ class AuditPages {
 
 	private final AuditChain chain;
 
-	AuditPages(AuditTrail trail, AuditChain chain) {
+	private final AuditVocabulary vocabulary;
+
+	private final AuditRows rows;
+
+	AuditPages(AuditTrail trail, AuditChain chain, AuditVocabulary vocabulary, AuditRows rows) {
 		this.trail = trail;
 		this.chain = chain;
+		this.vocabulary = vocabulary;
+		this.rows = rows;
 	}
 
 	@PreAuthorize("hasAnyRole('ADMIN', 'POLICE')")
@@ -41,18 +51,30 @@ class AuditPages {
 			@RequestParam(required = false) @Nullable String entityId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false, defaultValue = "false") boolean verify, Model model) {
+			@RequestParam(required = false, defaultValue = "false") boolean verify, Model model, Locale locale) {
+		String known = knownAction(action);
 		var query = PageQuery.of(page, size == null ? 50 : size, "-seq");
-		model.addAttribute("result",
-				trail.search(AuditApi.filter(actor, action, entityType, entityId, from, to), query));
+		var result = trail.search(AuditApi.filter(actor, known, entityType, entityId, from, to), query);
+		model.addAttribute("result", result);
+		model.addAttribute("rows", rows.of(result.items(), locale));
+		model.addAttribute("actions", vocabulary.actions(locale));
 		model.addAttribute("actor", nz(actor));
-		model.addAttribute("action", nz(action));
+		model.addAttribute("action", nz(known));
 		model.addAttribute("entityType", nz(entityType));
 		model.addAttribute("entityId", nz(entityId));
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("verification", verify ? chain.verify() : null);
 		return "platform/audit";
+	}
+
+	// NB: an edited address must say what is wrong rather than list nothing
+	private @Nullable String knownAction(@Nullable String action) {
+		String code = PageQuery.text("action", action);
+		if (code != null && !vocabulary.knows(code)) {
+			throw new InvalidInputException("action", "error.parameter", "action", code);
+		}
+		return code;
 	}
 
 	private static String nz(@Nullable String s) {
