@@ -64,6 +64,15 @@ public class Coverage {
 
 	}
 
+	/**
+	 * Which of the hosts to protect a list shows: the figures of coverage each open one.
+	 */
+	public enum Protection {
+
+		UNPROTECTED, PROTECTED, ALL
+
+	}
+
 	/** Figures of one agency: rolled up over its descendants, and its own hosts only. */
 	public record AgencyCoverage(long agencyId, String agencyCode, String agencyName, @Nullable Long parentId,
 			boolean hasChildren, int inScope, int protectedHosts, int inScopeOwn, int protectedOwn) {
@@ -105,7 +114,7 @@ public class Coverage {
 	public record UnprotectedHost(long assetId, long agencyId, String agencyCode, String agencyName, String kind,
 			@Nullable String hostname, @Nullable String addresses, @Nullable String product,
 			@Nullable String productVersion, @Nullable Boolean running, @Nullable LocalDate signatureDate,
-			@Nullable Instant lastCheckIn, Reason reason) {
+			@Nullable Instant lastCheckIn, @Nullable Reason reason) {
 
 		/** The last check-in on the province's clock, for display. */
 		public java.time.@Nullable LocalDateTime lastCheckInLocal() {
@@ -340,10 +349,23 @@ public class Coverage {
 	 */
 	public PageResult<UnprotectedHost> unprotected(@Nullable String agencyIdOrCode, @Nullable Reason reason,
 			PageQuery page) {
+		return hosts(agencyIdOrCode, Protection.UNPROTECTED, reason, page);
+	}
+
+	/**
+	 * Hosts to protect in the agency's subtree (or the whole scope): those not protected
+	 * (with the reason), those protected, or all of them.
+	 */
+	public PageResult<UnprotectedHost> hosts(@Nullable String agencyIdOrCode, Protection protection,
+			@Nullable Reason reason, PageQuery page) {
 		AgencyScope scope = currentUser.scope();
 		Set<Long> subtree = subtree(agencyIdOrCode);
-		StringBuilder where = new StringBuilder(
-				IN_SCOPE + " AND NOT " + nullSafeProtected() + " AND " + scope.filter("a.agency_id"));
+		String state = switch (protection) {
+			case UNPROTECTED -> " AND NOT " + nullSafeProtected();
+			case PROTECTED -> " AND " + nullSafeProtected();
+			case ALL -> "";
+		};
+		StringBuilder where = new StringBuilder(IN_SCOPE + state + " AND " + scope.filter("a.agency_id"));
 		if (subtree != null) {
 			where.append(" AND a.agency_id IN (:subtree)");
 		}
@@ -393,7 +415,7 @@ public class Coverage {
 				rs.getString("name"), rs.getString("kind"), rs.getString("hostname"), rs.getString("addresses"),
 				rs.getString("product"), rs.getString("product_version"), rs.getObject("running", Boolean.class),
 				signature == null ? null : signature.toLocalDate(), checkIn == null ? null : checkIn.toInstant(),
-				Reason.valueOf(rs.getString("reason")));
+				rs.getString("reason") == null ? null : Reason.valueOf(rs.getString("reason")));
 	}
 
 	/**

@@ -66,7 +66,7 @@ class AgencyStandingTests {
 		assertThat(figure(html, "/systems?agency=" + health))
 			.isEqualTo(String.format("%,d", systems).replace(',', '.'));
 		assertThat(figure(html, "/assets?agency=" + health)).isEqualTo(String.format("%,d", hosts).replace(',', '.'));
-		assertThat(figure(html, "/coverage?agency=" + health)).matches("[0-9.]+|—");
+		assertThat(figure(html, "/coverage?agency=" + health)).matches("[0-9]+(,[0-9])?%|—");
 		assertThat(html).contains("id=\"coverage-trend\"").contains("/coverage/data/trend?agency=" + health);
 
 		// NB: each sub-unit has its row with its own linked figures

@@ -65,9 +65,11 @@ class CoveragePages {
 	@GetMapping("/unprotected")
 	String unprotected(@RequestParam(required = false) @Nullable String agency,
 			@RequestParam(required = false) Coverage.@Nullable Reason reason,
+			@RequestParam(defaultValue = "UNPROTECTED") Coverage.Protection protection,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort, Model model) {
 		PageQuery query = PageQuery.of(page, 50, sort);
-		model.addAttribute("result", coverage.unprotected(agency, reason, query));
+		model.addAttribute("result", coverage.hosts(agency, protection, reason, query));
+		model.addAttribute("protection", protection);
 		model.addAttribute("agency", agency == null || agency.isBlank() ? null : agencies.resolve(agency));
 		model.addAttribute("agencyParam", agency == null ? "" : agency);
 		model.addAttribute("reason", reason);
