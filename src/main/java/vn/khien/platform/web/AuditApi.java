@@ -11,6 +11,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.khien.platform.AuditChain;
 import vn.khien.platform.AuditEntry;
@@ -32,7 +35,22 @@ class AuditApi {
 		this.chain = chain;
 	}
 
-	/** {@code from}/{@code to} are days (yyyy-MM-dd, province time), both inclusive. */
+	@Operation(operationId = "listAuditEntries", summary = "Search the audit trail", description = """
+			Entries of the audit trail, newest first: who did what to which record, when and from which \
+			address, with the record's state before and after. The trail covers the whole province and \
+			cannot be changed through any call.
+			""")
+	@Parameter(name = "sort",
+			description = "Newest first by default; `seq` or `occurredAt` (the same order) for oldest first, "
+					+ "`-` before it for newest first.")
+	@Parameter(name = "actor", description = "Only entries of this username (exact).")
+	@Parameter(name = "action",
+			description = "Only entries of this action (exact), such as `CREATE`, `UPDATE`, `DELETE`, `LOGIN`.")
+	@Parameter(name = "entityType",
+			description = "Only entries about this kind of record (exact), such as `agency`, `asset`, `user`.")
+	@Parameter(name = "entityId", description = "Only entries about the record with this id (exact).")
+	@Parameter(name = "from", description = "From this day on (yyyy-MM-dd, province time), inclusive.")
+	@Parameter(name = "to", description = "Up to this day (yyyy-MM-dd, province time), inclusive.")
 	@PreAuthorize("hasAnyRole('ADMIN', 'POLICE')")
 	@GetMapping
 	PageResult<AuditEntry> list(@RequestParam(required = false) @Nullable Integer page,
@@ -47,6 +65,11 @@ class AuditApi {
 		return trail.search(filter(actor, action, entityType, entityId, from, to), PageQuery.of(page, size, sort));
 	}
 
+	@Operation(operationId = "verifyAuditTrail", summary = "Check that the audit trail is intact", description = """
+			Recomputes the trail's SHA-256 hash chain in order and says whether it holds; when it does not, \
+			`brokenAt` is the first entry that does not match and `reason` is `missing`, `link`, `version`, \
+			`content` or `truncated`. Reads the whole trail: meant for a periodic check, not for every call.
+			""")
 	@PreAuthorize("hasAnyRole('ADMIN', 'POLICE')")
 	@GetMapping("/verify")
 	AuditChain.Verification verify() {

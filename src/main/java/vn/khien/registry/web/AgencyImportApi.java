@@ -16,6 +16,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.khien.platform.ImportJob;
 import vn.khien.platform.InvalidInputException;
@@ -42,17 +48,37 @@ class AgencyImportApi {
 		this.imports = imports;
 	}
 
-	/**
-	 * The import's first address, kept: {@code mode=preview} (default) is a dry run of
-	 * the valid rows, to confirm with {@code POST /api/v1/imports/{jobId}/commit};
-	 * {@code commit} writes every row or, when any has an error, nothing;
-	 * {@code commitValid} writes the valid rows only. Send a new {@code file}, or the
-	 * {@code fileId} of a file already uploaded.
-	 */
+	@Operation(operationId = "importAgenciesByMode", summary = "Import agencies (preview or commit)", description = """
+			The agency import's first address, kept for its callers; `POST /api/v1/imports/agencies` does \
+			the same. Keeps the uploaded CSV or XLSX file (columns `code`, `name`, `kind`, `parent_code`, \
+			`head_name`, `head_title`, `head_phone`, `head_email`, `address`, in English or Vietnamese; at \
+			most 10 MB and 10,000 rows), then imports it as a job: the answer says where to follow it. A row \
+			whose code is registered changes that agency; the others are created. The registry belongs to \
+			the province: no agency's upload quota is charged.
+
+			`mode=preview` (the default) checks the file and previews the valid rows, to confirm with \
+			`POST /api/v1/imports/{jobId}/commit`; `commit` writes every row or, when any has an error, \
+			nothing; `commitValid` writes the valid rows only (a row under a faulty row is faulty too). Send \
+			a new `file`, or the `fileId` of a file you uploaded before.
+			""",
+			requestBody = @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+					examples = @ExampleObject(name = "csv", summary = "A CSV agency list",
+							value = """
+									{"file": "code,name,kind,parent_code\\nSYT,Sở Y tế,DEPARTMENT,UBND\\nBVDK,Bệnh viện Đa khoa,PUBLIC_SERVICE_UNIT,SYT\\n"}
+									"""))))
+	@ApiResponse(responseCode = "202", description = "The file is kept and its import queued.")
+	@ApiResponse(responseCode = "410", ref = "#/components/responses/Gone")
+	@Parameter(name = "fileId",
+			description = "Instead of `file`: a file you uploaded before (someone else's is a 404).")
+	@Parameter(name = "mode", description = "`preview` (the default), `commit` or `commitValid`.")
+	@Parameter(name = "recordedFrom",
+			description = "The day (yyyy-MM-dd) the history of created agencies starts, "
+					+ "not in the future; by default the day the import runs.")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR')")
 	@PostMapping("/api/v1/agencies/import")
 	ResponseEntity<Map<String, String>> importAgencies(
-			@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+			@RequestParam(name = "file", required = false) @Parameter(
+					description = "The CSV or XLSX file, unless `fileId` is given.") @Nullable MultipartFile file,
 			@RequestParam(required = false) @Nullable Long fileId, @RequestParam(defaultValue = "preview") Mode mode,
 			@RequestParam(required = false) @DateTimeFormat(
 					iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate recordedFrom)
@@ -65,13 +91,34 @@ class AgencyImportApi {
 		return accepted(submit(file, dryRun, options));
 	}
 
-	/**
-	 * As the other imports: {@code dryRun} for a preview, {@code validOnly} to leave out
-	 * the rows with errors.
-	 */
+	@Operation(operationId = "importAgencies", summary = "Import agencies from a file", description = """
+			Keeps the uploaded CSV or XLSX file (columns `code`, `name`, `kind`, `parent_code`, \
+			`head_name`, `head_title`, `head_phone`, `head_email`, `address`, in English or Vietnamese; at \
+			most 10 MB and 10,000 rows), then imports it as a job, as the other imports do: the answer says \
+			where to follow it. A row whose code is registered changes that agency; the others are created. \
+			A file with any bad row writes nothing unless `validOnly`. The registry belongs to the \
+			province: no agency's upload quota is charged.
+			""",
+			requestBody = @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+					examples = @ExampleObject(name = "csv", summary = "A CSV agency list",
+							value = """
+									{"file": "code,name,kind,parent_code\\nSYT,Sở Y tế,DEPARTMENT,UBND\\nBVDK,Bệnh viện Đa khoa,PUBLIC_SERVICE_UNIT,SYT\\n"}
+									"""))))
+	@ApiResponse(responseCode = "202", description = "The file is kept and its import queued.")
+	@Parameter(name = "dryRun",
+			description = "Check the file and count what it would change, writing nothing; "
+					+ "confirm a good preview with `POST /api/v1/imports/{jobId}/commit`.")
+	@Parameter(name = "validOnly",
+			description = "Write the valid rows and leave out those with errors "
+					+ "(a row under a faulty row is faulty too); the job lists what it left out.")
+	@Parameter(name = "recordedFrom",
+			description = "The day (yyyy-MM-dd) the history of created agencies starts, "
+					+ "not in the future; by default the day the import runs.")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_OPERATOR')")
 	@PostMapping(path = "/api/v1/imports/agencies", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<Map<String, String>> agencies(@RequestParam(required = false) @Nullable MultipartFile file,
+	ResponseEntity<Map<String, String>> agencies(
+			@RequestParam(required = false) @Parameter(
+					description = "The CSV or XLSX file.") @Nullable MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean dryRun,
 			@RequestParam(defaultValue = "false") boolean validOnly, @RequestParam(required = false) @DateTimeFormat(
 					iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate recordedFrom)

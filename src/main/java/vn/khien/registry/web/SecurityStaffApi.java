@@ -14,6 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import vn.khien.platform.PageQuery;
@@ -36,32 +41,74 @@ class SecurityStaffApi {
 		this.staffing = staffing;
 	}
 
+	@Operation(operationId = "getAgencyStaff", summary = "An agency's security staff", description = """
+			The agency's dedicated security staff, how many it needs, has (`actual`) and lacks (`gap`). An \
+			agency outside the caller's scope is a 404.
+			""")
+	@Parameter(name = "id", description = "The agency's id.")
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping("/agencies/{id}/staff")
 	StaffingView get(@PathVariable long id) {
 		return StaffingView.from(staffing.headcount(id), staffing.staff(id));
 	}
 
+	@Operation(operationId = "setAgencyStaffNeeded", summary = "Set how many security staff an agency needs",
+			description = """
+					Sets the agency's needed headcount (0 to 1,000) and answers its staffing. Administrators \
+					and operators for any agency, an officer for their agency or one below it.
+					""")
+	@Parameter(name = "id", description = "The agency's id.")
 	@PreAuthorize(FocalPointApi.WRITERS)
 	@PutMapping("/agencies/{id}/staff/needed")
-	StaffingView setNeeded(@PathVariable long id, @Valid @RequestBody NeededForm form) {
+	StaffingView setNeeded(@PathVariable long id,
+			@Valid @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					examples = @ExampleObject(name = "three", summary = "Three people needed", value = """
+							{"needed": 3}
+							"""))) NeededForm form) {
 		staffing.setNeeded(id, form.needed());
 		return get(id);
 	}
 
+	@Operation(operationId = "addAgencyStaff", summary = "Add a security staff member", description = """
+			Records a person dedicated to information security in the agency. Administrators and operators \
+			for any agency, an officer for their agency or one below it.
+			""")
+	@Parameter(name = "id", description = "The agency's id.")
 	@PreAuthorize(FocalPointApi.WRITERS)
 	@PostMapping("/agencies/{id}/staff")
 	@ResponseStatus(HttpStatus.CREATED)
-	SecurityStaff add(@PathVariable long id, @Valid @RequestBody StaffForm form) {
+	SecurityStaff add(@PathVariable long id, @Valid @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(examples = @ExampleObject(name = "engineer", summary = "A certified engineer",
+					value = """
+							{"name": "Võ Thị Lan", "title": "Network security engineer", "qualification": "CEH, CCNA Security",
+							 "phone": "+84 912 345 678", "email": "lan.vt@syt.example.vn", "since": "2023-04-01"}
+							"""))) StaffForm form) {
 		return staffing.add(id, form.details());
 	}
 
+	@Operation(operationId = "updateAgencyStaff", summary = "Change a security staff member", description = """
+			Replaces the person's details. One of another agency is a 404.
+			""")
+	@Parameter(name = "id", description = "The agency's id.")
+	@Parameter(name = "staffId", description = "The staff member's id.")
 	@PreAuthorize(FocalPointApi.WRITERS)
 	@PutMapping("/agencies/{id}/staff/{staffId}")
-	SecurityStaff update(@PathVariable long id, @PathVariable long staffId, @Valid @RequestBody StaffForm form) {
+	SecurityStaff update(@PathVariable long id, @PathVariable long staffId,
+			@Valid @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(examples = @ExampleObject(name = "qualified", summary = "A new qualification",
+							value = """
+										{"name": "Võ Thị Lan", "title": "Network security engineer", "qualification": "CEH, CCNA Security, CISSP",
+									"phone": "+84 912 345 678", "email": "lan.vt@syt.example.vn", "since": "2023-04-01"}
+										"""))) StaffForm form) {
 		return staffing.update(id, staffId, form.details());
 	}
 
+	@Operation(operationId = "removeAgencyStaff", summary = "Remove a security staff member", description = """
+			Removes the person from the agency's security staff. One of another agency is a 404.
+			""")
+	@ApiResponse(responseCode = "204", description = "Removed.")
+	@Parameter(name = "id", description = "The agency's id.")
+	@Parameter(name = "staffId", description = "The staff member's id.")
 	@PreAuthorize(FocalPointApi.WRITERS)
 	@DeleteMapping("/agencies/{id}/staff/{staffId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
@@ -69,7 +116,14 @@ class SecurityStaffApi {
 		staffing.remove(id, staffId);
 	}
 
-	/** Agencies in scope with fewer dedicated security staff than they need. */
+	@Operation(operationId = "listStaffGaps", summary = "Agencies short of security staff", description = """
+			The agencies in the caller's scope with fewer dedicated security staff than they need, largest \
+			gap first.
+			""")
+	@Parameter(name = "q", description = "Text in the agency's name or code.")
+	@Parameter(name = "sort",
+			description = "The gap (the default, largest first), or `code`, `name`, `needed`, "
+					+ "`actual`, `gap`; `-` before it for descending.")
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping("/staff/gaps")
 	PageResult<GapView> gaps(@RequestParam(required = false) @Nullable String q,

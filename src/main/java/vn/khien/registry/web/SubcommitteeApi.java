@@ -13,6 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import vn.khien.platform.NotFoundException;
@@ -43,6 +48,13 @@ class SubcommitteeApi {
 		this.registry = registry;
 	}
 
+	@Operation(operationId = "getSubcommittee", summary = "The province's cybersecurity subcommittee", description = """
+			The subcommittee's name, founding decision, standing body and every member. It is public \
+			within the province: the state side reads all of it whatever their scope. A 404 until it \
+			has been set up.
+			""")
+	@ApiResponse(responseCode = "200", description = "The subcommittee and its members.")
+	@ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
 	@PreAuthorize(READERS)
 	@GetMapping
 	SubcommitteeView get() {
@@ -50,13 +62,28 @@ class SubcommitteeApi {
 		return SubcommitteeView.from(subcommittee, registry.members(PageQuery.of(0, PageQuery.MAX_SIZE, "")).items());
 	}
 
+	@Operation(operationId = "saveSubcommittee", summary = "Set up or change the subcommittee", description = """
+			Sets the subcommittee's name, founding decision and standing body (an agency), creating it the \
+			first time; its members have their own calls.
+			""")
 	@PreAuthorize(WRITERS)
 	@PutMapping
-	SubcommitteeView save(@Valid @RequestBody SubcommitteeForm form) {
+	SubcommitteeView save(@Valid @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(examples = @ExampleObject(name = "subcommittee",
+					summary = "Founded by a decision of the people's committee", value = """
+							{"name": "Tiểu ban An toàn, an ninh mạng tỉnh", "decisionRef": "Quyết định 1234/QĐ-UBND",
+							 "standingBodyId": 5}
+							"""))) SubcommitteeForm form) {
 		var subcommittee = registry.save(form.details());
 		return SubcommitteeView.from(subcommittee, registry.members(PageQuery.of(0, PageQuery.MAX_SIZE, "")).items());
 	}
 
+	@Operation(operationId = "listSubcommitteeMembers", summary = "List the subcommittee's members", description = """
+			The members with their role, agency and contact, chair first.
+			""")
+	@Parameter(name = "sort",
+			description = "Role (the default, chair first), or `name`, `role`, `since`; "
+					+ "`-` before it for descending.")
 	@PreAuthorize(READERS)
 	@GetMapping("/members")
 	PageResult<SubcommitteeMember> members(@RequestParam(required = false) Integer page,
@@ -64,25 +91,53 @@ class SubcommitteeApi {
 		return registry.members(PageQuery.of(page, size, sort));
 	}
 
+	@Operation(operationId = "getSubcommitteeMember", summary = "Read a subcommittee member", description = """
+			One member with their role, agency and contact.
+			""")
+	@Parameter(name = "id", description = "The member's id.")
 	@PreAuthorize(READERS)
 	@GetMapping("/members/{id}")
 	SubcommitteeMember member(@PathVariable long id) {
 		return registry.member(id);
 	}
 
+	@Operation(operationId = "addSubcommitteeMember", summary = "Add a subcommittee member", description = """
+			Adds a member with their role, agency and term (`since`, `until`).
+			""")
 	@PreAuthorize(WRITERS)
 	@PostMapping("/members")
 	@ResponseStatus(HttpStatus.CREATED)
-	SubcommitteeMember add(@Valid @RequestBody MemberForm form) {
+	SubcommitteeMember add(@Valid @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(examples = @ExampleObject(name = "member", summary = "The vice-chair",
+					value = """
+							{"role": "VICE_CHAIR", "name": "Đặng Quốc Huy", "title": "Director of Information and Communications",
+							 "agencyId": 5, "phone": "+84 236 3822 111", "email": "huy.dq@example.vn", "since": "2024-01-15"}
+							"""))) MemberForm form) {
 		return registry.addMember(form.details());
 	}
 
+	@Operation(operationId = "updateSubcommitteeMember", summary = "Change a subcommittee member", description = """
+			Replaces the member's details, for instance to end their term (`until`).
+			""")
+	@Parameter(name = "id", description = "The member's id.")
 	@PreAuthorize(WRITERS)
 	@PutMapping("/members/{id}")
-	SubcommitteeMember update(@PathVariable long id, @Valid @RequestBody MemberForm form) {
+	SubcommitteeMember update(@PathVariable long id,
+			@Valid @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					examples = @ExampleObject(name = "termEnds", summary = "A member whose term ends",
+							value = """
+									{"role": "VICE_CHAIR", "name": "Đặng Quốc Huy", "title": "Director of Information and Communications",
+									 "agencyId": 5, "phone": "+84 236 3822 111", "email": "huy.dq@example.vn", "since": "2024-01-15",
+									 "until": "2026-12-31"}
+									"""))) MemberForm form) {
 		return registry.updateMember(id, form.details());
 	}
 
+	@Operation(operationId = "removeSubcommitteeMember", summary = "Remove a subcommittee member", description = """
+			Removes the member from the subcommittee.
+			""")
+	@ApiResponse(responseCode = "204", description = "Removed.")
+	@Parameter(name = "id", description = "The member's id.")
 	@PreAuthorize(WRITERS)
 	@DeleteMapping("/members/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
