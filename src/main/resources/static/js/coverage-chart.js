@@ -3,10 +3,7 @@
 (function () {
   'use strict';
 
-  const lang = document.documentElement.lang || 'vi';
-  const percent = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
-  const dateFormat = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB',
-    { day: '2-digit', month: '2-digit', year: 'numeric' });
+  const format = window.Khien;
 
   // tooltips are HTML: agency names are user input
   function escape(text) {
@@ -58,12 +55,12 @@
         trigger: 'axis',
         formatter: function (params) {
           const item = items[params[0].dataIndex];
-          return escape(item.agencyName) + '<br>' + escape(el.dataset.labelCoverage) + ': ' + percent.format(params[0].value) + ' %'
+          return escape(item.agencyName) + '<br>' + escape(el.dataset.labelCoverage) + ': ' + format.percent(params[0].value / 100)
             + '<br>' + item.protected + ' / ' + item.inScope;
         }
       },
       xAxis: { type: 'category', data: items.map(function (i) { return i.agencyCode; }), axisLabel: { rotate: 45 } },
-      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: function (v) { return percent.format(v) + ' %'; } } },
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: function (v) { return format.percent(v / 100); } } },
       series: [{
         name: el.dataset.labelCoverage,
         type: 'bar',
@@ -93,12 +90,12 @@
         trigger: 'axis',
         formatter: function (params) {
           const p = points[params[0].dataIndex];
-          return dateFormat.format(new Date(p.date + 'T00:00:00')) + '<br>' + escape(el.dataset.labelCoverage) + ': '
-            + percent.format(params[0].value) + ' % (' + p.protected + ' / ' + p.inScope + ')';
+          return format.date(p.date) + '<br>' + escape(el.dataset.labelCoverage) + ': '
+            + format.percent(params[0].value / 100) + ' (' + format.number(p.protected) + ' / ' + format.number(p.inScope) + ')';
         }
       },
-      xAxis: { type: 'category', data: points.map(function (p) { return dateFormat.format(new Date(p.date + 'T00:00:00')); }) },
-      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: function (v) { return percent.format(v) + ' %'; } } },
+      xAxis: { type: 'category', data: points.map(function (p) { return format.date(p.date); }) },
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: function (v) { return format.percent(v / 100); } } },
       series: [{
         name: el.dataset.labelCoverage,
         type: 'line',

@@ -5,8 +5,6 @@ document.addEventListener('DOMContentLoaded', function () {
   if (!box || !window.EventSource) {
     return;
   }
-  const lang = document.documentElement.lang || 'vi';
-  const numbers = new Intl.NumberFormat(lang);
   const processed = document.getElementById('job-processed');
   const bar = document.getElementById('job-bar');
   const fill = document.getElementById('job-bar-fill');
@@ -14,18 +12,11 @@ document.addEventListener('DOMContentLoaded', function () {
   let started = null;
   const retriesKey = 'khien.import.retries.' + box.dataset.eventsUrl;
 
-  function duration(seconds) {
-    if (seconds < 60) {
-      return new Intl.NumberFormat(lang, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(Math.max(1, Math.round(seconds)));
-    }
-    return new Intl.NumberFormat(lang, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(Math.round(seconds / 60));
-  }
-
   const source = new EventSource(box.dataset.eventsUrl);
   source.addEventListener('progress', function (event) {
     window.sessionStorage.removeItem(retriesKey);
     const data = JSON.parse(event.data);
-    processed.textContent = numbers.format(data.processed);
+    processed.textContent = window.Khien.number(data.processed);
     if (data.state !== 'running' || !data.bytesTotal) {
       return;
     }
@@ -41,8 +32,8 @@ document.addEventListener('DOMContentLoaded', function () {
     const rate = (fraction - started.fraction) / ((now - started.at) / 1000);
     if (rate > 0) {
       remaining.textContent = remaining.dataset.templateRemaining
-        .replace('{percent}', numbers.format(percent))
-        .replace('{left}', duration((1 - fraction) / rate));
+        .replace('{percent}', window.Khien.number(percent))
+        .replace('{left}', window.Khien.duration((1 - fraction) / rate));
     }
   });
   source.addEventListener('done', function () {

@@ -1,3 +1,27 @@
+// Numbers and dates as the pages write them (vn.khien.platform.Formats): counts grouped in the page's
+// language, ratios as percentages with at most one decimal, days as dd/MM/yyyy.
+window.Khien = (function () {
+  const lang = document.documentElement.lang || 'vi';
+  const counts = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  const percents = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
+  const days = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' });
+  return {
+    lang: lang,
+    number: function (value) { return value == null ? '' : counts.format(value); },
+    percent: function (ratio) { return ratio == null ? '' : percents.format(ratio); },
+    // a time left, in seconds under a minute, else in minutes
+    duration: function (seconds) {
+      const unit = seconds < 60 ? 'second' : 'minute';
+      const count = seconds < 60 ? Math.max(1, Math.round(seconds)) : Math.round(seconds / 60);
+      return new Intl.NumberFormat(lang, { style: 'unit', unit: unit, unitDisplay: 'long' }).format(count);
+    },
+    // an ISO day (2026-12-01) or a Date
+    date: function (value) {
+      return value == null ? '' : days.format(typeof value === 'string' ? new Date(value + 'T00:00:00+07:00') : value);
+    }
+  };
+})();
+
 // Behaviour that the CSP keeps out of inline attributes.
 document.addEventListener('click', function (event) {
   const target = event.target.closest('[data-confirm]');

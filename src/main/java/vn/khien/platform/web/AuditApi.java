@@ -78,8 +78,8 @@ class AuditApi {
 
 	static AuditTrail.Filter filter(@Nullable String actor, @Nullable String action, @Nullable String entityType,
 			@Nullable String entityId, @Nullable LocalDate from, @Nullable LocalDate to) {
-		Instant start = from == null ? null : from.atStartOfDay(Dates.ZONE).toInstant();
-		Instant end = to == null ? null : to.plusDays(1).atStartOfDay(Dates.ZONE).toInstant();
+		Instant start = from == null ? null : from.atStartOfDay(vn.khien.platform.Formats.ZONE).toInstant();
+		Instant end = to == null ? null : to.plusDays(1).atStartOfDay(vn.khien.platform.Formats.ZONE).toInstant();
 		return new AuditTrail.Filter(actor, action, entityType, entityId, start, end);
 	}
 
