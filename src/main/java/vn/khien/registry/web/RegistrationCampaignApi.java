@@ -4,7 +4,6 @@ import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +21,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
@@ -130,10 +130,12 @@ class RegistrationCampaignApi {
 	@Parameter(name = "sort", description = "`code` (the default), `name` or `kind`; `-` before it for descending.")
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping("/{id}/agencies.csv")
-	ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(required = false) @Nullable String state,
+	void export(@PathVariable long id, @RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable AgencyKind kind, @RequestParam(required = false) String sort) {
-		return csv.export(id, new RegistrationCampaigns.Filter(RegistrationCampaignState.parse(state), q, kind), sort);
+			@RequestParam(required = false) @Nullable AgencyKind kind, @RequestParam(required = false) String sort,
+			HttpServletResponse response) {
+		csv.export(id, new RegistrationCampaigns.Filter(RegistrationCampaignState.parse(state), q, kind), sort,
+				response);
 	}
 
 }

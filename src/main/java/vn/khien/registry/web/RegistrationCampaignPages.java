@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.PageQuery;
@@ -95,10 +95,11 @@ class RegistrationCampaignPages {
 
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping("/campaigns/{id}/agencies.csv")
-	ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(required = false) @Nullable String state,
+	void export(@PathVariable long id, @RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable AgencyKind kind, @RequestParam(required = false) String sort) {
-		return csv.export(id, new RegistrationCampaigns.Filter(stateOrAll(state), q, kind), sort);
+			@RequestParam(required = false) @Nullable AgencyKind kind, @RequestParam(required = false) String sort,
+			HttpServletResponse response) {
+		csv.export(id, new RegistrationCampaigns.Filter(stateOrAll(state), q, kind), sort, response);
 	}
 
 	/**
