@@ -76,3 +76,14 @@ document.addEventListener('input', function (event) {
     event.target.closest('.picker').querySelector('.picker-value').value = '';
   }
 });
+
+// Page jump (fragments/table.html): the user types a page from 1, the address counts from 0.
+document.addEventListener('submit', function (event) {
+  const form = event.target.closest('.page-jump');
+  if (form) {
+    const typed = parseInt(form.querySelector('.page-jump-number').value, 10);
+    if (typed >= 1) {
+      form.querySelector('input[name="page"]').value = String(typed - 1);
+    }
+  }
+});

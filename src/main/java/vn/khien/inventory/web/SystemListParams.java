@@ -1,7 +1,6 @@
 package vn.khien.inventory.web;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Parameter;
 
@@ -59,44 +58,4 @@ public record SystemListParams(
 		return PageQuery.of(page, size, sort);
 	}
 
-	/** This list's URL on another page or with another sort, keeping the filters. */
-	public String url(String path, int toPage, @Nullable String toSort) {
-		UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
-		add(b, "q", q);
-		add(b, "agency", agency);
-		add(b, "lifecycle", lifecycle);
-		add(b, "critical", critical);
-		add(b, "personalData", personalData);
-		add(b, "stateSecret", stateSecret);
-		add(b, "shared", shared);
-		add(b, "level", level);
-		add(b, "productWarning", productWarning);
-		if (toPage > 0) {
-			b.queryParam("page", toPage);
-		}
-		if (size != null) {
-			b.queryParam("size", size);
-		}
-		add(b, "sort", toSort);
-		return b.encode().build().toUriString();
-	}
-
-	public String pageUrl(int toPage) {
-		return url("/systems", toPage, sort);
-	}
-
-	/** Sorting by {@code key}; a second click on the current sort reverses it. */
-	public String sortUrl(String key) {
-		return url("/systems", 0, key.equals(sort) ? "-" + key : key);
-	}
-
-	public String exportUrl() {
-		return url("/systems/export.csv", 0, sort);
-	}
-
-	private static void add(UriComponentsBuilder b, String name, @Nullable Object value) {
-		if (value != null && !value.toString().isBlank()) {
-			b.queryParam(name, value.toString().trim());
-		}
-	}
 }
