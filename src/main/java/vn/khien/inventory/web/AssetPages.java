@@ -28,6 +28,8 @@ import vn.khien.inventory.Asset;
 import vn.khien.inventory.AssetManagement;
 import vn.khien.inventory.Assets;
 import vn.khien.inventory.Coverage;
+import vn.khien.inventory.CoverageSettings;
+import vn.khien.inventory.Systems;
 import vn.khien.inventory.importing.AssetKind;
 import vn.khien.inventory.web.AssetPayloads.AssetForm;
 import vn.khien.platform.AgencyDirectory;
@@ -56,14 +58,20 @@ class AssetPages {
 
 	private final Coverage coverage;
 
+	private final CoverageSettings coverageSettings;
+
+	private final Systems systems;
+
 	AssetPages(Assets assets, AssetManagement management, Agencies agencies, CurrentUser currentUser,
-			AgencyDirectory directory, Coverage coverage) {
+			AgencyDirectory directory, Coverage coverage, CoverageSettings coverageSettings, Systems systems) {
 		this.assets = assets;
 		this.management = management;
 		this.agencies = agencies;
 		this.currentUser = currentUser;
 		this.directory = directory;
 		this.coverage = coverage;
+		this.coverageSettings = coverageSettings;
+		this.systems = systems;
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -138,8 +146,11 @@ class AssetPages {
 		model.addAttribute("asset", asset);
 		model.addAttribute("ports", assets.ports(id));
 		model.addAttribute("agencyOf", agencies.find(asset.agencyId()).orElse(null));
-		model.addAttribute("systemOf", asset.systemId() == null ? null
-				: assets.systems().stream().filter(s -> s.id() == asset.systemId()).findFirst().orElse(null));
+		// a system the user sees as owner or user agency; none when it is out of sight
+		model.addAttribute("systemOf", asset.systemId() == null ? null : systems.find(asset.systemId()).orElse(null));
+		model.addAttribute("state", coverage.states(List.of(id)).get(id));
+		model.addAttribute("maxAge", coverageSettings.maxSignatureAgeDays());
+		model.addAttribute("coverageReaders", CoverageApi.READERS);
 		model.addAttribute("mayEdit", mayWrite() && currentUser.mayEdit(asset.agencyId()));
 		assets.leftBehind(id).ifPresent(left -> {
 			model.addAttribute("leftBehind", left);
