@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -122,6 +123,24 @@ public class Coverage {
 		}
 	}
 
+	/**
+	 * A host's anti-malware state as last reported and, for the kinds the rule covers,
+	 * why it does not count as protected today (null reason: protected).
+	 */
+	public record HostState(long assetId, long agencyId, boolean inScope, boolean reported, @Nullable String product,
+			@Nullable String productVersion, @Nullable Boolean running, @Nullable LocalDate signatureDate,
+			@Nullable Instant lastCheckIn, @Nullable Reason reason) {
+
+		public boolean isProtected() {
+			return inScope && reason == null;
+		}
+
+		/** PROTECTED or UNPROTECTED; null for kinds the rule leaves out. */
+		public @Nullable Protection protection() {
+			return !inScope ? null : reason == null ? Protection.PROTECTED : Protection.UNPROTECTED;
+		}
+	}
+
 	public record TrendPoint(LocalDate date, int inScope, int protectedHosts) {
 
 		public @Nullable Double coverage() {
@@ -130,6 +149,9 @@ public class Coverage {
 	}
 
 	public static final int MAX_TREND_DAYS = 730;
+
+	/** Ids per lookup of host states: a page at most, an export in chunks. */
+	static final int STATE_CHUNK = 1000;
 
 	private final JdbcClient jdbc;
 
@@ -388,6 +410,42 @@ public class Coverage {
 			.query(Coverage::unprotectedHost)
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/**
+	 * The state of each of these hosts that the user sees, by id: one lookup by key per
+	 * chunk of ids, for a page of a host list or an export. The reason is the rule's SQL,
+	 * so a host's state matches the list its badge opens.
+	 */
+	public Map<Long, HostState> states(Collection<Long> assetIds) {
+		AgencyScope scope = currentUser.scope();
+		List<Long> ids = List.copyOf(new TreeSet<>(assetIds));
+		Map<Long, HostState> states = new HashMap<>();
+		for (int i = 0; i < ids.size(); i += STATE_CHUNK) {
+			scope
+				.bind(jdbc.sql("SELECT a.id, a.agency_id, a.kind, ps.asset_id AS reported, ps.product,"
+						+ " ps.product_version, ps.running, ps.signature_date, ps.last_check_in, " + REASON
+						+ " AS reason" + " FROM asset a LEFT JOIN protection_status ps ON ps.asset_id = a.id"
+						+ " WHERE a.id IN (:ids) AND " + scope.filter("a.agency_id")))
+				.param("ids", ids.subList(i, Math.min(ids.size(), i + STATE_CHUNK)))
+				.param("cutoff", cutoff(today()))
+				.query(Coverage::hostState)
+				.list()
+				.forEach(state -> states.put(state.assetId(), state));
+		}
+		return states;
+	}
+
+	private static HostState hostState(ResultSet rs, int row) throws SQLException {
+		boolean inScope = IN_SCOPE_KINDS.contains(rs.getString("kind"));
+		Timestamp checkIn = rs.getTimestamp("last_check_in");
+		java.sql.Date signature = rs.getDate("signature_date");
+		String reason = rs.getString("reason");
+		return new HostState(rs.getLong("id"), rs.getLong("agency_id"), inScope,
+				rs.getObject("reported", Long.class) != null, rs.getString("product"), rs.getString("product_version"),
+				rs.getObject("running", Boolean.class), signature == null ? null : signature.toLocalDate(),
+				checkIn == null ? null : checkIn.toInstant(),
+				!inScope || reason == null ? null : Reason.valueOf(reason));
 	}
 
 	private static String nullSafeProtected() {

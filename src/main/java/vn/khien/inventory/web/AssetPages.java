@@ -3,7 +3,9 @@ package vn.khien.inventory.web;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -25,6 +27,9 @@ import jakarta.validation.Valid;
 import vn.khien.inventory.Asset;
 import vn.khien.inventory.AssetManagement;
 import vn.khien.inventory.Assets;
+import vn.khien.inventory.Coverage;
+import vn.khien.inventory.CoverageSettings;
+import vn.khien.inventory.Systems;
 import vn.khien.inventory.importing.AssetKind;
 import vn.khien.inventory.web.AssetPayloads.AssetForm;
 import vn.khien.platform.AgencyDirectory;
@@ -38,6 +43,9 @@ import vn.khien.registry.Agency;
 @RequestMapping("/assets")
 class AssetPages {
 
+	/** Hosts an export looks up the anti-malware states of at once. */
+	private static final int EXPORT_CHUNK = 1000;
+
 	private final Assets assets;
 
 	private final AssetManagement management;
@@ -48,13 +56,22 @@ class AssetPages {
 
 	private final AgencyDirectory directory;
 
+	private final Coverage coverage;
+
+	private final CoverageSettings coverageSettings;
+
+	private final Systems systems;
+
 	AssetPages(Assets assets, AssetManagement management, Agencies agencies, CurrentUser currentUser,
-			AgencyDirectory directory) {
+			AgencyDirectory directory, Coverage coverage, CoverageSettings coverageSettings, Systems systems) {
 		this.assets = assets;
 		this.management = management;
 		this.agencies = agencies;
 		this.currentUser = currentUser;
 		this.directory = directory;
+		this.coverage = coverage;
+		this.coverageSettings = coverageSettings;
+		this.systems = systems;
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -65,7 +82,11 @@ class AssetPages {
 			@RequestParam(required = false) @Nullable AssetKind kind, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort, Model model) {
 		var query = PageQuery.of(page, size, sort);
-		model.addAttribute("result", assets.list(new Assets.Filter(q, agency, system, kind), query));
+		var result = assets.list(new Assets.Filter(q, agency, system, kind), query);
+		model.addAttribute("result", result);
+		// NB: a second lookup by the page's ids keeps the paged query's plan as it is
+		model.addAttribute("states", coverage.states(result.items().stream().map(Asset::id).toList()));
+		model.addAttribute("coverageReaders", CoverageApi.READERS);
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("agency", agency);
 		model.addAttribute("system", system);
@@ -91,13 +112,30 @@ class AssetPages {
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		PrintWriter out = response.getWriter();
 		// The columns of the import format (plus the agency), so an export can be
-		// corrected and imported again.
-		out.print("kind,hostname,addresses,mac,os,url,system,agency\r\n");
-		assets.forEach(new Assets.Filter(q, agency, system, kind),
-				a -> out.print(String.join(",", cell(a.kind().name()), cell(a.hostname()),
+		// corrected and imported again; then the anti-malware state, as codes.
+		out.print("kind,hostname,addresses,mac,os,url,system,agency,protection,reason\r\n");
+		List<Asset> chunk = new ArrayList<>();
+		Runnable flush = () -> {
+			Map<Long, Coverage.HostState> states = coverage.states(chunk.stream().map(Asset::id).toList());
+			for (Asset a : chunk) {
+				Coverage.HostState state = states.get(a.id());
+				Coverage.Protection protection = state == null ? null : state.protection();
+				out.print(String.join(",", cell(a.kind().name()), cell(a.hostname()),
 						cell(String.join(" ", a.addresses())), cell(a.mac()), cell(a.os()), cell(a.url()),
 						cell(a.systemId() == null ? null : systemCodes.get(a.systemId())),
-						cell(agencyCodes.get(a.agencyId()))) + "\r\n"));
+						cell(agencyCodes.get(a.agencyId())), cell(protection == null ? null : protection.name()),
+						cell(state == null || state.reason() == null ? null : state.reason().name())) + "\r\n");
+			}
+			chunk.clear();
+		};
+		// states are looked up a chunk of hosts at a time, never a host at a time
+		assets.forEach(new Assets.Filter(q, agency, system, kind), a -> {
+			chunk.add(a);
+			if (chunk.size() == EXPORT_CHUNK) {
+				flush.run();
+			}
+		});
+		flush.run();
 		out.flush();
 	}
 
@@ -108,8 +146,11 @@ class AssetPages {
 		model.addAttribute("asset", asset);
 		model.addAttribute("ports", assets.ports(id));
 		model.addAttribute("agencyOf", agencies.find(asset.agencyId()).orElse(null));
-		model.addAttribute("systemOf", asset.systemId() == null ? null
-				: assets.systems().stream().filter(s -> s.id() == asset.systemId()).findFirst().orElse(null));
+		// a system the user sees as owner or user agency; none when it is out of sight
+		model.addAttribute("systemOf", asset.systemId() == null ? null : systems.find(asset.systemId()).orElse(null));
+		model.addAttribute("state", coverage.states(List.of(id)).get(id));
+		model.addAttribute("maxAge", coverageSettings.maxSignatureAgeDays());
+		model.addAttribute("coverageReaders", CoverageApi.READERS);
 		model.addAttribute("mayEdit", mayWrite() && currentUser.mayEdit(asset.agencyId()));
 		assets.leftBehind(id).ifPresent(left -> {
 			model.addAttribute("leftBehind", left);
