@@ -87,3 +87,31 @@ document.addEventListener('submit', function (event) {
     }
   }
 });
+
+// Filter bars (fragments/filters.html): the toggle shown on phones counts the filters the page was asked with
+// (hidden inputs are context, such as the agency a list is within, except a picker's value), and a bar with an
+// invalid field opens, so that its message is seen.
+function activeFilters(fields) {
+  return Array.from(fields.querySelectorAll('input[name], select[name], textarea[name]')).filter(function (field) {
+    if (field.type === 'checkbox' || field.type === 'radio') {
+      return field.checked;
+    }
+    if (field.type === 'hidden' && !field.classList.contains('picker-value')) {
+      return false;
+    }
+    return field.type !== 'submit' && field.type !== 'button' && field.value.trim() !== '';
+  }).length;
+}
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('.filter-bar .filter-fields').forEach(function (fields) {
+    const toggle = fields.parentElement.querySelector('.filter-toggle');
+    const count = activeFilters(fields);
+    const badge = toggle.querySelector('.filter-count');
+    badge.querySelector('.filter-count-value').textContent = count;
+    badge.hidden = count === 0;
+    if (fields.querySelector('.is-invalid')) {
+      fields.classList.add('show');
+      toggle.setAttribute('aria-expanded', 'true');
+    }
+  });
+});

@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Collator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -434,6 +436,98 @@ class BrowserFlowTests {
 		String next = totp.codeAt(secret, Instant.ofEpochSecond((step + 1) * Totp.STEP_SECONDS));
 		submitLogin(username, password, next);
 		waiting().until(ExpectedConditions.textToBe(By.id("current-user"), "Người Dùng Hai Lớp"));
+	}
+
+	@Test
+	void anEditedAddressShowsTheErrorPageWithinTheLayout() {
+		signInAsOperator();
+		driver.get(url("/systems?level=abc&lang=vi"));
+		WebElement error = driver.findElement(By.id("error-page"));
+		assertThat(error.getAttribute("data-status")).isEqualTo("400");
+		assertThat(error.findElement(By.className("lead")).getText()).as("the message names the parameter")
+			.contains("\"level\"")
+			.contains("\"abc\"");
+		assertThat(driver.findElements(By.cssSelector("#mainNav .dropdown-toggle"))).as("the menu").isNotEmpty();
+		assertThat(driver.findElement(By.id("current-user")).getText())
+			.isEqualTo(accounts.findByUsername("operator").orElseThrow().displayName());
+
+		driver.get(url("/khong-co-trang-nay"));
+		assertThat(driver.findElement(By.id("error-page")).getAttribute("data-status")).isEqualTo("404");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Không tìm thấy");
+		assertThat(driver.findElements(By.cssSelector("#mainNav .dropdown-toggle"))).isNotEmpty();
+	}
+
+	@Test
+	void operatorOpensTheHostsBehindTheHealthDepartmentsFigure() {
+		signInAsOperator();
+		long health = agencies.findByCode("SYT").orElseThrow().id();
+		driver.get(url("/agencies/" + health + "?lang=vi"));
+		var cards = By.cssSelector("#agency-standing + .row a.figure");
+		assertThat(driver.findElements(cards)).as("the standing: systems, hosts, to protect, unprotected, coverage")
+			.hasSize(5);
+		WebElement hosts = driver
+			.findElement(By.cssSelector("#agency-standing + .row a.figure[href$='/assets?agency=" + health + "']"));
+		String figure = digits(hosts.getText());
+		assertThat(Long.parseLong(figure)).as("hosts of the health department and its units").isPositive();
+		hosts.click();
+		waiting().until(ExpectedConditions.urlContains("/assets?agency=" + health));
+		assertThat(digits(driver.findElement(By.id("asset-count")).getText())).as("the list's total").isEqualTo(figure);
+	}
+
+	static String digits(String text) {
+		return text.replaceAll("[^0-9]", "");
+	}
+
+	@Test
+	void systemsSortedByNameFollowTheVietnameseAlphabet() {
+		signInAsOperator();
+		driver.get(url("/systems?sort=name&lang=vi"));
+		List<String> names = driver.findElements(By.cssSelector("#systems tbody td:nth-child(2)"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+		assertThat(names).hasSizeGreaterThan(10);
+		var collator = Collator.getInstance(Locale.forLanguageTag("vi"));
+		assertThat(names).isEqualTo(names.stream().sorted(collator).toList());
+		// NB: "Cổng" before "Cơ sở", "đất đai" between "bệnh viện" and "giải quyết": the
+		// demo systems tell this order from that of the code points
+		assertThat(names).as("a page whose order code points would not give")
+			.isNotEqualTo(names.stream().sorted().toList());
+	}
+
+	@Test
+	void aPhoneShowsTheSystemsWithoutSidewaysScrollAndTheFiltersFolded() {
+		signInAsOperator();
+		Dimension before = driver.manage().window().getSize();
+		driver.manage().window().setSize(new Dimension(390, 844));
+		try {
+			for (String page : List.of("/", "/agencies", "/systems", "/assets", "/coverage")) {
+				driver.get(url(page));
+				assertThat(horizontalOverflow()).as(page + " scrolls sideways by").isZero();
+			}
+			driver.get(url("/systems?level=3&critical=true&lang=vi"));
+			WebElement toggle = driver.findElement(By.cssSelector("#system-filters .filter-toggle"));
+			assertThat(toggle.getText()).startsWith("Bộ lọc").contains("2");
+			assertThat(driver.findElement(By.id("q")).isDisplayed()).as("the fields, folded").isFalse();
+			assertThat(driver.findElement(By.id("level")).isDisplayed()).isFalse();
+			toggle.click();
+			// NB: "show" comes once the fields have slid open; until then the lower ones
+			// are clipped
+			waiting().until(ExpectedConditions.attributeContains(By.id("system-filters-fields"), "class", "show"));
+			assertThat(driver.findElement(By.id("q")).isDisplayed()).as("the fields, unfolded").isTrue();
+			assertThat(driver.findElement(By.id("level")).isDisplayed()).isTrue();
+			assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+			assertThat(horizontalOverflow()).as("unfolded, /systems scrolls sideways by").isZero();
+		}
+		finally {
+			driver.manage().window().setSize(before);
+		}
+	}
+
+	/** How much wider than the window (its scroll bar left out) the page is. */
+	long horizontalOverflow() {
+		return (Long) ((JavascriptExecutor) driver)
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 	}
 
 }
