@@ -12,11 +12,10 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one way numbers and dates are written for people, by their language: pages (as
- * {@code ${@fmt.number(x)}}), exports, and the same rules in {@code khien.js} for what
- * JavaScript writes. Counts are grouped ("1.234" in Vietnamese, "1,234" in English),
- * ratios are percentages with at most one decimal ("87,5%"), dates are dd/MM/yyyy and
- * times are on the province's clock.
+ * The one way numbers and dates are written for people, by their language: pages (the fmt
+ * bean), exports, and the same rules in khien.js for what JavaScript writes. Counts are
+ * grouped by thousands (a dot in Vietnamese, a comma in English), ratios are percentages
+ * with at most one decimal, dates are dd/MM/yyyy and times are on the province's clock.
  */
 public final class Formats {
 
@@ -39,7 +38,7 @@ public final class Formats {
 		return format.format(value);
 	}
 
-	/** A ratio (0.875) as a percentage ("87,5%"); empty for none. */
+	/** A ratio (0.875) as a percentage (87,5% in Vietnamese); empty for none. */
 	public static String percent(@Nullable Number ratio, Locale locale) {
 		if (ratio == null) {
 			return "";

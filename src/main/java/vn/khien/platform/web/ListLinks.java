@@ -25,10 +25,13 @@ public class ListLinks {
 		return sort(key, null);
 	}
 
-	/** As {@link #sort(String)} on a list sorted by {@code byDefault} when not told. */
+	/**
+	 * As {@link #sort(String)} on a list sorted by {@code byDefault} when not told; a key
+	 * written {@code -gap} sorts descending first (the largest gaps at the top).
+	 */
 	public String sort(String key, @Nullable String byDefault) {
 		String now = sortNow(byDefault);
-		return here().replaceQueryParam("sort", key.equals(now) ? "-" + key : key)
+		return here().replaceQueryParam("sort", key.equals(now) ? reversed(key) : key)
 			.replaceQueryParam("page")
 			.build()
 			.encode()
@@ -38,7 +41,12 @@ public class ListLinks {
 	/** {@code ascending}, {@code descending} or {@code none}, for {@code aria-sort}. */
 	public String ariaSort(String key, @Nullable String byDefault) {
 		String now = sortNow(byDefault);
-		return key.equals(now) ? "ascending" : ("-" + key).equals(now) ? "descending" : "none";
+		String column = key.startsWith("-") ? key.substring(1) : key;
+		return column.equals(now) ? "ascending" : ("-" + column).equals(now) ? "descending" : "none";
+	}
+
+	private static String reversed(String key) {
+		return key.startsWith("-") ? key.substring(1) : "-" + key;
 	}
 
 	/** The page numbered from 0, with the same filters and order. */

@@ -48,6 +48,15 @@ class ListLinksTests {
 	}
 
 	@Test
+	void aColumnOfFiguresSortsTheLargestFirst() {
+		at("/staff/gaps");
+		assertThat(links.sort("-gap")).isEqualTo("/staff/gaps?sort=-gap");
+		at("/staff/gaps", "sort", "-gap");
+		assertThat(links.ariaSort("-gap", null)).isEqualTo("descending");
+		assertThat(links.sort("-gap")).isEqualTo("/staff/gaps?sort=gap");
+	}
+
+	@Test
 	void pagesAndExportsKeepFiltersAndOrder() {
 		at("/systems", "agency", "17", "sort", "-level", "page", "2");
 		assertThat(links.page(5)).isEqualTo("/systems?agency=17&sort=-level&page=5");
