@@ -10,10 +10,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import com.jayway.jsonpath.JsonPath;
@@ -53,6 +55,9 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 
 	@Autowired
 	AccountSecurity security;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void everyPlatformHandlerAnswersEachCallerAsDeclared() {
@@ -101,6 +106,19 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 						m.owners("SELECT agency_id FROM import_job WHERE id = :v AND agency_id IS NOT NULL", id));
 			}).toList();
 		};
+	}
+
+	/** The rows of the imports history, each the job it links to. */
+	private AccessMatrix.Listing jobRows() {
+		Pattern row = Pattern.compile("data-job-id=\"([0-9a-f-]{36})\"");
+		return (body, m) -> row.matcher(body).results().map(r -> r.group(1)).distinct().map(id -> {
+			String createdBy = jdbc.sql("SELECT created_by FROM import_job WHERE id = :id")
+				.param("id", id)
+				.query(String.class)
+				.single();
+			return new Item(new JobKey(id, createdBy),
+					m.owners("SELECT agency_id FROM import_job WHERE id = :v AND agency_id IS NOT NULL", id));
+		}).toList();
 	}
 
 	private static boolean jobVisible(Caller caller, Item item, AccessMatrix m) {
@@ -225,6 +243,7 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 			.form(() -> Map.of("role", "ASSESSOR", "required", "false"))
 			.ok(302);
 		m.page("GET", "/audit").permit(Role.ADMIN, Role.POLICE);
+		m.page("GET", "/imports").given(job).listOf(jobRows(), (c, item) -> jobVisible(c, item, m));
 		m.page("GET", "/imports/{jobId}").with("jobId", () -> job.get().id()).scope(jobOf(OFFICER, jobAgency));
 		m.page("POST", "/imports/{jobId}/commit")
 			.fresh("jobId", () -> previewByOfficer(fixtures).id())
