@@ -26,7 +26,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * figure with no list behind it, such as a year or a port).
  */
 @KhienTest
-class FigureLinksTests {
+public class FigureLinksTests {
 
 	/**
 	 * A figure: a count with Vietnamese or English grouping, a percentage, a ratio; not
@@ -63,6 +63,14 @@ class FigureLinksTests {
 		Document page = Jsoup.parse("<table><tr><td>1.234</td><td><a href='/x'>5</a></td><td data-plain>2026</td>"
 				+ "</tr></table><div class='card'><p>87,5 %</p></div>");
 		assertThat(unlinked(page)).containsExactly("1.234", "87,5 %");
+	}
+
+	@Test
+	void oneImportJobsPageStandsForAllOfThem() {
+		assertThat(shape("/imports/330d0736-ea1c-4b27-ae97-b67caa01b849"))
+			.isEqualTo(shape("/imports/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"))
+			.isEqualTo("/imports/{id}?[]");
+		assertThat(shape("/imports/330d0736-ea1c-4b27-ae97-b67caa01b849/events")).isEqualTo("/imports/{id}/events?[]");
 	}
 
 	/** Unlinked figures by page, found by walking from home. */
@@ -110,17 +118,23 @@ class FigureLinksTests {
 	}
 
 	/**
-	 * A link's shape: numbers in its path and the values of its query stand for any, so
-	 * that one agency's page stands for all of them.
+	 * A link's shape: numbers and UUIDs (import jobs) in its path and the values of its
+	 * query stand for any, so that one agency's page stands for all of them.
 	 */
 	static String shape(String href) {
 		var uri = UriComponentsBuilder.fromUriString(href).build();
-		String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/\\d+", "/{n}");
+		String path = uri.getPath() == null ? ""
+				: uri.getPath()
+					.replaceAll("/\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}(?=/|$)", "/{id}")
+					.replaceAll("/\\d+", "/{n}");
 		return path + "?" + new TreeSet<>(uri.getQueryParams().keySet());
 	}
 
-	/** The figures in cards and table cells that no link holds. */
-	static List<String> unlinked(Document page) {
+	/**
+	 * The figures in cards and table cells that no link holds (for a page test whose rows
+	 * the walk may not meet).
+	 */
+	public static List<String> unlinked(Document page) {
 		List<String> unlinked = new ArrayList<>();
 		for (Element holder : page.select("td, .card")) {
 			for (TextNode text : holder.textNodes()) {

@@ -1,6 +1,9 @@
 package vn.khien.platform;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Optional: implemented by the registry so that user administration can take an agency
@@ -12,5 +15,14 @@ public interface AgencyDirectory {
 
 	/** A short label such as "SYT — Sở Y tế". */
 	Optional<String> label(long agencyId);
+
+	/**
+	 * The labels of these agencies, for a table; those that do not exist are left out.
+	 */
+	default Map<Long, String> labels(Set<Long> agencyIds) {
+		Map<Long, String> labels = new LinkedHashMap<>();
+		agencyIds.forEach(id -> label(id).ifPresent(label -> labels.put(id, label)));
+		return labels;
+	}
 
 }

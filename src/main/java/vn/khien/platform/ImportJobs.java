@@ -50,6 +50,9 @@ public class ImportJobs {
 	/** Problems kept on a failed job for the page to list; the rest are only counted. */
 	public static final int MAX_PROBLEMS = 100;
 
+	/** Counting a list of jobs stops here ("10.000+"). */
+	public static final int COUNT_CAP = 10_000;
+
 	static final String COLUMNS = """
 			j.id, j.module, j.kind, j.format, j.dry_run, j.state, j.file_id, j.agency_id, j.system_id,
 			  CASE WHEN j.state = 'RUNNING' THEN COALESCE(p.processed, 0) ELSE j.processed END AS processed,
@@ -83,9 +86,11 @@ public class ImportJobs {
 	// Looked up when first needed: the modules' kinds depend on this class themselves
 	private final ObjectProvider<ImportKind> kinds;
 
+	private final AgencyHierarchy hierarchy;
+
 	ImportJobs(JdbcClient jdbc, FileStore files, CurrentUser currentUser, Accounts accounts, AuditLog audit,
-			JsonMapper json, JobQueue queue, PlatformTransactionManager transactions,
-			ObjectProvider<ImportKind> kinds) {
+			JsonMapper json, JobQueue queue, PlatformTransactionManager transactions, ObjectProvider<ImportKind> kinds,
+			AgencyHierarchy hierarchy) {
 		this.jdbc = jdbc;
 		this.files = files;
 		this.currentUser = currentUser;
@@ -97,6 +102,7 @@ public class ImportJobs {
 		this.bookkeeping = new TransactionTemplate(transactions);
 		this.bookkeeping.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.kinds = kinds;
+		this.hierarchy = hierarchy;
 	}
 
 	/**
@@ -230,28 +236,69 @@ public class ImportJobs {
 	 * Jobs the caller may see, newest first; {@code module}/{@code kind} narrow the list.
 	 */
 	public PageResult<ImportJob> list(@Nullable String module, @Nullable String kind, PageQuery page) {
+		return history(new Filter(module, kind, null, null), page).map(Listed::job);
+	}
+
+	/**
+	 * What a list of jobs is narrowed to; null is any. {@code agencyId} is the agency and
+	 * the agencies below it.
+	 */
+	public record Filter(@Nullable String module, @Nullable String kind, @Nullable State state,
+			@Nullable Long agencyId) {
+	}
+
+	/** A job with the name of the file it reads, as the imports history lists it. */
+	public record Listed(ImportJob job, String filename) {
+	}
+
+	/**
+	 * Jobs the caller may see (the rule of {@link #get}), newest first unless
+	 * {@code page} sorts otherwise; the total is counted up to {@link #COUNT_CAP}.
+	 */
+	public PageResult<Listed> history(Filter filter, PageQuery page) {
 		Visibility v = visibility();
-		String where = " WHERE " + v.condition + (module == null ? "" : " AND j.module = :module")
-				+ (kind == null ? "" : " AND j.kind = :kind");
-		var count = v.scope.bind(jdbc.sql("SELECT COUNT(*) FROM import_job j" + where).param("me", v.me));
-		var select = v.scope.bind(jdbc
-			.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY "
-					+ page.orderBy(Map.of("createdAt", "j.created_at", "state", "j.state", "kind", "j.kind"),
-							"j.created_at DESC")
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("me", v.me);
+		StringBuilder where = new StringBuilder(" WHERE ").append(v.condition);
+		if (filter.module() != null) {
+			where.append(" AND j.module = :module");
+			params.put("module", filter.module());
+		}
+		if (filter.kind() != null) {
+			where.append(" AND j.kind = :kind");
+			params.put("kind", filter.kind());
+		}
+		if (filter.state() != null) {
+			where.append(" AND j.state = :state");
+			params.put("state", filter.state().name());
+		}
+		if (filter.agencyId() != null) {
+			where.append(" AND j.agency_id IN (:agencies)");
+			params.put("agencies", List.copyOf(hierarchy.selfAndDescendants(filter.agencyId())));
+		}
+		String order = page.orderBy(Map.of("createdAt", "j.created_at", "state", "j.state", "kind", "j.kind"),
+				"j.created_at DESC");
+		// NB: counting stops past the cap, so a province's years of jobs are not counted
+		// per request
+		long counted = v.scope
+			.bind(jdbc
+				.sql("SELECT COUNT(*) FROM (SELECT 1 FROM import_job j" + where + " LIMIT " + (COUNT_CAP + 1) + ") c")
+				.params(params))
+			.query(Long.class)
+			.single();
+		List<Listed> items = v.scope.bind(jdbc
+			.sql("SELECT " + COLUMNS + ", f.filename" + FROM + where + " ORDER BY " + order
 					+ " LIMIT :limit OFFSET :offset")
-			.param("me", v.me)
+			.params(params)
 			.param("limit", page.size())
-			.param("offset", page.offset()));
-		if (module != null) {
-			count = count.param("module", module);
-			select = select.param("module", module);
-		}
-		if (kind != null) {
-			count = count.param("kind", kind);
-			select = select.param("kind", kind);
-		}
-		long total = count.query(Long.class).single();
-		return new PageResult<>(select.query(this::map).list(), page.page(), page.size(), total);
+			.param("offset", page.offset())).query((rs, n) -> new Listed(map(rs, n), rs.getString("filename"))).list();
+		return new PageResult<>(items, page.page(), page.size(), Math.min(counted, COUNT_CAP), counted > COUNT_CAP,
+				null);
+	}
+
+	/** The kinds of import the modules offer, by name. */
+	public List<String> kinds() {
+		return kinds.orderedStream().map(ImportKind::name).toList();
 	}
 
 	private record Visibility(String condition, AgencyScope scope, String me) {

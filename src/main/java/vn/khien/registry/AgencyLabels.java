@@ -1,6 +1,11 @@
 package vn.khien.registry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,8 +37,24 @@ public class AgencyLabels implements AgencyDirectory {
 	public Optional<String> label(long agencyId) {
 		return jdbc.sql("SELECT code, name FROM agency WHERE id = :id")
 			.param("id", agencyId)
-			.query((rs, n) -> rs.getString("code") + " — " + rs.getString("name"))
+			.query((rs, n) -> labelOf(rs))
 			.optional();
+	}
+
+	/** In one query, for a page's table. */
+	@Override
+	public Map<Long, String> labels(Set<Long> agencyIds) {
+		Map<Long, String> labels = new HashMap<>();
+		if (!agencyIds.isEmpty()) {
+			jdbc.sql("SELECT id, code, name FROM agency WHERE id IN (:ids)").param("ids", agencyIds).query(rs -> {
+				labels.put(rs.getLong("id"), labelOf(rs));
+			});
+		}
+		return labels;
+	}
+
+	private static String labelOf(ResultSet rs) throws SQLException {
+		return rs.getString("code") + " — " + rs.getString("name");
 	}
 
 }

@@ -11,6 +11,15 @@ import vn.khien.platform.Role;
 @Configuration
 class PlatformNavigation {
 
+	/**
+	 * Under the inventory's menu, where most imports start, for the roles that import.
+	 */
+	@Bean
+	NavItem importsNav() {
+		return new NavItem(39, "nav.menu.inventory", "nav.imports", "/imports",
+				Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.AGENCY_OFFICER));
+	}
+
 	@Bean
 	NavItem usersNav() {
 		return new NavItem(900, "nav.menu.admin", "nav.users", "/admin/users", Set.of(Role.ADMIN));
