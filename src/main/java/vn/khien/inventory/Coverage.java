@@ -272,7 +272,9 @@ public class Coverage {
 			// agencies without hosts have no coverage: they sort last either way
 			case "coverage" ->
 				Comparator.comparing(AgencyCoverage::coverage, Comparator.nullsLast(Comparator.naturalOrder()));
-			default -> byCode;
+			case "", "code" -> byCode;
+			default -> throw new InvalidInputException("sort", "page.sort.unknown", page.sort(),
+					"code, coverage, inScope, name, protected, unprotected");
 		};
 		if (page.descending() && !page.sort().equals("coverage")) {
 			c = c.reversed();

@@ -363,6 +363,11 @@ class InventoryAccessMatrixTests implements AccessMatrix.Module {
 			.given(unitHost)
 			.permit(READERS)
 			.listOf(links("[?&;]agency=(\\d+)", null));
+		m.page("GET", "/coverage/export.csv").permit(READERS).listOf(csvOwnedBy(0, AGENCY_OF_CODE));
+		m.page("GET", "/coverage/unprotected/export.csv")
+			.given(unitHost)
+			.permit(READERS)
+			.listOf(csvOwnedBy(2, AGENCY_OF_CODE));
 		m.page("POST", "/coverage/snapshot").permit(OPERATORS).ok(302);
 		m.page("GET", "/coverage/data").permit(READERS).query("size", 500).listOf(json("$.items[*]", "agencyId"));
 		m.page("GET", "/coverage/data/trend")

@@ -298,6 +298,7 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 			.permit(WRITERS)
 			.scope(writes(unit));
 		m.page("GET", "/focal-points").given(focalPoint).listOf(links("href=\"/agencies/(\\d+)/focal-points\"", null));
+		m.page("GET", "/focal-points/export.csv").given(focalPoint).listOf(AccessMatrix.csvOwnedBy(0, AGENCY_OF_CODE));
 		m.page("GET", "/agencies/{id}/focal-points").with("id", unit).scope(reads(unit));
 		m.page("GET", "/agencies/{id}/focal-points/new").with("id", unit).permit(WRITERS).scope(writes(unit));
 		m.page("POST", "/agencies/{id}/focal-points")

@@ -1,6 +1,7 @@
 package vn.khien.inventory.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletResponse;
 import vn.khien.inventory.Coverage;
 import vn.khien.inventory.CoverageSettings;
 import vn.khien.inventory.CoverageSnapshots;
@@ -33,8 +35,11 @@ class CoveragePages {
 
 	private final AuditLog audit;
 
+	private final CoverageCsv csv;
+
 	CoveragePages(Coverage coverage, CoverageSnapshots snapshots, CoverageSettings settings, Agencies agencies,
-			AuditLog audit) {
+			AuditLog audit, CoverageCsv csv) {
+		this.csv = csv;
 		this.coverage = coverage;
 		this.snapshots = snapshots;
 		this.settings = settings;
@@ -59,6 +64,23 @@ class CoveragePages {
 		model.addAttribute("sort", query.sortParam());
 		model.addAttribute("maxAge", settings.maxSignatureAgeDays());
 		return "inventory/coverage/overview";
+	}
+
+	@PreAuthorize(CoverageApi.READERS)
+	@GetMapping("/export.csv")
+	void export(@RequestParam(required = false) @Nullable String agency,
+			@RequestParam(defaultValue = "false") boolean withHosts, @RequestParam(required = false) String sort,
+			Locale locale, HttpServletResponse response) {
+		csv.agencies(agency, withHosts, sort, locale, response);
+	}
+
+	@PreAuthorize(CoverageApi.READERS)
+	@GetMapping("/unprotected/export.csv")
+	void exportHosts(@RequestParam(required = false) @Nullable String agency,
+			@RequestParam(required = false) Coverage.@Nullable Reason reason,
+			@RequestParam(defaultValue = "UNPROTECTED") Coverage.Protection protection,
+			@RequestParam(required = false) String sort, Locale locale, HttpServletResponse response) {
+		csv.hosts(agency, protection, reason, sort, locale, response);
 	}
 
 	@PreAuthorize(CoverageApi.READERS)

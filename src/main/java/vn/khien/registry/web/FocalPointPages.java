@@ -2,6 +2,7 @@ package vn.khien.registry.web;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.InvalidInputException;
@@ -41,8 +43,11 @@ class FocalPointPages {
 
 	private final RegistrationCampaigns campaigns;
 
+	private final FocalPointCsv csv;
+
 	FocalPointPages(FocalPoints focalPoints, Agencies agencies, CurrentUser currentUser, FocalPointChanges changes,
-			RegistrationCampaigns campaigns) {
+			RegistrationCampaigns campaigns, FocalPointCsv csv) {
+		this.csv = csv;
 		this.focalPoints = focalPoints;
 		this.agencies = agencies;
 		this.currentUser = currentUser;
@@ -62,6 +67,14 @@ class FocalPointPages {
 		model.addAttribute("sort", query.sortParam());
 		model.addAttribute("duties", FocalPointDuty.values());
 		return "registry/contacts/focal-points";
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@GetMapping("/focal-points/export.csv")
+	void export(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable FocalPointDuty duty,
+			@RequestParam(required = false) @Nullable String sort, Locale locale, HttpServletResponse response) {
+		csv.write(PageQuery.text("q", q), duty, sort, locale, response);
 	}
 
 	@PreAuthorize("isAuthenticated()")
