@@ -58,8 +58,10 @@ public class Organisations {
 			params.put("status", filter.status().name());
 		}
 		if (filter.q() != null && !filter.q().isBlank()) {
-			where.append(" AND (LOWER(o.name) LIKE :q OR LOWER(COALESCE(o.tax_code, '')) LIKE :q)");
-			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
+			// NB: without diacritics too, as people type "vien thong" for "Viễn thông"
+			where.append(" AND (" + VietnameseText.foldSql("o.name")
+					+ " LIKE :q ESCAPE '\\' OR LOWER(COALESCE(o.tax_code, '')) LIKE :q ESCAPE '\\')");
+			params.put("q", VietnameseText.containsPattern(filter.q()));
 		}
 		String order = page.orderBy(Map.of("name", "o.name_key", "kind", "o.kind", "status", "o.status"),
 				"o.name_key ASC");

@@ -467,6 +467,12 @@ class RegistryAccessMatrixTests implements AccessMatrix.Module {
 			.given(organisation)
 			.listOf(AccessMatrix.linkKeys("href=\"/organisations/(\\d+)\""),
 					(c, item) -> readsOrganisation(c, ((Number) item.key()).longValue(), providerOrganisation.get()));
+		m.page("GET", "/organisations/picker")
+			.permit(ORGANISATION_READERS)
+			.given(organisation)
+			.query("term", "chuc")
+			.listOf(AccessMatrix.linkKeys("data-value=\"(\\d+)\""),
+					(c, item) -> readsOrganisation(c, ((Number) item.key()).longValue(), providerOrganisation.get()));
 		m.page("GET", "/organisations/{id}")
 			.with("id", organisation)
 			.permit(ORGANISATION_READERS)

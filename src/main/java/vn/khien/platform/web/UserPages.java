@@ -25,6 +25,7 @@ import jakarta.validation.constraints.Size;
 import vn.khien.platform.Accounts;
 import vn.khien.platform.AgencyDirectory;
 import vn.khien.platform.InvalidInputException;
+import vn.khien.platform.OrganisationDirectory;
 import vn.khien.platform.PageQuery;
 import vn.khien.platform.Role;
 import vn.khien.platform.security.AccountSecurity;
@@ -59,8 +60,11 @@ class UserPages {
 
 	private final ObjectProvider<AgencyDirectory> directory;
 
+	private final ObjectProvider<OrganisationDirectory> organisations;
+
 	UserPages(Accounts accounts, UserAdministration administration, AccountSecurity security,
-			ObjectProvider<AgencyDirectory> directory) {
+			ObjectProvider<AgencyDirectory> directory, ObjectProvider<OrganisationDirectory> organisations) {
+		this.organisations = organisations;
 		this.accounts = accounts;
 		this.administration = administration;
 		this.security = security;
@@ -121,6 +125,9 @@ class UserPages {
 	}
 
 	private String newPage(Model model) {
+		if (model.getAttribute("form") instanceof NewUserForm form) {
+			choices(model, form.agency(), form.organisationId());
+		}
 		model.addAttribute("allRoles", Role.values());
 		return "platform/user-new";
 	}
@@ -220,6 +227,9 @@ class UserPages {
 		var user = administration.get(id);
 		model.addAttribute("user", UserPayloads.UserView.from(user));
 		model.addAttribute("agencyLabel", user.agencyId() == null ? null : agencyLabel(user.agencyId()));
+		if (model.getAttribute("form") instanceof EditForm form) {
+			choices(model, form.agency(), form.organisationId());
+		}
 		model.addAttribute("allRoles", Role.values());
 		return "platform/user";
 	}
@@ -249,6 +259,18 @@ class UserPages {
 
 	private @Nullable String agencyInput(@Nullable Long agencyId) {
 		return agencyId == null ? null : agencyId.toString();
+	}
+
+	/**
+	 * The labels the pickers show for the form's agency and organisation (an agency typed
+	 * as a code shows as typed).
+	 */
+	private void choices(Model model, @Nullable String agency, @Nullable Long organisationId) {
+		String value = agency == null ? "" : agency.trim();
+		model.addAttribute("agencyChoice", value.matches("[0-9]{1,18}") ? agencyLabel(Long.parseLong(value)) : value);
+		OrganisationDirectory names = organisations.getIfAvailable();
+		model.addAttribute("organisationChoice", organisationId == null ? ""
+				: names == null ? "#" + organisationId : names.name(organisationId).orElse("#" + organisationId));
 	}
 
 	private String agencyLabel(long agencyId) {

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.validation.Valid;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.PageQuery;
+import vn.khien.platform.PickerOption;
 import vn.khien.registry.Organisation;
 import vn.khien.registry.OrganisationKind;
 import vn.khien.registry.OrganisationStatus;
@@ -45,6 +46,21 @@ class OrganisationPages {
 		model.addAttribute("sort", query.sortParam());
 		model.addAttribute("kinds", OrganisationKind.values());
 		return "registry/contacts/organisations";
+	}
+
+	/**
+	 * The options of an organisation picker ({@code fragments/picker.html}): those whose
+	 * name contains {@code term}, a screenful at most.
+	 */
+	@PreAuthorize(OrganisationApi.READERS)
+	@GetMapping("/organisations/picker")
+	String picker(@RequestParam(required = false) @Nullable String term, Model model) {
+		var found = organisations.list(new Organisations.Filter(null, PageQuery.text("term", term), null),
+				PageQuery.of(0, PickerOption.SHOWN, "name"));
+		model.addAttribute("options",
+				found.items().stream().map(o -> new PickerOption(String.valueOf(o.id()), o.name())).toList());
+		model.addAttribute("more", found.total() > found.items().size());
+		return "fragments/picker :: options";
 	}
 
 	@PreAuthorize(OrganisationApi.READERS)
