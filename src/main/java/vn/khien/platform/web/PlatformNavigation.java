@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.khien.platform.NavItem;
+import vn.khien.platform.NavMenu;
 import vn.khien.platform.Role;
 
 @Configuration
@@ -21,18 +22,24 @@ class PlatformNavigation {
 	}
 
 	@Bean
+	NavMenu adminMenu() {
+		return new NavMenu("nav.menu.admin", "gear");
+	}
+
+	@Bean
 	NavItem usersNav() {
-		return new NavItem(900, "nav.menu.admin", "nav.users", "/admin/users", Set.of(Role.ADMIN));
+		return new NavItem(900, "nav.menu.admin", "nav.users", "/admin/users", Set.of(Role.ADMIN), "person-gear");
 	}
 
 	@Bean
 	NavItem securityNav() {
-		return new NavItem(910, "nav.menu.admin", "nav.security", "/admin/security", Set.of(Role.ADMIN));
+		return new NavItem(910, "nav.menu.admin", "nav.security", "/admin/security", Set.of(Role.ADMIN), "shield-lock");
 	}
 
 	@Bean
 	NavItem auditNav() {
-		return new NavItem(920, "nav.menu.admin", "nav.audit", "/audit", Set.of(Role.ADMIN, Role.POLICE));
+		return new NavItem(920, "nav.menu.admin", "nav.audit", "/audit", Set.of(Role.ADMIN, Role.POLICE),
+				"journal-text");
 	}
 
 }
