@@ -18,7 +18,7 @@ class PlatformNavigation {
 	@Bean
 	NavItem importsNav() {
 		return new NavItem(39, "nav.menu.inventory", "nav.imports", "/imports",
-				Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.AGENCY_OFFICER));
+				Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.AGENCY_OFFICER), "clock-history");
 	}
 
 	@Bean
