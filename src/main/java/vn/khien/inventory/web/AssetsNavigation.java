@@ -14,7 +14,7 @@ class AssetsNavigation {
 	@Bean
 	NavItem assetsNav() {
 		return new NavItem(31, "nav.menu.inventory", "nav.assets", "/assets", Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR,
-				Role.POLICE, Role.LEADERSHIP, Role.AGENCY_OFFICER, Role.RESPONDER));
+				Role.POLICE, Role.LEADERSHIP, Role.AGENCY_OFFICER, Role.RESPONDER), "pc-display");
 	}
 
 }

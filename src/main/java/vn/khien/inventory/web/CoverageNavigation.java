@@ -16,12 +16,12 @@ class CoverageNavigation {
 
 	@Bean
 	NavItem coverageNav() {
-		return new NavItem(32, "nav.menu.inventory", "nav.coverage", "/coverage", READERS);
+		return new NavItem(32, "nav.menu.inventory", "nav.coverage", "/coverage", READERS, "shield-check");
 	}
 
 	@Bean
 	NavItem malwareCampaignsNav() {
-		return new NavItem(33, "nav.menu.inventory", "nav.malwareCampaigns", "/malware-campaigns", READERS);
+		return new NavItem(33, "nav.menu.inventory", "nav.malwareCampaigns", "/malware-campaigns", READERS, "bug");
 	}
 
 }

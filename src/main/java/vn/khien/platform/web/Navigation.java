@@ -2,11 +2,15 @@ package vn.khien.platform.web;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.NavItem;
+import vn.khien.platform.NavMenu;
 
 /** Feeds the layout's menus ({@code ${@navigation.menus()}}) and the home page. */
 @Component("navigation")
@@ -14,15 +18,21 @@ class Navigation {
 
 	private final List<NavItem> items;
 
+	private final Map<String, String> menuIcons;
+
 	private final CurrentUser currentUser;
 
-	Navigation(List<NavItem> items, CurrentUser currentUser) {
+	Navigation(List<NavItem> items, List<NavMenu> menus, CurrentUser currentUser) {
 		this.items = items.stream().sorted(Comparator.comparingInt(NavItem::order)).toList();
+		this.menuIcons = menus.stream().collect(Collectors.toMap(NavMenu::messageKey, NavMenu::icon));
 		this.currentUser = currentUser;
 	}
 
-	/** A drop-down of the main navigation with the entries the user may open. */
-	public record Menu(String messageKey, List<NavItem> items) {
+	/**
+	 * A drop-down of the main navigation with the entries the user may open; {@code icon}
+	 * as in {@link NavMenu}.
+	 */
+	public record Menu(String messageKey, @Nullable String icon, List<NavItem> items) {
 	}
 
 	/**
@@ -32,7 +42,10 @@ class Navigation {
 	public List<Menu> menus() {
 		var grouped = new java.util.LinkedHashMap<String, List<NavItem>>();
 		items().forEach(i -> grouped.computeIfAbsent(i.menu(), k -> new java.util.ArrayList<>()).add(i));
-		return grouped.entrySet().stream().map(e -> new Menu(e.getKey(), List.copyOf(e.getValue()))).toList();
+		return grouped.entrySet()
+			.stream()
+			.map(e -> new Menu(e.getKey(), menuIcons.get(e.getKey()), List.copyOf(e.getValue())))
+			.toList();
 	}
 
 	public List<NavItem> items() {

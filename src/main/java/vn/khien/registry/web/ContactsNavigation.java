@@ -16,29 +16,30 @@ class ContactsNavigation {
 
 	@Bean
 	NavItem focalPointsNav() {
-		return new NavItem(20, "nav.menu.registry", "nav.focalPoints", "/focal-points", SCOPED);
+		return new NavItem(20, "nav.menu.registry", "nav.focalPoints", "/focal-points", SCOPED, "person-lines-fill");
 	}
 
 	@Bean
 	NavItem campaignsNav() {
-		return new NavItem(21, "nav.menu.registry", "nav.campaigns", "/campaigns", SCOPED);
+		return new NavItem(21, "nav.menu.registry", "nav.campaigns", "/campaigns", SCOPED, "clipboard-check");
 	}
 
 	@Bean
 	NavItem organisationsNav() {
 		return new NavItem(22, "nav.menu.registry", "nav.organisations", "/organisations",
 				Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.POLICE, Role.LEADERSHIP, Role.RESPONDER,
-						Role.AGENCY_OFFICER, Role.ORGANISATION));
+						Role.AGENCY_OFFICER, Role.ORGANISATION),
+				"buildings");
 	}
 
 	@Bean
 	NavItem subcommitteeNav() {
-		return new NavItem(23, "nav.menu.registry", "nav.subcommittee", "/subcommittee", SCOPED);
+		return new NavItem(23, "nav.menu.registry", "nav.subcommittee", "/subcommittee", SCOPED, "people");
 	}
 
 	@Bean
 	NavItem securityStaffNav() {
-		return new NavItem(24, "nav.menu.registry", "nav.securityStaff", "/staff/gaps", SCOPED);
+		return new NavItem(24, "nav.menu.registry", "nav.securityStaff", "/staff/gaps", SCOPED, "person-badge");
 	}
 
 }
