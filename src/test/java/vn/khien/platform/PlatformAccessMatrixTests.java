@@ -243,6 +243,7 @@ class PlatformAccessMatrixTests implements AccessMatrix.Module {
 			.form(() -> Map.of("role", "ASSESSOR", "required", "false"))
 			.ok(302);
 		m.page("GET", "/audit").permit(Role.ADMIN, Role.POLICE);
+		m.page("GET", "/search").query("q", "so").listOf(AccessMatrix.links("href=\"/agencies/(\\d+)\"", null));
 		m.page("GET", "/audit/export.csv").permit(Role.ADMIN, Role.POLICE);
 		m.page("GET", "/imports").given(job).listOf(jobRows(), (c, item) -> jobVisible(c, item, m));
 		m.page("GET", "/imports/{jobId}").with("jobId", () -> job.get().id()).scope(jobOf(OFFICER, jobAgency));
