@@ -358,7 +358,7 @@ class AgencyImportApiTests {
 		assertThat(vi.get("problems").get(1).get("message").asString())
 			.isEqualTo("Mã: mã “12345” bị trùng với dòng 3.");
 		assertThat(job.get("error").get("message").asString())
-			.isEqualTo("Mã: code “000123” duplicates line 2 (the code's first use).");
+			.isEqualTo("Mã: code “000123” duplicates line 2 (the code’s first use).");
 	}
 
 	@Test

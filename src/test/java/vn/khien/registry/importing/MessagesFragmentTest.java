@@ -77,7 +77,7 @@ class MessagesFragmentTest {
 			.isEqualTo("Invalid column headers. Missing required columns: code. Unknown columns: fax.");
 		String dup = load("reorg", "en").getProperty(ImportKeys.ROW_DUPLICATE_CODE);
 		assertThat(MessageFormat.format(dup, "code", "A", 1234))
-			.isEqualTo("code: code “A” duplicates line 1234 (the code's first use).");
+			.isEqualTo("code: code “A” duplicates line 1234 (the code’s first use).");
 	}
 
 }
