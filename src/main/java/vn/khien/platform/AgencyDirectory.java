@@ -25,4 +25,12 @@ public interface AgencyDirectory {
 		return labels;
 	}
 
+	/**
+	 * The agencies at the top of {@code scope}: the province's roots for a province-wide
+	 * scope, else those of its agencies whose parent lies outside it.
+	 */
+	default java.util.List<Long> tops(AgencyScope scope) {
+		return java.util.List.of();
+	}
+
 }

@@ -3,6 +3,7 @@ package vn.khien.registry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.khien.platform.AgencyDirectory;
+import vn.khien.platform.AgencyScope;
 
 /**
  * Names and codes of agencies for labels and pickers. Unlike {@link Agencies} this is not
@@ -21,8 +23,21 @@ public class AgencyLabels implements AgencyDirectory {
 
 	private final JdbcClient jdbc;
 
-	AgencyLabels(JdbcClient jdbc) {
+	private final AgencyTree tree;
+
+	AgencyLabels(JdbcClient jdbc, AgencyTree tree) {
 		this.jdbc = jdbc;
+		this.tree = tree;
+	}
+
+	@Override
+	public List<Long> tops(AgencyScope scope) {
+		if (scope.unrestricted()) {
+			return jdbc.sql("SELECT id FROM agency WHERE parent_id IS NULL AND status = 'ACTIVE' ORDER BY id")
+				.query(Long.class)
+				.list();
+		}
+		return scope.agencyIds().stream().filter(id -> !scope.includes(tree.parentOf(id))).sorted().toList();
 	}
 
 	@Override

@@ -63,6 +63,10 @@ class AgencyTree implements AgencyHierarchy {
 		return false;
 	}
 
+	@Nullable Long parentOf(long agencyId) {
+		return parents().get(agencyId);
+	}
+
 	void invalidate() {
 		children = null;
 		parents = null;

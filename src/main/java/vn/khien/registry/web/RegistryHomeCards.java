@@ -51,4 +51,20 @@ class RegistryHomeCards implements HomeCards {
 					tone));
 	}
 
+	/**
+	 * The registration campaigns whose deadline falls in the week, for who follows them.
+	 */
+	@Override
+	public List<Deadline> dueFor(KhienUser user, LocalDate from, LocalDate to) {
+		if (!user.readsWholeProvince() && !user.has(Role.AGENCY_OFFICER)) {
+			return List.of();
+		}
+		return campaigns.list(PageQuery.of(0, 50, "-deadline"))
+			.items()
+			.stream()
+			.filter(c -> !c.deadline().isBefore(from) && !c.deadline().isAfter(to))
+			.map(c -> new Deadline(c.deadline(), "home.due.campaign", List.of(c.name()), "/campaigns/" + c.id()))
+			.toList();
+	}
+
 }
