@@ -242,7 +242,7 @@ class AssetApiTests {
 		var export = mvc.get().uri("/assets/export.csv?q=page.").with(session).exchange();
 		assertThat(export).hasStatusOk();
 		String csv = export.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(csv).startsWith("kind,hostname,addresses,mac,os,url,system,agency")
+		assertThat(csv).startsWith("\uFEFFkind,hostname,addresses,mac,os,url,system,agency")
 			.contains("page.ttyt1.example.vn")
 			.doesNotContain("page.sgddt.example.vn");
 		assertThat(mvc.get().uri("/assets/new").with(session)).hasStatusOk();

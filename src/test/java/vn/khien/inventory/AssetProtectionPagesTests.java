@@ -207,7 +207,7 @@ class AssetProtectionPagesTests {
 		assertThat(export).hasStatusOk();
 		String csv = new String(export.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 		String u = unit.code().toLowerCase();
-		assertThat(csv).startsWith("kind,hostname,addresses,mac,os,url,system,agency,protection,reason\r\n")
+		assertThat(csv).startsWith("\uFEFFkind,hostname,addresses,mac,os,url,system,agency,protection,reason\r\n")
 			.contains(u + "-ok.example.vn,,,,," + unit.code() + "-HIS," + unit.code() + ",PROTECTED,\r\n")
 			.contains(u + "-stopped.example.vn,,,,,," + unit.code() + ",UNPROTECTED,NOT_RUNNING\r\n")
 			.contains(u + "-old.example.vn,,,,,," + unit.code() + ",UNPROTECTED,OUTDATED_SIGNATURES\r\n")

@@ -1,8 +1,5 @@
 package vn.khien.inventory.web;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +30,7 @@ import vn.khien.inventory.Systems;
 import vn.khien.inventory.importing.AssetKind;
 import vn.khien.inventory.web.AssetPayloads.AssetForm;
 import vn.khien.platform.AgencyDirectory;
+import vn.khien.platform.CsvExport;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.PageQuery;
@@ -102,41 +100,37 @@ class AssetPages {
 	void export(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long agency,
 			@RequestParam(required = false) @Nullable Long system,
-			@RequestParam(required = false) @Nullable AssetKind kind, HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) @Nullable AssetKind kind, HttpServletResponse response) {
 		Map<Long, String> systemCodes = assets.systems()
 			.stream()
 			.collect(Collectors.toMap(Assets.SystemChoice::id, Assets.SystemChoice::code));
 		Map<Long, String> agencyCodes = agencies.all().stream().collect(Collectors.toMap(Agency::id, Agency::code));
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"assets.csv\"");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		PrintWriter out = response.getWriter();
 		// The columns of the import format (plus the agency), so an export can be
 		// corrected and imported again; then the anti-malware state, as codes.
-		out.print("kind,hostname,addresses,mac,os,url,system,agency,protection,reason\r\n");
-		List<Asset> chunk = new ArrayList<>();
-		Runnable flush = () -> {
-			Map<Long, Coverage.HostState> states = coverage.states(chunk.stream().map(Asset::id).toList());
-			for (Asset a : chunk) {
-				Coverage.HostState state = states.get(a.id());
-				Coverage.Protection protection = state == null ? null : state.protection();
-				out.print(String.join(",", cell(a.kind().name()), cell(a.hostname()),
-						cell(String.join(" ", a.addresses())), cell(a.mac()), cell(a.os()), cell(a.url()),
-						cell(a.systemId() == null ? null : systemCodes.get(a.systemId())),
-						cell(agencyCodes.get(a.agencyId())), cell(protection == null ? null : protection.name()),
-						cell(state == null || state.reason() == null ? null : state.reason().name())) + "\r\n");
-			}
-			chunk.clear();
-		};
-		// states are looked up a chunk of hosts at a time, never a host at a time
-		assets.forEach(new Assets.Filter(q, agency, system, kind), a -> {
-			chunk.add(a);
-			if (chunk.size() == EXPORT_CHUNK) {
-				flush.run();
-			}
-		});
-		flush.run();
-		out.flush();
+		try (CsvExport csv = CsvExport.to(response, "assets.csv", List.of("kind", "hostname", "addresses", "mac", "os",
+				"url", "system", "agency", "protection", "reason"))) {
+			List<Asset> chunk = new ArrayList<>();
+			Runnable flush = () -> {
+				Map<Long, Coverage.HostState> states = coverage.states(chunk.stream().map(Asset::id).toList());
+				for (Asset a : chunk) {
+					Coverage.HostState state = states.get(a.id());
+					Coverage.Protection protection = state == null ? null : state.protection();
+					csv.row(a.kind().name(), a.hostname(), String.join(" ", a.addresses()), a.mac(), a.os(), a.url(),
+							a.systemId() == null ? null : systemCodes.get(a.systemId()), agencyCodes.get(a.agencyId()),
+							protection == null ? null : protection.name(),
+							state == null || state.reason() == null ? null : state.reason().name());
+				}
+				chunk.clear();
+			};
+			// states are looked up a chunk of hosts at a time, never a host at a time
+			assets.forEach(new Assets.Filter(q, agency, system, kind), a -> {
+				chunk.add(a);
+				if (chunk.size() == EXPORT_CHUNK) {
+					flush.run();
+				}
+			});
+			flush.run();
+		}
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -236,21 +230,6 @@ class AssetPages {
 		model.addAttribute("kinds", Arrays.asList(AssetKind.values()));
 		model.addAttribute("systems", assets.systems());
 		model.addAttribute("agencyLabel", agency == null ? "" : agencies.find(agency).map(Agency::label).orElse(""));
-	}
-
-	private static String cell(@Nullable String value) {
-		if (value == null || value.isEmpty()) {
-			return "";
-		}
-		String text = value;
-		// A leading =, +, - or @ would run as a formula in a spreadsheet
-		if ("=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			text = "'" + text;
-		}
-		if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-			text = "\"" + text.replace("\"", "\"\"") + "\"";
-		}
-		return text;
 	}
 
 	static void reject(BindingResult errors, InvalidInputException ex) {
