@@ -23,6 +23,7 @@ import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
+import vn.khien.platform.VietnameseText;
 
 /**
  * Reading information systems. A system is visible when its owner agency or one of its
@@ -249,7 +250,10 @@ public class Systems {
 	private String where(AgencyScope scope, Filter filter) {
 		StringBuilder where = new StringBuilder(visible(scope));
 		if (filter.q() != null && !filter.q().isBlank()) {
-			where.append(" AND (LOWER(s.name) LIKE :q OR LOWER(s.code) LIKE :q OR LOWER(s.purpose) LIKE :q)");
+			// NB: without diacritics too, as people type "cong dich vu" for "Cổng dịch
+			// vụ"
+			where.append(" AND (" + VietnameseText.foldSql("s.name") + " LIKE :q ESCAPE '\\' OR LOWER(s.code) LIKE :q"
+					+ " ESCAPE '\\' OR " + VietnameseText.foldSql("s.purpose") + " LIKE :q ESCAPE '\\')");
 		}
 		if (filter.agencyId() != null) {
 			where.append(" AND (s.owner_agency_id IN (:tree) OR EXISTS (SELECT 1 FROM system_user_agency fu")
@@ -285,7 +289,7 @@ public class Systems {
 
 	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter filter) {
 		if (filter.q() != null && !filter.q().isBlank()) {
-			spec = spec.param("q", "%" + filter.q().trim().toLowerCase() + "%");
+			spec = spec.param("q", VietnameseText.containsPattern(filter.q()));
 		}
 		if (filter.agencyId() != null) {
 			Set<Long> tree = hierarchy.selfAndDescendants(filter.agencyId());

@@ -233,6 +233,11 @@ class InventoryAccessMatrixTests implements AccessMatrix.Module {
 			.given(system)
 			.permit(READERS)
 			.listOf(csvOwnedBy(0, SYSTEM_AGENCIES_BY_CODE));
+		m.page("GET", "/systems/picker")
+			.given(system)
+			.permit(READERS)
+			.query("term", "ma")
+			.listOf(links("data-value=\"(\\d+)\"", SYSTEM_AGENCIES));
 		m.page("GET", "/systems/{id}").with("id", systemId).permit(READERS).scope(reads(unit));
 		m.page("GET", "/systems/new").permit(WRITERS);
 		// NB: pages answer an owner out of reach with the form and its error (200), the

@@ -91,7 +91,7 @@ class AssetPages {
 		model.addAttribute("kind", kind);
 		model.addAttribute("sort", query.sortParam());
 		model.addAttribute("labels", AgencyLabels.of(directory));
-		addChoices(model, agency);
+		addChoices(model, agency, system);
 		return "inventory/assets/list";
 	}
 
@@ -218,18 +218,19 @@ class AssetPages {
 	private String form(AssetForm form, @Nullable Long id, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("assetId", id);
-		addChoices(model, form.agencyId());
+		addChoices(model, form.agencyId(), form.systemId());
 		return "inventory/assets/form";
 	}
 
 	/**
-	 * The choices of the filter bar and the form; the agency picker shows the chosen one
-	 * only.
+	 * The choices of the filter bar and the form; the agency and system pickers show the
+	 * chosen one only.
 	 */
-	private void addChoices(Model model, @Nullable Long agency) {
+	private void addChoices(Model model, @Nullable Long agency, @Nullable Long system) {
 		model.addAttribute("kinds", Arrays.asList(AssetKind.values()));
-		model.addAttribute("systems", assets.systems());
 		model.addAttribute("agencyLabel", agency == null ? "" : agencies.find(agency).map(Agency::label).orElse(""));
+		model.addAttribute("systemLabel",
+				system == null ? "" : systems.find(system).map(s -> s.code() + " — " + s.name()).orElse(""));
 	}
 
 	static void reject(BindingResult errors, InvalidInputException ex) {

@@ -37,7 +37,9 @@ import vn.khien.inventory.web.SystemPayloads.ProductForm;
 import vn.khien.inventory.web.SystemPayloads.ProductView;
 import vn.khien.inventory.web.SystemPayloads.SystemForm;
 import vn.khien.platform.InvalidInputException;
+import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
+import vn.khien.platform.PickerOption;
 import vn.khien.platform.AgencyDirectory;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
@@ -110,6 +112,25 @@ class SystemPages {
 			throw new InvalidInputException(error.getField(), "error.parameter", error.getField(),
 					String.valueOf(error.getRejectedValue()));
 		}
+	}
+
+	/**
+	 * The options of a system picker ({@code fragments/picker.html}): the systems the
+	 * user sees whose code or name contains {@code term}, by code, a screenful at most.
+	 */
+	@PreAuthorize(SystemApi.READERS)
+	@GetMapping("/picker")
+	String picker(@RequestParam(required = false) @Nullable String term, Model model) {
+		var found = systems.list(
+				new Systems.Filter(PageQuery.text("term", term), null, null, null, null, null, null, null, null),
+				PageQuery.of(0, PickerOption.SHOWN, "code"));
+		model.addAttribute("options",
+				found.items()
+					.stream()
+					.map(s -> new PickerOption(String.valueOf(s.id()), s.code() + " — " + s.name()))
+					.toList());
+		model.addAttribute("more", found.total() > found.items().size());
+		return "fragments/picker :: options";
 	}
 
 	@PreAuthorize(SystemApi.READERS)
