@@ -291,6 +291,21 @@ class AssetImportTests {
 	}
 
 	@Test
+	void aFinishedImportsCountsOpenTheHostsItWroteToAndAPreviewsStayPlain() {
+		String agency = unit(8);
+		long id = jdbc.sql("SELECT id FROM agency WHERE code = :c").param("c", agency).query(Long.class).single();
+		String link = "href=\"/assets?agency=" + id + "\"";
+		JsonNode done = imports.run("officer", "links.csv", HEADER + "server,links-job.syt8,,,,,\n", agency);
+		var officer = login("officer");
+		assertThat(mvc.get().uri("/imports/{id}", done.get("jobId").asString()).with(officer)).bodyText()
+			.contains(link);
+		JsonNode preview = imports.run("officer", "links2.csv", HEADER + "server,links-job2.syt8,,,,,\n", agency,
+				"dryRun", "true");
+		assertThat(mvc.get().uri("/imports/{id}", preview.get("jobId").asString()).with(officer)).bodyText()
+			.doesNotContain(link);
+	}
+
+	@Test
 	void jobPageShowsTheSummaryToItsCreatorOnly() {
 		JsonNode status = imports.run("officer", "page.csv", HEADER + "server,page-job.syt8,,,,,\n", unit(8), "dryRun",
 				"true");

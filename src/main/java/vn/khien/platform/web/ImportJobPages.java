@@ -3,7 +3,9 @@ package vn.khien.platform.web;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -30,6 +32,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.khien.platform.ImportJob;
 import vn.khien.platform.ImportJobs;
+import vn.khien.platform.ImportResultLinks;
 import vn.khien.platform.InvalidInputException;
 
 /**
@@ -56,7 +59,10 @@ class ImportJobPages {
 		return t;
 	});
 
-	ImportJobPages(ImportJobs jobs, ImportJobViews views, MessageSource messages) {
+	private final List<ImportResultLinks> resultLinks;
+
+	ImportJobPages(ImportJobs jobs, ImportJobViews views, MessageSource messages, List<ImportResultLinks> resultLinks) {
+		this.resultLinks = resultLinks;
 		this.jobs = jobs;
 		this.views = views;
 		this.messages = messages;
@@ -72,6 +78,18 @@ class ImportJobPages {
 	String job(@PathVariable String jobId, Model model, Locale locale) {
 		ImportJob job = jobs.get(jobId);
 		model.addAttribute("job", views.view(job, locale));
+		Map<String, String> countLinks = new HashMap<>();
+		for (String count : job.counts().keySet()) {
+			resultLinks.stream()
+				.map(links -> links.link(job, count))
+				.filter(java.util.Objects::nonNull)
+				.findFirst()
+				.ifPresent(link -> countLinks.put(count, link));
+		}
+		if (!job.problems().isEmpty()) {
+			countLinks.put("skipped", "#job-left-out");
+		}
+		model.addAttribute("countLinks", countLinks);
 		model.addAttribute("createdAt", TIME.format(job.createdAt()));
 		model.addAttribute("filePurgedAt", job.filePurgedAt() == null ? null : TIME.format(job.filePurgedAt()));
 		return "imports/job";
