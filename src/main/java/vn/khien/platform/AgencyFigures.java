@@ -1,6 +1,9 @@
 package vn.khien.platform;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +27,19 @@ public interface AgencyFigures {
 	 * each rolled up over the agency's sub-units as the list behind its link counts.
 	 */
 	Map<Long, List<Figure>> of(Collection<Long> agencyIds);
+
+	/**
+	 * Every module's figures of each agency in {@code agencyIds}, in the modules' order:
+	 * what a page shows of its agencies' standing.
+	 */
+	static Map<Long, List<Figure>> all(List<AgencyFigures> modules, Collection<Long> agencyIds) {
+		Map<Long, List<Figure>> figures = new HashMap<>();
+		modules.stream()
+			.sorted(Comparator.comparingInt(AgencyFigures::order))
+			.forEach(module -> module.of(agencyIds)
+				.forEach((id, f) -> figures.computeIfAbsent(id, k -> new ArrayList<>()).addAll(f)));
+		return figures;
+	}
 
 	/**
 	 * A template whose fragment {@code standing} the module adds below the figures on the

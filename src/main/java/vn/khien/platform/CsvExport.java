@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
@@ -43,6 +45,26 @@ public final class CsvExport implements Closeable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A list exported whole, in {@code sort} order, a page of {@link PageQuery#MAX_SIZE}
+	 * at a time up to {@link PageQuery#EXPORT_ROWS}; the first page is read before the
+	 * download starts, so that what the address gets wrong is a 400 page, not half a
+	 * file.
+	 */
+	public static <T> void pages(HttpServletResponse response, String filename, List<String> header,
+			@Nullable String sort, Function<PageQuery, PageResult<T>> list, Function<T, Object[]> row) {
+		PageResult<T> rows = list.apply(PageQuery.of(0, PageQuery.MAX_SIZE, sort));
+		try (CsvExport csv = to(response, filename, header)) {
+			for (int page = 1;; page++) {
+				rows.items().forEach(item -> csv.row(row.apply(item)));
+				if (!rows.hasNext() || (long) page * PageQuery.MAX_SIZE >= PageQuery.EXPORT_ROWS) {
+					return;
+				}
+				rows = list.apply(PageQuery.of(page, PageQuery.MAX_SIZE, sort));
+			}
 		}
 	}
 

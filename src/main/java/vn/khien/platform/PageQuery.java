@@ -55,21 +55,6 @@ public record PageQuery(int page, int size, String sort, boolean descending, @Nu
 	public static final int EXPORT_ROWS = (int) MAX_OFFSET;
 
 	/**
-	 * Each row of a list in {@code sort} order, a page of {@link #MAX_SIZE} at a time, up
-	 * to {@link #EXPORT_ROWS}: how exports read what the list shows.
-	 */
-	public static <T> void forEach(@Nullable String sort, java.util.function.Function<PageQuery, PageResult<T>> list,
-			java.util.function.Consumer<T> each) {
-		for (int page = 0; (long) page * MAX_SIZE < EXPORT_ROWS; page++) {
-			PageResult<T> rows = list.apply(of(page, MAX_SIZE, sort));
-			rows.items().forEach(each);
-			if (!rows.hasNext()) {
-				return;
-			}
-		}
-	}
-
-	/**
 	 * A search text as a list takes it: trimmed, null when blank, refused when longer
 	 * than {@link #MAX_TEXT}.
 	 */

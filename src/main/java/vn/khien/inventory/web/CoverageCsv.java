@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import vn.khien.inventory.Coverage;
 import vn.khien.platform.CsvExport;
 import vn.khien.platform.Formats;
-import vn.khien.platform.PageQuery;
 
 /** Coverage per agency and the hosts to protect, as the user filtered them, as CSV. */
 @Component
@@ -35,26 +34,21 @@ class CoverageCsv {
 
 	void agencies(@Nullable String agency, boolean withHosts, @Nullable String sort, Locale locale,
 			HttpServletResponse response) {
-		// NB: what the address gets wrong is refused before the download starts
-		coverage.overview(agency, withHosts, PageQuery.of(0, 1, sort));
-		try (CsvExport csv = CsvExport.to(response, "coverage.csv", labels(AGENCY_COLUMNS, locale))) {
-			PageQuery.forEach(sort, page -> coverage.overview(agency, withHosts, page).items(),
-					(Coverage.AgencyCoverage a) -> csv.row(a.agencyCode(), a.agencyName(), a.inScope(),
-							a.protectedHosts(), a.unprotected(), Formats.percent(a.coverage(), locale),
-							Formats.percent(a.coverageOwn(), locale)));
-		}
+		CsvExport.pages(response, "coverage.csv", labels(AGENCY_COLUMNS, locale), sort,
+				page -> coverage.overview(agency, withHosts, page).items(),
+				(Coverage.AgencyCoverage a) -> new Object[] { a.agencyCode(), a.agencyName(), a.inScope(),
+						a.protectedHosts(), a.unprotected(), Formats.percent(a.coverage(), locale),
+						Formats.percent(a.coverageOwn(), locale) });
 	}
 
 	void hosts(@Nullable String agency, Coverage.Protection protection, Coverage.@Nullable Reason reason,
 			@Nullable String sort, Locale locale, HttpServletResponse response) {
-		coverage.hosts(agency, protection, reason, PageQuery.of(0, 1, sort));
-		try (CsvExport csv = CsvExport.to(response, "hosts-to-protect.csv", labels(HOST_COLUMNS, locale))) {
-			PageQuery.forEach(sort, page -> coverage.hosts(agency, protection, reason, page),
-					(Coverage.UnprotectedHost h) -> csv.row(h.hostname(), h.addresses(), h.agencyCode(), h.agencyName(),
-							h.kind(), h.product(), h.productVersion(), h.running(), h.signatureDate(), h.lastCheckIn(),
-							h.reason() == null ? label("coverage.protected", locale)
-									: label("coverage.reason." + h.reason().name(), locale)));
-		}
+		CsvExport.pages(response, "hosts-to-protect.csv", labels(HOST_COLUMNS, locale), sort,
+				page -> coverage.hosts(agency, protection, reason, page),
+				(Coverage.UnprotectedHost h) -> new Object[] { h.hostname(), h.addresses(), h.agencyCode(),
+						h.agencyName(), h.kind(), h.product(), h.productVersion(), h.running(), h.signatureDate(),
+						h.lastCheckIn(), h.reason() == null ? label("coverage.protected", locale)
+								: label("coverage.reason." + h.reason().name(), locale) });
 	}
 
 	private List<String> labels(List<String> keys, Locale locale) {

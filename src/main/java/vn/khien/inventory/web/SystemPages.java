@@ -124,13 +124,8 @@ class SystemPages {
 		var found = systems.list(
 				new Systems.Filter(PageQuery.text("term", term), null, null, null, null, null, null, null, null),
 				PageQuery.of(0, PickerOption.SHOWN, "code"));
-		model.addAttribute("options",
-				found.items()
-					.stream()
-					.map(s -> new PickerOption(String.valueOf(s.id()), s.code() + " — " + s.name()))
-					.toList());
-		model.addAttribute("more", found.total() > found.items().size());
-		return "fragments/picker :: options";
+		return PickerOption.options(found, s -> new PickerOption(String.valueOf(s.id()), s.code() + " — " + s.name()),
+				model);
 	}
 
 	@PreAuthorize(SystemApi.READERS)

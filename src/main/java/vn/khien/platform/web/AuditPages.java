@@ -90,18 +90,15 @@ class AuditPages {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			Locale locale, HttpServletResponse response) {
 		var filter = AuditApi.filter(actor, knownAction(action), entityType, entityId, from, to);
-		trail.search(filter, PageQuery.of(0, 1, "-seq"));
 		List<String> header = java.util.stream.Stream
 			.of("audit.seq", "audit.time", "audit.actor", "audit.address", "audit.action", "audit.action",
 					"audit.entityType", "audit.entityId", "audit.before", "audit.after")
 			.map(k -> messages.getMessage(k, null, k, locale))
 			.toList();
-		try (CsvExport csv = CsvExport.to(response, "audit.csv", header)) {
-			PageQuery.forEach("-seq", page -> trail.search(filter, page),
-					(AuditEntry e) -> csv.row(e.seq(), e.occurredAt(), e.actor(), e.address(), e.action(),
-							vocabulary.action(e.action(), locale), e.entityType(), e.entityId(), e.beforeState(),
-							e.afterState()));
-		}
+		CsvExport.pages(response, "audit.csv", header, "-seq", page -> trail.search(filter, page),
+				(AuditEntry e) -> new Object[] { e.seq(), e.occurredAt(), e.actor(), e.address(), e.action(),
+						vocabulary.action(e.action(), locale), e.entityType(), e.entityId(), e.beforeState(),
+						e.afterState() });
 	}
 
 	// NB: an edited address must say what is wrong rather than list nothing

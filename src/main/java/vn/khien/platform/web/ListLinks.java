@@ -56,9 +56,7 @@ public class ListLinks {
 
 	/** The export at {@code path} of what the list shows, every page of it. */
 	public String export(String path) {
-		var builder = UriComponentsBuilder.fromPath(path);
-		request().getParameterMap().forEach((name, values) -> builder.queryParam(name, (Object[]) values));
-		return builder.replaceQueryParam("page").build().encode().toUriString();
+		return at(path).replaceQueryParam("page").build().encode().toUriString();
 	}
 
 	/** The query's values other than {@code except}, for a form that keeps them. */
@@ -75,9 +73,13 @@ public class ListLinks {
 	}
 
 	private UriComponentsBuilder here() {
-		HttpServletRequest request = request();
-		var builder = UriComponentsBuilder.fromPath(PATHS.getPathWithinApplication(request));
-		request.getParameterMap().forEach((name, values) -> builder.queryParam(name, (Object[]) values));
+		return at(PATHS.getPathWithinApplication(request()));
+	}
+
+	/** {@code path} with the query the user is on. */
+	private static UriComponentsBuilder at(String path) {
+		var builder = UriComponentsBuilder.fromPath(path);
+		request().getParameterMap().forEach((name, values) -> builder.queryParam(name, (Object[]) values));
 		return builder;
 	}
 

@@ -1,9 +1,7 @@
 package vn.khien.platform.web;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -102,11 +100,7 @@ class PageController {
 			return List.of();
 		}
 		List<Long> tops = agencies.tops(currentUser.scope()).stream().limit(3).toList();
-		Map<Long, List<AgencyFigures.Figure>> figures = new HashMap<>();
-		agencyFigures.stream()
-			.sorted(Comparator.comparingInt(AgencyFigures::order))
-			.forEach(module -> module.of(tops)
-				.forEach((id, f) -> figures.computeIfAbsent(id, k -> new ArrayList<>()).addAll(f)));
+		Map<Long, List<AgencyFigures.Figure>> figures = AgencyFigures.all(agencyFigures, tops);
 		return tops.stream()
 			.map(id -> new Standing(id, agencies.label(id).orElse("#" + id), figures.getOrDefault(id, List.of())))
 			.toList();

@@ -3,7 +3,6 @@ package vn.khien.registry.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -116,10 +115,7 @@ class AgencyPages {
 		String text = vn.khien.platform.PageQuery.text("term", term);
 		var found = agencies.list(new Agencies.Filter(text, null, null, null),
 				vn.khien.platform.PageQuery.of(0, PickerOption.SHOWN, "code"));
-		model.addAttribute("options",
-				found.items().stream().map(a -> new PickerOption(String.valueOf(a.id()), a.label())).toList());
-		model.addAttribute("more", found.total() > found.items().size());
-		return "fragments/picker :: options";
+		return PickerOption.options(found, a -> new PickerOption(String.valueOf(a.id()), a.label()), model);
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -135,12 +131,11 @@ class AgencyPages {
 		List<Long> ids = new ArrayList<>();
 		ids.add(id);
 		children.forEach(c -> ids.add(c.id()));
-		Map<Long, List<AgencyFigures.Figure>> standing = new HashMap<>();
+		Map<Long, List<AgencyFigures.Figure>> standing = AgencyFigures.all(figures, ids);
 		List<String> columns = new ArrayList<>();
 		List<String> fragments = new ArrayList<>();
 		for (AgencyFigures module : figures) {
 			columns.addAll(module.labelKeys());
-			module.of(ids).forEach((at, f) -> standing.computeIfAbsent(at, k -> new ArrayList<>()).addAll(f));
 			if (module.template() != null) {
 				fragments.add(module.template());
 			}

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import jakarta.servlet.http.HttpServletResponse;
 import vn.khien.platform.CsvExport;
-import vn.khien.platform.PageQuery;
 import vn.khien.registry.FocalPoint;
 import vn.khien.registry.FocalPointDuty;
 import vn.khien.registry.FocalPoints;
@@ -34,15 +33,12 @@ class FocalPointCsv {
 	void write(@Nullable String q, @Nullable FocalPointDuty duty, @Nullable String sort, Locale locale,
 			HttpServletResponse response) {
 		var filter = new FocalPoints.Filter(null, duty, q);
-		// NB: a bad sort key is refused before the download starts
-		focalPoints.list(filter, PageQuery.of(0, 1, sort));
-		try (CsvExport csv = CsvExport.to(response, "focal-points.csv",
-				COLUMNS.stream().map(c -> messages.getMessage(c, null, c, locale)).toList())) {
-			PageQuery.forEach(sort, page -> focalPoints.list(filter, page),
-					(FocalPoint f) -> csv.row(f.agencyCode(), f.agencyName(),
-							messages.getMessage("duty." + f.duty().name(), null, f.duty().name(), locale), f.name(),
-							f.title(), f.phone(), f.email(), f.outOfHours(), f.primary(), f.confirmedOn()));
-		}
+		CsvExport.pages(response, "focal-points.csv",
+				COLUMNS.stream().map(c -> messages.getMessage(c, null, c, locale)).toList(), sort,
+				page -> focalPoints.list(filter, page),
+				(FocalPoint f) -> new Object[] { f.agencyCode(), f.agencyName(),
+						messages.getMessage("duty." + f.duty().name(), null, f.duty().name(), locale), f.name(),
+						f.title(), f.phone(), f.email(), f.outOfHours(), f.primary(), f.confirmedOn() });
 	}
 
 }

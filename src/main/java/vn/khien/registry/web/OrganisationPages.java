@@ -57,10 +57,7 @@ class OrganisationPages {
 	String picker(@RequestParam(required = false) @Nullable String term, Model model) {
 		var found = organisations.list(new Organisations.Filter(null, PageQuery.text("term", term), null),
 				PageQuery.of(0, PickerOption.SHOWN, "name"));
-		model.addAttribute("options",
-				found.items().stream().map(o -> new PickerOption(String.valueOf(o.id()), o.name())).toList());
-		model.addAttribute("more", found.total() > found.items().size());
-		return "fragments/picker :: options";
+		return PickerOption.options(found, o -> new PickerOption(String.valueOf(o.id()), o.name()), model);
 	}
 
 	@PreAuthorize(OrganisationApi.READERS)

@@ -10,8 +10,6 @@ import org.springframework.stereotype.Component;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.khien.platform.CsvExport;
 
-import vn.khien.platform.PageQuery;
-import vn.khien.platform.PageResult;
 import vn.khien.registry.RegistrationCampaign;
 import vn.khien.registry.RegistrationCampaignAgency;
 import vn.khien.registry.RegistrationCampaigns;
@@ -35,20 +33,13 @@ class RegistrationCampaignCsv {
 	void export(long campaignId, RegistrationCampaigns.Filter filter, String sort, HttpServletResponse response) {
 		RegistrationCampaign campaign = campaigns.get(campaignId);
 		Locale locale = LocaleContextHolder.getLocale();
-		try (CsvExport csv = CsvExport.to(response, "campaign-" + campaign.id() + ".csv",
+		CsvExport.pages(response, "campaign-" + campaign.id() + ".csv",
 				List.of(msg("agency.code", locale), msg("agency.name", locale), msg("agency.kind", locale),
-						msg("campaign.state", locale), msg("campaign.lastConfirmed", locale)))) {
-			int page = 0;
-			PageResult<RegistrationCampaignAgency> rows;
-			do {
-				rows = campaigns.agencies(campaignId, filter, PageQuery.of(page++, PageQuery.MAX_SIZE, sort));
-				for (RegistrationCampaignAgency a : rows.items()) {
-					csv.row(a.code(), a.name(), msg("agencyKind." + a.kind().name(), locale),
-							msg("campaignState." + a.state().name(), locale), a.lastConfirmed());
-				}
-			}
-			while (rows.hasNext());
-		}
+						msg("campaign.state", locale), msg("campaign.lastConfirmed", locale)),
+				sort, page -> campaigns.agencies(campaignId, filter, page),
+				(RegistrationCampaignAgency a) -> new Object[] { a.code(), a.name(),
+						msg("agencyKind." + a.kind().name(), locale), msg("campaignState." + a.state().name(), locale),
+						a.lastConfirmed() });
 	}
 
 	private String msg(String key, Locale locale) {
