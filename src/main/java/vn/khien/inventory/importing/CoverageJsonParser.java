@@ -10,6 +10,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
+import vn.khien.platform.importing.SafeJson;
 import vn.khien.platform.importing.ImportProblem;
 import vn.khien.platform.importing.ImportProblems;
 import vn.khien.platform.importing.ParseResult;
@@ -49,9 +50,9 @@ public final class CoverageJsonParser {
 
 	private ParseResult<CoverageRecord> run(InputStream in, Consumer<CoverageRecord> consumer,
 			ImportProblems problems) {
-		return JsonSupport.guarded(() -> {
-			try (JsonParser parser = JsonSupport.open(in)) {
-				if (JsonSupport.firstToken(parser) != JsonToken.START_ARRAY) {
+		return SafeJson.guarded(() -> {
+			try (JsonParser parser = SafeJson.open(in)) {
+				if (SafeJson.firstToken(parser) != JsonToken.START_ARRAY) {
 					throw ImportProblem.ofFile("import.json.shape");
 				}
 				int ordinal = 0;
@@ -63,12 +64,12 @@ public final class CoverageJsonParser {
 					if (token != JsonToken.START_OBJECT) {
 						throw new ImportProblem("import.json.shape", location);
 					}
-					JsonNode item = JsonSupport.readValue(parser);
+					JsonNode item = SafeJson.readValue(parser);
 					Map<String, String> fields = new HashMap<>();
 					for (Map.Entry<String, JsonNode> property : item.properties()) {
 						String name = CoverageRowReader.canonical(property.getKey());
 						if (name != null) {
-							fields.putIfAbsent(name, JsonSupport.text(property.getValue()));
+							fields.putIfAbsent(name, SafeJson.text(property.getValue()));
 						}
 					}
 					CoverageRecord record;

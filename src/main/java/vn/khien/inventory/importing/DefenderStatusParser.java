@@ -18,6 +18,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
+import vn.khien.platform.importing.SafeJson;
 import vn.khien.platform.importing.ImportProblem;
 
 /**
@@ -61,11 +62,11 @@ public final class DefenderStatusParser {
 	 * computer, {@code import.json.malformed}, {@code import.file.empty}
 	 */
 	public int parse(InputStream in, Consumer<CoverageRecord> consumer) {
-		return JsonSupport.guarded(() -> {
-			try (JsonParser parser = JsonSupport.open(in)) {
-				JsonToken first = JsonSupport.firstToken(parser);
+		return SafeJson.guarded(() -> {
+			try (JsonParser parser = SafeJson.open(in)) {
+				JsonToken first = SafeJson.firstToken(parser);
 				if (first == JsonToken.START_OBJECT) {
-					consumer.accept(toRecord(1, JsonSupport.readValue(parser)));
+					consumer.accept(toRecord(1, SafeJson.readValue(parser)));
 					return 1;
 				}
 				if (first != JsonToken.START_ARRAY) {
@@ -78,7 +79,7 @@ public final class DefenderStatusParser {
 					if (token != JsonToken.START_OBJECT) {
 						throw ImportProblem.atElement("item[" + ordinal + "]", "import.defender.shape");
 					}
-					consumer.accept(toRecord(ordinal, JsonSupport.readValue(parser)));
+					consumer.accept(toRecord(ordinal, SafeJson.readValue(parser)));
 				}
 				return ordinal;
 			}
@@ -102,7 +103,7 @@ public final class DefenderStatusParser {
 		}
 		String hostText = null;
 		for (String name : HOST_FIELDS) {
-			hostText = Values.trimToNull(JsonSupport.text(fields.get(name)));
+			hostText = Values.trimToNull(SafeJson.text(fields.get(name)));
 			if (hostText != null) {
 				break;
 			}
@@ -124,7 +125,7 @@ public final class DefenderStatusParser {
 		// Get-MpComputerStatus has no "last seen" time; when the data was collected is
 		// only known to the caller.
 		return new CoverageRecord(ordinal, hostname, null, PRODUCT,
-				Values.trimToNull(JsonSupport.text(fields.get("amproductversion"))), running, signatureDate, null);
+				Values.trimToNull(SafeJson.text(fields.get("amproductversion"))), running, signatureDate, null);
 	}
 
 	private static boolean isTrue(@Nullable JsonNode node) {
@@ -134,7 +135,7 @@ public final class DefenderStatusParser {
 		if (node.isBoolean()) {
 			return node.booleanValue();
 		}
-		return "true".equalsIgnoreCase(JsonSupport.text(node));
+		return "true".equalsIgnoreCase(SafeJson.text(node));
 	}
 
 	/**
@@ -145,7 +146,7 @@ public final class DefenderStatusParser {
 		if (node != null && node.isObject()) {
 			node = node.get("value");
 		}
-		String text = Values.trimToNull(JsonSupport.text(node));
+		String text = Values.trimToNull(SafeJson.text(node));
 		if (text == null) {
 			return null;
 		}

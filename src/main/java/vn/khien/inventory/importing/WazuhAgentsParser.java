@@ -14,6 +14,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
+import vn.khien.platform.importing.SafeJson;
 import vn.khien.platform.importing.ImportProblem;
 
 /**
@@ -54,9 +55,9 @@ public final class WazuhAgentsParser {
 	 * {@code element:affected_items[n]}
 	 */
 	public int parse(InputStream in, Consumer<CoverageRecord> consumer) {
-		return JsonSupport.guarded(() -> {
-			try (JsonParser parser = JsonSupport.open(in)) {
-				if (JsonSupport.firstToken(parser) != JsonToken.START_OBJECT) {
+		return SafeJson.guarded(() -> {
+			try (JsonParser parser = SafeJson.open(in)) {
+				if (SafeJson.firstToken(parser) != JsonToken.START_OBJECT) {
 					throw ImportProblem.ofFile("import.wazuh.shape");
 				}
 				int parsed = -1;
@@ -96,7 +97,7 @@ public final class WazuhAgentsParser {
 					if (token != JsonToken.START_OBJECT) {
 						throw ImportProblem.atElement("affected_items[" + ordinal + "]", "import.wazuh.shape");
 					}
-					consumer.accept(toRecord(ordinal, JsonSupport.readValue(parser)));
+					consumer.accept(toRecord(ordinal, SafeJson.readValue(parser)));
 					parsed++;
 				}
 			}
@@ -113,8 +114,8 @@ public final class WazuhAgentsParser {
 		// not a host of the agency.
 		// It is only marked here and skipped when applied, so nothing about it may refuse
 		// the file.
-		boolean manager = MANAGER_ID.equals(JsonSupport.text(agent.get("id")));
-		String nameText = Values.trimToNull(JsonSupport.text(agent.get("name")));
+		boolean manager = MANAGER_ID.equals(SafeJson.text(agent.get("id")));
+		String nameText = Values.trimToNull(SafeJson.text(agent.get("name")));
 		String hostname = null;
 		try {
 			hostname = AssetIdentity.normaliseHostname(nameText);
@@ -124,7 +125,7 @@ public final class WazuhAgentsParser {
 				throw ImportProblem.atElement(element, "import.row.invalidHostname", nameText);
 			}
 		}
-		String ipText = Values.trimToNull(JsonSupport.text(agent.get("ip")));
+		String ipText = Values.trimToNull(SafeJson.text(agent.get("ip")));
 		String address = null;
 		// "any" means the agent registered without a fixed address; it identifies
 		// nothing.
@@ -141,8 +142,8 @@ public final class WazuhAgentsParser {
 		if (hostname == null && address == null && !manager) {
 			throw ImportProblem.atElement(element, "import.row.missingIdentity");
 		}
-		boolean active = "active".equalsIgnoreCase(JsonSupport.text(agent.get("status")));
-		String keepAliveText = JsonSupport.text(agent.get("lastKeepAlive"));
+		boolean active = "active".equalsIgnoreCase(SafeJson.text(agent.get("status")));
+		String keepAliveText = SafeJson.text(agent.get("lastKeepAlive"));
 		Instant lastKeepAlive = null;
 		try {
 			lastKeepAlive = Values.parseInstant(keepAliveText, zone);
@@ -162,7 +163,7 @@ public final class WazuhAgentsParser {
 		// the last keep-alive" is the honest equivalent, letting coverage rules treat AV
 		// and EDR alike.
 		LocalDate signatureDate = active && lastKeepAlive != null ? lastKeepAlive.atZone(zone).toLocalDate() : null;
-		return new CoverageRecord(ordinal, hostname, address, PRODUCT, version(JsonSupport.text(agent.get("version"))),
+		return new CoverageRecord(ordinal, hostname, address, PRODUCT, version(SafeJson.text(agent.get("version"))),
 				active, signatureDate, lastKeepAlive, manager);
 	}
 

@@ -30,13 +30,27 @@ public final class SafeXml implements AutoCloseable {
 	private static final Pattern BARE_DOCTYPE = Pattern.compile("<!DOCTYPE\\s+[\\p{L}_:][\\p{L}\\p{N}_:.-]*\\s*>",
 			Pattern.CASE_INSENSITIVE);
 
+	/**
+	 * What scanners write: an external DTD named (never fetched) and an internal subset
+	 * of element and attribute declarations only, as Burp Suite and Qualys do. No entity
+	 * and no parameter entity: with DTD support off nothing in it is read anyway, but a
+	 * document that declares one is an attack, not a report.
+	 */
+	private static final Pattern DECLARATIONS_DOCTYPE = Pattern.compile("<!DOCTYPE\\s+[\\p{L}_:][\\p{L}\\p{N}_:.-]*"
+			+ "(?:\\s+(?:SYSTEM\\s+(?:\"[^\"]*\"|'[^']*')|PUBLIC\\s+(?:\"[^\"]*\"|'[^']*')\\s+(?:\"[^\"]*\"|'[^']*')))?"
+			+ "\\s*(?:\\[(?:\\s|<!(?:ELEMENT|ATTLIST)\\s[^<>%]*>|<!--(?:[^-]|-(?!-))*-->)*\\])?\\s*>",
+			Pattern.CASE_INSENSITIVE);
+
 	private final XMLStreamReader reader;
 
 	private final int skippedLines;
 
-	private SafeXml(XMLStreamReader reader, int skippedLines) {
+	private final Pattern allowedDoctype;
+
+	private SafeXml(XMLStreamReader reader, int skippedLines, Pattern allowedDoctype) {
 		this.reader = reader;
 		this.skippedLines = skippedLines;
+		this.allowedDoctype = allowedDoctype;
 	}
 
 	private static XMLInputFactory factory() {
@@ -57,6 +71,19 @@ public final class SafeXml implements AutoCloseable {
 	 * {@code import.file.unreadable}
 	 */
 	public static SafeXml open(InputStream in) {
+		return open(in, BARE_DOCTYPE);
+	}
+
+	/**
+	 * Opens a scanner's report as {@link #open} does, also letting through the DOCTYPE
+	 * that scanners write: an external DTD's name (never fetched) and an internal subset
+	 * of element and attribute declarations. Entities are refused as always.
+	 */
+	public static SafeXml openReport(InputStream in) {
+		return open(in, DECLARATIONS_DOCTYPE);
+	}
+
+	private static SafeXml open(InputStream in, Pattern allowedDoctype) {
 		BufferedInputStream input = new BufferedInputStream(in, 8192);
 		int skipped;
 		try {
@@ -66,7 +93,7 @@ public final class SafeXml implements AutoCloseable {
 			throw new ImportProblem("import.file.unreadable", null, ex);
 		}
 		try {
-			return new SafeXml(FACTORY.createXMLStreamReader(input), skipped);
+			return new SafeXml(FACTORY.createXMLStreamReader(input), skipped, allowedDoctype);
 		}
 		catch (XMLStreamException ex) {
 			throw malformed(ex, skipped);
@@ -134,7 +161,7 @@ public final class SafeXml implements AutoCloseable {
 	 */
 	private void refuseDangerousDoctype() {
 		String doctype = reader.getText();
-		if (doctype == null || !BARE_DOCTYPE.matcher(doctype.strip()).matches()) {
+		if (doctype == null || !allowedDoctype.matcher(doctype.strip()).matches()) {
 			throw ImportProblem.atLine(line(), "import.xml.dtdForbidden");
 		}
 	}

@@ -1,4 +1,4 @@
-package vn.khien.inventory.importing;
+package vn.khien.platform.importing;
 
 import java.io.InputStream;
 import java.util.function.Supplier;
@@ -14,28 +14,27 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.khien.platform.importing.ImportProblem;
-
 /**
- * Shared plumbing of the streaming JSON parsers: one token stream, one small tree per
- * array element.
+ * Shared plumbing of every streaming JSON import (coverage, scanners' reports): one token
+ * stream, one small tree per array element, syntax errors as
+ * {@code import.json.malformed} with their line.
  */
-final class JsonSupport {
+public final class SafeJson {
 
 	// Trailing-token checking is off because each tree read covers one array element, not
 	// the whole stream.
-	static final ObjectMapper MAPPER = JsonMapper.builder()
+	public static final ObjectMapper MAPPER = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
 
-	private JsonSupport() {
+	private SafeJson() {
 	}
 
 	/**
 	 * Runs a parse, turning Jackson syntax errors into {@code import.json.malformed} with
 	 * the line.
 	 */
-	static <T> T guarded(Supplier<T> parse) {
+	public static <T> T guarded(Supplier<T> parse) {
 		try {
 			return parse.get();
 		}
@@ -46,14 +45,14 @@ final class JsonSupport {
 		}
 	}
 
-	static JsonParser open(InputStream in) {
+	public static JsonParser open(InputStream in) {
 		return MAPPER.createParser(in);
 	}
 
 	/**
 	 * First token of the document; an empty or all-whitespace file is reported as such.
 	 */
-	static JsonToken firstToken(JsonParser parser) {
+	public static JsonToken firstToken(JsonParser parser) {
 		JsonToken token = parser.nextToken();
 		if (token == null) {
 			throw ImportProblem.ofFile("import.file.empty");
@@ -65,7 +64,7 @@ final class JsonSupport {
 	 * Reads the value the parser is on (one array element) as a tree; the rest of the
 	 * stream stays unread.
 	 */
-	static JsonNode readValue(JsonParser parser) {
+	public static JsonNode readValue(JsonParser parser) {
 		return MAPPER.readTree(parser);
 	}
 
@@ -73,7 +72,7 @@ final class JsonSupport {
 	 * Scalar field as text (numbers and booleans too); null when absent, null or not a
 	 * scalar.
 	 */
-	static @Nullable String text(@Nullable JsonNode node) {
+	public static @Nullable String text(@Nullable JsonNode node) {
 		if (node == null || node.isNull() || node.isMissingNode() || !node.isValueNode()) {
 			return null;
 		}
