@@ -86,6 +86,18 @@ public class CurrentUser {
 		return principal instanceof SystemPrincipal system && system.may(SystemPrincipal.Permission.WRITE_PROVINCE);
 	}
 
+	/**
+	 * Whether the caller may change records of every agency (an administrator, an
+	 * operator, a system principal allowed to write the province).
+	 */
+	public boolean mayEditProvince() {
+		Object principal = principal();
+		if (principal instanceof KhienUser user) {
+			return user.has(Role.ADMIN) || user.has(Role.PROVINCE_OPERATOR);
+		}
+		return principal instanceof SystemPrincipal system && system.may(SystemPrincipal.Permission.WRITE_PROVINCE);
+	}
+
 	private static Object principal() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		Object principal = auth == null ? null : auth.getPrincipal();

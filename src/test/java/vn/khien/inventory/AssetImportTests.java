@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.khien.ImportClient;
 import vn.khien.KhienTest;
 import vn.khien.SignedIn;
 import vn.khien.TestLogins;

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.khien.ImportClient;
 import vn.khien.KhienTest;
 import vn.khien.TestLogins;
 import vn.khien.inventory.AssetManagement.AssetDetails;

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.khien.ImportClient;
 import vn.khien.KhienTest;
 import vn.khien.TestLogins;
 import vn.khien.registry.AgencyKind;

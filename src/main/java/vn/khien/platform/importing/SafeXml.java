@@ -112,6 +112,15 @@ public final class SafeXml implements AutoCloseable {
 		catch (XMLStreamException ex) {
 			throw malformed(ex, skippedLines);
 		}
+		catch (ImportProblem problem) {
+			throw problem;
+		}
+		catch (RuntimeException ex) {
+			// NB: the JDK's parser lets some errors out unchecked (a bad character in a
+			// DOCTYPE's internal subset gives MissingResourceException): still a broken
+			// file
+			throw brokenAt(ex);
+		}
 	}
 
 	/**
@@ -127,6 +136,12 @@ public final class SafeXml implements AutoCloseable {
 		}
 		catch (XMLStreamException ex) {
 			throw malformed(ex, skippedLines);
+		}
+		catch (ImportProblem problem) {
+			throw problem;
+		}
+		catch (RuntimeException ex) {
+			throw brokenAt(ex);
 		}
 		if (event == XMLStreamConstants.DTD) {
 			refuseDangerousDoctype();
@@ -164,6 +179,17 @@ public final class SafeXml implements AutoCloseable {
 		if (doctype == null || !allowedDoctype.matcher(doctype.strip()).matches()) {
 			throw ImportProblem.atLine(line(), "import.xml.dtdForbidden");
 		}
+	}
+
+	private ImportProblem brokenAt(RuntimeException ex) {
+		int line;
+		try {
+			line = line();
+		}
+		catch (RuntimeException unknown) {
+			line = 0;
+		}
+		return new ImportProblem("import.xml.malformed", line > 0 ? "line:" + line : null, ex);
 	}
 
 	private static ImportProblem malformed(XMLStreamException ex, int skippedLines) {

@@ -1,9 +1,10 @@
-package vn.khien.inventory;
+package vn.khien;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -11,34 +12,49 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.khien.TestLogins;
 
 /**
- * Uploads through the import API and waits (bounded, by polling the status) for the job
- * to finish.
+ * Uploads through an import API (the asset import unless told otherwise) and waits
+ * (bounded, by polling the status) for the job to finish.
  */
-record ImportClient(MockMvcTester mvc, TestLogins logins, JsonMapper json) {
+public record ImportClient(MockMvcTester mvc, TestLogins logins, JsonMapper json, String path) {
 
-	MvcTestResult upload(String user, String filename, byte[] content, String agency, String... extra) {
+	public ImportClient(MockMvcTester mvc, TestLogins logins, JsonMapper json) {
+		this(mvc, logins, json, "/api/v1/imports/assets");
+	}
+
+	/** The same client for another import endpoint. */
+	public ImportClient to(String otherPath) {
+		return new ImportClient(mvc, logins, json, otherPath);
+	}
+
+	/**
+	 * @param extra parameter names and values; a null agency sends none
+	 */
+	public MvcTestResult upload(String user, String filename, byte[] content, @Nullable String agency,
+			String... extra) {
 		var request = mvc.post()
-			.uri("/api/v1/imports/assets")
+			.uri(path)
 			.multipart()
 			.file(new MockMultipartFile("file", filename, "application/octet-stream", content))
-			.param("agency", agency)
 			.header("Authorization", logins.bearer(user))
 			.header("Accept-Language", "en");
+		if (agency != null) {
+			request = request.param("agency", agency);
+		}
 		for (int i = 0; i + 1 < extra.length; i += 2) {
 			request = request.param(extra[i], extra[i + 1]);
 		}
 		return request.exchange();
 	}
 
-	MvcTestResult upload(String user, String filename, String content, String agency, String... extra) {
+	public MvcTestResult upload(String user, String filename, String content, @Nullable String agency,
+			String... extra) {
 		return upload(user, filename, content.getBytes(StandardCharsets.UTF_8), agency, extra);
 	}
 
 	/** Uploads, expects 202, and returns the finished job's status. */
-	JsonNode run(String user, String filename, byte[] content, String agency, String... extra) {
+	public JsonNode run(String user, String filename, byte[] content, @Nullable String agency, String... extra) {
 		MvcTestResult result = upload(user, filename, content, agency, extra);
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
 		JsonNode accepted = read(result);
@@ -47,11 +63,11 @@ record ImportClient(MockMvcTester mvc, TestLogins logins, JsonMapper json) {
 		return await(user, accepted.get("statusUrl").asString());
 	}
 
-	JsonNode run(String user, String filename, String content, String agency, String... extra) {
+	public JsonNode run(String user, String filename, String content, @Nullable String agency, String... extra) {
 		return run(user, filename, content.getBytes(StandardCharsets.UTF_8), agency, extra);
 	}
 
-	JsonNode await(String user, String statusUrl) {
+	public JsonNode await(String user, String statusUrl) {
 		long deadline = System.nanoTime() + 10_000_000_000L;
 		while (true) {
 			MvcTestResult result = mvc.get()
@@ -75,7 +91,7 @@ record ImportClient(MockMvcTester mvc, TestLogins logins, JsonMapper json) {
 		}
 	}
 
-	JsonNode read(MvcTestResult result) {
+	public JsonNode read(MvcTestResult result) {
 		try {
 			return json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
 		}
