@@ -463,8 +463,9 @@ class BrowserFlowTests {
 		long health = agencies.findByCode("SYT").orElseThrow().id();
 		driver.get(url("/agencies/" + health + "?lang=vi"));
 		var cards = By.cssSelector("#agency-standing + .row a.figure");
-		assertThat(driver.findElements(cards)).as("the standing: systems, hosts, to protect, unprotected, coverage")
-			.hasSize(5);
+		assertThat(driver.findElements(cards))
+			.as("the standing: systems, hosts, to protect, unprotected, coverage; open, critical, overdue and verified findings")
+			.hasSize(9);
 		WebElement hosts = driver
 			.findElement(By.cssSelector("#agency-standing + .row a.figure[href$='/assets?agency=" + health + "']"));
 		String figure = digits(hosts.getText());

@@ -46,8 +46,12 @@ public class AssetManagement {
 
 	private final CoverageByAgency coverage;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	AssetManagement(JdbcClient jdbc, Assets assets, AssetSystems systems, CurrentUser currentUser, AuditLog audit,
-			vn.khien.registry.Agencies agencies, CoverageByAgency coverage) {
+			vn.khien.registry.Agencies agencies, CoverageByAgency coverage,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.agencies = agencies;
 		this.coverage = coverage;
 		this.jdbc = jdbc;
@@ -125,6 +129,9 @@ public class AssetManagement {
 			coverage.recount(List.of(before.agencyId(), after.agencyId()));
 		}
 		audit.record("UPDATE", "asset", id, before, after);
+		if (before.agencyId() != after.agencyId() || !java.util.Objects.equals(before.systemId(), after.systemId())) {
+			events.publishEvent(new AssetOwnerChanged(id, after.agencyId(), after.systemId()));
+		}
 		return after;
 	}
 
@@ -138,6 +145,7 @@ public class AssetManagement {
 		jdbc.sql("DELETE FROM asset WHERE id = :id").param("id", id).update();
 		coverage.recount(List.of(before.agencyId()));
 		audit.record("DELETE", "asset", id, before, null);
+		events.publishEvent(new AssetDeleted(id, before.agencyId(), before.identityKey(), before.hostname()));
 	}
 
 	/**

@@ -55,7 +55,9 @@ class AssetsOfMergedAgencies implements RecordsLeftBehind {
 	record Staying(long id, String identityKey, long successorAssetId) {
 	}
 
+	// NB: first among the listeners: the findings of hosts follow the hosts (MergeOrder)
 	@EventListener
+	@org.springframework.core.annotation.Order(MergeOrder.HOSTS)
 	@Transactional
 	void on(AgenciesMerged merged) {
 		long successor = merged.successorId();
