@@ -24,7 +24,7 @@ CREATE TABLE scan (
   unmatched_count INT NOT NULL,
   CONSTRAINT scan_job UNIQUE (job_id)
 );
-CREATE INDEX scan_agency ON scan (agency_id, imported_at, id);
+CREATE INDEX scan_by_agency ON scan (agency_id, imported_at, id);
 CREATE INDEX scan_imported ON scan (imported_at, id);
 CREATE INDEX scan_file ON scan (file_sha256);
 
@@ -171,7 +171,15 @@ CREATE TABLE finding_tally (
   PRIMARY KEY (agency_id, system_id, severity, status)
 );
 
--- CISA's Known Exploited Vulnerabilities and FIRST's EPSS, imported from files.
+-- CISA's Known Exploited Vulnerabilities and FIRST's EPSS, imported from files; enrichment_catalog says which
+-- version of each is in, and its row is held by the import that replaces the catalogue.
+CREATE TABLE enrichment_catalog (
+  name        VARCHAR(20) PRIMARY KEY,
+  version     VARCHAR(60),
+  entries     INT NOT NULL,
+  imported_at TIMESTAMP WITH TIME ZONE
+);
+INSERT INTO enrichment_catalog (name, entries) VALUES ('kev', 0), ('epss', 0);
 CREATE TABLE known_exploited (
   cve          VARCHAR(30) PRIMARY KEY,
   vendor       VARCHAR(200),
