@@ -61,6 +61,10 @@ public final class SafeXml implements AutoCloseable {
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 		factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+		// NB: a broken file is reported through the exception, with its line; the JDK's
+		// reader would also print each error to the console
+		factory.setXMLReporter((message, errorType, info, location) -> {
+		});
 		return factory;
 	}
 
