@@ -107,7 +107,7 @@ CREATE TABLE finding (
   status_at       TIMESTAMP WITH TIME ZONE NOT NULL,
   fixed_by_scan   BOOLEAN NOT NULL DEFAULT FALSE,
   version         INT NOT NULL DEFAULT 0,
-  CONSTRAINT finding_identity UNIQUE (fingerprint, owner_key)
+  CONSTRAINT finding_identity UNIQUE (owner_key, fingerprint)
 );
 -- Lists: by priority (default), by last seen, by due date; each within an agency and province-wide.
 CREATE INDEX finding_agency_priority ON finding (agency_id, priority, id);
@@ -118,6 +118,7 @@ CREATE INDEX finding_agency_due ON finding (agency_id, is_open, due_on, id);
 CREATE INDEX finding_agency_seen ON finding (agency_id, last_seen_at, id);
 CREATE INDEX finding_agency_host ON finding (agency_id, host_label, id);
 CREATE INDEX finding_host ON finding (host_label, id);
+CREATE INDEX finding_address ON finding (address, id);
 CREATE INDEX finding_agency_title ON finding (agency_id, title_key, id);
 CREATE INDEX finding_title ON finding (title_key, id);
 CREATE INDEX finding_asset ON finding (asset_id, scanner, is_open);
