@@ -166,6 +166,11 @@ final class App implements AutoCloseable {
 		};
 	}
 
+	/** Whether the process still runs: a job that never ends may be an application that died. */
+	boolean alive() {
+		return process.isAlive();
+	}
+
 	/** Whether the application's log mentions running out of memory. */
 	boolean ranOutOfMemory() throws IOException {
 		return Files.readString(log).contains("OutOfMemoryError");

@@ -76,15 +76,16 @@ final class HostFiles {
 		}
 	}
 
-	private static String hostname(String prefix, int i) {
+	static String hostname(String prefix, int i) {
 		return prefix + i + ".bench.lachong.gov.vn";
 	}
 
-	private static String address(int i) {
+	static String address(int i) {
 		return "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
 	}
 
-	private static void write(Path file, int from, int count, String prefix) throws IOException {
+	/** Hosts {@code from} to {@code from + count - 1}, named {@code prefix + i}; also the scan bench's inventory. */
+	static void write(Path file, int from, int count, String prefix) throws IOException {
 		String[] kinds = { "server", "workstation", "laptop", "network device", "smart device" };
 		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 			out.write("kind,hostname,addresses,mac,os,url,system\n");

@@ -97,12 +97,18 @@ final class Http {
 
 	/** A multipart upload of {@code file} as the part {@code file}, with {@code fields} beside it; answers 202. */
 	JsonNode upload(String path, Map<String, String> fields, Path file) throws IOException, InterruptedException {
+		return upload(path, fields, file, "text/csv");
+	}
+
+	/** The same for a file that is not a CSV (a scanner's report, gzip-compressed). */
+	JsonNode upload(String path, Map<String, String> fields, Path file, String contentType)
+			throws IOException, InterruptedException {
 		String boundary = "bench-" + UUID.randomUUID();
 		StringBuilder head = new StringBuilder();
 		fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
 			.append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
 		head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
-			.append(file.getFileName()).append("\"\r\nContent-Type: text/csv\r\n\r\n");
+			.append(file.getFileName()).append("\"\r\nContent-Type: ").append(contentType).append("\r\n\r\n");
 		HttpRequest request = request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(BodyPublishers.concat(BodyPublishers.ofString(head.toString()), BodyPublishers.ofFile(file),
 					BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))

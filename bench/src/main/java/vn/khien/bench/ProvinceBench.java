@@ -77,16 +77,34 @@ public final class ProvinceBench {
 		}
 		int hosts = numbers.size() > 0 ? numbers.get(0) : 1_000_000;
 		Duration loadTime = Duration.ofSeconds(numbers.size() > 1 ? numbers.get(1) : 20);
-		boolean keep = Boolean.getBoolean("bench.keep");
 		Map<String, List<Figure>> results = new LinkedHashMap<>();
-		boolean failed = false;
+		boolean failed = !eachDatabase(dbs, results, (db, dir) -> new ProvinceBench(db, hosts, loadTime, dir).run());
+		printSummary(hosts, results);
+		System.exit(failed ? 1 : 0);
+	}
+
+	/** One run of a bench on one database, in its own temporary directory; answers its figures. */
+	@FunctionalInterface
+	interface Run {
+
+		List<Figure> on(String db, Path dir) throws Exception;
+	}
+
+	/**
+	 * Runs the bench on each database in turn, each in a fresh temporary directory ({@code khien-bench-<db>-…}),
+	 * removed afterwards with the PostgreSQL database unless {@code -Dbench.keep=true}; a failed run keeps its
+	 * directory, says where, and the next database still runs. Answers whether every run succeeded.
+	 */
+	static boolean eachDatabase(List<String> dbs, Map<String, List<Figure>> results, Run run) throws Exception {
+		boolean keep = Boolean.getBoolean("bench.keep");
+		boolean ok = true;
 		for (String db : dbs) {
 			Path dir = Files.createTempDirectory("khien-bench-" + db + "-");
 			try {
-				results.put(db, new ProvinceBench(db, hosts, loadTime, dir).run());
+				results.put(db, run.on(db, dir));
 			}
 			catch (Exception ex) {
-				failed = true;
+				ok = false;
 				System.out.println("\n" + db + " FAILED (files kept in " + dir + "):");
 				ex.printStackTrace(System.out);
 				continue;
@@ -101,8 +119,7 @@ public final class ProvinceBench {
 				System.out.println("kept " + dir + (db.equals("postgres") ? " and the database " + App.PG_DATABASE : ""));
 			}
 		}
-		printSummary(hosts, results);
-		System.exit(failed ? 1 : 0);
+		return ok;
 	}
 
 	private List<Figure> run() throws Exception {
@@ -155,7 +172,7 @@ public final class ProvinceBench {
 		return files;
 	}
 
-	private static boolean within(long agency, long ancestor, Map<Long, Long> parents) {
+	static boolean within(long agency, long ancestor, Map<Long, Long> parents) {
 		for (Long at = agency; at != null; at = parents.get(at)) {
 			if (at == ancestor) {
 				return true;
@@ -164,7 +181,8 @@ public final class ProvinceBench {
 		return false;
 	}
 
-	private static List<JsonNode> agencies(Http http) throws Exception {
+	/** Every agency, a page of 500 at a time. */
+	static List<JsonNode> agencies(Http http) throws Exception {
 		List<JsonNode> all = new ArrayList<>();
 		for (int page = 0;; page++) {
 			JsonNode items = http.getJson("/api/v1/agencies?size=500&page=" + page).path("items");
@@ -250,7 +268,7 @@ public final class ProvinceBench {
 	 * Uploads every file, then follows each job to its end; answers the seconds from the first upload to the last
 	 * job's end. Says so when a job fails or does not count {@code count} as expected.
 	 */
-	private double importAll(Http http, String path, List<HostFile> files, boolean dryRun, String count) throws Exception {
+	static double importAll(Http http, String path, List<HostFile> files, boolean dryRun, String count) throws Exception {
 		long start = System.nanoTime();
 		List<String> statusUrls = new ArrayList<>();
 		for (HostFile file : files) {
@@ -371,6 +389,12 @@ public final class ProvinceBench {
 
 	/** A table for bench/README.md: one row per figure, one column per database. */
 	private static void printSummary(int hosts, Map<String, List<Figure>> results) {
+		System.out.printf("%n=== Summary: %,d hosts (targets are for 1,000,000; ✓ met, ✗ missed) ===%n%n", hosts);
+		printTable(results);
+	}
+
+	/** One row per figure, one column per database, ✓ or ✗ after each figure that has a target. */
+	static void printTable(Map<String, List<Figure>> results) {
 		Map<String, String> targets = new LinkedHashMap<>();
 		Map<String, Map<String, String>> values = new HashMap<>();
 		results.forEach((db, list) -> list.forEach(f -> {
@@ -378,14 +402,13 @@ public final class ProvinceBench {
 			values.computeIfAbsent(f.name(), n -> new HashMap<>())
 				.put(db, f.value() + (f.met() == null ? "" : f.met() ? " ✓" : " ✗"));
 		}));
-		System.out.printf("%n=== Summary: %,d hosts (targets are for 1,000,000; ✓ met, ✗ missed) ===%n%n", hosts);
 		System.out.println("| figure | target | " + String.join(" | ", results.keySet().stream().map(ProvinceBench::label).toList()) + " |");
 		System.out.println("|---|---|" + "---|".repeat(results.size()));
 		targets.forEach((name, target) -> System.out.println("| " + name + " | " + target + " | "
 				+ String.join(" | ", results.keySet().stream().map(db -> values.get(name).getOrDefault(db, "")).toList()) + " |"));
 	}
 
-	private static String label(String db) {
+	static String label(String db) {
 		return db.equals("h2") ? "H2" : "PostgreSQL";
 	}
 
@@ -397,15 +420,15 @@ public final class ProvinceBench {
 		return String.format("%.1f× (%.2f s ÷ %.2f s)", importSeconds / parseSeconds, importSeconds, parseSeconds);
 	}
 
-	private static String errors(Latencies latencies) {
+	static String errors(Latencies latencies) {
 		return latencies.errors() == 0 ? "" : ", " + latencies.errors() + " errors";
 	}
 
-	private static double seconds(long since) {
+	static double seconds(long since) {
 		return (System.nanoTime() - since) / 1e9;
 	}
 
-	private static void delete(Path dir) throws IOException {
+	static void delete(Path dir) throws IOException {
 		try (Stream<Path> paths = Files.walk(dir)) {
 			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(path);
