@@ -24,9 +24,11 @@ class AgencyTree implements AgencyHierarchy {
 
 	private final JdbcClient jdbc;
 
-	private volatile @Nullable Map<Long, List<Long>> children;
+	/** Both maps of one load, swapped together. */
+	private record Links(Map<Long, List<Long>> children, Map<Long, Long> parents) {
+	}
 
-	private volatile @Nullable Map<Long, Long> parents;
+	private volatile @Nullable Links links;
 
 	private final AtomicLong version = new AtomicLong();
 
@@ -68,9 +70,10 @@ class AgencyTree implements AgencyHierarchy {
 	}
 
 	void invalidate() {
-		children = null;
-		parents = null;
-		version.incrementAndGet();
+		synchronized (this) {
+			links = null;
+			version.incrementAndGet();
+		}
 	}
 
 	long version() {
@@ -78,24 +81,34 @@ class AgencyTree implements AgencyHierarchy {
 	}
 
 	private Map<Long, List<Long>> children() {
-		Map<Long, List<Long>> c = children;
-		if (c == null) {
-			load();
-			c = children;
-		}
-		return c == null ? Map.of() : c;
+		return links().children();
 	}
 
 	private Map<Long, Long> parents() {
-		Map<Long, Long> p = parents;
-		if (p == null) {
-			load();
-			p = parents;
-		}
-		return p == null ? Map.of() : p;
+		return links().parents();
 	}
 
-	private synchronized void load() {
+	/**
+	 * NB: a load that read the table before a change committed must not be kept after
+	 * that change's invalidation, or the new agency stays out of every scope until the
+	 * next change: it is kept only if no invalidation happened while it read.
+	 */
+	private Links links() {
+		Links current = links;
+		if (current != null) {
+			return current;
+		}
+		long readFrom = version.get();
+		Links loaded = load();
+		synchronized (this) {
+			if (version.get() == readFrom && links == null) {
+				links = loaded;
+			}
+		}
+		return loaded;
+	}
+
+	private Links load() {
 		Map<Long, List<Long>> c = new HashMap<>();
 		Map<Long, Long> p = new HashMap<>();
 		jdbc.sql("SELECT id, parent_id FROM agency").query(rs -> {
@@ -106,8 +119,7 @@ class AgencyTree implements AgencyHierarchy {
 				c.computeIfAbsent(parent, k -> new ArrayList<>()).add(id);
 			}
 		});
-		parents = p;
-		children = c;
+		return new Links(c, p);
 	}
 
 }
