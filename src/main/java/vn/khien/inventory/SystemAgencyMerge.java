@@ -25,8 +25,11 @@ class SystemAgencyMerge {
 
 	private final AuditLog audit;
 
-	SystemAgencyMerge(JdbcClient jdbc, AuditLog audit) {
+	private final SystemLevels levels;
+
+	SystemAgencyMerge(JdbcClient jdbc, AuditLog audit, SystemLevels levels) {
 		this.jdbc = jdbc;
+		this.levels = levels;
 		this.audit = audit;
 	}
 
@@ -81,6 +84,9 @@ class SystemAgencyMerge {
 						WHERE owner_agency_id = :succ OR id IN (SELECT system_id FROM system_user_agency WHERE agency_id = :succ)""")
 			.param("succ", succ)
 			.update();
+		List<Long> involved = new java.util.ArrayList<>(sources);
+		involved.add(succ);
+		levels.recount(involved);
 	}
 
 	/** Hands the source's systems in this role to the successor; answers which. */

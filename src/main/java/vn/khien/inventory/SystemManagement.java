@@ -56,8 +56,12 @@ public class SystemManagement {
 
 	private final CurrentUser currentUser;
 
-	SystemManagement(JdbcClient jdbc, Systems systems, Agencies agencies, AuditLog audit, CurrentUser currentUser) {
+	private final SystemLevels levels;
+
+	SystemManagement(JdbcClient jdbc, Systems systems, Agencies agencies, AuditLog audit, CurrentUser currentUser,
+			SystemLevels levels) {
 		this.jdbc = jdbc;
+		this.levels = levels;
 		this.systems = systems;
 		this.agencies = agencies;
 		this.audit = audit;
@@ -83,6 +87,7 @@ public class SystemManagement {
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
 		InformationSystem created = systems.get(id);
+		levels.recount(created.ownerAgencyId());
 		audit.record("CREATE", "information_system", id, null, created);
 		return created;
 	}
@@ -111,6 +116,7 @@ public class SystemManagement {
 			.update();
 		refreshShared(id);
 		InformationSystem after = systems.get(id);
+		levels.recount(before.ownerAgencyId(), after.ownerAgencyId());
 		audit.record("UPDATE", "information_system", id, before, after);
 		return after;
 	}
@@ -131,10 +137,12 @@ public class SystemManagement {
 				.param("now", Timestamp.from(Instant.now()))
 				.param("id", id)
 				.update();
+			levels.recount(before.ownerAgencyId());
 			audit.record("RETIRE", "information_system", id, before, systems.get(id));
 			return Removal.RETIRED;
 		}
 		jdbc.sql("DELETE FROM information_system WHERE id = :id").param("id", id).update();
+		levels.recount(before.ownerAgencyId());
 		audit.record("DELETE", "information_system", id, before, null);
 		return Removal.DELETED;
 	}

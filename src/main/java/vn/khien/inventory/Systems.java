@@ -55,8 +55,11 @@ public class Systems {
 
 	private final AuditLog audit;
 
-	Systems(JdbcClient jdbc, CurrentUser currentUser, AgencyHierarchy hierarchy, AuditLog audit) {
+	private final SystemLevels levels;
+
+	Systems(JdbcClient jdbc, CurrentUser currentUser, AgencyHierarchy hierarchy, AuditLog audit, SystemLevels levels) {
 		this.jdbc = jdbc;
+		this.levels = levels;
 		this.currentUser = currentUser;
 		this.hierarchy = hierarchy;
 		this.audit = audit;
@@ -221,6 +224,7 @@ public class Systems {
 			.param("now", Timestamp.from(Instant.now()))
 			.param("id", systemId)
 			.update();
+		levels.recount(before.ownerAgencyId());
 		audit.record("SECURITY_LEVEL", "information_system", systemId,
 				Map.of("proposed", String.valueOf(before.securityLevelProposed()), "approved",
 						String.valueOf(before.securityLevelApproved())),

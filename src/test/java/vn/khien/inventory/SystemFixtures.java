@@ -11,9 +11,9 @@ import vn.khien.registry.Agencies;
 
 /**
  * Uniquely coded systems for tests, created without a signed-in user (like start-up
- * jobs).
+ * jobs); other modules' tests use it too.
  */
-final class SystemFixtures {
+public final class SystemFixtures {
 
 	private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -23,7 +23,7 @@ final class SystemFixtures {
 
 	private final Agencies agencies;
 
-	SystemFixtures(SystemManagement management, Systems systems, Agencies agencies) {
+	public SystemFixtures(SystemManagement management, Systems systems, Agencies agencies) {
 		this.management = management;
 		this.systems = systems;
 		this.agencies = agencies;
@@ -37,7 +37,7 @@ final class SystemFixtures {
 		return agencies.findByCode(code).orElseThrow().id();
 	}
 
-	InformationSystem system(String ownerCode, boolean egov) {
+	public InformationSystem system(String ownerCode, boolean egov) {
 		return management.create(new SystemDetails(code(ownerCode), "Hệ thống thử " + ownerCode, agency(ownerCode),
 				null, "Thử nghiệm", 10, SystemLifecycle.OPERATING, Hosting.OWN_PREMISES, null, false,
 				PublicServiceLevel.NONE, DataClassification.INTERNAL, false, null, null, StateSecretGrade.NONE, false,
