@@ -145,6 +145,15 @@ public class FileStore {
 		}
 	}
 
+	/**
+	 * Marks the upload as a record that the upload retention never purges; called in the
+	 * transaction that attaches it to its record.
+	 */
+	@Transactional
+	public void keep(long fileId) {
+		jdbc.sql("UPDATE stored_file SET kept = TRUE WHERE id = :id").param("id", fileId).update();
+	}
+
 	/** Bytes the agency's live uploads are charged for. */
 	public long usage(long agencyId) {
 		return jdbc.sql("SELECT bytes FROM upload_usage WHERE agency_id = :agency")

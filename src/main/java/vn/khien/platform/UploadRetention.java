@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Removes uploads older than {@code khien.uploads.retention}. The stored_file row stays,
  * marked with {@code deleted_at}, so import jobs keep their history and
  * {@link FileStore#open} says the file is gone; its bytes go once no live upload has the
- * same content. An upload a queued or running job still needs is kept. Runs nightly as
- * the system principal {@code upload-retention}, whom the audit trail names.
+ * same content. An upload a queued or running job still needs is kept, and one a module
+ * marked as a record ({@link FileStore#keep}) stays for good. Runs nightly as the system
+ * principal {@code upload-retention}, whom the audit trail names.
  */
 @Component
 public class UploadRetention {
@@ -85,10 +86,9 @@ public class UploadRetention {
 		long freed = 0;
 		long after = 0;
 		while (true) {
-			List<FileStore.StoredFile> batch = jdbc
-				.sql("SELECT " + FileStore.COLUMNS + " FROM stored_file f"
-						+ " WHERE f.deleted_at IS NULL AND f.uploaded_at < :cutoff AND f.id > :after AND "
-						+ NO_ACTIVE_JOB + " ORDER BY f.id LIMIT " + BATCH)
+			List<FileStore.StoredFile> batch = jdbc.sql("SELECT " + FileStore.COLUMNS + " FROM stored_file f"
+					+ " WHERE f.deleted_at IS NULL AND f.kept = FALSE AND f.uploaded_at < :cutoff AND f.id > :after AND "
+					+ NO_ACTIVE_JOB + " ORDER BY f.id LIMIT " + BATCH)
 				.param("cutoff", Timestamp.from(cutoff))
 				.param("after", after)
 				.query((rs, n) -> FileStore.map(rs))
@@ -118,9 +118,9 @@ public class UploadRetention {
 
 	private boolean markPurged(FileStore.StoredFile file, Instant now) {
 		Boolean marked = transaction.execute(status -> {
-			int n = jdbc
-				.sql("UPDATE stored_file f SET deleted_at = :now WHERE f.id = :id AND f.deleted_at IS NULL AND "
-						+ NO_ACTIVE_JOB)
+			int n = jdbc.sql(
+					"UPDATE stored_file f SET deleted_at = :now WHERE f.id = :id AND f.deleted_at IS NULL AND f.kept = FALSE AND "
+							+ NO_ACTIVE_JOB)
 				.param("now", Timestamp.from(now))
 				.param("id", file.id())
 				.update();

@@ -74,7 +74,10 @@ class LawAccessMatrixTests implements AccessMatrix.Module {
 			.scope(reads(unit))
 			.json(() -> "{\"date\":\"2026-10-01\",\"systemId\":" + system.get() + "}")
 			.ok(200);
-		m.api("GET", "/api/v1/compliance/overview").given(system);
+		m.api("GET", "/api/v1/compliance/overview")
+			.given(system)
+			.permit(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.POLICE, Role.LEADERSHIP, Role.AGENCY_OFFICER,
+					Role.RESPONDER);
 	}
 
 }

@@ -139,6 +139,18 @@ class UploadRetentionTests {
 	}
 
 	@Test
+	void oldUploadKeptAsARecordStays() {
+		FileStore.StoredFile file = upload(agency(), unique());
+		dateBack(file);
+		files.keep(file.id());
+
+		retention.purge(Instant.now());
+
+		assertThat(reread(file).purged()).isFalse();
+		assertThat(onDisk(file)).isTrue();
+	}
+
+	@Test
 	void recentUploadStays() {
 		FileStore.StoredFile file = upload(agency(), unique());
 

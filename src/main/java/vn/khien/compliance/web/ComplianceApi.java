@@ -33,7 +33,7 @@ class ComplianceApi {
 					they apply to and, for reports, the next due date.
 					""")
 	@Parameter(name = "date", description = "YYYY-MM-DD; default today.")
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize(DossierApi.READERS)
 	@GetMapping("/api/v1/compliance/overview")
 	ComplianceOverview.Overview overview(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
