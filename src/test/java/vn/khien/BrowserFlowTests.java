@@ -229,6 +229,19 @@ class BrowserFlowTests {
 	}
 
 	@Test
+	void anOfficerChoosesADateAndSeesWhichRulePackIsInForce() {
+		signIn("officer", TestLogins.DEMO_PASSWORD);
+		driver.get(url("/rule-packs"));
+		((JavascriptExecutor) driver).executeScript("document.getElementById('date').value = '2026-03-01'");
+		driver.findElement(By.cssSelector("#pack-date button[type=submit]")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("pack-in-force"), "vn-2016-nd85"));
+		driver.findElement(By.cssSelector("#pack-in-force a")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("pack-criteria")));
+		assertThat(driver.findElement(By.id("pack-criteria")).getText())
+			.contains("Điều 9 khoản 2 điểm c, 85/2016/NĐ-CP");
+	}
+
+	@Test
 	void operatorFindsANewAgencyMarkedInTheTreeAndSwitchesToEnglish() {
 		signInAsOperator();
 		String suffix = suffix();
