@@ -50,3 +50,10 @@ CREATE TABLE dossier_step (
 );
 CREATE INDEX dossier_step_agency ON dossier_step (agency_id, dossier_id);
 CREATE INDEX dossier_step_dossier ON dossier_step (dossier_id, id);
+
+-- At most one dossier not yet approved per system, held by the database so that two drafts at once cannot both
+-- be made.
+CREATE TABLE dossier_open (
+  system_id  BIGINT NOT NULL PRIMARY KEY,
+  dossier_id BIGINT NOT NULL
+);

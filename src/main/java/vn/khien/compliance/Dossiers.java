@@ -164,7 +164,7 @@ public class Dossiers {
 	/**
 	 * Drafts a dossier for the system at the level the pack in force today proposes for
 	 * its inventory facts, or at {@code level} when the owner proposes another one (the
-	 * justification part says why). One open dossier per system.
+	 * justification part says why). One open dossier per system (dossier_open).
 	 */
 	@Transactional
 	public Dossier create(long systemId, @Nullable Integer level) {
@@ -202,6 +202,17 @@ public class Dossiers {
 			.param("now", Timestamp.from(now))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
+		// NB: the check above answers the common case; this row holds against two drafts
+		// at once
+		try {
+			jdbc.sql("INSERT INTO dossier_open (system_id, dossier_id) VALUES (:s, :d)")
+				.param("s", systemId)
+				.param("d", id)
+				.update();
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			throw InvalidInputException.conflict("systemId", "dossier.create.open", system.code());
+		}
 		step(id, system.ownerAgencyId(), null, DossierStatus.DRAFT, null);
 		Dossier created = get(id);
 		audit.record("DOSSIER_CREATED", "dossier", id, null, summary(created));
@@ -355,6 +366,7 @@ public class Dossiers {
 						decision_signer = :signer""", params("now", Timestamp.from(now), "number", number, "date",
 						Date.valueOf(date), "signer", signer));
 				systems.setSecurityLevel(dossier.systemId(), dossier.level(), dossier.level());
+				jdbc.sql("DELETE FROM dossier_open WHERE dossier_id = :id").param("id", id).update();
 			}
 			case RETURNED -> {
 				expect(from, to, DossierStatus.SUBMITTED, DossierStatus.UNDER_APPRAISAL, DossierStatus.APPRAISED);

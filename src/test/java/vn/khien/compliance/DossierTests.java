@@ -192,6 +192,17 @@ class DossierTests {
 	}
 
 	@Test
+	void theDatabaseHoldsOneOpenDossierPerSystemAgainstTwoDraftsAtOnce() throws Exception {
+		// as if another draft had committed between this one's check and its insert
+		jdbc.sql("INSERT INTO dossier_open (system_id, dossier_id) VALUES (:s, -1)").param("s", portal.id()).update();
+		call("officer", post("/api/v1/dossiers", "{\"systemId\":" + portal.id() + "}"), 409);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM dossier WHERE system_id = :s")
+			.param("s", portal.id())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void anotherAgencysOfficerSeesNothingAndGarbageIsRefused() throws Exception {
 		long id = call("officer", post("/api/v1/dossiers", "{\"systemId\":" + portal.id() + "}"), 201).get("id")
 			.asLong();
