@@ -87,7 +87,9 @@ class DossierApi {
 			appraisal or approval time limit of their pack.
 			""")
 	@Parameter(name = "agency", description = "Only this agency and those below it (an id).")
+	@Parameter(name = "system", description = "Only this information system's dossiers (an id).")
 	@Parameter(name = "status", description = "draft, submitted, under_appraisal, appraised, approved, returned")
+	@Parameter(name = "overdue", description = "true: only those past their appraisal or approval time limit.")
 	@PreAuthorize(READERS)
 	@GetMapping
 	PageResult<Dossier> list(@RequestParam(required = false) @Nullable Long agency,
@@ -122,13 +124,23 @@ class DossierApi {
 			The dossier with the parts its pack asks for at its level (given or not), its decision and \
 			every step it went through.
 			""")
+	@Parameter(name = "id", description = "The dossier's id.")
 	@PreAuthorize(READERS)
 	@GetMapping("/{id}")
 	Dossier get(@PathVariable long id) {
 		return dossiers.get(id);
 	}
 
-	@Operation(operationId = "writeDossierPart", summary = "Write a part of a draft dossier")
+	@Operation(operationId = "writeDossierPart", summary = "Write a part of a draft dossier", description = """
+			The text of one part the pack asks for at the dossier's level (up to 20,000 characters; a longer \
+			document goes as a file), while the dossier is drafted or returned; by the owner's officers or the \
+			operators. An empty text clears it.
+			""",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(examples = @ExampleObject(name = "overview", value = """
+							{"content": "Cổng dịch vụ công của tỉnh: tiếp nhận và trả kết quả thủ tục hành chính."}
+							"""))))
+	@Parameter(name = "id", description = "The dossier's id.")
 	@Parameter(name = "part", description = "A part id of the pack, e.g. `overview`, `justification`.")
 	@PreAuthorize(DRAFTERS)
 	@PutMapping("/{id}/parts/{part}")
@@ -139,7 +151,14 @@ class DossierApi {
 	@Operation(operationId = "attachDossierFile", summary = "Attach a file to a dossier", description = """
 			A document of a part while the dossier is drafted, or the signed decision (`part=decision`) once \
 			it is approved. PDF, office documents, images, ZIP or text; stored as received and kept.
-			""")
+			""",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+							examples = @ExampleObject(name = "design", summary = "The design document", value = """
+									{"part": "design", "file": "thiet-ke.pdf"}
+									"""))))
+	@Parameter(name = "id", description = "The dossier's id.")
+	@Parameter(name = "part", description = "A part id of the pack, or `decision` for the signed decision.")
 	@PreAuthorize(MOVERS)
 	@PostMapping(path = "/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	Dossier attach(@PathVariable long id, @RequestParam(required = false) @Nullable String part,
@@ -157,7 +176,11 @@ class DossierApi {
 		}
 	}
 
-	@Operation(operationId = "downloadDossierFile", summary = "Download a file of a dossier")
+	@Operation(operationId = "downloadDossierFile", summary = "Download a file of a dossier", description = """
+			A part's document or the decision, as it was uploaded.
+			""")
+	@Parameter(name = "id", description = "The dossier's id.")
+	@Parameter(name = "fileId", description = "The file's id, as the dossier's parts or decision give it.")
 	@PreAuthorize(READERS)
 	@GetMapping("/{id}/files/{fileId}")
 	ResponseEntity<InputStreamResource> download(@PathVariable long id, @PathVariable long fileId) {
@@ -189,6 +212,7 @@ class DossierApi {
 							{"to": "approved", "decisionNumber": "123/QĐ-UBND", "decisionDate": "2026-11-30",
 							 "decisionSigner": "Chủ tịch UBND tỉnh"}
 							"""))))
+	@Parameter(name = "id", description = "The dossier's id.")
 	@PreAuthorize(MOVERS)
 	@PostMapping("/{id}/transitions")
 	Dossier move(@PathVariable long id, @RequestBody MoveForm form) {

@@ -97,7 +97,10 @@ class RulePackApi {
 		return packs.refused().stream().map(r -> new Refusal(r.file(), r.line(), message(messages, r))).toList();
 	}
 
-	@Operation(operationId = "getRulePack", summary = "One rule pack, whole")
+	@Operation(operationId = "getRulePack", summary = "One rule pack, whole", description = """
+			The pack with every value and its source, and the values an administrator adjusted (already \
+			applied).
+			""")
 	@Parameter(name = "id", description = "The pack's id, e.g. `vn-2026-nd331`.")
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping("/{id}")
@@ -110,7 +113,13 @@ class RulePackApi {
 			(administrators). `target`: `appraisal:<level>` or `approval:<level>` (time limit), \
 			`obligation:<id>` (how often), `deadline:<id>` (incident deadline), `criterion:<id>:<fact>` \
 			(a threshold). Answers the pack with the change applied.
-			""")
+			""",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @io.swagger.v3.oas.annotations.media.Content(
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "scans", value = """
+									{"target": "obligation:vulnerability-scan", "amount": 3,
+									 "reason": "Quyết định của UBND tỉnh rà quét 3 tháng một lần"}
+									"""))))
 	@Parameter(name = "id", description = "The pack's id.")
 	@PreAuthorize(ADMIN)
 	@PostMapping("/{id}/adjustments")
