@@ -401,6 +401,57 @@ class InspectionApiTests {
 		assertThat(counts()).isEqualTo(before);
 	}
 
+	@Test
+	void theRoundPageOffersEachCallerTheFormsTheyMayUseAndSaysWhatWasWrong() throws Exception {
+		var f = new AccessFixtures(context);
+		var x = new InspectionFixtures(context);
+		long unit = f.unit("SYT").id();
+		long plan = x.plan(year, unit);
+		long round = x.started(plan, unit);
+		long finding = x.finding(round);
+		long open = x.action(finding);
+		long done = x.done(finding);
+		String reportForm = "/inspection-actions/" + open + "/reports";
+		String verifyForm = "/inspection-actions/" + done + "/transitions";
+		assertThat(html("officer", "/inspection-rounds/" + round)).contains(reportForm)
+			.doesNotContain(verifyForm)
+			.doesNotContain("id=\"finding-form\"");
+		assertThat(html("police", "/inspection-rounds/" + round)).contains(verifyForm)
+			.doesNotContain(reportForm)
+			.contains("id=\"finding-form\"");
+		assertThat(html("operator", "/inspection-rounds/" + round)).as("another body's operator does not verify")
+			.doesNotContain(verifyForm)
+			.contains(reportForm);
+		assertThat(html("leader", "/inspection-rounds/" + round)).doesNotContain(reportForm)
+			.doesNotContain(verifyForm)
+			.doesNotContain("id=\"finding-form\"");
+
+		// a refused form comes back with its message next to the field and what was typed
+		var session = logins.session("police");
+		var refused = mvc.post()
+			.uri("/inspection-findings/" + finding + "/actions")
+			.with(session)
+			.with(csrf())
+			.param("title", "Lập quy chế")
+			.param("owner", "Văn phòng")
+			.param("dueOn", "2020-01-01")
+			.exchange();
+		assertThat(refused).hasStatus3xxRedirection();
+		String page = mvc.get()
+			.uri("/inspection-rounds/" + round)
+			.with(session)
+			.flashAttrs(refused.getMvcResult().getFlashMap())
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		String form = page.substring(page.indexOf("/inspection-findings/" + finding + "/actions"));
+		assertThat(form).contains("value=\"Lập quy chế\"").contains("is-invalid");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM inspection_action WHERE finding_id = :f")
+			.param("f", finding)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
 	// --- helpers
 
 	private SystemFixtures systems() {
