@@ -23,7 +23,7 @@ import vn.khien.registry.OrganisationKind;
  * in scope of {@code officer}, out of scope of {@code officer2}, readable but not
  * writable for the leader who is an officer of education. The demo assessor belongs to no
  * organisation, so it sees none of them; the engaged assessor's own view is in
- * {@link IndependentAssessmentTests}. One row per handler.
+ * {@link AssessmentIndependenceTests}. One row per handler.
  */
 @KhienTest
 class AssessmentAccessMatrixTests implements AccessMatrix.Module {

@@ -11,6 +11,7 @@ import vn.khien.AccessFixtures;
 import vn.khien.FixturePrincipal;
 import vn.khien.TestLogins;
 import vn.khien.inventory.InformationSystem;
+import vn.khien.inventory.MonitoringKind;
 import vn.khien.inventory.SystemFixtures;
 import vn.khien.inventory.SystemManagement;
 import vn.khien.inventory.Systems;
@@ -76,6 +77,16 @@ final class AssessmentFixtures {
 	InformationSystem system(Agency unit, int level) {
 		InformationSystem system = systemFixtures.system(unit.code(), false);
 		return systems.setSecurityLevel(system.id(), level, level);
+	}
+
+	/** The system, now monitored and protected by the organisation. */
+	InformationSystem monitoredBy(InformationSystem s, long organisationId) {
+		return systemManagement.update(s.id(),
+				new SystemManagement.SystemDetails(s.code(), s.name(), s.ownerAgencyId(), s.operatorAgencyId(),
+						s.purpose(), s.userCount(), s.lifecycle(), s.hosting(), s.cloudProvider(), s.internetFacing(),
+						s.publicServiceLevel(), s.dataClassification(), s.handlesPersonalData(),
+						s.personalSubjectsBasic(), s.personalSubjectsSensitive(), s.stateSecretGrade(), s.critical(),
+						s.eGovernment(), MonitoringKind.ORGANISATION, organisationId));
 	}
 
 	Assessment draft(long systemId) {
