@@ -1,6 +1,7 @@
 package vn.khien.compliance;
 
 import static vn.khien.AccessFixtures.form;
+import static vn.khien.AccessMatrix.csvOwnedBy;
 import static vn.khien.AccessMatrix.json;
 import static vn.khien.AccessMatrix.links;
 import static vn.khien.AccessMatrix.reads;
@@ -127,6 +128,7 @@ class AssessmentAccessMatrixTests implements AccessMatrix.Module {
 			.given(draft)
 			.permit(READERS)
 			.listOf(links("href=\"/assessments/(\\d+)\"", ASSESSMENT_AGENCY));
+		m.page("GET", "/assessments/export.csv").given(draft).permit(READERS).listOf(csvOwnedBy(0, ASSESSMENT_AGENCY));
 		m.page("POST", "/assessments")
 			.permit(WRITERS)
 			.scope(reads(unit))
@@ -164,6 +166,10 @@ class AssessmentAccessMatrixTests implements AccessMatrix.Module {
 			.given(action)
 			.permit(READERS)
 			.listOf(links("href=\"/assessments/(\\d+)#actions\"", ASSESSMENT_AGENCY));
+		m.page("GET", "/assessment-actions/export.csv")
+			.given(action)
+			.permit(READERS)
+			.listOf(csvOwnedBy(0, ASSESSMENT_AGENCY));
 		m.page("POST", "/assessment-actions/{id}/transitions")
 			.fresh("id", freshAction)
 			.permit(OWNERS)

@@ -119,6 +119,11 @@ class AssessmentPageTests {
 		Document list = Jsoup.parse(api.body(mvc.get().uri("/assessments?system=" + system).with(session).exchange()));
 		assertThat(list.select("#assessment-table a[href=/assessments/" + id + "]")).isNotEmpty();
 		assertThat(FigureLinksTests.unlinked(list)).isEmpty();
+		String csv = api.body(mvc.get().uri("/assessments/export.csv?system=" + system).with(session).exchange());
+		assertThat(csv).startsWith("\uFEFF").contains("Ngày đánh giá").contains(String.valueOf(id));
+		assertThat(mvc.get().uri("/assessments/export.csv?status=bogus").with(session))
+			.as("an edited address is refused before the download")
+			.hasStatus(HttpStatus.BAD_REQUEST);
 		Document home = Jsoup.parse(api.body(mvc.get().uri("/").with(session).exchange()));
 		assertThat(home.select("a[href=/assessments]")).as("the compliance menu").isNotEmpty();
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,6 +32,7 @@ import vn.khien.compliance.Engagements;
 import vn.khien.compliance.web.AssessmentPayloads.EvidenceView;
 import vn.khien.compliance.web.AssessmentPayloads.Names;
 import vn.khien.platform.AgencyDirectory;
+import vn.khien.platform.CsvExport;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.KhienUser;
@@ -101,6 +103,40 @@ class AssessmentPages {
 		model.addAttribute("engaged", engaged);
 		model.addAttribute("today", AssessmentManagement.today());
 		return "compliance/assessments";
+	}
+
+	/**
+	 * The filtered list as CSV, in the order the page shows it; a filter edited in the
+	 * address is refused before the download starts.
+	 */
+	@PreAuthorize(AssessmentPayloads.READERS)
+	@GetMapping("/assessments/export.csv")
+	void export(@RequestParam(required = false) @Nullable Long system,
+			@RequestParam(required = false) @Nullable Long agency,
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) String sort,
+			Locale locale, HttpServletResponse response) {
+		var filter = AssessmentPayloads.filter(system, agency, status, kind);
+		PageQuery.of(0, 1, sort).orderBy(Map.of("date", ""), "");
+		List<String> header = List
+			.of("id", "date", "systemCode", "system", "agency", "kind", "organisation", "pack", "level", "status",
+					"requirements", "answered", "met", "partlyMet", "notMet", "notApplicable", "score")
+			.stream()
+			.map(k -> messages.getMessage("assessment.csv." + k, null, k, locale))
+			.toList();
+		// NB: names looked up once per export, not per row
+		Map<Long, String> agencyNames = new java.util.HashMap<>();
+		Map<Long, String> organisationNames = new java.util.HashMap<>();
+		CsvExport.pages(response, "danh-gia.csv", header, sort, page -> assessments.list(filter, page), a -> {
+			String agencyName = agencyNames.computeIfAbsent(a.agencyId(),
+					k -> agencies.label(k).orElse(String.valueOf(k)));
+			String organisation = a.organisationId() == null ? null : organisationNames
+				.computeIfAbsent(a.organisationId(), k -> organisations.name(k).orElse(String.valueOf(k)));
+			return new Object[] { a.id(), a.assessedOn(), a.systemCode(), a.systemName(), agencyName,
+					messages.getMessage("assessment.kind." + a.kind().code(), null, locale), organisation, a.packId(),
+					a.level(), messages.getMessage("assessment.status." + a.status().code(), null, locale),
+					a.requirements(), a.answered(), a.met(), a.partlyMet(), a.notMet(), a.notApplicable(), a.score() };
+		});
 	}
 
 	@PreAuthorize(AssessmentPayloads.WRITERS)
@@ -231,6 +267,34 @@ class AssessmentPages {
 				result.items().stream().filter(actions::mayMove).map(AssessmentAction::id).toList());
 		model.addAttribute("today", today);
 		return "compliance/assessment-actions";
+	}
+
+	/** The filtered remediation actions as CSV, by deadline. */
+	@PreAuthorize(AssessmentPayloads.READERS)
+	@GetMapping("/assessment-actions/export.csv")
+	void exportActions(@RequestParam(required = false) @Nullable Long agency,
+			@RequestParam(required = false) @Nullable Long system,
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable Boolean overdue, @RequestParam(required = false) String sort,
+			Locale locale, HttpServletResponse response) {
+		LocalDate today = AssessmentManagement.today();
+		var filter = AssessmentPayloads.actionFilter(null, agency, system, status, overdue);
+		PageQuery.of(0, 1, sort).orderBy(Map.of("due", ""), "");
+		List<String> header = List
+			.of("assessment", "due", "overdue", "systemCode", "agency", "requirement", "title", "gap", "owner",
+					"status", "note")
+			.stream()
+			.map(k -> messages.getMessage("actions.csv." + k, null, k, locale))
+			.toList();
+		Map<Long, String> agencyNames = new java.util.HashMap<>();
+		CsvExport.pages(response, "khac-phuc-sau-danh-gia.csv", header, sort, page -> actions.list(filter, today, page),
+				x -> new Object[] { x.assessmentId(), x.dueOn(),
+						messages.getMessage(x.overdue(today) ? "actions.csv.yes" : "actions.csv.no", null, locale),
+						x.systemCode(),
+						agencyNames.computeIfAbsent(x.agencyId(), k -> agencies.label(k).orElse(String.valueOf(k))),
+						x.requirementId(), x.title(),
+						messages.getMessage("assessment.answer." + x.gap().code(), null, locale), x.owner(),
+						messages.getMessage("assessment.action.status." + x.status().code(), null, locale), x.note() });
 	}
 
 	@PreAuthorize(AssessmentPayloads.OWNERS)
