@@ -450,6 +450,10 @@ public class AssessmentManagement {
 
 	/** A visible draft the caller may write: 404, 403, or 409 once completed. */
 	private Assessment writable(long id) {
+		assessments.get(id);
+		// NB: writers of one assessment wait for each other rather than fail on its
+		// version
+		jdbc.sql("SELECT id FROM assessment WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
 		Assessment assessment = assessments.get(id);
 		if (!access.mayWrite(assessment)) {
 			throw new AccessDeniedException("not the caller's assessment");

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -228,10 +227,6 @@ public class Engagements {
 			throw new InvalidInputException("organisationId", "assessment.independence.monitoringProvider", name,
 					system.code());
 		}
-	}
-
-	Optional<String> organisationName(long organisationId) {
-		return organisationNames.name(organisationId);
 	}
 
 	static @Nullable String text(String field, @Nullable String value, int max) {

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -102,13 +101,6 @@ final class EvidenceTypes {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	static Optional<String> typeOf(String filename) {
-		String name = filename.toLowerCase(Locale.ROOT);
-		int dot = name.lastIndexOf('.');
-		return dot < 0 ? Optional.empty()
-				: Optional.ofNullable(KINDS.get(name.substring(dot + 1))).map(Kind::contentType);
 	}
 
 }

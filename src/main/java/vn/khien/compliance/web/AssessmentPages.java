@@ -166,8 +166,9 @@ class AssessmentPages {
 		List<AssessmentAction> gaps = actions.of(id);
 		model.addAttribute("assessment", assessment);
 		model.addAttribute("names", Names.ofAssessments(agencies, organisations, List.of(assessment)));
-		model.addAttribute("groups", AssessmentPayloads.groups(assessments.requirements(id), evidence));
-		model.addAttribute("requirements", assessments.requirements(id));
+		List<Assessment.Requirement> requirements = assessments.requirements(id);
+		model.addAttribute("groups", AssessmentPayloads.groups(requirements, evidence));
+		model.addAttribute("requirements", requirements);
 		model.addAttribute("generalEvidence", evidence.stream().filter(e -> e.requirementId() == null).toList());
 		model.addAttribute("actions", gaps);
 		model.addAttribute("movable", gaps.stream().anyMatch(actions::mayMove));
