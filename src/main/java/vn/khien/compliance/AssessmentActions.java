@@ -130,6 +130,32 @@ public class AssessmentActions {
 			.list();
 	}
 
+	/**
+	 * Open actions past their deadline on {@code today} that the caller sees, counted up
+	 * to a cap.
+	 */
+	public long overdue(LocalDate today) {
+		var visible = access.visible("x.agency_id", "a.organisation_id");
+		return visible.bind(jdbc
+			.sql("SELECT COUNT(*) FROM (SELECT 1" + FROM + " WHERE " + visible.sql()
+					+ " AND x.status = 'OPEN' AND x.due_on < :today LIMIT " + Assessments.COUNT_CAP + ") c")
+			.param("today", java.sql.Date.valueOf(today))).query(Long.class).single();
+	}
+
+	/**
+	 * Open actions the caller sees that fall due between the dates (inclusive), at most
+	 * {@code limit}.
+	 */
+	public List<AssessmentAction> due(LocalDate from, LocalDate to, int limit) {
+		var visible = access.visible("x.agency_id", "a.organisation_id");
+		return visible.bind(jdbc
+			.sql("SELECT " + COLUMNS + FROM + " WHERE " + visible.sql()
+					+ " AND x.status = 'OPEN' AND x.due_on BETWEEN :from AND :to ORDER BY x.due_on, x.id LIMIT :limit")
+			.param("from", java.sql.Date.valueOf(from))
+			.param("to", java.sql.Date.valueOf(to))
+			.param("limit", limit)).query(AssessmentActions::map).list();
+	}
+
 	/** Whether the caller may move this action: the owner agency's writers. */
 	public boolean mayMove(AssessmentAction action) {
 		return access.mayWriteFor(action.agencyId());

@@ -1,6 +1,5 @@
 package vn.khien.compliance;
 
-import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -64,16 +63,14 @@ public class AssessmentManagement {
 
 	private final RulePacks packs;
 
-	private final FileStore files;
+	private final EvidenceFiles evidenceFiles;
 
 	private final AuditLog audit;
-
-	private final AssessmentSettings settings;
 
 	private final ApplicationEventPublisher events;
 
 	AssessmentManagement(JdbcClient jdbc, Assessments assessments, AssessmentAccess access, Engagements engagements,
-			Systems systems, RulePacks packs, FileStore files, AuditLog audit, AssessmentSettings settings,
+			Systems systems, RulePacks packs, EvidenceFiles evidenceFiles, AuditLog audit,
 			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.assessments = assessments;
@@ -81,9 +78,8 @@ public class AssessmentManagement {
 		this.engagements = engagements;
 		this.systems = systems;
 		this.packs = packs;
-		this.files = files;
+		this.evidenceFiles = evidenceFiles;
 		this.audit = audit;
-		this.settings = settings;
 		this.events = events;
 	}
 
@@ -291,20 +287,9 @@ public class AssessmentManagement {
 		if (input.expiresOn().isBefore(effective)) {
 			throw new InvalidInputException("expiresOn", "assessment.evidence.expiryOrder");
 		}
-		long max = settings.maxEvidenceBytes();
-		if (size == 0) {
-			throw new InvalidInputException("file", "assessment.evidence.empty");
-		}
-		if (size > max) {
-			throw new InvalidInputException("file", "assessment.evidence.tooLarge", max / (1024 * 1024));
-		}
-		var in = new BufferedInputStream(content, EvidenceTypes.SNIFF + 1);
-		byte[] head = EvidenceTypes.head(in);
-		if (head.length == 0) {
-			throw new InvalidInputException("file", "assessment.evidence.empty");
-		}
-		String type = EvidenceTypes.check(filename, contentType, head);
-		FileStore.StoredFile stored = files.storeFor(assessment.agencyId(), in, filename, type, max);
+		EvidenceFiles.Kept kept = evidenceFiles.keep(assessment.agencyId(), content, filename, contentType, size);
+		FileStore.StoredFile stored = kept.file();
+		String type = kept.contentType();
 		var keys = new GeneratedKeyHolder();
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql("""
@@ -347,9 +332,7 @@ public class AssessmentManagement {
 
 	/** The evidence's file as stored; the caller closes it. */
 	public InputStream open(Assessment.Evidence evidence) {
-		FileStore.StoredFile file = files.find(evidence.fileId())
-			.orElseThrow(() -> new NotFoundException("assessment evidence", evidence.id()));
-		return files.open(file);
+		return evidenceFiles.open(evidence.fileId(), evidence.id());
 	}
 
 	/**

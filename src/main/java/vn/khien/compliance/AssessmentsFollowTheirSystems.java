@@ -13,9 +13,10 @@ import vn.khien.platform.AuditLog;
 import vn.khien.registry.AgenciesMerged;
 
 /**
- * Assessments, engagements and remediation actions belong to their system's owner agency:
- * when agencies merge, the successor owns their systems and so their assessments, moved
- * in the merge's transaction with one {@code ASSESSMENTS_MOVED} entry per source agency.
+ * Assessments, engagements, remediation actions, lifecycle reviews and national
+ * connections belong to their system's owner agency: when agencies merge, the successor
+ * owns their systems and so their assessments, moved in the merge's transaction with one
+ * {@code ASSESSMENTS_MOVED} entry per source agency.
  */
 @Component
 class AssessmentsFollowTheirSystems {
@@ -41,13 +42,16 @@ class AssessmentsFollowTheirSystems {
 			int engagements = move("assessment_engagement", source, successor);
 			int actions = move("assessment_action", source, successor);
 			move("assessment", source, successor);
-			if (!assessments.isEmpty() || engagements > 0) {
+			int reviews = move("lifecycle_review", source, successor);
+			move("national_monitoring_link", source, successor);
+			if (!assessments.isEmpty() || engagements > 0 || reviews > 0) {
 				Map<String, Object> after = new LinkedHashMap<>();
 				after.put("agencyId", successor);
 				after.put("effective", event.effective().toString());
 				after.put("assessmentIds", assessments);
 				after.put("engagements", engagements);
 				after.put("actions", actions);
+				after.put("lifecycleReviews", reviews);
 				audit.record("ASSESSMENTS_MOVED", "agency", source, Map.of("agencyId", source), after);
 			}
 		}

@@ -36,7 +36,14 @@ class AssessmentAccessMatrixTests implements AccessMatrix.Module {
 
 	static final Role[] OWNERS = { Role.ADMIN, Role.PROVINCE_OPERATOR, Role.AGENCY_OFFICER };
 
+	/** The four layers and the reviews are read within agency scope only: no assessor. */
+	static final Role[] LAYER_READERS = { Role.ADMIN, Role.PROVINCE_OPERATOR, Role.POLICE, Role.LEADERSHIP,
+			Role.AGENCY_OFFICER };
+
 	static final String ASSESSMENT_AGENCY = "SELECT agency_id FROM assessment WHERE id = :v";
+
+	/** A CSV cell is text: compared as text, on PostgreSQL too. */
+	static final String ASSESSMENT_AGENCY_OF_CELL = "SELECT agency_id FROM assessment WHERE CAST(id AS VARCHAR(20)) = :v";
 
 	static final String SYSTEM_OWNER = "SELECT owner_agency_id FROM information_system WHERE id = :v";
 
@@ -123,12 +130,85 @@ class AssessmentAccessMatrixTests implements AccessMatrix.Module {
 					AssessmentFixtures.today().toString(), "endsOn", until))
 			.ok(201);
 
+		// --- four layers and lifecycle reviews
+		Supplier<Long> critical = AccessMatrix.once(() -> f.critical(unitRecord.get(), 3).id());
+		Supplier<Long> review = AccessMatrix.once(() -> f.review(critical.get()).id());
+		Supplier<Long> document = AccessMatrix.once(() -> f.document(review.get()).id());
+		m.api("GET", "/api/v1/protection-layers").permit(LAYER_READERS).listOf(json("$.items[*]", "agencyId"));
+		m.api("GET", "/api/v1/protection-layers/{systemId}")
+			.with("systemId", critical)
+			.permit(LAYER_READERS)
+			.scope(reads(unit));
+		m.api("PUT", "/api/v1/protection-layers/{systemId}/national-connection")
+			.with("systemId", critical)
+			.permit(OWNERS)
+			.scope(reads(unit))
+			.scope(writes(unit), 403)
+			.json(() -> "{\"connected\":true,\"note\":\"ma trận quyền\"}")
+			.ok(200);
+		m.api("GET", "/api/v1/lifecycle-reviews")
+			.given(review)
+			.permit(LAYER_READERS)
+			.listOf(json("$.items[*]", "agencyId"));
+		m.api("POST", "/api/v1/lifecycle-reviews")
+			.permit(OWNERS)
+			.scope(reads(unit))
+			.scope(writes(unit), 403)
+			.json(() -> f.access.json("systemId", critical.get(), "stage", "operation", "result", "passed", "reviewer",
+					"ma trận quyền"))
+			.ok(201);
+		m.api("POST", "/api/v1/lifecycle-reviews/{id}/documents")
+			.with("id", review)
+			.permit(OWNERS)
+			.scope(reads(unit))
+			.scope(writes(unit), 403)
+			.file("file", "bien-ban.csv", call -> "muc,ket qua\nthiet ke,dat\n")
+			.ok(201);
+		m.api("GET", "/api/v1/lifecycle-reviews/{id}/documents/{documentId}")
+			.with("id", review)
+			.with("documentId", document)
+			.permit(LAYER_READERS)
+			.scope(reads(unit));
+		m.page("GET", "/protection")
+			.permit(LAYER_READERS)
+			.listOf(links("href=\"/protection/systems/(\\d+)\"", SYSTEM_OWNER));
+		m.page("GET", "/protection/systems/{id}").with("id", critical).permit(LAYER_READERS).scope(reads(unit));
+		m.page("POST", "/protection/systems/{id}/national-connection")
+			.with("id", critical)
+			.permit(OWNERS)
+			.scope(reads(unit))
+			.scope(writes(unit), 403)
+			.form(() -> form("connected", "false", "note", "ma trận quyền"))
+			.ok(302);
+		m.page("POST", "/protection/systems/{id}/reviews")
+			.with("id", critical)
+			.permit(OWNERS)
+			.scope(reads(unit))
+			.scope(writes(unit), 403)
+			.form(() -> form("stage", "build", "result", "failed", "reviewer", "ma trận quyền"))
+			.ok(302);
+		m.page("POST", "/lifecycle-reviews/{id}/documents")
+			.with("id", review)
+			.permit(OWNERS)
+			.scope(reads(unit))
+			.scope(writes(unit), 403)
+			.file("file", "bien-ban.csv", call -> "muc,ket qua\nthiet ke,dat\n")
+			.ok(302);
+		m.page("GET", "/lifecycle-reviews/{id}/documents/{documentId}/download")
+			.with("id", review)
+			.with("documentId", document)
+			.permit(LAYER_READERS)
+			.scope(reads(unit));
+
 		// --- pages
 		m.page("GET", "/assessments")
 			.given(draft)
 			.permit(READERS)
 			.listOf(links("href=\"/assessments/(\\d+)\"", ASSESSMENT_AGENCY));
-		m.page("GET", "/assessments/export.csv").given(draft).permit(READERS).listOf(csvOwnedBy(0, ASSESSMENT_AGENCY));
+		m.page("GET", "/assessments/export.csv")
+			.given(draft)
+			.permit(READERS)
+			.listOf(csvOwnedBy(0, ASSESSMENT_AGENCY_OF_CELL));
 		m.page("POST", "/assessments")
 			.permit(WRITERS)
 			.scope(reads(unit))
@@ -169,7 +249,7 @@ class AssessmentAccessMatrixTests implements AccessMatrix.Module {
 		m.page("GET", "/assessment-actions/export.csv")
 			.given(action)
 			.permit(READERS)
-			.listOf(csvOwnedBy(0, ASSESSMENT_AGENCY));
+			.listOf(csvOwnedBy(0, ASSESSMENT_AGENCY_OF_CELL));
 		m.page("POST", "/assessment-actions/{id}/transitions")
 			.fresh("id", freshAction)
 			.permit(OWNERS)

@@ -48,6 +48,10 @@ final class AssessmentFixtures {
 
 	final Organisations organisations;
 
+	final LifecycleReviews reviews;
+
+	final ProtectionLayers layers;
+
 	final Accounts accounts;
 
 	AssessmentFixtures(ApplicationContext context) {
@@ -61,6 +65,8 @@ final class AssessmentFixtures {
 		this.actions = FixturePrincipal.wrap(context.getBean(AssessmentActions.class));
 		this.engagements = FixturePrincipal.wrap(context.getBean(Engagements.class));
 		this.organisations = FixturePrincipal.wrap(context.getBean(Organisations.class));
+		this.reviews = FixturePrincipal.wrap(context.getBean(LifecycleReviews.class));
+		this.layers = FixturePrincipal.wrap(context.getBean(ProtectionLayers.class));
 		this.accounts = FixturePrincipal.wrap(context.getBean(Accounts.class));
 	}
 
@@ -81,12 +87,34 @@ final class AssessmentFixtures {
 
 	/** The system, now monitored and protected by the organisation. */
 	InformationSystem monitoredBy(InformationSystem s, long organisationId) {
+		return update(s, s.critical(), MonitoringKind.ORGANISATION, organisationId);
+	}
+
+	/** A critical system of the unit at the level. */
+	InformationSystem critical(Agency unit, int level) {
+		InformationSystem s = system(unit, level);
+		return update(s, true, s.monitoringKind(), s.monitoringOrganisationId());
+	}
+
+	InformationSystem update(InformationSystem s, boolean critical, MonitoringKind monitoring,
+			@org.jspecify.annotations.Nullable Long organisationId) {
 		return systemManagement.update(s.id(),
 				new SystemManagement.SystemDetails(s.code(), s.name(), s.ownerAgencyId(), s.operatorAgencyId(),
 						s.purpose(), s.userCount(), s.lifecycle(), s.hosting(), s.cloudProvider(), s.internetFacing(),
 						s.publicServiceLevel(), s.dataClassification(), s.handlesPersonalData(),
-						s.personalSubjectsBasic(), s.personalSubjectsSensitive(), s.stateSecretGrade(), s.critical(),
-						s.eGovernment(), MonitoringKind.ORGANISATION, organisationId));
+						s.personalSubjectsBasic(), s.personalSubjectsSensitive(), s.stateSecretGrade(), critical,
+						s.eGovernment(), monitoring, organisationId));
+	}
+
+	LifecycleReview review(long systemId) {
+		return reviews.record(new LifecycleReviews.NewReview(systemId, LifecycleReview.Stage.DESIGN, null,
+				LifecycleReview.Result.PASSED, "Hội đồng thẩm định", null));
+	}
+
+	LifecycleReview.Document document(long reviewId) {
+		byte[] content = "%PDF-1.7 biên bản".getBytes(StandardCharsets.UTF_8);
+		return reviews.addDocument(reviewId, new ByteArrayInputStream(content), "bien-ban.pdf", "application/pdf",
+				content.length);
 	}
 
 	Assessment draft(long systemId) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -100,7 +102,7 @@ class AssessmentFlowTests {
 		String notApplicable = expected.get(3);
 		assertThat(api.put("officer", answers + met, "{\"answer\":\"met\",\"note\":\"Quy chế số 12\"}")).hasStatusOk();
 		assertThat(api.put("officer", answers + partly,
-				api.json("answer", "partly_met", "owner", "Phòng CNTT", "due", today.plusDays(60).toString())))
+				api.json("answer", "partly_met", "owner", "Phòng CNTT", "due", today.plusDays(3).toString())))
 			.hasStatusOk();
 		// a gap without its owner and deadline cannot be completed yet
 		assertThat(api.put("officer", answers + notMet, "{\"answer\":\"not_met\",\"note\":\"Chưa có WAF\"}"))
@@ -170,7 +172,7 @@ class AssessmentFlowTests {
 		assertThat(actions.get(0).get("overdue").asBoolean()).isTrue();
 		assertThat(actions.get(1).get("requirementId").asString()).isEqualTo(partly);
 		assertThat(actions.get(1).get("gap").asString()).isEqualTo("partly_met");
-		assertThat(actions.get(1).get("dueOn").asString()).isEqualTo(today.plusDays(60).toString());
+		assertThat(actions.get(1).get("dueOn").asString()).isEqualTo(today.plusDays(3).toString());
 		assertThat(actions.get(1).get("overdue").asBoolean()).isFalse();
 
 		JsonNode overdue = api
@@ -190,6 +192,12 @@ class AssessmentFlowTests {
 			.query(String.class)
 			.single()).isEqualTo("MET");
 
+		Document home = Jsoup.parse(api.body(mvc.get().uri("/").with(logins.session("officer")).exchange()));
+		assertThat(Long.parseLong(home.select("a.home-card[href=/assessment-actions?overdue=true] .display-6")
+			.text()
+			.replaceAll("\\D", ""))).as("the home page's overdue remediation").isPositive();
+		assertThat(home.select("#home-due a[href=/assessments/" + id + "#actions]").text()).as("due this week")
+			.contains(system.code());
 		long action = actions.get(0).get("id").asLong();
 		MvcTestResult moved = api.post("officer", "/api/v1/assessment-actions/" + action + "/transitions",
 				"{\"to\":\"done\",\"note\":\"Đã triển khai WAF\"}");

@@ -27,6 +27,13 @@ class AssessmentNavigation {
 	}
 
 	@Bean
+	NavItem protectionLayersNav() {
+		return new NavItem(73, "nav.menu.compliance", "nav.protectionLayers", "/protection",
+				Set.of(Role.ADMIN, Role.PROVINCE_OPERATOR, Role.POLICE, Role.LEADERSHIP, Role.AGENCY_OFFICER),
+				"layers");
+	}
+
+	@Bean
 	NavItem assessmentEngagementsNav() {
 		return new NavItem(72, "nav.menu.compliance", "nav.assessmentEngagements", "/assessment-engagements", READERS,
 				"person-badge");

@@ -1,0 +1,58 @@
+package vn.khien.compliance;
+
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import vn.khien.platform.FileStore;
+import vn.khien.platform.InvalidInputException;
+
+/**
+ * Files offered as evidence (of an assessment, of a lifecycle review): checked for size
+ * and kind first, then kept as received in the file store, charged to the owner agency.
+ */
+@Component
+class EvidenceFiles {
+
+	/** What was kept, with the content type its kind gives. */
+	record Kept(FileStore.StoredFile file, String contentType) {
+	}
+
+	private final FileStore files;
+
+	private final AssessmentSettings settings;
+
+	EvidenceFiles(FileStore files, AssessmentSettings settings) {
+		this.files = files;
+		this.settings = settings;
+	}
+
+	/**
+	 * @param size the size the upload declares, -1 when unknown (the store caps it)
+	 */
+	Kept keep(long agencyId, InputStream content, String filename, @Nullable String contentType, long size) {
+		long max = settings.maxEvidenceBytes();
+		if (size == 0) {
+			throw new InvalidInputException("file", "assessment.evidence.empty");
+		}
+		if (size > max) {
+			throw new InvalidInputException("file", "assessment.evidence.tooLarge", max / (1024 * 1024));
+		}
+		var in = new BufferedInputStream(content, EvidenceTypes.SNIFF + 1);
+		byte[] head = EvidenceTypes.head(in);
+		if (head.length == 0) {
+			throw new InvalidInputException("file", "assessment.evidence.empty");
+		}
+		String type = EvidenceTypes.check(filename, contentType, head);
+		return new Kept(files.storeFor(agencyId, in, filename, type, max), type);
+	}
+
+	InputStream open(long fileId, Object what) {
+		FileStore.StoredFile file = files.find(fileId)
+			.orElseThrow(() -> new vn.khien.platform.NotFoundException("evidence file", what));
+		return files.open(file);
+	}
+
+}
