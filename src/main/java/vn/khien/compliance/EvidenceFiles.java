@@ -46,7 +46,11 @@ class EvidenceFiles {
 			throw new InvalidInputException("file", "assessment.evidence.empty");
 		}
 		String type = EvidenceTypes.check(filename, contentType, head);
-		return new Kept(files.storeFor(agencyId, in, filename, type, max), type);
+		FileStore.StoredFile stored = files.storeFor(agencyId, in, filename, type, max);
+		// evidence is a record: the upload retention must not purge it (in the caller's
+		// transaction, so an evidence that is not attached after all is purged in time)
+		files.keep(stored.id());
+		return new Kept(stored, type);
 	}
 
 	InputStream open(long fileId, Object what) {

@@ -455,6 +455,10 @@ public class InspectionManagement {
 		}
 		FileStore.StoredFile stored = evidence == null ? null : files.storeFor(action.agencyId(), evidence.content(),
 				evidence.filename(), evidence.contentType(), MAX_EVIDENCE_BYTES);
+		if (stored != null) {
+			// evidence of a fix is a record the upload retention must not purge
+			files.keep(stored.id());
+		}
 		Instant now = Instant.now();
 		int updated = jdbc.sql("""
 				UPDATE inspection_action SET status = :to, is_verified = :verified, status_at = :now,

@@ -148,6 +148,11 @@ class AssessmentFlowTests {
 			.param("id", kept.get("id").asLong())
 			.query(String.class)
 			.single()).as("kept as received in the file store").isEqualTo(kept.get("sha256").asString());
+		assertThat(jdbc
+			.sql("SELECT kept FROM stored_file WHERE id = (SELECT file_id FROM assessment_evidence WHERE id = :id)")
+			.param("id", kept.get("id").asLong())
+			.query(Boolean.class)
+			.single()).as("kept whatever the upload retention").isTrue();
 
 		MvcTestResult completed = api.post("officer", "/api/v1/assessments/" + id + "/complete",
 				"{\"summary\":\"Cần khắc phục 2 yêu cầu.\"}");

@@ -114,6 +114,10 @@ class InspectionApiTests {
 			.exchange(), 200);
 		assertThat(reported.get("status").asString()).isEqualTo("done");
 		long fileId = reported.get("history").get(0).get("fileId").asLong();
+		assertThat(jdbc.sql("SELECT kept FROM stored_file WHERE id = :id")
+			.param("id", fileId)
+			.query(Boolean.class)
+			.single()).as("kept whatever the upload retention").isTrue();
 		// neither the agency nor an operator of another body verifies; the police do
 		assertThat(
 				ok(post("officer", "/api/v1/inspection-actions/" + actionId + "/transitions", "{\"to\":\"verified\"}"),
