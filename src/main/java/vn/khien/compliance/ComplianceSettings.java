@@ -39,7 +39,7 @@ public record ComplianceSettings(@Nullable Map<Authority, List<Role>> authoritie
 	}
 
 	public List<Role> rolesOf(Authority authority) {
-		return authorities == null ? List.of() : authorities.getOrDefault(authority, List.of());
+		return authorities.getOrDefault(authority, List.of());
 	}
 
 }

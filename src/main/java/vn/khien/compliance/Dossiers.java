@@ -111,7 +111,7 @@ public class Dossiers {
 	/** Dossiers in the caller's scope, the newest first. */
 	public PageResult<Dossier> list(Filter filter, PageQuery page) {
 		AgencyScope scope = currentUser.scope();
-		page.orderBy(Map.of("id", "d.id"), "d.id");
+		String order = page.orderBy(Map.of("id", "d.id"), "d.id DESC");
 		StringBuilder where = new StringBuilder(scope.filter("d.agency_id"));
 		Map<String, Object> params = new HashMap<>();
 		if (filter.agencyId() != null) {
@@ -131,9 +131,8 @@ public class Dossiers {
 					+ " OR (d.status = 'APPRAISED' AND d.approval_due < :today))");
 			params.put("today", Date.valueOf(LocalDate.now(ZONE)));
 		}
-		String order = page.descending() || page.sortParam().isEmpty() ? "DESC" : "ASC";
 		var items = scope
-			.bind(jdbc.sql("SELECT " + COLUMNS + " FROM dossier d WHERE " + where + " ORDER BY d.id " + order
+			.bind(jdbc.sql("SELECT " + COLUMNS + " FROM dossier d WHERE " + where + " ORDER BY " + order
 					+ " LIMIT :limit OFFSET :offset")
 				.params(params))
 			.param("limit", page.size())
@@ -183,7 +182,7 @@ public class Dossiers {
 			throw InvalidInputException.conflict("systemId", "dossier.create.open", system.code());
 		}
 		LocalDate today = LocalDate.now(ZONE);
-		LevelProposal proposal = proposals.forSystem(today, systemId);
+		LevelProposal proposal = proposals.propose(today, LevelProposals.factsOf(system));
 		int chosen = level != null ? level : proposal.level();
 		boolean byCriterion = chosen == proposal.level();
 		Instant now = Instant.now();
@@ -305,7 +304,7 @@ public class Dossiers {
 	 */
 	@Transactional
 	public Dossier move(long id, Move move) {
-		lock(get(id).id());
+		lock(id);
 		Dossier dossier = get(id);
 		DossierStatus from = dossier.status();
 		DossierStatus to = move.to();
@@ -493,8 +492,19 @@ public class Dossiers {
 		return due == null ? null : Date.valueOf(due);
 	}
 
+	/** Locks the dossier's row for the move, or 404 outside the caller's scope. */
 	private void lock(long id) {
-		jdbc.sql("SELECT id FROM dossier WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).list();
+		AgencyScope scope = currentUser.scope();
+		boolean found = !scope
+			.bind(jdbc
+				.sql("SELECT d.id FROM dossier d WHERE d.id = :id AND " + scope.filter("d.agency_id") + " FOR UPDATE")
+				.param("id", id))
+			.query(Long.class)
+			.list()
+			.isEmpty();
+		if (!found) {
+			throw new NotFoundException("dossier", id);
+		}
 	}
 
 	private void step(long id, long agencyId, @Nullable DossierStatus from, DossierStatus to, @Nullable String note) {
