@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 public record RulePack(String id, String version, String title, LocalDate effectiveFrom,
 		@Nullable LocalDate effectiveTo, List<LegalText> texts, List<Level> levels, List<Approval> approvals,
 		List<DossierPart> dossierParts, List<RequirementGroup> requirements, List<Target> targets,
-		List<Obligation> obligations, List<IncidentDeadline> incidentDeadlines, String file,
-		List<PackAdjustment> adjustments) {
+		List<Obligation> obligations, List<IncidentDeadline> incidentDeadlines, List<IncidentType> incidentTypes,
+		@Nullable SeriousIncident seriousIncident, String file, List<PackAdjustment> adjustments) {
 
 	public boolean inForceOn(LocalDate date) {
 		return !date.isBefore(effectiveFrom) && (effectiveTo == null || !date.isAfter(effectiveTo));
@@ -174,7 +174,34 @@ public record RulePack(String id, String version, String title, LocalDate effect
 	 * all).
 	 */
 	public record IncidentDeadline(String id, String title, TimeLimit within, String from, @Nullable String when,
-			Source source) {
+			@Nullable String recipient, Source source) {
+	}
+
+	/**
+	 * An attack type of the pack's periodic report form, with the ENISA reference
+	 * taxonomy's types ({@code class/type}) it counts.
+	 */
+	public record IncidentType(String id, String title, List<String> taxonomy, Source source) {
+	}
+
+	/**
+	 * When an incident is serious: on a system of {@code levels} (or one on the national
+	 * list), with one of {@code impacts}, and (if {@code beyondCapability}) more than its
+	 * owner can handle.
+	 */
+	public record SeriousIncident(List<Integer> levels, List<String> impacts, boolean beyondCapability, Source source) {
+
+		public boolean metBy(@Nullable Integer level, boolean nationallyImportant, @Nullable String impact,
+				boolean beyondOwnCapability) {
+			boolean system = nationallyImportant || (level != null && levels.contains(level));
+			return system && impact != null && impacts.contains(impact) && (!beyondCapability || beyondOwnCapability);
+		}
+
+	}
+
+	/** The attack type that counts the taxonomy type {@code taxonomy}, if any. */
+	public Optional<IncidentType> incidentType(String taxonomy) {
+		return incidentTypes.stream().filter(t -> t.taxonomy().contains(taxonomy)).findFirst();
 	}
 
 }

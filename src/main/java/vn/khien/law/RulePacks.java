@@ -285,8 +285,8 @@ public class RulePacks {
 		}
 		return new RulePack(result.id(), result.version(), result.title(), result.effectiveFrom(), result.effectiveTo(),
 				result.texts(), result.levels(), result.approvals(), result.dossierParts(), result.requirements(),
-				result.targets(), result.obligations(), result.incidentDeadlines(), result.file(),
-				List.copyOf(applied));
+				result.targets(), result.obligations(), result.incidentDeadlines(), result.incidentTypes(),
+				result.seriousIncident(), result.file(), List.copyOf(applied));
 	}
 
 	/** The pack with the value {@code target} names replaced; unchanged if none. */
@@ -322,7 +322,7 @@ public class RulePacks {
 				.toList();
 			case "deadline" -> deadlines = deadlines.stream()
 				.map(d -> d.id().equals(key) && parts.length == 2 ? new IncidentDeadline(d.id(), d.title(),
-						changed(d.within(), change), d.from(), d.when(), d.source()) : d)
+						changed(d.within(), change), d.from(), d.when(), d.recipient(), d.source()) : d)
 				.toList();
 			case "criterion" -> {
 				if (parts.length != 3) {
@@ -343,8 +343,8 @@ public class RulePacks {
 			}
 		}
 		return new RulePack(p.id(), p.version(), p.title(), p.effectiveFrom(), p.effectiveTo(), p.texts(), levels,
-				approvals, p.dossierParts(), p.requirements(), p.targets(), obligations, deadlines, p.file(),
-				p.adjustments());
+				approvals, p.dossierParts(), p.requirements(), p.targets(), obligations, deadlines, p.incidentTypes(),
+				p.seriousIncident(), p.file(), p.adjustments());
 	}
 
 	private static @Nullable TimeLimit changed(@Nullable TimeLimit limit, UnaryOperator<Long> change) {

@@ -31,6 +31,8 @@ import vn.khien.law.RulePack.Condition;
 import vn.khien.law.RulePack.Criterion;
 import vn.khien.law.RulePack.DossierPart;
 import vn.khien.law.RulePack.IncidentDeadline;
+import vn.khien.law.RulePack.IncidentType;
+import vn.khien.law.RulePack.SeriousIncident;
 import vn.khien.law.RulePack.LegalText;
 import vn.khien.law.RulePack.Level;
 import vn.khien.law.RulePack.Obligation;
@@ -81,7 +83,7 @@ public final class RulePackReader {
 
 	private static RulePack pack(String file, PackNode root) {
 		var f = root.fields("id", "version", "title", "effective", "texts", "levels", "approvals", "dossierParts",
-				"requirements", "targets", "obligations", "incidentDeadlines");
+				"requirements", "targets", "obligations", "incidentDeadlines", "incidentTypes", "seriousIncident");
 		String id = f.text("id");
 		if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
 			throw f.required("id").fail("law.pack.badId", id);
@@ -103,7 +105,10 @@ public final class RulePackReader {
 				approvals(f.required("approvals")), dossierParts(f.required("dossierParts")),
 				requirements(f.required("requirements")),
 				f.optional("targets") == null ? List.of() : targets(f.required("targets")),
-				obligations(f.required("obligations")), deadlines(f.required("incidentDeadlines")), file, List.of());
+				obligations(f.required("obligations")), deadlines(f.required("incidentDeadlines")),
+				f.optional("incidentTypes") == null ? List.of() : incidentTypes(f.required("incidentTypes")),
+				f.optional("seriousIncident") == null ? null : seriousIncident(f.required("seriousIncident")), file,
+				List.of());
 	}
 
 	private static List<Level> packLevels(PackNode node) {
@@ -287,7 +292,7 @@ public final class RulePackReader {
 		List<IncidentDeadline> deadlines = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
 		for (PackNode n : node.list()) {
-			var d = n.fields("id", "title", "within", "from", "when", "source");
+			var d = n.fields("id", "title", "within", "from", "when", "recipient", "source");
 			String id = unique(d, ids);
 			Source source = source(d.required("source"));
 			String from = d.text("from");
@@ -299,10 +304,46 @@ public final class RulePackReader {
 				throw d.required("when")
 					.fail("law.pack.unknownWord", when, "when", "serious, beyond_capability, national_security");
 			}
-			deadlines.add(
-					new IncidentDeadline(id, d.text("title"), limit(d.required("within"), source), from, when, source));
+			deadlines.add(new IncidentDeadline(id, d.text("title"), limit(d.required("within"), source), from, when,
+					d.optionalText("recipient"), source));
 		}
 		return List.copyOf(deadlines);
+	}
+
+	private static List<IncidentType> incidentTypes(PackNode node) {
+		List<IncidentType> types = new ArrayList<>();
+		Set<String> ids = new HashSet<>();
+		Set<String> counted = new HashSet<>();
+		for (PackNode n : node.list()) {
+			var t = n.fields("id", "title", "taxonomy", "source");
+			String id = unique(t, ids);
+			List<String> taxonomy = new ArrayList<>();
+			for (PackNode entry : t.required("taxonomy").list()) {
+				String code = entry.text();
+				if (!code.matches("[a-z0-9-]+/[a-z0-9-]+")) {
+					throw entry.fail("law.pack.badTaxonomy", code);
+				}
+				// NB: one taxonomy type counts in one attack type, or the periodic report
+				// counts twice
+				if (!counted.add(code)) {
+					throw entry.fail("law.pack.taxonomyTwice", code);
+				}
+				taxonomy.add(code);
+			}
+			types.add(new IncidentType(id, t.text("title"), List.copyOf(taxonomy), source(t.required("source"))));
+		}
+		return List.copyOf(types);
+	}
+
+	private static SeriousIncident seriousIncident(PackNode node) {
+		var s = node.fields("levels", "impacts", "beyondCapability", "source");
+		List<String> impacts = new ArrayList<>();
+		for (PackNode entry : s.required("impacts").list()) {
+			impacts.add(entry.text());
+		}
+		boolean beyond = s.optional("beyondCapability") != null && Boolean.parseBoolean(s.text("beyondCapability"));
+		return new SeriousIncident(levels(s.required("levels")), List.copyOf(impacts), beyond,
+				source(s.required("source")));
 	}
 
 	private static String unique(PackNode.Fields f, Set<String> ids) {
