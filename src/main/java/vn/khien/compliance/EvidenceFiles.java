@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import vn.khien.platform.FileStore;
 import vn.khien.platform.InvalidInputException;
+import vn.khien.platform.UploadTypes;
 
 /**
  * Files offered as evidence (of an assessment, of a lifecycle review): checked for size
@@ -34,19 +35,9 @@ class EvidenceFiles {
 	 */
 	Kept keep(long agencyId, InputStream content, String filename, @Nullable String contentType, long size) {
 		long max = settings.maxEvidenceBytes();
-		if (size == 0) {
-			throw new InvalidInputException("file", "assessment.evidence.empty");
-		}
-		if (size > max) {
-			throw new InvalidInputException("file", "assessment.evidence.tooLarge", max / (1024 * 1024));
-		}
-		var in = new BufferedInputStream(content, EvidenceTypes.SNIFF + 1);
-		byte[] head = EvidenceTypes.head(in);
-		if (head.length == 0) {
-			throw new InvalidInputException("file", "assessment.evidence.empty");
-		}
-		String type = EvidenceTypes.check(filename, contentType, head);
-		FileStore.StoredFile stored = files.storeFor(agencyId, in, filename, type, max);
+		UploadTypes.Checked checked = UploadTypes.check(content, filename, contentType, size, max);
+		String type = checked.contentType();
+		FileStore.StoredFile stored = files.storeFor(agencyId, checked.content(), filename, type, max);
 		// evidence is a record: the upload retention must not purge it (in the caller's
 		// transaction, so an evidence that is not attached after all is purged in time)
 		files.keep(stored.id());

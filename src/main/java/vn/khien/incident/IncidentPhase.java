@@ -1,7 +1,8 @@
 package vn.khien.incident;
 
-import java.util.Locale;
 import java.util.Optional;
+
+import vn.khien.platform.EnumCodes;
 
 /**
  * The phases of a response (NIST SP 800-61): detection and analysis; containment,
@@ -13,16 +14,11 @@ public enum IncidentPhase {
 
 	@com.fasterxml.jackson.annotation.JsonValue
 	public String code() {
-		return name().toLowerCase(Locale.ROOT);
+		return EnumCodes.code(this);
 	}
 
 	public static Optional<IncidentPhase> of(String code) {
-		for (IncidentPhase p : values()) {
-			if (p.code().equals(code.trim().toLowerCase(Locale.ROOT))) {
-				return Optional.of(p);
-			}
-		}
-		return Optional.empty();
+		return EnumCodes.of(IncidentPhase.class, code);
 	}
 
 }

@@ -94,13 +94,13 @@ class AssessmentGarbageTests {
 		MvcTestResult empty = api.upload("officer", id,
 				AssessmentCalls.file("empty.pdf", "application/pdf", new byte[0]), valid);
 		bad(empty);
-		assertThat(api.read(empty).get("code").asString()).isEqualTo("assessment.evidence.empty");
+		assertThat(api.read(empty).get("code").asString()).isEqualTo("upload.empty");
 		byte[] huge = new byte[21 * 1024 * 1024];
 		System.arraycopy("%PDF-".getBytes(StandardCharsets.US_ASCII), 0, huge, 0, 5);
 		MvcTestResult oversized = api.upload("officer", id, AssessmentCalls.file("huge.pdf", "application/pdf", huge),
 				valid);
 		bad(oversized);
-		assertThat(api.read(oversized).get("code").asString()).isEqualTo("assessment.evidence.tooLarge");
+		assertThat(api.read(oversized).get("code").asString()).isEqualTo("upload.tooLarge");
 		bad(api.upload("officer", id,
 				AssessmentCalls.file("setup.exe", "application/x-msdownload", new byte[] { 'M', 'Z', 0, 0 }), valid));
 		bad(api.upload("officer", id,

@@ -1,4 +1,4 @@
-package vn.khien.compliance;
+package vn.khien.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,14 +11,13 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.khien.platform.InvalidInputException;
-
 /**
- * The kinds of file accepted as evidence: documents, spreadsheets, images, plain text and
- * archives, told by their name's extension and checked against their first bytes, so a
- * program renamed to {@code .pdf} is refused before anything is stored.
+ * The kinds of file accepted as evidence and attachments: documents, spreadsheets,
+ * images, plain text and archives, told by their name's extension and checked against
+ * their first bytes, so a program renamed to {@code .pdf} is refused before anything is
+ * stored. A program itself is never accepted (a malware sample comes zipped).
  */
-final class EvidenceTypes {
+public final class UploadTypes {
 
 	/** What the first bytes of a file of each kind are; null: text without NUL bytes. */
 	private record Kind(String contentType, byte @Nullable [] magic) {
@@ -39,20 +38,26 @@ final class EvidenceTypes {
 			Map.entry("odt", new Kind("application/vnd.oasis.opendocument.text", ZIP)),
 			Map.entry("ods", new Kind("application/vnd.oasis.opendocument.spreadsheet", ZIP)),
 			Map.entry("zip", new Kind("application/zip", ZIP)), Map.entry("doc", new Kind("application/msword", OLE)),
-			Map.entry("xls", new Kind("application/vnd.ms-excel", OLE)));
+			Map.entry("xls", new Kind("application/vnd.ms-excel", OLE)),
+			Map.entry("gif", new Kind("image/gif", new byte[] { 'G', 'I', 'F', '8' })),
+			Map.entry("webp", new Kind("image/webp", new byte[] { 'R', 'I', 'F', 'F' })),
+			Map.entry("log", new Kind("text/plain", null)), Map.entry("json", new Kind("application/json", null)),
+			Map.entry("gz", new Kind("application/gzip", new byte[] { 0x1F, (byte) 0x8B })), Map.entry("7z",
+					new Kind("application/x-7z-compressed", new byte[] { '7', 'z', (byte) 0xBC, (byte) 0xAF })));
 
 	/**
 	 * Declared types that say nothing either way (browsers send these for many files).
 	 */
 	private static final Set<String> VAGUE = Set.of("", "application/octet-stream", "binary/octet-stream",
-			"application/x-zip-compressed", "application/vnd.ms-excel", "text/plain", "text/comma-separated-values");
+			"application/x-zip-compressed", "application/vnd.ms-excel", "text/plain", "text/comma-separated-values",
+			"application/x-gzip");
 
-	static final int SNIFF = 4096;
+	public static final int SNIFF = 4096;
 
-	private EvidenceTypes() {
+	private UploadTypes() {
 	}
 
-	static String extensions() {
+	public static String extensions() {
 		return String.join(", ", new TreeSet<>(KINDS.keySet()));
 	}
 
@@ -60,23 +65,23 @@ final class EvidenceTypes {
 	 * The content type to keep for the file, once its name, declared type and first bytes
 	 * agree; a 400 naming the accepted kinds otherwise.
 	 */
-	static String check(String filename, @Nullable String declared, byte[] head) {
+	public static String check(String filename, @Nullable String declared, byte[] head) {
 		String name = filename.toLowerCase(Locale.ROOT);
 		int dot = name.lastIndexOf('.');
 		Kind kind = dot < 0 ? null : KINDS.get(name.substring(dot + 1));
 		if (kind == null) {
-			throw new InvalidInputException("file", "assessment.evidence.type", extensions());
+			throw new InvalidInputException("file", "upload.type", extensions());
 		}
 		String type = declared == null ? "" : declared.toLowerCase(Locale.ROOT).split(";")[0].strip();
 		boolean known = KINDS.values().stream().anyMatch(k -> k.contentType().equals(type));
 		if (!VAGUE.contains(type) && !known) {
-			throw new InvalidInputException("file", "assessment.evidence.type", extensions());
+			throw new InvalidInputException("file", "upload.type", extensions());
 		}
 		byte[] magic = kind.magic();
 		boolean matches = magic == null ? text(head)
 				: head.length >= magic.length && Arrays.equals(Arrays.copyOf(head, magic.length), magic);
 		if (!matches) {
-			throw new InvalidInputException("file", "assessment.evidence.content", filename);
+			throw new InvalidInputException("file", "upload.content", filename);
 		}
 		return kind.contentType();
 	}
@@ -90,8 +95,33 @@ final class EvidenceTypes {
 		return true;
 	}
 
+	/** An upload whose size and kind were checked: read the file from {@code content}. */
+	public record Checked(InputStream content, String contentType) {
+	}
+
+	/**
+	 * Checks an upload before anything of it is stored: not empty, not over {@code max}
+	 * bytes as declared ({@code size}, -1 when unknown: the store caps what it reads), of
+	 * an accepted kind by name, declared type and first bytes.
+	 */
+	public static Checked check(InputStream content, String filename, @Nullable String contentType, long size,
+			long max) {
+		if (size == 0) {
+			throw new InvalidInputException("file", "upload.empty");
+		}
+		if (size > max) {
+			throw new InvalidInputException("file", "upload.tooLarge", max / (1024 * 1024));
+		}
+		var in = new java.io.BufferedInputStream(content, SNIFF + 1);
+		byte[] head = head(in);
+		if (head.length == 0) {
+			throw new InvalidInputException("file", "upload.empty");
+		}
+		return new Checked(in, check(filename, contentType, head));
+	}
+
 	/** The first bytes of a stream that supports mark and reset, which is left unread. */
-	static byte[] head(InputStream in) {
+	public static byte[] head(InputStream in) {
 		try {
 			in.mark(SNIFF + 1);
 			byte[] head = in.readNBytes(SNIFF);
