@@ -1,5 +1,6 @@
-package vn.khien.vulnerability.internal;
+package vn.khien.platform.documents;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,11 +14,18 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 /**
  * Liberation Serif, regular and bold (SIL Open Font License 1.1, {@code fonts/}): every
  * Vietnamese letter with its tones, and the metrics of Times New Roman, the font
- * Vietnamese offices write letters in. The PDF embeds it; the DOCX names Times New Roman
- * and takes its widths from here to size its rules. The files are read once; each PDF
- * loads its own copy, since a font that is being subset is not shared between threads.
+ * Vietnamese offices write in. A PDF embeds it; a DOCX names Times New Roman and takes
+ * its widths from here to size its rules. The files are read once per process
+ * ({@link #liberationSerif()}); each PDF loads its own copy, since a font that is being
+ * subset is not shared between threads.
  */
-final class LetterFonts {
+public final class DocumentFonts {
+
+	private static final class Shared {
+
+		static final DocumentFonts FONTS = new DocumentFonts();
+
+	}
 
 	private final byte[] regular;
 
@@ -27,23 +35,30 @@ final class LetterFonts {
 
 	private final Metrics boldMetrics;
 
-	LetterFonts() {
+	private DocumentFonts() {
 		this.regular = read("/fonts/LiberationSerif-Regular.ttf");
 		this.bold = read("/fonts/LiberationSerif-Bold.ttf");
 		this.regularMetrics = new Metrics(regular);
 		this.boldMetrics = new Metrics(bold);
 	}
 
-	byte[] regular() {
-		return regular;
+	/** The fonts, read on first use and shared: nothing in them changes. */
+	public static DocumentFonts liberationSerif() {
+		return Shared.FONTS;
 	}
 
-	byte[] bold() {
-		return bold;
+	/** The regular face's file, to embed: a stream, so that no caller can change it. */
+	public InputStream regular() {
+		return new ByteArrayInputStream(regular);
+	}
+
+	/** The bold face's file, to embed. */
+	public InputStream bold() {
+		return new ByteArrayInputStream(bold);
 	}
 
 	/** How wide {@code text} is at {@code size} points. */
-	float width(String text, boolean bold, float size) {
+	public float width(String text, boolean bold, float size) {
 		return (bold ? boldMetrics : regularMetrics).width(text, size);
 	}
 
@@ -52,7 +67,7 @@ final class LetterFonts {
 	 * control characters as spaces and what the fonts lack (an emoji in a system's name)
 	 * as a question mark, which a PDF would otherwise refuse.
 	 */
-	String printable(String text) {
+	public String printable(String text) {
 		String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
 		StringBuilder out = new StringBuilder(composed.length());
 		composed.codePoints().forEach(c -> {
@@ -70,7 +85,7 @@ final class LetterFonts {
 	}
 
 	private static byte[] read(String resource) {
-		try (InputStream in = LetterFonts.class.getResourceAsStream(resource)) {
+		try (InputStream in = DocumentFonts.class.getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IllegalStateException(resource + " is not on the classpath");
 			}
