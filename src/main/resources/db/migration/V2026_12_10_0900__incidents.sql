@@ -135,7 +135,7 @@ CREATE TABLE incident_observable (
   incident_id BIGINT NOT NULL,
   agency_id   BIGINT,
   kind        VARCHAR(20) NOT NULL,
-  value       VARCHAR(2000) NOT NULL,
+  observed    VARCHAR(2000) NOT NULL,
   value_key   VARCHAR(64) NOT NULL,
   tlp         VARCHAR(20) NOT NULL,
   note        VARCHAR(1000),

@@ -66,7 +66,7 @@ class IncidentDetail {
 		long id = i.id();
 		boolean participant = viewer != null && participant(id, viewer);
 		List<Incident.Observable> all = jdbc.sql("""
-				SELECT id, kind, value, tlp, note, sightings, first_seen, last_seen, added_by
+				SELECT id, kind, observed, tlp, note, sightings, first_seen, last_seen, added_by
 				FROM incident_observable WHERE incident_id = :id ORDER BY id""")
 			.param("id", id)
 			.query((rs, n) -> new Incident.Observable(rs.getLong(1), ObservableKind.valueOf(rs.getString(2)),
@@ -193,7 +193,7 @@ class IncidentDetail {
 		if (seen == 0) {
 			jdbc.sql(
 					"""
-							INSERT INTO incident_observable (incident_id, agency_id, kind, value, value_key, tlp, note, first_seen,
+							INSERT INTO incident_observable (incident_id, agency_id, kind, observed, value_key, tlp, note, first_seen,
 							  last_seen, added_by)
 							VALUES (:id, :agency, :kind, :value, :key, :tlp, :note, :now, :now, :by)""")
 				.param("id", incidentId)

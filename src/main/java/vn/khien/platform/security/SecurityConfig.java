@@ -77,6 +77,10 @@ class SecurityConfig {
 			.authorizeHttpRequests(
 					a -> a.requestMatchers("/api/v1/auth/token", "/actuator/health", "/actuator/health/**")
 						.permitAll()
+						// what the public may send without an account (rate-limited where
+						// it is taken)
+						.requestMatchers("/api/v1/public/**")
+						.permitAll()
 						.requestMatchers("/actuator/**")
 						.hasRole("ADMIN")
 						.anyRequest()
@@ -118,7 +122,7 @@ class SecurityConfig {
 					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/login/denied", "/webjars/**", "/static/**", "/favicon.ico", "/error",
-						"/api/docs", "/api/docs/**", "/api/swagger-ui/**")
+						"/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/incident-report", "/incident-report/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
