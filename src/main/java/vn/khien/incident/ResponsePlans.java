@@ -65,7 +65,7 @@ public class ResponsePlans {
 			LEFT JOIN information_system s ON s.id = rp.system_id""";
 
 	/** A plan whose system changed after its last review. */
-	private static final String STALE = "(rp.reviewed_at IS NOT NULL AND s.updated_at > rp.reviewed_at)";
+	private static final String STALE = "(rp.reviewed_at IS NOT NULL AND s.updated_at IS NOT NULL AND s.updated_at > rp.reviewed_at)";
 
 	private final JdbcClient jdbc;
 
