@@ -14,7 +14,10 @@ import java.util.function.BooleanSupplier;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -131,7 +134,8 @@ class NotificationMailTests {
 	}
 
 	@Test
-	void aMailRefusedWhileTheServerIsDownIsSentWhenItsRetryFallsDue() throws Exception {
+	@ExtendWith(OutputCaptureExtension.class)
+	void aMailRefusedWhileTheServerIsDownIsSentWhenItsRetryFallsDue(CapturedOutput output) throws Exception {
 		String domain = domain();
 		long responder = account("retry", domain, Role.RESPONDER, null);
 		smtp.stop();
@@ -162,6 +166,15 @@ class NotificationMailTests {
 				.isEqualTo("[Khiên] Đã nhận yêu cầu điều phối: Yêu cầu hỗ trợ xử lý mã độc đào tiền ảo"));
 		assertThat(states(List.of(responder))).containsExactly(Map.entry(responder, "SENT"));
 		assertThat(attempts(responder)).isEqualTo(2);
+		// the outbox's log says which notification failed and why, not to whom nor what
+		// it said (GreenMail's own log names the address)
+		String ours = output.getAll()
+			.lines()
+			.filter(line -> line.contains("notification.NotificationMail"))
+			.collect(java.util.stream.Collectors.joining("\n"));
+		assertThat(ours).contains("not mailed (attempt 1)")
+			.doesNotContain(address("retry", domain))
+			.doesNotContain("đào tiền ảo");
 	}
 
 	private void runOutbox() {

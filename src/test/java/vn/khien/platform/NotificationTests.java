@@ -233,6 +233,28 @@ class NotificationTests {
 			.single()).isEqualTo("[\"\"]");
 	}
 
+	@Test
+	void theLanguageAUserChoosesIsKeptForWhatIsWrittenToThem() {
+		SignedIn session = TestLogins.signIn(mvc, username(reader), PASSWORD);
+		assertThat(language(reader)).isNull();
+		assertThat(mvc.get().uri("/notifications?lang=en").with(session)).hasStatusOk()
+			.bodyText()
+			.contains("My notifications");
+		assertThat(language(reader)).isEqualTo("en");
+		assertThat(mvc.get().uri("/notifications?lang=vi").with(session)).hasStatusOk();
+		assertThat(language(reader)).isEqualTo("vi");
+		// a visitor's choice is only a cookie
+		assertThat(mvc.get().uri("/login?lang=en")).hasStatusOk();
+	}
+
+	private String language(long account) {
+		return jdbc.sql("SELECT language FROM app_user WHERE id = :id")
+			.param("id", account)
+			.query((rs, n) -> rs.getString(1))
+			.list()
+			.get(0);
+	}
+
 	private long notice(long account, String link, String what) {
 		assertThat(notifications
 			.notify(Notice.of("task.assigned", "notification.notice.taskAssigned", link, what).to(account)))
