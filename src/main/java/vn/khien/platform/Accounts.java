@@ -288,6 +288,17 @@ public class Accounts {
 		accessChanged(userId, "password");
 	}
 
+	/**
+	 * Remembers the language the user chose in the app, for what is written to them while
+	 * they are away ({@link Notifications}); a preference, not audited.
+	 */
+	public void setLanguage(long userId, java.util.Locale language) {
+		jdbc.sql("UPDATE app_user SET language = :language WHERE id = :id")
+			.param("language", Notifications.language(language.getLanguage()).getLanguage())
+			.param("id", userId)
+			.update();
+	}
+
 	/** Ends the account's sessions and tokens (listeners run in this transaction). */
 	void accessChanged(long userId, String reason) {
 		String username = jdbc.sql("SELECT username FROM app_user WHERE id = :id")

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseCookie;
@@ -15,6 +16,8 @@ import org.springframework.web.util.WebUtils;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.khien.platform.Accounts;
+import vn.khien.platform.CurrentUser;
 
 /**
  * Vietnamese unless the user chose English (a cookie, set by {@code ?lang=en}); API
@@ -28,8 +31,8 @@ class LocaleConfig implements WebMvcConfigurer {
 	static final String COOKIE = "khien_lang";
 
 	@Bean
-	LocaleResolver localeResolver() {
-		return new KhienLocaleResolver();
+	LocaleResolver localeResolver(ObjectProvider<Accounts> accounts, ObjectProvider<CurrentUser> currentUser) {
+		return new KhienLocaleResolver(accounts, currentUser);
 	}
 
 	@Override
@@ -41,6 +44,15 @@ class LocaleConfig implements WebMvcConfigurer {
 	}
 
 	static class KhienLocaleResolver implements LocaleResolver {
+
+		private final ObjectProvider<Accounts> accounts;
+
+		private final ObjectProvider<CurrentUser> currentUser;
+
+		KhienLocaleResolver(ObjectProvider<Accounts> accounts, ObjectProvider<CurrentUser> currentUser) {
+			this.accounts = accounts;
+			this.currentUser = currentUser;
+		}
 
 		@Override
 		public Locale resolveLocale(HttpServletRequest request) {
@@ -79,6 +91,9 @@ class LocaleConfig implements WebMvcConfigurer {
 			}
 			Locale chosen = supported(locale == null ? "vi" : locale.getLanguage());
 			request.setAttribute(COOKIE, chosen);
+			// NB: kept on the account too, so that mails written while the user is away
+			// are in the language they read
+			currentUser.getObject().find().ifPresent(user -> accounts.getObject().setLanguage(user.id(), chosen));
 			response.addHeader("Set-Cookie",
 					ResponseCookie.from(COOKIE, chosen.getLanguage())
 						.path("/")
