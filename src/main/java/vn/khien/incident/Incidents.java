@@ -224,6 +224,9 @@ public class Incidents {
 	 */
 	@Transactional
 	public Incident report(AgencyReport report) {
+		if (!currentUser.scope().includes(report.agencyId())) {
+			throw new NotFoundException("agency", report.agencyId());
+		}
 		if (!currentUser.mayEdit(report.agencyId()) && !onTeam()) {
 			throw InvalidInputException.withStatus(403, "incident.report.notYours");
 		}
@@ -239,11 +242,12 @@ public class Incidents {
 		Instant discovered = discovered(report.discoveredAt());
 		Integer level = system == null ? null : system.securityLevel();
 		String form = json.writeValueAsString(report.form());
-		long id = insert(new Row(report.agencyId(), report.systemId(),
-				onTeam() ? IncidentSource.TEAM : IncidentSource.AGENCY, IncidentStatus.DETECTION, report.title(),
-				report.description(), discovered, severityOr(report.severity()), tlpOr(report.tlp()), report.taxonomy(),
-				report.impact(), level, system != null && system.critical(), report.beyondCapability(),
-				report.nationalSecurity(), report.detectedBy(), form, null, null, false, null, null, null));
+		long id = insert(
+				new Row(report.agencyId(), report.systemId(), onTeam() ? IncidentSource.TEAM : IncidentSource.AGENCY,
+						IncidentStatus.DETECTION, report.title(), report.description(), discovered,
+						severityOr(report.severity()), tlpOr(report.tlp()), report.taxonomy(), report.impact(), level,
+						system != null && system.critical(), report.beyondCapability(), report.nationalSecurity(),
+						report.detectedBy(), form, json.writeValueAsString(report), null, false, null, null, null));
 		Incident created = head(id);
 		created = detail.classifySerious(created);
 		deadlines.plan(created);
@@ -352,11 +356,12 @@ public class Incidents {
 			.optional();
 	}
 
-	/** Whether the caller works cases: the response team, operators, administrators. */
+	/**
+	 * Whether the caller works cases: the response team, operators, administrators, a
+	 * system principal that writes the province.
+	 */
 	public boolean onTeam() {
-		return currentUser.find()
-			.map(u -> u.has(Role.RESPONDER) || u.has(Role.PROVINCE_OPERATOR) || u.has(Role.ADMIN))
-			.orElse(false);
+		return currentUser.mayEditProvince() || currentUser.find().map(u -> u.has(Role.RESPONDER)).orElse(false);
 	}
 
 	static Map<String, Object> summary(Incident i) {
