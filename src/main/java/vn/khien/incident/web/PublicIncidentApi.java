@@ -3,6 +3,7 @@ package vn.khien.incident.web;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -31,6 +32,7 @@ import vn.khien.platform.NotFoundException;
  */
 @RestController
 @RequestMapping("/api/v1/public/incident-reports")
+@PermitAll
 @Tag(name = "public")
 class PublicIncidentApi {
 

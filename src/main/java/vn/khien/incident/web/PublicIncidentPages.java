@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -35,6 +36,7 @@ import vn.khien.platform.InvalidInputException;
  */
 @Controller
 @RequestMapping("/incident-report")
+@PermitAll
 class PublicIncidentPages {
 
 	static final int MAX_FILES = 3;
