@@ -58,9 +58,12 @@ public class IncidentResponse {
 
 	private final ApplicationEventPublisher events;
 
+	private final ResponsePlans plans;
+
 	IncidentResponse(JdbcClient jdbc, Incidents incidents, IncidentDetail detail, IncidentDeadlines deadlines,
 			CurrentUser currentUser, Systems systems, ScannedHosts hosts, FileStore files, AuditLog audit,
-			IncidentSettings settings, ApplicationEventPublisher events) {
+			IncidentSettings settings, ApplicationEventPublisher events, ResponsePlans plans) {
+		this.plans = plans;
 		this.jdbc = jdbc;
 		this.incidents = incidents;
 		this.detail = detail;
@@ -349,6 +352,23 @@ public class IncidentResponse {
 				currentUser.name());
 		audit.record("INCIDENT_TASK", "incident", id, Map.of("task", taskId, "status", task.status().code()),
 				Map.of("task", taskId, "status", status.code()));
+		return incidents.get(id);
+	}
+
+	/**
+	 * The tasks of a response plan’s scenario (its approved version), added to the case
+	 * in their order.
+	 */
+	@Transactional
+	public Incident followPlaybook(long id, long planId, String scenarioId) {
+		forTeam(id);
+		List<PlaybookTask> playbook = plans.playbook(planId, scenarioId);
+		for (PlaybookTask task : playbook) {
+			addTask(id, new TaskInput(task.phase(), task.title(), task.description(), null, null));
+		}
+		Incident i = incidents.head(id);
+		detail.event(id, i.agencyId(), "playbook", null, null,
+				"#" + planId + " " + scenarioId + " (" + playbook.size() + ")", currentUser.name());
 		return incidents.get(id);
 	}
 

@@ -172,6 +172,25 @@ class IncidentAccessMatrixTests implements AccessMatrix.Module {
 			.with("id", incident)
 			.permit(TEAM)
 			.json(() -> "{\"accountId\": " + account.get() + "}");
+		Supplier<Long> plan = AccessMatrix.once(() -> {
+			var systems = new vn.khien.inventory.SystemFixtures(
+					FixturePrincipal.wrap(context.getBean(vn.khien.inventory.SystemManagement.class)),
+					FixturePrincipal.wrap(context.getBean(vn.khien.inventory.Systems.class)),
+					FixturePrincipal.wrap(context.getBean(vn.khien.registry.Agencies.class)));
+			ResponsePlans plans = FixturePrincipal.wrap(context.getBean(ResponsePlans.class));
+			long id = plans
+				.create(systems.system(unitRecord.get().code(), false).id(), new ResponsePlans.Content("Phương án",
+						null,
+						List.of(new ResponseScenario("ddos", "Từ chối dịch vụ",
+								List.of(new PlaybookTask(1, IncidentPhase.CONTAINMENT, "Bật lọc lưu lượng", null))))))
+				.id();
+			plans.approve(id);
+			return id;
+		});
+		m.api("POST", "/api/v1/incidents/{id}/playbook")
+			.with("id", incident)
+			.permit(TEAM)
+			.json(() -> "{\"planId\": " + plan.get() + ", \"scenario\": \"ddos\"}");
 		m.api("GET", "/api/v1/incidents/{id}/suggestions").with("id", incident).permit(TEAM);
 		m.api("POST", "/api/v1/incidents/{id}/assets")
 			.with("id", incident)

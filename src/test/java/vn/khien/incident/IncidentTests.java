@@ -273,6 +273,39 @@ class IncidentTests {
 	}
 
 	@Test
+	void aResponsePlansPlaybookBecomesTheCasesTasksInOrder() throws Exception {
+		var systems = new vn.khien.inventory.SystemFixtures(
+				vn.khien.FixturePrincipal.wrap(context.getBean(vn.khien.inventory.SystemManagement.class)),
+				vn.khien.FixturePrincipal.wrap(context.getBean(vn.khien.inventory.Systems.class)),
+				vn.khien.FixturePrincipal.wrap(context.getBean(vn.khien.registry.Agencies.class)));
+		long system = systems.system(unit.code(), false).id();
+		ResponsePlans plans = vn.khien.FixturePrincipal.wrap(context.getBean(ResponsePlans.class));
+		long plan = plans
+			.create(system, new ResponsePlans.Content("Phương án ứng phó", null,
+					List.of(new ResponseScenario("defacement", "Thay đổi giao diện",
+							List.of(new PlaybookTask(1, IncidentPhase.DETECTION, "Chụp lại trang bị thay đổi", null),
+									new PlaybookTask(2, IncidentPhase.CONTAINMENT, "Gỡ trang, bật trang bảo trì", null),
+									new PlaybookTask(3, IncidentPhase.POST_INCIDENT, "Rà soát mã nguồn", null))))))
+			.id();
+		plans.approve(plan);
+		long id = api.call("officer",
+				api.post("/api/v1/incidents", IncidentCalls.report(unit.id(), TITLE, "2026-10-01T08:00:00+07:00")), 201)
+			.get("id")
+			.asLong();
+		JsonNode followed = api.call("responder", api.post("/api/v1/incidents/" + id + "/playbook",
+				"{\"planId\": " + plan + ", \"scenario\": \"defacement\"}"), 200);
+		List<String> tasks = new ArrayList<>();
+		followed.get("tasks").forEach(t -> tasks.add(t.get("phase").asString() + " " + t.get("title").asString()));
+		assertThat(tasks).containsExactly("detection Chụp lại trang bị thay đổi",
+				"containment Gỡ trang, bật trang bảo trì", "post_incident Rà soát mã nguồn");
+		api.call("responder", api.post("/api/v1/incidents/" + id + "/playbook",
+				"{\"planId\": " + plan + ", \"scenario\": \"nothing\"}"), 404);
+		api.call("responder", api.post("/api/v1/incidents/" + id + "/playbook", "{}"), 400);
+		api.call("officer", api.post("/api/v1/incidents/" + id + "/playbook",
+				"{\"planId\": " + plan + ", \"scenario\": \"defacement\"}"), 403);
+	}
+
+	@Test
 	void garbageIsRefusedWithTheFieldNamed() throws Exception {
 		api.call("officer", api.post("/api/v1/incidents", "{not json"), 400);
 		api.call("officer", api.post("/api/v1/incidents", "{}"), 400);

@@ -78,6 +78,9 @@ class IncidentApi {
 	record AssetsForm(@Nullable List<Long> assetIds) {
 	}
 
+	record PlaybookForm(@Nullable Long planId, @Nullable String scenario) {
+	}
+
 	@Operation(operationId = "listIncidents", summary = "List incidents", description = """
 			Incidents in the caller's scope (an agency's officers: those concerning their agency), the newest \
 			first; merged duplicates are left out unless `status=merged`.
@@ -228,6 +231,25 @@ class IncidentApi {
 	Incident changeTask(@PathVariable long id, @PathVariable long taskId,
 			@RequestBody IncidentForms.TaskChangeForm form) {
 		return response.changeTask(id, taskId, form.toChange());
+	}
+
+	@Operation(operationId = "followIncidentPlaybook", summary = "Add a response plan's playbook to a case",
+			description = """
+					The tasks of the scenario `scenario` of the response plan `planId` (its approved version), in \
+					their order and phases.
+					""",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(examples = @ExampleObject(name = "defacement", value = """
+							{"planId": 4, "scenario": "defacement"}
+							"""))))
+	@Parameter(name = "id", description = "The incident's id.")
+	@PreAuthorize(TEAM)
+	@PostMapping("/{id}/playbook")
+	Incident playbook(@PathVariable long id, @RequestBody PlaybookForm form) {
+		if (form.planId() == null) {
+			throw new InvalidInputException("planId", "incident.field.required", "planId");
+		}
+		return response.followPlaybook(id, form.planId(), IncidentForms.required(form.scenario(), "scenario"));
 	}
 
 	@Operation(operationId = "addIncidentObservable", summary = "Add an observable", description = """

@@ -138,6 +138,7 @@ class IncidentPages {
 			model.addAttribute("error", message(ex.messageKey(), ex.args()));
 			model.addAttribute("errorField", ex.field());
 			model.addAttribute("form", form);
+			model.addAttribute("values", values(form));
 			return "incident/report";
 		}
 	}
@@ -247,6 +248,23 @@ class IncidentPages {
 			return value;
 		}
 		return (value.length() == 16 ? value + ":00" : value) + "+07:00";
+	}
+
+	/** The form’s fields by name, to give back what was typed. */
+	private static java.util.Map<String, Object> values(Record form) {
+		java.util.Map<String, Object> values = new java.util.HashMap<>();
+		for (var component : form.getClass().getRecordComponents()) {
+			try {
+				Object value = component.getAccessor().invoke(form);
+				if (value != null) {
+					values.put(component.getName(), value);
+				}
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return values;
 	}
 
 	private String act(long id, RedirectAttributes redirect, Runnable action, String done) {
