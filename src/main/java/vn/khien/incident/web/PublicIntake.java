@@ -15,7 +15,7 @@ import vn.khien.incident.IncidentSettings;
  * How many public reports are accepted: a token bucket per client address (the settings’
  * reports per window) and one for all addresses together (a hundred times that), so a
  * flood from one address or many is answered 429 while the server stays up. The buckets
- * live in memory in a bounded cache and are forgotten on restart, by design (ADR 0011).
+ * live in memory in a bounded cache and are forgotten on restart, by design (ADR 0012).
  */
 @Component
 class PublicIntake {
