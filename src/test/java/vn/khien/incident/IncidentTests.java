@@ -306,6 +306,33 @@ class IncidentTests {
 	}
 
 	@Test
+	void whenTheAgencyMergesItsIncidentsGoToTheSuccessor() throws Exception {
+		long id = api.call("officer",
+				api.post("/api/v1/incidents", IncidentCalls.report(unit.id(), TITLE, "2026-10-01T08:00:00+07:00")), 201)
+			.get("id")
+			.asLong();
+		api.call("officer", api.post("/api/v1/incidents/" + id + "/observables",
+				"{\"kind\": \"domain\", \"value\": \"syt-merge.example\"}"), 201);
+		Agency successor = new AccessFixtures(context).unit("SYT");
+		api.call("operator",
+				api.post("/api/v1/reorganisations/merge",
+						"{\"sourceIds\": [%d], \"successorId\": %d, \"effectiveDate\": \"%s\"}".formatted(unit.id(),
+								successor.id(), java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))),
+				201);
+		assertThat(api.call("officer", api.get("/api/v1/incidents/" + id), 200).get("agencyId").asLong())
+			.isEqualTo(successor.id());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM incident_observable WHERE incident_id = :id AND agency_id = :a")
+			.param("id", id)
+			.param("a", successor.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM incident WHERE agency_id = :a")
+			.param("a", unit.id())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void garbageIsRefusedWithTheFieldNamed() throws Exception {
 		api.call("officer", api.post("/api/v1/incidents", "{not json"), 400);
 		api.call("officer", api.post("/api/v1/incidents", "{}"), 400);
