@@ -234,6 +234,51 @@ class CoordinationTests {
 			.isEqualTo("completed");
 	}
 
+	@Test
+	void thePagesSayWhatIsWrongAndKeepNothing() throws Exception {
+		long incident = incident();
+		long before = jdbc.sql("SELECT COUNT(*) FROM coordination_request").query(Long.class).single();
+		var team = logins.session("responder");
+		for (var fields : List.of(
+				java.util.Map.of("incidentId", String.valueOf(incident), "action", "Chặn", "due", "2026-12-31"),
+				java.util.Map.of("incidentId", String.valueOf(incident), "agencyId", String.valueOf(unit.id()),
+						"action", "Chặn", "due", "ngày mai"),
+				java.util.Map.of("incidentId", "987654321", "agencyId", String.valueOf(unit.id()), "action", "Chặn",
+						"due", "2026-12-31"))) {
+			var request = mvc.post()
+				.uri("/coordination-requests")
+				.with(team)
+				.with(SecurityMockMvcRequestPostProcessors.csrf());
+			fields.forEach(request::param);
+			var result = mvc.perform(request);
+			assertThat(result).hasStatus3xxRedirection();
+			assertThat(result.getMvcResult().getFlashMap().get("error")).as(fields.toString()).isNotNull();
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM coordination_request").query(Long.class).single()).isEqualTo(before);
+		long id = api.call("responder", api.post("/api/v1/coordination-requests", """
+				{"incidentId": %d, "agencyId": %d, "action": "Bảo toàn nhật ký", "due": "2026-12-31"}"""
+			.formatted(incident, unit.id())), 201).get("id").asLong();
+		var officer = logins.session("officer");
+		var early = mvc.perform(mvc.post()
+			.uri("/coordination-requests/{id}/complete", id)
+			.param("outcome", "Xong")
+			.with(officer)
+			.with(SecurityMockMvcRequestPostProcessors.csrf()));
+		assertThat(early.getMvcResult().getFlashMap().get("error")).isNotNull();
+		assertThat(mvc.post()
+			.uri("/coordination-requests/{id}/acknowledge", id)
+			.with(officer)
+			.with(SecurityMockMvcRequestPostProcessors.csrf())).hasStatus3xxRedirection();
+		var blank = mvc.perform(mvc.post()
+			.uri("/coordination-requests/{id}/complete", id)
+			.param("outcome", "  ")
+			.with(officer)
+			.with(SecurityMockMvcRequestPostProcessors.csrf()));
+		assertThat(blank.getMvcResult().getFlashMap().get("error")).isNotNull();
+		assertThat(api.call("officer", api.get("/api/v1/coordination-requests/" + id), 200).get("status").asString())
+			.isEqualTo("acknowledged");
+	}
+
 	/** A user of a provider created here, signed in with the demo password. */
 	String otherProviderUser() {
 		Organisations organisations = FixturePrincipal.wrap(context.getBean(Organisations.class));
