@@ -17,10 +17,12 @@ import vn.khien.platform.Role;
 
 /**
  * Who is told what about incidents, in the app and by mail: the response team of each new
- * report in the queue; a roster member of the task given to them; the team, the case’s
- * lead and the agency’s officers of a reporting deadline that comes near (the settings’
- * warning) or passes, once each, by a sweep every five minutes. Notices are written in
- * the transaction of the change they are about.
+ * report in the queue and of each coordination request its recipient acknowledged; the
+ * recipient (a provider’s users, an agency’s officers) of each request; a roster member
+ * of the task given to them; the team, the case’s lead and the agency’s officers of a
+ * reporting deadline that comes near (the settings’ warning) or passes, once each, by a
+ * sweep every five minutes. Notices are written in the transaction of the change they are
+ * about.
  */
 @Component
 class IncidentNotices {
@@ -47,6 +49,27 @@ class IncidentNotices {
 					.of("incident.new", "notification.notice.reportNew", "/incidents/" + event.incidentId(),
 							"#" + event.incidentId() + " " + event.title())
 					.to(Notice.Audience.everyone(Role.RESPONDER)));
+	}
+
+	@EventListener
+	void asked(CoordinationRequested event) {
+		Notice notice = Notice.of("incident.coordination.received", "notification.notice.coordinationReceived",
+				"/coordination-requests", event.action());
+		if (event.organisationId() != null) {
+			notice = notice.to(Notice.Audience.ofOrganisation(event.organisationId()));
+		}
+		if (event.agencyId() != null) {
+			notice = notice.to(Notice.Audience.ofAgency(Role.AGENCY_OFFICER, event.agencyId()));
+		}
+		notifications.notify(notice);
+	}
+
+	@EventListener
+	void acknowledged(CoordinationAcknowledged event) {
+		notifications.notify(Notice
+			.of("incident.coordination.acknowledged", "notification.notice.coordinationAcknowledged",
+					"/incidents/" + event.incidentId(), "#" + event.incidentId() + " " + event.by())
+			.to(Notice.Audience.everyone(Role.RESPONDER)));
 	}
 
 	@EventListener

@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.khien.incident.CoordinationRequest;
+import vn.khien.incident.CoordinationRequests;
 import vn.khien.incident.DetectedBy;
 import vn.khien.incident.Handling;
 import vn.khien.incident.Impact;
@@ -66,8 +68,11 @@ class IncidentPages {
 
 	private final MessageSource messages;
 
+	private final CoordinationRequests coordination;
+
 	IncidentPages(Incidents incidents, IncidentResponse response, AgencyDirectory directory, Systems systems,
-			RulePacks packs, MessageSource messages) {
+			RulePacks packs, MessageSource messages, CoordinationRequests coordination) {
+		this.coordination = coordination;
 		this.incidents = incidents;
 		this.response = response;
 		this.directory = directory;
@@ -156,6 +161,11 @@ class IncidentPages {
 		model.addAttribute("team", incidents.onTeam());
 		model.addAttribute("moves", incident.status().next().stream().map(IncidentStatus::code).toList());
 		model.addAttribute("now", Instant.now());
+		List<CoordinationRequest> requests = coordination.ofIncident(id);
+		java.util.Map<Long, String> recipients = new java.util.HashMap<>();
+		requests.forEach(r -> recipients.put(r.id(), coordination.recipientLabel(r)));
+		model.addAttribute("requests", requests);
+		model.addAttribute("recipients", recipients);
 		return "incident/incident";
 	}
 
