@@ -229,6 +229,21 @@ class BrowserFlowTests {
 	}
 
 	@Test
+	void aCitizenReportsAFakeBankPageAndFollowsItByItsCode() {
+		driver.get(url("/incident-report?lang=vi"));
+		type(By.id("description"), "Tin nhắn giả mạo ngân hàng dẫn tới trang lừa đảo");
+		type(By.id("url"), "http://vietcombank-xacthuc.example/login");
+		type(By.id("contact"), "nguoidan@example.org");
+		driver.findElement(By.cssSelector("#public-report-form button[type=submit]")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("tracking-code")));
+		String code = driver.findElement(By.id("tracking-code")).getText();
+		assertThat(code).hasSize(20);
+		driver.findElement(By.linkText("Theo dõi báo cáo")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("public-status")));
+		assertThat(driver.findElement(By.id("public-status")).getText()).contains("Đã tiếp nhận");
+	}
+
+	@Test
 	void anOfficerChoosesADateAndSeesWhichRulePackIsInForce() {
 		signIn("officer", TestLogins.DEMO_PASSWORD);
 		driver.get(url("/rule-packs"));
