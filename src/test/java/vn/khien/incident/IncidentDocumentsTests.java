@@ -110,6 +110,10 @@ class IncidentDocumentsTests {
 		api.call("officer2", api.get(uri(id, "03", "pdf")), 404);
 		api.call("provider", api.get(uri(id, "03", "pdf")), 403);
 		api.call("officer", api.get(uri(999_999_999L, "03", "pdf")), 404);
+		api.call("officer", api.get("/api/v1/incidents/abc/report?form=03"), 400);
+		api.call("officer", api.get(uri(id, "%27%3B--", "pdf")), 400);
+		api.call("responder", api.get("/api/v1/incidents/abc/stix"), 400);
+		api.call("responder", api.get("/api/v1/incidents/999999999/misp"), 404);
 	}
 
 	@Test

@@ -108,6 +108,19 @@ class IncidentStatisticsTests {
 		theirs.get("lines").forEach(l -> assertThat(l.get("key").asString()).isNotEqualTo(Long.toString(unit.id())));
 		JsonNode ours = statistics("officer", "agency");
 		assertThat(line(ours, Long.toString(unit.id())).get("count").asLong()).isEqualTo(2);
+
+		// the page: the same lines in a table, the officer's agencies only
+		var page = mvc.get().uri("/incidents/statistics?by=agency" + PERIOD).with(logins.session("officer")).exchange();
+		assertThat(page).hasStatusOk();
+		String html = page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(html).contains("id=\"statistics-table\"", unit.name(), "+100", "01/01/2026");
+		String theirPage = mvc.get()
+			.uri("/incidents/statistics?by=agency" + PERIOD)
+			.with(logins.session("officer2"))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(theirPage).contains("id=\"statistics-table\"").doesNotContain(unit.name());
 	}
 
 	@Test
@@ -141,6 +154,8 @@ class IncidentStatisticsTests {
 		bad("?from=2026-06-01&to=2026-01-01", "periodicReport.period.backwards");
 		bad("?from=2001-01-01&to=2026-01-01", "periodicReport.period.tooLong");
 		api.call("provider", api.get("/api/v1/incidents/statistics"), 403);
+		assertThat(mvc.get().uri("/incidents/statistics?by=week").with(logins.session("officer")).exchange())
+			.hasStatus(400);
 		api.call("assessor", api.get("/api/v1/incidents/statistics"), 403);
 	}
 
