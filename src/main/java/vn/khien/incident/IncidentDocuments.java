@@ -73,8 +73,12 @@ public class IncidentDocuments {
 
 	private final IncidentSettings settings;
 
+	private final IncidentDocumentsSettings dating;
+
 	IncidentDocuments(Incidents incidents, Systems systems, AgencyDirectory agencies, RulePacks packs,
-			FormDocuments forms, MessageSource messages, StixExport stix, MispExport misp, IncidentSettings settings) {
+			FormDocuments forms, MessageSource messages, StixExport stix, MispExport misp, IncidentSettings settings,
+			IncidentDocumentsSettings dating) {
+		this.dating = dating;
 		this.incidents = incidents;
 		this.systems = systems;
 		this.agencies = agencies;
@@ -368,21 +372,22 @@ public class IncidentDocuments {
 	}
 
 	private String dateLine(LocalDate day) {
-		return dateLine(messages, day);
+		return dateLine(messages, dating, day);
 	}
 
 	/**
 	 * {@code ……, ngày 05 tháng 02 năm 2026}: Decree 30/2020/NĐ-CP writes a day below 10
-	 * and the months January and February with a leading zero; the place is written by
-	 * hand.
+	 * and the months January and February with a leading zero; without a place set, it is
+	 * written by hand.
 	 */
-	static String dateLine(MessageSource messages, LocalDate day) {
+	static String dateLine(MessageSource messages, IncidentDocumentsSettings dating, LocalDate day) {
+		String place = dating.placeOrNull();
 		String d = day.getDayOfMonth() < 10 ? "0" + day.getDayOfMonth() : Integer.toString(day.getDayOfMonth());
 		String m = day.getMonthValue() < 3 ? "0" + day.getMonthValue() : Integer.toString(day.getMonthValue());
 		// NB: strings, so that MessageFormat does not group the year as 2.026
 		return messages.getMessage("incidentDocuments.dateLine",
-				new Object[] { messages.getMessage("incidentDocuments.blank", null, VIETNAMESE), d, m,
-						Integer.toString(day.getYear()) },
+				new Object[] { place != null ? place : messages.getMessage("incidentDocuments.blank", null, VIETNAMESE),
+						d, m, Integer.toString(day.getYear()) },
 				VIETNAMESE);
 	}
 

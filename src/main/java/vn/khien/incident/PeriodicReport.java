@@ -46,8 +46,11 @@ public class PeriodicReport {
 
 	private final IncidentSettings settings;
 
+	private final IncidentDocumentsSettings dating;
+
 	PeriodicReport(JdbcClient jdbc, CurrentUser currentUser, RulePacks packs, MessageSource messages,
-			IncidentSettings settings) {
+			IncidentSettings settings, IncidentDocumentsSettings dating) {
+		this.dating = dating;
 		this.jdbc = jdbc;
 		this.currentUser = currentUser;
 		this.packs = packs;
@@ -141,8 +144,8 @@ public class PeriodicReport {
 				List.of(new FormDocument.Paragraph(text("incidentDocuments.unconfirmed")),
 						new FormDocument.Table(columns, List.of(1, 5, 2, 2, 2, 2, 2, 3), rows),
 						new FormDocument.Paragraph(text("periodicReport.counting", report.packId()))),
-				IncidentDocuments.dateLine(messages, LocalDate.now(IncidentRows.ZONE)), text("periodicReport.signer"),
-				null);
+				IncidentDocuments.dateLine(messages, dating, LocalDate.now(IncidentRows.ZONE)),
+				text("periodicReport.signer"), null);
 	}
 
 	private static List<String> figures(String number, Row r) {

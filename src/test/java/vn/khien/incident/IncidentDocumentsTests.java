@@ -86,6 +86,7 @@ class IncidentDocumentsTests {
 		cases.observe(id, "domain", "lua-dao-xanh.example", "green");
 		cases.observe(id, "domain", "lua-dao-vang.example", "amber");
 		cases.observe(id, "ip", "198.51.100.77", "red");
+		cases.observe(id, "domain", "rieng-to-chuc.example", "amber+strict");
 		JsonNode refused = api.call("officer", api.get(uri(id, "04", "pdf")), 409);
 		assertThat(refused.get("code").asString()).isEqualTo("incidentDocuments.form04.notEnded");
 
@@ -94,7 +95,7 @@ class IncidentDocumentsTests {
 		assertThat(text).contains(TITLE, DESCRIPTION, "Mẫu 04", "Plugin CMS chưa vá", "vá plugin",
 				"Rà quét lỗ hổng hằng tháng", "12.500.000 đồng", "lua-dao-xanh.example", "lua-dao-vang.example",
 				"Tấn công giả mạo, lừa đảo", "Chuyển trạng thái: Đã đóng", "chưa được đối chiếu");
-		assertThat(text).doesNotContain("198.51.100.77");
+		assertThat(text).doesNotContain("198.51.100.77", "rieng-to-chuc.example");
 		String words = docxText(download("responder", id, "04", "docx").getResponse().getContentAsByteArray());
 		assertThat(words).contains(TITLE, "lua-dao-xanh.example", "Plugin CMS chưa vá");
 		assertThat(words).doesNotContain("198.51.100.77");
@@ -147,6 +148,12 @@ class IncidentDocumentsTests {
 		misp.get("Event").get("Attribute").forEach(a -> attributes.add(a.get("value").asString()));
 		assertThat(attributes).contains("stix-xanh.example").doesNotContain("198.51.100.78");
 		assertThat(misp.get("Event").get("info").asString()).isEqualTo(TITLE);
+		assertThat(body).contains(unit.name());
+
+		// a TLP:RED case names neither its agency nor its system
+		api.call("responder", api.post("/api/v1/incidents/" + id + "/triage", "{\"tlp\": \"red\"}"), 200);
+		String red = IncidentCalls.body(api.exchange("responder", api.get("/api/v1/incidents/" + id + "/stix")));
+		assertThat(red).contains("\"incident\"", "TLP:RED").doesNotContain(unit.name(), "198.51.100.78");
 	}
 
 	private MvcTestResult download(String user, long id, String form, String format) {
