@@ -268,6 +268,11 @@ class IncidentAccessMatrixTests implements AccessMatrix.Module {
 			.scope(contributes, 403)
 			.file("file", "nhat-ky.txt", call -> "GET /wp-admin 200")
 			.ok(302);
+		m.page("POST", "/incidents/{id}/assets")
+			.with("id", incident)
+			.permit(TEAM)
+			.form(() -> form("assetIds", asset.get().toString()))
+			.ok(302);
 		m.page("GET", "/incidents/{id}/evidence/{evidenceId}")
 			.with("id", incident)
 			.with("evidenceId", evidence)

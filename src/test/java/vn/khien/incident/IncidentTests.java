@@ -333,6 +333,29 @@ class IncidentTests {
 	}
 
 	@Test
+	void theHostsAnObservableMatchesAreSuggestedAndLinked() throws Exception {
+		String address = "198.18." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250 + 1);
+		long asset = vn.khien.FixturePrincipal.wrap(context.getBean(vn.khien.inventory.AssetManagement.class))
+			.create(new vn.khien.inventory.AssetManagement.AssetDetails(unit.id(), null,
+					vn.khien.inventory.importing.AssetKind.SERVER, null, address, null, null, null))
+			.id();
+		long id = api.call("officer",
+				api.post("/api/v1/incidents", IncidentCalls.report(unit.id(), TITLE, "2026-10-01T08:00:00+07:00")), 201)
+			.get("id")
+			.asLong();
+		api.call("officer", api.post("/api/v1/incidents/" + id + "/observables",
+				"{\"kind\": \"ip\", \"value\": \"" + address + "\"}"), 201);
+		JsonNode suggested = api.call("responder", api.get("/api/v1/incidents/" + id + "/suggestions"), 200);
+		assertThat(suggested.findValuesAsString("agencyId")).contains(String.valueOf(unit.id()));
+		assertThat(suggested.findValues("id").stream().map(JsonNode::asLong).toList()).contains(asset);
+		JsonNode linked = api.call("responder",
+				api.post("/api/v1/incidents/" + id + "/assets", "{\"assetIds\": [" + asset + "]}"), 200);
+		assertThat(linked.get("assets").get(0).asLong()).isEqualTo(asset);
+		api.call("responder", api.post("/api/v1/incidents/" + id + "/assets", "{\"assetIds\": []}"), 400);
+		api.call("responder", api.post("/api/v1/incidents/" + id + "/assets", "{\"assetIds\": [99999999]}"), 404);
+	}
+
+	@Test
 	void garbageIsRefusedWithTheFieldNamed() throws Exception {
 		api.call("officer", api.post("/api/v1/incidents", "{not json"), 400);
 		api.call("officer", api.post("/api/v1/incidents", "{}"), 400);

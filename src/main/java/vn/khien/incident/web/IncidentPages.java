@@ -158,7 +158,11 @@ class IncidentPages {
 		model.addAttribute("system",
 				incident.systemId() == null ? null : systems.find(incident.systemId()).orElse(null));
 		model.addAttribute("pack", incident.packId() == null ? null : packs.get(incident.packId()));
-		model.addAttribute("team", incidents.onTeam());
+		boolean team = incidents.onTeam();
+		model.addAttribute("team", team);
+		model.addAttribute("suggestions",
+				team ? response.suggestions(id).stream().filter(h -> !incident.assets().contains(h.id())).toList()
+						: List.of());
 		model.addAttribute("moves", incident.status().next().stream().map(IncidentStatus::code).toList());
 		model.addAttribute("now", Instant.now());
 		List<CoordinationRequest> requests = coordination.ofIncident(id);
@@ -235,6 +239,14 @@ class IncidentPages {
 				throw new UncheckedIOException(ex);
 			}
 		}, "incident.evidence.added");
+	}
+
+	@PreAuthorize(IncidentApi.TEAM)
+	@PostMapping("/{id}/assets")
+	String link(@PathVariable long id, @RequestParam(required = false) @Nullable List<Long> assetIds,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> response.link(id, assetIds == null ? List.of() : assetIds),
+				"incident.assets.linked");
 	}
 
 	@PreAuthorize(IncidentApi.READERS)
