@@ -25,6 +25,7 @@ import vn.khien.law.RulePack;
 import vn.khien.law.RulePacks;
 import vn.khien.platform.AgencyDirectory;
 import vn.khien.platform.Formats;
+import vn.khien.platform.documents.DocumentFormat;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.documents.FormDocument;
 import vn.khien.platform.documents.FormDocument.Block;
@@ -116,41 +117,6 @@ public class IncidentDocuments {
 
 	}
 
-	/** The file formats a form is written in. */
-	public enum Format {
-
-		PDF("pdf", "application/pdf"),
-
-		DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-
-		private final String extension;
-
-		private final String contentType;
-
-		Format(String extension, String contentType) {
-			this.extension = extension;
-			this.contentType = contentType;
-		}
-
-		public String extension() {
-			return extension;
-		}
-
-		public String contentType() {
-			return contentType;
-		}
-
-		/** {@code pdf} or {@code docx}, any case; a 400 naming them otherwise. */
-		public static Format of(@Nullable String code) {
-			String wanted = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
-			return Arrays.stream(values())
-				.filter(f -> f.extension.equals(wanted))
-				.findFirst()
-				.orElseThrow(() -> new InvalidInputException("format", "incidentDocuments.format.unknown", wanted));
-		}
-
-	}
-
 	/** A rendered file, ready to download. */
 	public record Rendered(String fileName, String contentType, byte[] content) {
 	}
@@ -159,9 +125,9 @@ public class IncidentDocuments {
 	 * The case's form as a file: 404 outside the caller's scope, 409 for Mẫu 04 of a case
 	 * whose response has not ended.
 	 */
-	public Rendered render(long id, Form form, Format format) {
+	public Rendered render(long id, Form form, DocumentFormat format) {
 		FormDocument document = form(id, form);
-		byte[] content = format == Format.PDF ? forms.pdf(document) : forms.docx(document);
+		byte[] content = format == DocumentFormat.PDF ? forms.pdf(document) : forms.docx(document);
 		return new Rendered(document.fileName(format.extension()), format.contentType(), content);
 	}
 

@@ -107,7 +107,7 @@ class IncidentDocumentsTests {
 		assertThat(api.call("officer", api.get(uri(id, "05", "pdf")), 400).get("code").asString())
 			.isEqualTo("incidentDocuments.form.unknown");
 		assertThat(api.call("officer", api.get(uri(id, "03", "html")), 400).get("code").asString())
-			.isEqualTo("incidentDocuments.format.unknown");
+			.isEqualTo("document.format.unknown");
 		api.call("officer2", api.get(uri(id, "03", "pdf")), 404);
 		api.call("provider", api.get(uri(id, "03", "pdf")), 403);
 		api.call("officer", api.get(uri(999_999_999L, "03", "pdf")), 404);

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.khien.platform.documents.DocumentFormat;
 import vn.khien.incident.IncidentDocuments;
 import vn.khien.incident.PeriodicReport;
 import vn.khien.platform.InvalidInputException;
@@ -73,7 +74,7 @@ class IncidentDocumentApi {
 	void report(@PathVariable long id, @RequestParam(defaultValue = "03") String form,
 			@RequestParam(defaultValue = "pdf") String format, HttpServletResponse response) throws IOException {
 		IncidentDocuments.Form chosen = IncidentDocuments.Form.of(form);
-		IncidentDocuments.Format type = IncidentDocuments.Format.of(format);
+		DocumentFormat type = DocumentFormat.of(format);
 		IncidentDocuments.Rendered file = documents.render(id, chosen, type);
 		write(response, file.fileName(), file.contentType(), file.content());
 	}
