@@ -51,6 +51,18 @@ public record Incident(long id, @Nullable Long agencyId, @Nullable Long systemId
 			String addedBy, Instant addedAt) {
 	}
 
+	/**
+	 * The incident without the reporter’s contact, for readers outside the response team.
+	 */
+	public Incident withoutContact() {
+		return new Incident(id, agencyId, systemId, source, status, title, description, discoveredAt, packId, severity,
+				tlp, taxonomy, reportType, impact, securityLevel, nationallyImportant, beyondCapability,
+				nationalSecurity, serious, handling, estimatedDamage, detectedBy, initialReport, null, externalRef,
+				leadAccountId, mergedIntoId, rootCause, actionsTaken, lessonsLearned, responseEndedAt, closedAt,
+				createdBy, createdAt, updatedAt, deadlines, tasks, observables, hiddenObservables, evidence, assets,
+				timeline, merged);
+	}
+
 	public record TimelineEntry(Instant at, String actor, String kind, @Nullable String from, @Nullable String to,
 			@Nullable String text) {
 	}

@@ -44,6 +44,14 @@ class IncidentDeadlines {
 		if (incident.packId() == null) {
 			return;
 		}
+		if (incident.status() == IncidentStatus.REJECTED || incident.status() == IncidentStatus.MERGED
+				|| incident.status() == IncidentStatus.NEW) {
+			// no incident (yet), or another case holds the duty: only what was met stays
+			jdbc.sql("DELETE FROM incident_deadline WHERE incident_id = :id AND met_at IS NULL")
+				.param("id", incident.id())
+				.update();
+			return;
+		}
 		RulePack pack = packs.get(incident.packId());
 		List<String> kept = new ArrayList<>();
 		for (RulePack.IncidentDeadline d : pack.incidentDeadlines()) {
@@ -52,32 +60,34 @@ class IncidentDeadlines {
 			}
 			kept.add(d.id());
 			Instant due = due(d, incident);
-			int updated = jdbc
-				.sql("""
-						UPDATE incident_deadline SET title = :title, recipient = :recipient, citation = :citation, due = :due,
-						  agency_id = :agency
-						WHERE incident_id = :id AND kind = :kind""")
-				.param("title", d.title())
-				.param("recipient", d.recipient())
-				.param("citation", d.source().citation())
-				.param("due", IncidentRows.timestamp(due))
-				.param("agency", incident.agencyId())
-				.param("id", incident.id())
-				.param("kind", d.id())
-				.update();
-			if (updated == 0) {
+			if (exists(incident.id(), d.id())) {
+				// NB: a deadline met stays as it was met; one not yet met is planned
+				// again
 				jdbc.sql("""
-						INSERT INTO incident_deadline (incident_id, agency_id, kind, title, recipient, citation, due)
-						VALUES (:id, :agency, :kind, :title, :recipient, :citation, :due)""")
-					.param("id", incident.id())
-					.param("agency", incident.agencyId())
-					.param("kind", d.id())
+						UPDATE incident_deadline SET title = :title, recipient = :recipient, citation = :citation,
+						  due = :due, agency_id = :agency
+						WHERE incident_id = :id AND kind = :kind AND met_at IS NULL""")
 					.param("title", d.title())
 					.param("recipient", d.recipient())
 					.param("citation", d.source().citation())
 					.param("due", IncidentRows.timestamp(due))
+					.param("agency", incident.agencyId())
+					.param("id", incident.id())
+					.param("kind", d.id())
 					.update();
+				continue;
 			}
+			jdbc.sql("""
+					INSERT INTO incident_deadline (incident_id, agency_id, kind, title, recipient, citation, due)
+					VALUES (:id, :agency, :kind, :title, :recipient, :citation, :due)""")
+				.param("id", incident.id())
+				.param("agency", incident.agencyId())
+				.param("kind", d.id())
+				.param("title", d.title())
+				.param("recipient", d.recipient())
+				.param("citation", d.source().citation())
+				.param("due", IncidentRows.timestamp(due))
+				.update();
 		}
 		Set<String> planned = Set.copyOf(kept);
 		List<String> stale = jdbc.sql("SELECT kind FROM incident_deadline WHERE incident_id = :id AND met_at IS NULL")

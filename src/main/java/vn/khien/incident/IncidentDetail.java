@@ -61,18 +61,26 @@ class IncidentDetail {
 		this.accounts = accounts;
 	}
 
-	/** The incident with its detail, as {@code viewer} may see it. */
-	Incident of(Incident i, @Nullable Long viewer) {
-		long id = i.id();
-		boolean participant = viewer != null && participant(id, viewer);
-		List<Incident.Observable> all = jdbc.sql("""
+	/**
+	 * Every observable of the case, TLP:RED ones too: for the module’s own work (a
+	 * merge).
+	 */
+	List<Incident.Observable> observables(long incidentId) {
+		return jdbc.sql("""
 				SELECT id, kind, observed, tlp, note, sightings, first_seen, last_seen, added_by
 				FROM incident_observable WHERE incident_id = :id ORDER BY id""")
-			.param("id", id)
+			.param("id", incidentId)
 			.query((rs, n) -> new Incident.Observable(rs.getLong(1), ObservableKind.valueOf(rs.getString(2)),
 					rs.getString(3), Tlp.valueOf(rs.getString(4)), rs.getString(5), rs.getInt(6),
 					rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getString(9)))
 			.list();
+	}
+
+	/** The incident with its detail, as {@code viewer} may see it. */
+	Incident of(Incident i, @Nullable Long viewer) {
+		long id = i.id();
+		boolean participant = viewer != null && participant(id, viewer);
+		List<Incident.Observable> all = observables(id);
 		List<Incident.Observable> shown = participant ? all : all.stream().filter(o -> o.tlp() != Tlp.RED).toList();
 		List<Incident.Task> tasks = jdbc.sql("""
 				SELECT t.id, t.phase, t.position, t.title, t.description, t.responder_id, r.name, t.status, t.due,
@@ -182,9 +190,22 @@ class IncidentDetail {
 		String value = normal(o.kind(), o.value());
 		String key = Sha256.hex(value);
 		Instant now = Instant.now();
+		Tlp tlp = o.tlp() == null ? Tlp.AMBER : o.tlp();
+		String before = jdbc
+			.sql("SELECT tlp FROM incident_observable WHERE incident_id = :id AND kind = :kind AND value_key = :key")
+			.param("id", incidentId)
+			.param("kind", o.kind().name())
+			.param("key", key)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		// NB: seen again with a stricter label, it keeps the stricter one (RED first in
+		// the enum)
+		Tlp kept = before == null || Tlp.valueOf(before).ordinal() > tlp.ordinal() ? tlp : Tlp.valueOf(before);
 		int seen = jdbc.sql("""
-				UPDATE incident_observable SET sightings = sightings + 1, last_seen = :now
+				UPDATE incident_observable SET sightings = sightings + 1, last_seen = :now, tlp = :tlp
 				WHERE incident_id = :id AND kind = :kind AND value_key = :key""")
+			.param("tlp", kept.name())
 			.param("now", Timestamp.from(now))
 			.param("id", incidentId)
 			.param("kind", o.kind().name())
@@ -201,7 +222,7 @@ class IncidentDetail {
 				.param("kind", o.kind().name())
 				.param("value", value)
 				.param("key", key)
-				.param("tlp", (o.tlp() == null ? Tlp.AMBER : o.tlp()).name())
+				.param("tlp", tlp.name())
 				.param("note", o.note() == null ? null : clip(o.note(), 1000))
 				.param("now", Timestamp.from(now))
 				.param("by", actor)
@@ -290,6 +311,9 @@ class IncidentDetail {
 	 */
 	FileStore.StoredFile keep(long incidentId, @Nullable Long agencyId, InputStream content, String filename,
 			@Nullable String contentType, long size, long max, String actor) {
+		if (filename.isBlank() || filename.length() > 300) {
+			throw new InvalidInputException("file", "incident.file.name");
+		}
 		UploadTypes.Checked checked = UploadTypes.check(content, filename, contentType, size, max);
 		FileStore.StoredFile stored = files.storeFor(agencyId, checked.content(), filename, checked.contentType(), max);
 		files.keep(stored.id());

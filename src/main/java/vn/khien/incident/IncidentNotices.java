@@ -44,17 +44,17 @@ class IncidentNotices {
 
 	@EventListener
 	void reported(IncidentReported event) {
-		notifications.notify(
-				Notice
-					.of("incident.new", "notification.notice.reportNew", "/incidents/" + event.incidentId(),
-							"#" + event.incidentId() + " " + event.title())
-					.to(Notice.Audience.everyone(Role.RESPONDER)));
+		notifications
+			.notify(Notice
+				.of("incident.new", "notification.notice.reportNew", "/incidents/" + event.incidentId(),
+						clip("#" + event.incidentId() + " " + event.title()))
+				.to(Notice.Audience.everyone(Role.RESPONDER)));
 	}
 
 	@EventListener
 	void asked(CoordinationRequested event) {
 		Notice notice = Notice.of("incident.coordination.received", "notification.notice.coordinationReceived",
-				"/coordination-requests", event.action());
+				"/coordination-requests", clip(event.action()));
 		if (event.organisationId() != null) {
 			notice = notice.to(Notice.Audience.ofOrganisation(event.organisationId()));
 		}
@@ -78,7 +78,7 @@ class IncidentNotices {
 			notifications
 				.notify(Notice
 					.of("incident.task.assigned", "notification.notice.taskAssigned",
-							"/incidents/" + event.incidentId(), "#" + event.incidentId() + " " + event.task())
+							"/incidents/" + event.incidentId(), clip("#" + event.incidentId() + " " + event.task()))
 					.to(event.accountId()));
 		}
 	}
@@ -118,7 +118,7 @@ class IncidentNotices {
 
 	private void tell(Due due, String kind, String message) {
 		Notice notice = Notice
-			.of(kind, message, "/incidents/" + due.incidentId(), "#" + due.incidentId() + " " + due.title(),
+			.of(kind, message, "/incidents/" + due.incidentId(), clip("#" + due.incidentId() + " " + due.title()),
 					Formats.dateTime(due.due().atZone(IncidentRows.ZONE)))
 			.to(Notice.Audience.everyone(Role.RESPONDER));
 		if (due.agencyId() != null) {
@@ -128,6 +128,11 @@ class IncidentNotices {
 			notice = notice.to(due.lead());
 		}
 		notifications.notify(notice);
+	}
+
+	/** A notice’s text is a line, not the whole title or request. */
+	private static String clip(String text) {
+		return text.length() <= 200 ? text : text.substring(0, 199) + "…";
 	}
 
 	private void mark(Due due, String column, Instant at) {

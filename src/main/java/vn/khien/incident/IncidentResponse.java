@@ -115,6 +115,7 @@ public class IncidentResponse {
 		if (move.to() == IncidentStatus.CLOSED && (rootCause == null || actions == null || lessons == null)) {
 			throw new InvalidInputException("rootCause", "incident.close.needs");
 		}
+		checkDamage(move.estimatedDamage());
 		if (move.to() == IncidentStatus.REJECTED && (move.note() == null || move.note().isBlank())) {
 			throw new InvalidInputException("note", "incident.reject.needsNote");
 		}
@@ -126,12 +127,12 @@ public class IncidentResponse {
 		if (move.to() == IncidentStatus.DETECTION || move.to() == IncidentStatus.CONTAINMENT) {
 			ended = null;
 		}
-		jdbc.sql(
-				"""
-						UPDATE incident SET status = :to, root_cause = :root, actions_taken = :actions, lessons_learned = :lessons,
-						  handling = COALESCE(:handling, handling), estimated_damage = COALESCE(:damage, estimated_damage),
-						  response_ended_at = :ended, closed_at = :closed, updated_at = :now
-						WHERE id = :id""")
+		int changed = jdbc
+			.sql("""
+					UPDATE incident SET status = :to, root_cause = :root, actions_taken = :actions, lessons_learned = :lessons,
+					  handling = COALESCE(:handling, handling), estimated_damage = COALESCE(:damage, estimated_damage),
+					  response_ended_at = :ended, closed_at = :closed, updated_at = :now
+					WHERE id = :id""")
 			.param("to", move.to().name())
 			.param("root", rootCause)
 			.param("actions", actions)
@@ -143,6 +144,10 @@ public class IncidentResponse {
 			.param("now", Timestamp.from(now))
 			.param("id", id)
 			.update();
+		if (changed == 0) {
+			// another move got there first
+			throw InvalidInputException.conflict("to", "incident.move.illegal", i.status().code(), move.to().code());
+		}
 		Incident moved = incidents.head(id);
 		deadlines.plan(moved);
 		detail.event(id, i.agencyId(), "status", i.status(), move.to(), move.note(), currentUser.name());
@@ -174,9 +179,7 @@ public class IncidentResponse {
 			level = system.securityLevel();
 			important = t.nationallyImportant() != null ? t.nationallyImportant() : system.critical();
 		}
-		if (t.estimatedDamage() != null && t.estimatedDamage() < 0) {
-			throw new InvalidInputException("estimatedDamage", "incident.damage.negative");
-		}
+		checkDamage(t.estimatedDamage());
 		if (t.reportType() != null && i.packId() != null) {
 			boolean known = detail.pack(i.packId())
 				.incidentTypes()
@@ -249,13 +252,24 @@ public class IncidentResponse {
 		if (id == intoId) {
 			throw new InvalidInputException("into", "incident.merge.self");
 		}
-		Incident duplicate = forTeam(id);
-		Incident into = forTeam(intoId);
+		forTeam(id);
+		forTeam(intoId);
+		// NB: both rows locked in id order, so that two merges of the same pair at once
+		// cannot cross
+		jdbc.sql("SELECT id FROM incident WHERE id IN (:a, :b) ORDER BY id FOR UPDATE")
+			.param("a", Math.min(id, intoId))
+			.param("b", Math.max(id, intoId))
+			.query(Long.class)
+			.list();
+		Incident duplicate = incidents.head(id);
+		Incident into = incidents.head(intoId);
 		if (duplicate.status() == IncidentStatus.MERGED || into.status() == IncidentStatus.MERGED) {
 			throw InvalidInputException.conflict("into", "incident.merged",
 					duplicate.status() == IncidentStatus.MERGED ? duplicate.mergedIntoId() : into.mergedIntoId());
 		}
-		jdbc.sql("UPDATE incident SET status = 'MERGED', merged_into_id = :into, updated_at = :now WHERE id = :id")
+		jdbc.sql("""
+				UPDATE incident SET status = 'MERGED', merged_into_id = :into, updated_at = :now
+				WHERE id = :id AND status <> 'MERGED'""")
 			.param("into", intoId)
 			.param("now", Timestamp.from(Instant.now()))
 			.param("id", id)
@@ -265,8 +279,7 @@ public class IncidentResponse {
 			.param("into", intoId)
 			.param("id", id)
 			.update();
-		Incident full = incidents.get(id);
-		for (Incident.Observable o : full.observables()) {
+		for (Incident.Observable o : detail.observables(id)) {
 			detail.observe(intoId, into.agencyId(),
 					new Incidents.ObservableInput(o.kind(), o.value(), o.tlp(), o.note()), currentUser.name());
 		}
@@ -542,6 +555,12 @@ public class IncidentResponse {
 
 	private static String tlpOf(Incidents.ObservableInput input) {
 		return (input.tlp() == null ? Tlp.AMBER : input.tlp()).label();
+	}
+
+	private static void checkDamage(@Nullable Long damage) {
+		if (damage != null && (damage < 0 || damage > 1_000_000_000_000_000L)) {
+			throw new InvalidInputException("estimatedDamage", "incident.damage.range");
+		}
 	}
 
 	private static @Nullable String textOr(@Nullable String given, @Nullable String before, String field) {

@@ -16,7 +16,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.khien.inventory.InformationSystem;
@@ -72,10 +75,14 @@ public class Incidents {
 
 	private final IncidentSettings settings;
 
+	private final TransactionTemplate nested;
+
 	Incidents(JdbcClient jdbc, CurrentUser currentUser, AgencyHierarchy hierarchy, AgencyDirectory agencies,
 			Systems systems, IncidentDeadlines deadlines, IncidentDetail detail, AuditLog audit, JsonMapper json,
-			ApplicationEventPublisher events, IncidentSettings settings) {
+			ApplicationEventPublisher events, IncidentSettings settings, PlatformTransactionManager transactions) {
 		this.settings = settings;
+		this.nested = new TransactionTemplate(transactions);
+		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.jdbc = jdbc;
 		this.currentUser = currentUser;
 		this.hierarchy = hierarchy;
@@ -167,7 +174,8 @@ public class Incidents {
 			where.append(" AND i.serious = TRUE");
 		}
 		if (Boolean.TRUE.equals(filter.overdue())) {
-			where.append(" AND EXISTS (SELECT 1 FROM incident_deadline d WHERE d.incident_id = i.id"
+			where.append(" AND i.status IN ('DETECTION', 'CONTAINMENT', 'POST_INCIDENT')"
+					+ " AND EXISTS (SELECT 1 FROM incident_deadline d WHERE d.incident_id = i.id"
 					+ " AND d.met_at IS NULL AND d.due < :now)");
 			params.put("now", Timestamp.from(Instant.now()));
 		}
@@ -188,6 +196,24 @@ public class Incidents {
 		return new PageResult<>(items, page.page(), page.size(), Math.min(total, COUNT_CAP), total > COUNT_CAP, null);
 	}
 
+	/**
+	 * How many open cases in the caller’s scope have a deadline passed and not met,
+	 * counted from the deadlines (index on met_at, due) and capped.
+	 */
+	public long overdueCount() {
+		AgencyScope scope = currentUser.scope();
+		return scope
+			.bind(jdbc.sql("""
+					SELECT COUNT(*) FROM (SELECT DISTINCT d.incident_id FROM incident_deadline d
+					  JOIN incident i ON i.id = d.incident_id
+					  WHERE d.met_at IS NULL AND d.due < :now AND %s
+					    AND i.status IN ('DETECTION', 'CONTAINMENT', 'POST_INCIDENT')
+					  LIMIT %d) c""".formatted(scope.filter("d.agency_id"), COUNT_CAP + 1))
+				.param("now", Timestamp.from(Instant.now())))
+			.query(Long.class)
+			.single();
+	}
+
 	/** The incident with all it holds, or 404 outside the caller’s scope. */
 	public Incident get(long id) {
 		return detail.of(head(id), currentUser.find().map(KhienUser::id).orElse(null));
@@ -205,7 +231,8 @@ public class Incidents {
 					+ scope.filter("i.agency_id"))
 				.param("id", id))
 			.query((rs, n) -> IncidentRows.map(rs, json))
-			.optional();
+			.optional()
+			.map(i -> onTeam() ? i : i.withoutContact());
 	}
 
 	/**
@@ -214,6 +241,10 @@ public class Incidents {
 	 */
 	public Optional<String> original(long id) {
 		head(id);
+		Long viewer = currentUser.find().map(KhienUser::id).orElse(null);
+		if (viewer == null || !detail.participant(id, viewer)) {
+			throw InvalidInputException.withStatus(403, "incident.original.participants");
+		}
 		return jdbc.sql("SELECT original FROM incident WHERE id = :id").param("id", id).query(String.class).optional();
 	}
 
@@ -242,6 +273,9 @@ public class Incidents {
 		Instant discovered = discovered(report.discoveredAt());
 		Integer level = system == null ? null : system.securityLevel();
 		String form = json.writeValueAsString(report.form());
+		if (form.length() > MAX_TEXT) {
+			throw new InvalidInputException("form", "incident.form.tooLong", MAX_TEXT);
+		}
 		long id = insert(
 				new Row(report.agencyId(), report.systemId(), onTeam() ? IncidentSource.TEAM : IncidentSource.AGENCY,
 						IncidentStatus.DETECTION, report.title(), report.description(), discovered,
@@ -317,11 +351,14 @@ public class Incidents {
 		}
 		IncidentSource source = sender.has(Role.ORGANISATION) ? IncidentSource.PROVIDER : IncidentSource.TOOL;
 		long id;
+		Row row = new Row(report.agencyId(), null, source, IncidentStatus.NEW, report.title(), report.description(),
+				discovered(report.discoveredAt()), severityOr(report.severity()), Tlp.AMBER, report.taxonomy(), null,
+				null, false, false, false, null, null, report.original(), null, false, null, sender.id(),
+				report.externalRef());
 		try {
-			id = insert(new Row(report.agencyId(), null, source, IncidentStatus.NEW, report.title(),
-					report.description(), discovered(report.discoveredAt()), severityOr(report.severity()), Tlp.AMBER,
-					report.taxonomy(), null, null, false, false, false, null, null, report.original(), null, false,
-					null, sender.id(), report.externalRef()));
+			// NB: in a savepoint, so that PostgreSQL keeps the transaction usable after a
+			// duplicate
+			id = nested.execute(status -> insert(row));
 		}
 		catch (DuplicateKeyException ex) {
 			// NB: two calls with one reference at once: the other made it

@@ -114,7 +114,21 @@ class IncidentAccessMatrixTests implements AccessMatrix.Module {
 			.json(() -> report.formatted(unit.get()))
 			.ok(201);
 		m.api("GET", "/api/v1/incidents/{id}").with("id", incident).permit(READERS).scope(reads(unit));
-		m.api("GET", "/api/v1/incidents/{id}/original").with("id", incident).permit(TEAM);
+		// what the sender sent is read by the case\u2019s participants: the team\u2019s
+		// demo accounts are made ones
+		Supplier<Long> withParticipants = AccessMatrix.once(() -> {
+			long id = incident.get();
+			for (String username : List.of("admin", "operator", "responder")) {
+				long member = f.jdbc()
+					.sql("SELECT id FROM app_user WHERE username = :u")
+					.param("u", username)
+					.query(Long.class)
+					.single();
+				response.addParticipant(id, member);
+			}
+			return id;
+		});
+		m.api("GET", "/api/v1/incidents/{id}/original").with("id", withParticipants).permit(TEAM);
 		m.api("POST", "/api/v1/incidents/{id}/transitions")
 			.fresh("id", newIncident)
 			.permit(TEAM)

@@ -149,6 +149,13 @@ class IncidentTests {
 		api.call("responder", api.post("/api/v1/incidents/" + id + "/transitions", "{\"to\": \"detection\"}"), 200);
 		assertThat(api.call(null, api.get("/api/v1/public/incident-reports/" + code), 200).get("status").asString())
 			.isEqualTo("in_progress");
+		// the reporter\u2019s contact is for the response team, not the agency it
+		// concerns
+		api.call("responder", api.post("/api/v1/incidents/" + id + "/triage", "{\"agencyId\": " + unit.id() + "}"),
+				200);
+		assertThat(api.call("responder", api.get("/api/v1/incidents/" + id), 200).get("contact").asString())
+			.isEqualTo("nguoidan@example.org");
+		assertThat(api.call("officer", api.get("/api/v1/incidents/" + id), 200).get("contact").isNull()).isTrue();
 		// a honeypot filled: a code comes back, nothing is kept
 		long before = jdbc.sql("SELECT COUNT(*) FROM incident").query(Long.class).single();
 		String decoy = api
@@ -374,10 +381,29 @@ class IncidentTests {
 		api.call("officer", api.post("/api/v1/incidents",
 				IncidentCalls.report(unit.id(), "x".repeat(600), "2026-10-01T08:00:00+07:00")), 400);
 		api.call(null, api.post("/api/v1/public/incident-reports", "[1,2"), 400);
+		// refused by its declared size before anything reads it
+		var huge = api.post("/api/v1/public/incident-reports", "{\"description\": \"" + "x".repeat(130_000) + "\"}");
+		assertThat(api.exchange(null, huge).getResponse().getStatus()).isEqualTo(413);
+		api.call(null, api.post("/api/v1/public/incident-reports",
+				"{\"description\": \"x\", \"happenedAt\": \"-300000000-01-01T00:00:00Z\"}"), 400);
 		api.call(null, api.post("/api/v1/public/incident-reports", "{\"description\": \"\"}"), 400);
 		api.call(null, api.post("/api/v1/public/incident-reports", "{\"description\": \"x\", \"wantsReply\": true}"),
 				400);
 		api.call("responder", api.get("/api/v1/incidents?status=lost"), 400);
+		long id = api.call("officer",
+				api.post("/api/v1/incidents", IncidentCalls.report(unit.id(), TITLE, "2026-10-01T08:00:00+07:00")), 201)
+			.get("id")
+			.asLong();
+		api.call("responder", api.post("/api/v1/incidents/" + id + "/triage", "{\"estimatedDamage\": -1}"), 400);
+		api.call("responder",
+				api.post("/api/v1/incidents/" + id + "/triage", "{\"estimatedDamage\": 9000000000000000000}"), 400);
+		api.call("responder",
+				api.post("/api/v1/incidents/" + id + "/tasks", "{\"title\": \"Nhiệm vụ\", \"due\": \"99999-01-01\"}"),
+				400);
+		// what the sender sent is for the case\u2019s participants: the officer reported
+		// it, the responder is not one
+		api.call("officer", api.get("/api/v1/incidents/" + id + "/original"), 403);
+		api.call("responder", api.get("/api/v1/incidents/" + id + "/original"), 403);
 		api.call("responder", api.get("/api/v1/incidents/99999999"), 404);
 		api.call("responder", api.post("/api/v1/incidents/99999999/transitions", "{\"to\": \"closed\"}"), 404);
 	}

@@ -162,12 +162,17 @@ final class IncidentForms {
 	/** An ISO-8601 moment with its offset; a 400 without one. */
 	static OffsetDateTime moment(@Nullable String value, String field) {
 		String text = required(value, field);
+		OffsetDateTime at;
 		try {
-			return OffsetDateTime.parse(text.strip());
+			at = OffsetDateTime.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
 			throw new InvalidInputException(field, "incident.moment.bad", text);
 		}
+		if (at.getYear() < 2000 || at.getYear() > 2100) {
+			throw new InvalidInputException(field, "incident.moment.range", text);
+		}
+		return at;
 	}
 
 	static @Nullable OffsetDateTime optionalMoment(@Nullable String value, String field) {
@@ -183,12 +188,17 @@ final class IncidentForms {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
+		LocalDate day;
 		try {
-			return LocalDate.parse(value.strip());
+			day = LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
 			throw new InvalidInputException(field, "incident.day.bad", value);
 		}
+		if (day.getYear() < 2000 || day.getYear() > 2100) {
+			throw new InvalidInputException(field, "incident.moment.range", value);
+		}
+		return day;
 	}
 
 	static @Nullable String blankToNull(@Nullable String value) {

@@ -39,7 +39,7 @@ class IncidentHomeCards implements HomeCards {
 			cards.add(new HomeCard(70, "home.incidents.queue", queue, "/incidents?queue=true",
 					"home.incidents.queue.note", List.of(), queue == 0 ? HomeCard.Tone.GOOD : HomeCard.Tone.ATTENTION));
 		}
-		long overdue = count(new Incidents.Filter(null, null, null, null, true, null));
+		long overdue = incidents.overdueCount();
 		cards.add(new HomeCard(71, "home.incidents.overdue", overdue, "/incidents?overdue=true",
 				"home.incidents.overdue.note", List.of(), overdue == 0 ? HomeCard.Tone.GOOD : HomeCard.Tone.URGENT));
 		return cards;
