@@ -9,13 +9,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.khien.inventory.SystemOwnerChanged;
 import vn.khien.platform.AuditLog;
 import vn.khien.registry.AgenciesMerged;
 
 /**
  * Response plans belong to their system's owner agency: when agencies merge, the
  * successor owns their systems and so their plans, moved in the merge's transaction with
- * one {@code RESPONSE_PLANS_MOVED} entry per source agency.
+ * one {@code RESPONSE_PLANS_MOVED} entry per source agency; a system given to another
+ * owner takes its plan along.
  */
 @Component
 class ResponsePlansFollowTheirAgencies {
@@ -27,6 +29,35 @@ class ResponsePlansFollowTheirAgencies {
 	ResponsePlansFollowTheirAgencies(JdbcClient jdbc, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+	}
+
+	/** A system given to another owner takes its plan along (before its next save). */
+	@EventListener
+	@Transactional
+	public void on(SystemOwnerChanged event) {
+		List<Long> plans = jdbc.sql("SELECT id FROM response_plan WHERE system_id = :s")
+			.param("s", event.systemId())
+			.query(Long.class)
+			.list();
+		if (plans.isEmpty()) {
+			return;
+		}
+		jdbc.sql("UPDATE response_plan SET agency_id = :to WHERE id IN (:plans)")
+			.param("to", event.toAgencyId())
+			.param("plans", plans)
+			.update();
+		for (String table : List.of("response_plan_task", "response_scenario", "response_plan_version")) {
+			jdbc.sql("UPDATE " + table + " SET agency_id = :to WHERE plan_id IN (:plans)")
+				.param("to", event.toAgencyId())
+				.param("plans", plans)
+				.update();
+		}
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("agencyId", event.toAgencyId());
+		after.put("systemId", event.systemId());
+		after.put("responsePlanIds", plans);
+		audit.record("RESPONSE_PLANS_MOVED", "agency", event.fromAgencyId(), Map.of("agencyId", event.fromAgencyId()),
+				after);
 	}
 
 	@EventListener

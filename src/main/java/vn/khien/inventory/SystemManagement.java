@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -58,8 +59,11 @@ public class SystemManagement {
 
 	private final SystemLevels levels;
 
+	private final ApplicationEventPublisher events;
+
 	SystemManagement(JdbcClient jdbc, Systems systems, Agencies agencies, AuditLog audit, CurrentUser currentUser,
-			SystemLevels levels) {
+			SystemLevels levels, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.levels = levels;
 		this.systems = systems;
@@ -118,6 +122,9 @@ public class SystemManagement {
 		InformationSystem after = systems.get(id);
 		levels.recount(before.ownerAgencyId(), after.ownerAgencyId());
 		audit.record("UPDATE", "information_system", id, before, after);
+		if (before.ownerAgencyId() != after.ownerAgencyId()) {
+			events.publishEvent(new SystemOwnerChanged(id, before.ownerAgencyId(), after.ownerAgencyId()));
+		}
 		return after;
 	}
 

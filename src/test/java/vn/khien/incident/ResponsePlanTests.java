@@ -381,6 +381,26 @@ class ResponsePlanTests {
 			.single()).isEqualTo(4);
 	}
 
+	@Test
+	void aPlanFollowsItsSystemToANewOwner() throws Exception {
+		long id = call("officer", post("/api/v1/response-plans", plan(portal.id(), "Phương án CTT", DEFACEMENT)), 201)
+			.get("id")
+			.asLong();
+		Agency education = new AccessFixtures(context).unit("SGDDT");
+		var moved = details(portal.code(), portal.name());
+		management.update(portal.id(),
+				new SystemManagement.SystemDetails(moved.code(), moved.name(), education.id(), moved.operatorAgencyId(),
+						moved.purpose(), moved.userCount(), moved.lifecycle(), moved.hosting(), moved.cloudProvider(),
+						moved.internetFacing(), moved.publicServiceLevel(), moved.dataClassification(),
+						moved.handlesPersonalData(), moved.personalSubjectsBasic(), moved.personalSubjectsSensitive(),
+						moved.stateSecretGrade(), moved.critical(), moved.eGovernment(), moved.monitoringKind(),
+						moved.monitoringOrganisationId()));
+		// the old owner's officer no longer reads it; the new owner's does
+		call("officer", mvc.get().uri("/api/v1/response-plans/" + id), 404);
+		assertThat(call("officer2", mvc.get().uri("/api/v1/response-plans/" + id), 200).get("agencyId").asLong())
+			.isEqualTo(education.id());
+	}
+
 	private List<String> staleIds(String query) throws Exception {
 		return call("officer", mvc.get().uri("/api/v1/response-plans" + query + "&size=500"), 200).get("items")
 			.findValuesAsString("id");
