@@ -250,6 +250,25 @@ class DossierTests {
 			.isEqualTo("DRAFT");
 	}
 
+	@Test
+	void aDossierFollowsItsAgencyIntoAMerger() throws Exception {
+		long id = call("officer", post("/api/v1/dossiers", "{\"systemId\":" + portal.id() + "}"), 201).get("id")
+			.asLong();
+		Agency successor = new AccessFixtures(context).unit("SYT");
+		call("operator",
+				post("/api/v1/reorganisations/merge",
+						"{\"sourceIds\": [%d], \"successorId\": %d, \"effectiveDate\": \"%s\"}".formatted(unit.id(),
+								successor.id(), java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))),
+				201);
+		assertThat(call("officer", mvc.get().uri("/api/v1/dossiers/" + id), 200).get("agencyId").asLong())
+			.isEqualTo(successor.id());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM dossier_step WHERE dossier_id = :id AND agency_id <> :a")
+			.param("id", id)
+			.param("a", successor.id())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	private org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder post(String uri,
 			String body) {
 		return mvc.post().uri(uri).contentType(MediaType.APPLICATION_JSON).content(body);
