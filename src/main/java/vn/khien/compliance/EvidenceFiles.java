@@ -1,13 +1,11 @@
 package vn.khien.compliance;
 
-import java.io.BufferedInputStream;
 import java.io.InputStream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import vn.khien.platform.FileStore;
-import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.UploadTypes;
 
 /**
