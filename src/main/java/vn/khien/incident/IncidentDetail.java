@@ -283,14 +283,10 @@ class IncidentDetail {
 		}
 	}
 
-	/**
-	 * Sets the serious flag as the criteria of the incident’s pack say, and the attack
-	 * type of its periodic report from its taxonomy (unless set by hand); returns the
-	 * incident as it now is.
-	 */
-	Incident classifySerious(Incident i) {
+	/** Sets the serious flag as the criteria of the incident’s pack say. */
+	void classifySerious(Incident i) {
 		if (i.packId() == null) {
-			return i;
+			return;
 		}
 		RulePack pack = packs.get(i.packId());
 		RulePack.SeriousIncident criteria = pack.seriousIncident();
@@ -302,7 +298,6 @@ class IncidentDetail {
 				.param("id", i.id())
 				.update();
 		}
-		return withSerious(i, serious);
 	}
 
 	/**
@@ -355,16 +350,6 @@ class IncidentDetail {
 		return pack.incidentType(taxonomy.code())
 			.map(RulePack.IncidentType::id)
 			.orElse(pack.incidentTypes().get(pack.incidentTypes().size() - 1).id());
-	}
-
-	private static Incident withSerious(Incident i, boolean serious) {
-		return new Incident(i.id(), i.agencyId(), i.systemId(), i.source(), i.status(), i.title(), i.description(),
-				i.discoveredAt(), i.packId(), i.severity(), i.tlp(), i.taxonomy(), i.reportType(), i.impact(),
-				i.securityLevel(), i.nationallyImportant(), i.beyondCapability(), i.nationalSecurity(), serious,
-				i.handling(), i.estimatedDamage(), i.detectedBy(), i.initialReport(), i.contact(), i.externalRef(),
-				i.leadAccountId(), i.mergedIntoId(), i.rootCause(), i.actionsTaken(), i.lessonsLearned(),
-				i.responseEndedAt(), i.closedAt(), i.createdBy(), i.createdAt(), i.updatedAt(), i.deadlines(),
-				i.tasks(), i.observables(), i.hiddenObservables(), i.evidence(), i.assets(), i.timeline(), i.merged());
 	}
 
 	private static @Nullable String code(@Nullable String status) {

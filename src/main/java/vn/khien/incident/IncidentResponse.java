@@ -236,7 +236,8 @@ public class IncidentResponse {
 		if (t.leadAccountId() != null) {
 			detail.participate(id, t.leadAccountId());
 		}
-		Incident triaged = detail.classifySerious(incidents.head(id));
+		detail.classifySerious(incidents.head(id));
+		Incident triaged = incidents.head(id);
 		deadlines.plan(triaged);
 		detail.event(id, agency, "triage", null, null, triageText(i, triaged), currentUser.name());
 		audit.record("INCIDENT_TRIAGED", "incident", id, Incidents.summary(i), Incidents.summary(triaged));
@@ -332,7 +333,8 @@ public class IncidentResponse {
 	@Transactional
 	public Incident changeTask(long id, long taskId, TaskChange change) {
 		Incident i = forTeam(id);
-		Incident.Task task = i.tasks()
+		Incident.Task task = incidents.get(id)
+			.tasks()
 			.stream()
 			.filter(t -> t.id() == taskId)
 			.findFirst()
@@ -502,9 +504,10 @@ public class IncidentResponse {
 		if (assetIds.isEmpty() || assetIds.size() > 100) {
 			throw new InvalidInputException("assetIds", "incident.assets.count", 100);
 		}
+		List<Long> linked = incidents.get(id).assets();
 		for (long assetId : assetIds) {
 			ScannedHosts.Host host = hosts.get(assetId).orElseThrow(() -> new NotFoundException("asset", assetId));
-			if (i.assets().contains(host.id())) {
+			if (linked.contains(host.id())) {
 				continue;
 			}
 			jdbc.sql("""
@@ -526,7 +529,7 @@ public class IncidentResponse {
 	 * The incident, for a member of the response team; 403 for anyone else who reads it.
 	 */
 	Incident forTeam(long id) {
-		Incident i = incidents.get(id);
+		Incident i = incidents.head(id);
 		if (!incidents.onTeam()) {
 			throw InvalidInputException.withStatus(403, "incident.team.only");
 		}
@@ -534,7 +537,7 @@ public class IncidentResponse {
 	}
 
 	private Incident forContributor(long id) {
-		Incident i = incidents.get(id);
+		Incident i = incidents.head(id);
 		boolean agency = i.agencyId() != null && currentUser.mayEdit(i.agencyId());
 		if (!incidents.onTeam() && !agency) {
 			throw InvalidInputException.withStatus(403, "incident.contribute.notYours");

@@ -282,8 +282,8 @@ public class Incidents {
 						severityOr(report.severity()), tlpOr(report.tlp()), report.taxonomy(), report.impact(), level,
 						system != null && system.critical(), report.beyondCapability(), report.nationalSecurity(),
 						report.detectedBy(), form, json.writeValueAsString(report), null, false, null, null, null));
+		detail.classifySerious(head(id));
 		Incident created = head(id);
-		created = detail.classifySerious(created);
 		deadlines.plan(created);
 		detail.event(id, created.agencyId(), "reported", null, IncidentStatus.DETECTION, null, currentUser.name());
 		currentUser.find().ifPresent(u -> detail.participate(id, u.id()));
