@@ -375,6 +375,46 @@ public class Incidents {
 	}
 
 	/**
+	 * An alert the SOC escalated: a tool's report in the team's queue, once per alert.
+	 */
+	public record MonitoringReport(long alertId, @Nullable Long agencyId, @Nullable Long systemId, String title,
+			String description, IncidentSeverity severity, Instant discoveredAt, List<ObservableInput> observables,
+			String by) {
+	}
+
+	/**
+	 * Opens the incident for an escalated alert, in the escalating transaction (the
+	 * analyst's or the automatic rule's); a second call for the alert answers the first
+	 * incident.
+	 */
+	@Transactional
+	public long reportFromMonitoring(MonitoringReport report) {
+		String ref = "alert:" + report.alertId();
+		Optional<Long> earlier = jdbc
+			.sql("SELECT id FROM incident WHERE reporter_account_id IS NULL AND external_ref = :r")
+			.param("r", ref)
+			.query(Long.class)
+			.optional();
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		String title = report.title().isBlank() ? ref : report.title();
+		long id = insert(new Row(report.agencyId(), report.systemId(), IncidentSource.TOOL, IncidentStatus.NEW,
+				title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title,
+				report.description().length() > MAX_TEXT ? report.description().substring(0, MAX_TEXT)
+						: report.description(),
+				report.discoveredAt(), report.severity(), Tlp.AMBER, null, null, null, false, false, false,
+				DetectedBy.LOGS, null, report.description(), null, false, null, null, ref));
+		for (ObservableInput o : report.observables()) {
+			detail.observe(id, report.agencyId(), o, report.by());
+		}
+		detail.event(id, report.agencyId(), "reported", null, IncidentStatus.NEW, null, report.by());
+		audit.record("INCIDENT_REPORTED", "incident", id, null, Map.of("source", "tool", "externalRef", ref));
+		events.publishEvent(new IncidentReported(id, report.agencyId(), IncidentSource.TOOL, title));
+		return id;
+	}
+
+	/**
 	 * The public status of the report the code tracks; empty for a code nobody holds, the
 	 * same as for a malformed one. A merged report shows its case.
 	 */

@@ -1,0 +1,268 @@
+package vn.khien.monitoring.internal;
+
+import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+import vn.khien.monitoring.AlertSeverity;
+import vn.khien.monitoring.Alerts;
+import vn.khien.monitoring.EventSources;
+import vn.khien.monitoring.event.DecodeError;
+import vn.khien.monitoring.event.DecodedEvent;
+import vn.khien.monitoring.event.EventDecoder;
+import vn.khien.monitoring.event.EventSink;
+import vn.khien.monitoring.sigma.CorrelationMatch;
+import vn.khien.monitoring.sigma.RuleMatch;
+import vn.khien.platform.SystemPrincipal;
+
+/**
+ * The SOC's pipeline for one batch from one source: decode, place each event, keep it,
+ * match it against the rules and correlations, write what fired; in one transaction, so
+ * that an answer of success means everything is stored (a crash loses nothing accepted).
+ * A bounded number of batches run at once; beyond it a batch is refused at once, and the
+ * sender is told to come back.
+ */
+@Component
+public class EventPipeline {
+
+	/**
+	 * What the pipeline runs as: it reads the whole inventory to place events, and writes
+	 * alerts.
+	 */
+	static final SystemPrincipal PIPELINE = SystemPrincipal.of("monitoring-pipeline",
+			SystemPrincipal.Permission.READ_PROVINCE, SystemPrincipal.Permission.WRITE_PROVINCE);
+
+	/** Events placed, kept and matched per statement batch. */
+	static final int CHUNK = 500;
+
+	/** Refusals listed in an answer; the count goes on. */
+	static final int ERRORS_LISTED = 100;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final EventSources sources;
+
+	private final RuleEngine engine;
+
+	private final Attribution attribution;
+
+	private final AlertWriter writer;
+
+	private final Alerts alerts;
+
+	private final MonitoringSettings settings;
+
+	private final TransactionTemplate transactions;
+
+	private final JsonMapper json;
+
+	private final EventDecoder decoder;
+
+	private final Semaphore slots;
+
+	EventPipeline(JdbcClient jdbc, JdbcTemplate template, EventSources sources, RuleEngine engine,
+			Attribution attribution, AlertWriter writer, Alerts alerts, MonitoringSettings settings,
+			PlatformTransactionManager transactions, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.sources = sources;
+		this.engine = engine;
+		this.attribution = attribution;
+		this.writer = writer;
+		this.alerts = alerts;
+		this.settings = settings;
+		this.transactions = new TransactionTemplate(transactions);
+		this.json = json;
+		this.decoder = new EventDecoder(vn.khien.monitoring.event.DecoderSettings.defaults()
+			.withLimits(settings.maxEventBytes(), Math.max(settings.maxEventBytes(), 1024 * 1024)));
+		this.slots = new Semaphore(settings.batchesAtOnce());
+	}
+
+	/**
+	 * What became of a batch: events kept, refused (each listed up to a limit), alerts
+	 * raised.
+	 */
+	public record Outcome(long accepted, long refused, List<Refusal> errors, long alerts) {
+	}
+
+	/** An input the decoder refused, with its line. */
+	public record Refusal(long line, String code, String message) {
+	}
+
+	/** The pipeline is full: the sender should retry a little later. */
+	public static class Saturated extends RuntimeException {
+
+		Saturated() {
+			super("the monitoring pipeline is saturated", null, false, false);
+		}
+
+	}
+
+	/** Runs a batch, or refuses it at once when the pipeline is full. */
+	public Outcome ingest(EventSources.Bound source, InputStream body) {
+		if (!slots.tryAcquire()) {
+			sources.count(source.id(), 0, 0);
+			throw new Saturated();
+		}
+		try {
+			return PIPELINE.call(() -> run(source, body));
+		}
+		finally {
+			slots.release();
+		}
+	}
+
+	private Outcome run(EventSources.Bound source, InputStream body) {
+		List<DecodedEvent> events = new ArrayList<>();
+		List<Refusal> errors = new ArrayList<>();
+		long[] refused = { 0 };
+		decoder.decode(body, new EventSink() {
+			@Override
+			public void accept(DecodedEvent event) {
+				events.add(event);
+			}
+
+			@Override
+			public void reject(DecodeError error) {
+				refused[0]++;
+				if (errors.size() < ERRORS_LISTED) {
+					errors.add(new Refusal(error.line(), error.reason().code(), error.message()));
+				}
+			}
+		});
+		long raised = transactions.execute(status -> {
+			long count = 0;
+			for (int from = 0; from < events.size(); from += CHUNK) {
+				count += chunk(source, events.subList(from, Math.min(events.size(), from + CHUNK)));
+			}
+			sources.count(source.id(), events.size(), refused[0]);
+			return count;
+		});
+		return new Outcome(events.size(), refused[0], errors, raised);
+	}
+
+	private long chunk(EventSources.Bound source, List<DecodedEvent> events) {
+		List<Attribution.Place> places = attribution.place(events, source, source.id());
+		List<String> uids = new ArrayList<>(events.size());
+		List<Object[]> rows = new ArrayList<>(events.size());
+		Instant now = Instant.now();
+		for (int i = 0; i < events.size(); i++) {
+			DecodedEvent e = events.get(i);
+			Attribution.Place p = places.get(i);
+			String uid = UUID.randomUUID().toString();
+			uids.add(uid);
+			Map<String, Object> ecs = e.ecs();
+			rows.add(new Object[] { uid, p.agencyId(), p.systemId(), p.assetId(), source.id(),
+					Timestamp.from(e.timestamp()), Timestamp.from(now), e.shape().name().toLowerCase(),
+					clip(first(e.hostNames()), 255), clip(text(ecs, "source", "ip"), 64),
+					clip(text(ecs, "destination", "ip"), 64), clip(text(ecs, "user", "name"), 255),
+					clip(text(ecs, "event", "code"), 64), clip(json.writeValueAsString(ecs), 200_000),
+					clip(e.original(), 200_000) });
+		}
+		template.batchUpdate(
+				"""
+						INSERT INTO monitored_event (event_uid, agency_id, system_id, asset_id, source_id, event_at, received_at,
+						  kind, host_name, source_ip, destination_ip, user_name, event_code, ecs, original)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+				rows);
+		RuleEngine.Compiled rules = engine.current();
+		long raised = 0;
+		Map<String, Long> ids = new HashMap<>();
+		for (int i = 0; i < events.size(); i++) {
+			DecodedEvent e = events.get(i);
+			Attribution.Place p = places.get(i);
+			long agency = p.agencyId() == null ? 0 : p.agencyId();
+			List<RuleMatch> matches = rules.detector().match(e, agency);
+			if (matches.isEmpty()) {
+				continue;
+			}
+			long eventId = ids.computeIfAbsent(uids.get(i), this::idOf);
+			for (RuleMatch m : matches) {
+				RuleEngine.RuleInfo info = rules.rules()
+					.get(vn.khien.monitoring.DetectionRules.uidOf(m.rule().id(), m.rule().name(), m.rule().fileName(),
+							m.rule().line()));
+				if (info == null || rules.offFor(agency, info.id())) {
+					continue;
+				}
+				if (rules.correlator().standalone(m.rule())) {
+					raised += write(info, p, first(e.hostNames()), first(e.hostNames()), eventId, e.timestamp());
+				}
+				List<CorrelationMatch> fired;
+				synchronized (rules.correlator()) {
+					fired = rules.correlator().accept(m, e, agency);
+				}
+				for (CorrelationMatch c : fired) {
+					RuleEngine.RuleInfo correlation = rules.rules()
+						.get(vn.khien.monitoring.DetectionRules.uidOf(c.correlation().id(), c.correlation().name(),
+								c.correlation().fileName(), c.correlation().line()));
+					if (correlation != null && !rules.offFor(agency, correlation.id())) {
+						raised += write(correlation, p, first(e.hostNames()), c.group().toString(), eventId, c.last());
+					}
+				}
+			}
+		}
+		return raised;
+	}
+
+	private long write(RuleEngine.RuleInfo info, Attribution.Place p, @Nullable String host, @Nullable String group,
+			long eventId, Instant at) {
+		AlertWriter.Written w = writer.write(new AlertWriter.Hit(info.id(), info.uid(), info.title(), info.author(),
+				info.severity(), info.tags(), p.agencyId(), p.systemId(), p.assetId(), host, group, eventId, at));
+		if (!w.raised()) {
+			return 0;
+		}
+		AlertSeverity threshold = settings.autoEscalate();
+		if (threshold != null && info.severity().compareTo(threshold) >= 0) {
+			alerts.escalateAutomatically(w.alertId(), PIPELINE.getName());
+		}
+		return 1;
+	}
+
+	private long idOf(String uid) {
+		return jdbc.sql("SELECT id FROM monitored_event WHERE event_uid = :u")
+			.param("u", uid)
+			.query(Long.class)
+			.single();
+	}
+
+	/** A value of the ECS document by its path ({@code source}, {@code ip}), as text. */
+	@SuppressWarnings("unchecked")
+	static @Nullable String text(Map<String, Object> ecs, String... path) {
+		Object node = ecs;
+		for (String step : path) {
+			if (!(node instanceof Map<?, ?> map)) {
+				return null;
+			}
+			node = ((Map<String, Object>) map).get(step);
+		}
+		if (node instanceof List<?> list) {
+			node = list.isEmpty() ? null : list.get(0);
+		}
+		return node == null || node instanceof Map ? null : node.toString();
+	}
+
+	static @Nullable String first(List<String> values) {
+		return values.isEmpty() ? null : values.get(0).toLowerCase(java.util.Locale.ROOT);
+	}
+
+	static @Nullable String clip(@Nullable String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max);
+	}
+
+}
