@@ -1,0 +1,286 @@
+package vn.khien.monitoring.sigma;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import vn.khien.monitoring.event.LogSource;
+import vn.khien.monitoring.event.SigmaView;
+
+/**
+ * Rules compiled for matching. Each rule is indexed by where its log source is logged:
+ * Windows rules by channel and event id, the others by product (then checked against the
+ * event's category and service), so an event meets only the rules that can apply to it.
+ * Thread-safe: it holds no state per event.
+ */
+public final class Detector {
+
+	private static final int CACHE_LIMIT = 512;
+
+	/** One rule on one route: 4688's field names when it reads process creation there. */
+	private record Compiled(SigmaRule rule, ScopedFilter[] filters, boolean security4688) {
+	}
+
+	private static final class Channel {
+
+		final Map<Long, List<Compiled>> byId = new HashMap<>();
+
+		final List<Compiled> anyId = new ArrayList<>();
+
+		Map<Long, Compiled[]> byIdArrays = Map.of();
+
+		Compiled[] anyIdArray = new Compiled[0];
+
+	}
+
+	private final Map<String, Channel> channels = new HashMap<>();
+
+	private final Compiled[] anyWindows;
+
+	/** Rules not routed as Windows: checked against the event's own log source. */
+	private final Compiled[] others;
+
+	/** Windows rules whose category or service the mapping does not know. */
+	private final Compiled[] unmapped;
+
+	private final List<SigmaRule> unrouted;
+
+	private final Map<LogSource, Compiled[]> byLogSource = new ConcurrentHashMap<>();
+
+	private final int size;
+
+	private Detector(Collection<SigmaRule> rules, Collection<ScopedFilter> filters) {
+		List<Compiled> any = new ArrayList<>();
+		List<Compiled> rest = new ArrayList<>();
+		List<Compiled> unknown = new ArrayList<>();
+		List<SigmaRule> unroutedRules = new ArrayList<>();
+		for (SigmaRule rule : rules) {
+			ScopedFilter[] mine = filters.stream()
+				.filter(f -> f.filter().rules().stream().anyMatch(rule::isNamed))
+				.toArray(ScopedFilter[]::new);
+			LogSource source = rule.logSource();
+			if (!"windows".equals(source.product())) {
+				rest.add(new Compiled(rule, mine, false));
+				continue;
+			}
+			List<WindowsRouting.Route> routes = WindowsRouting.routes(source);
+			if (routes == null) {
+				unknown.add(new Compiled(rule, mine, false));
+				unroutedRules.add(rule);
+			}
+			else if (routes.isEmpty()) {
+				any.add(new Compiled(rule, mine, false));
+			}
+			for (WindowsRouting.Route route : routes == null ? List.<WindowsRouting.Route>of() : routes) {
+				Compiled compiled = new Compiled(rule, mine,
+						route.security4688() && "process_creation".equals(source.category()));
+				Channel channel = channels.computeIfAbsent(route.channel().toLowerCase(Locale.ROOT),
+						c -> new Channel());
+				if (route.eventIds().length == 0) {
+					channel.anyId.add(compiled);
+				}
+				for (long id : route.eventIds()) {
+					channel.byId.computeIfAbsent(id, k -> new ArrayList<>()).add(compiled);
+				}
+			}
+		}
+		for (Channel channel : channels.values()) {
+			Map<Long, Compiled[]> arrays = new HashMap<>();
+			channel.byId.forEach((id, list) -> arrays.put(id, list.toArray(Compiled[]::new)));
+			channel.byIdArrays = arrays;
+			channel.anyIdArray = channel.anyId.toArray(Compiled[]::new);
+		}
+		this.anyWindows = any.toArray(Compiled[]::new);
+		this.others = rest.toArray(Compiled[]::new);
+		this.unmapped = unknown.toArray(Compiled[]::new);
+		this.unrouted = List.copyOf(unroutedRules);
+		this.size = rules.size();
+	}
+
+	public static Detector compile(Collection<SigmaRule> rules, Collection<ScopedFilter> filters) {
+		return new Detector(rules, filters);
+	}
+
+	public int size() {
+		return size;
+	}
+
+	/**
+	 * Windows rules whose category or service has no channel mapping here: they apply
+	 * only to events whose decoder names that category or service.
+	 */
+	public List<SigmaRule> unrouted() {
+		return unrouted;
+	}
+
+	/**
+	 * The rules the event fits, less those an applicable filter (global, or scoped to the
+	 * event's agency) suppresses. An empty list when none.
+	 */
+	public List<RuleMatch> match(SigmaView event, long agencyId) {
+		LogSource source = event.logSource();
+		String product = source.product();
+		List<RuleMatch> matches = null;
+		Object channelName = event.field("Channel");
+		boolean windows = product == null ? channelName instanceof String : product.equalsIgnoreCase("windows");
+		if (windows) {
+			SigmaView as4688 = null;
+			if (channelName instanceof String name) {
+				Channel channel = channels.get(name.toLowerCase(Locale.ROOT));
+				if (channel != null) {
+					long id = eventId(event.field("EventID"));
+					Compiled[] byId = id < 0 ? null : channel.byIdArrays.get(id);
+					if (byId != null) {
+						for (Compiled rule : byId) {
+							SigmaView view = event;
+							if (rule.security4688) {
+								as4688 = as4688 != null ? as4688 : new RenamedView(event, WindowsRouting.SECURITY_4688);
+								view = as4688;
+							}
+							matches = test(rule, view, agencyId, matches);
+						}
+					}
+					matches = testAll(channel.anyIdArray, event, agencyId, matches);
+				}
+			}
+			matches = testAll(anyWindows, event, agencyId, matches);
+			if (source.category() != null || source.service() != null) {
+				for (Compiled rule : unmapped) {
+					LogSource wanted = rule.rule.logSource();
+					if (same(wanted.category(), source.category()) && same(wanted.service(), source.service())) {
+						matches = test(rule, event, agencyId, matches);
+					}
+				}
+			}
+			matches = testAll(candidates(new LogSource("windows", source.category(), source.service())), event,
+					agencyId, matches);
+		}
+		else {
+			matches = testAll(candidates(source), event, agencyId, matches);
+		}
+		return matches == null ? Collections.emptyList() : matches;
+	}
+
+	private static boolean same(@Nullable String wanted, @Nullable String have) {
+		return wanted == null || wanted.equalsIgnoreCase(have);
+	}
+
+	/**
+	 * The non-Windows rules whose log source the event does not contradict, kept per log
+	 * source.
+	 */
+	private Compiled[] candidates(LogSource source) {
+		Compiled[] cached = byLogSource.get(source);
+		if (cached != null) {
+			return cached;
+		}
+		boolean windows = "windows".equalsIgnoreCase(source.product());
+		List<Compiled> fit = new ArrayList<>();
+		for (Compiled rule : others) {
+			LogSource wanted = rule.rule.logSource();
+			if (windows && wanted.product() != null) {
+				continue;
+			}
+			if (fits(wanted.product(), source.product()) && fits(wanted.category(), source.category())
+					&& fits(wanted.service(), source.service())) {
+				fit.add(rule);
+			}
+		}
+		Compiled[] array = fit.toArray(Compiled[]::new);
+		if (byLogSource.size() < CACHE_LIMIT) {
+			byLogSource.put(source, array);
+		}
+		return array;
+	}
+
+	private static boolean fits(@Nullable String wanted, @Nullable String have) {
+		return wanted == null || have == null || wanted.equalsIgnoreCase(have);
+	}
+
+	private static @Nullable List<RuleMatch> testAll(Compiled[] rules, SigmaView event, long agencyId,
+			@Nullable List<RuleMatch> matches) {
+		for (Compiled rule : rules) {
+			matches = test(rule, event, agencyId, matches);
+		}
+		return matches;
+	}
+
+	private static @Nullable List<RuleMatch> test(Compiled compiled, SigmaView event, long agencyId,
+			@Nullable List<RuleMatch> matches) {
+		Detection detection = compiled.rule.detection();
+		if (!detection.matches(event)) {
+			return matches;
+		}
+		for (ScopedFilter filter : compiled.filters) {
+			if (filter.appliesTo(agencyId) && filter.filter().detection().matches(event)) {
+				return matches;
+			}
+		}
+		List<RuleMatch> out = matches != null ? matches : new ArrayList<>(2);
+		out.add(new RuleMatch(compiled.rule, detection.matchedSelections(event)));
+		return out;
+	}
+
+	static long eventId(@Nullable Object value) {
+		if (value instanceof Long l) {
+			return l;
+		}
+		if (value instanceof Number n) {
+			return n.longValue();
+		}
+		if (value instanceof String s) {
+			double d = ValueTest.parseNumber(s.trim());
+			return Double.isNaN(d) ? -1 : (long) d;
+		}
+		return -1;
+	}
+
+	/** A view that reads some fields under other names (the first name present wins). */
+	private static final class RenamedView implements SigmaView {
+
+		private final SigmaView event;
+
+		private final Map<String, String> names;
+
+		RenamedView(SigmaView event, Map<String, String> names) {
+			this.event = event;
+			this.names = names;
+		}
+
+		@Override
+		public @Nullable Object field(String name) {
+			String other = names.get(name);
+			if (other != null) {
+				Object value = event.field(other);
+				if (value != null) {
+					return value;
+				}
+			}
+			return event.field(name);
+		}
+
+		@Override
+		public Iterable<String> values() {
+			return event.values();
+		}
+
+		@Override
+		public LogSource logSource() {
+			return event.logSource();
+		}
+
+		@Override
+		public java.time.Instant timestamp() {
+			return event.timestamp();
+		}
+
+	}
+
+}
