@@ -136,8 +136,8 @@ CREATE INDEX monitoring_unknown_host_last ON monitoring_unknown_host (last_seen_
 -- that the matrix and the trend never count the alert table.
 CREATE TABLE alert_day (
   agency_id BIGINT NOT NULL,
-  day       DATE NOT NULL,
+  on_day    DATE NOT NULL,
   technique VARCHAR(20) NOT NULL,
   alerts    BIGINT NOT NULL,
-  PRIMARY KEY (agency_id, day, technique)
+  PRIMARY KEY (agency_id, on_day, technique)
 );

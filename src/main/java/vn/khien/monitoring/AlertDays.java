@@ -74,7 +74,7 @@ public class AlertDays {
 		for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
 			counts.put(d, 0L);
 		}
-		query(agencyId, from, to, "technique = ''", "day")
+		query(agencyId, from, to, "technique = ''", "on_day")
 			.forEach(r -> counts.merge(LocalDate.parse(r.key), r.alerts, Long::sum));
 		return counts.entrySet().stream().map(e -> new Day(e.getKey(), e.getValue())).toList();
 	}
@@ -90,7 +90,7 @@ public class AlertDays {
 		String agencies = scope.unrestricted() ? "TRUE" : "agency_id <> 0 AND " + scope.filter("agency_id");
 		String within = agencyId == null ? "" : " AND agency_id IN (:within)";
 		var spec = jdbc.sql("SELECT " + key + ", SUM(alerts) FROM alert_day WHERE " + agencies + within + " AND "
-				+ which + " AND day BETWEEN :from AND :to GROUP BY " + key);
+				+ which + " AND on_day BETWEEN :from AND :to GROUP BY " + key);
 		spec = spec.param("from", java.sql.Date.valueOf(from)).param("to", java.sql.Date.valueOf(to));
 		if (agencyId != null) {
 			spec = spec.param("within", hierarchy.selfAndDescendants(agencyId));

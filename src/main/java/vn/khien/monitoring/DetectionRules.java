@@ -58,10 +58,14 @@ public class DetectionRules {
 
 	private final AuditLog audit;
 
-	DetectionRules(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	DetectionRules(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.currentUser = currentUser;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/**
@@ -124,6 +128,7 @@ public class DetectionRules {
 		}
 		audit.record("DETECTION_RULES_LOADED", "detection_rule", null, null,
 				Map.of("file", fileName, "created", created, "replaced", replaced, "refused", errors.size()));
+		events.publishEvent(new DetectionRulesChanged());
 		return new Loaded(created, replaced, List.copyOf(errors));
 	}
 
@@ -259,6 +264,7 @@ public class DetectionRules {
 		audit.record(enabled ? "DETECTION_RULE_ENABLED" : "DETECTION_RULE_DISABLED", "detection_rule", id,
 				Map.of("enabled", rule.enabled()),
 				agencyId == null ? Map.of("enabled", enabled) : Map.of("enabled", enabled, "agencyId", agencyId));
+		events.publishEvent(new DetectionRulesChanged());
 		return get(id);
 	}
 

@@ -105,7 +105,7 @@ public class MonitoredEvents {
 			.bind(jdbc.sql("""
 					SELECT e.id, e.agency_id, e.system_id, e.asset_id, e.source_id, e.event_at, e.received_at, e.kind,
 					  e.host_name, e.source_ip, e.destination_ip, e.user_name, e.event_code, e.ecs, e.original
-					FROM monitored_event e WHERE """ + String.join(" AND ", sql)
+					FROM monitored_event e WHERE """ + " " + String.join(" AND ", sql)
 					+ " ORDER BY e.event_at DESC, e.id DESC LIMIT :limit"))
 			.params(params)
 			.param("limit", page.size())

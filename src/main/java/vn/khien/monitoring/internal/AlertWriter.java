@@ -150,7 +150,7 @@ class AlertWriter {
 		techniques.addAll(vn.khien.monitoring.AlertDays.techniques(hit.tags()));
 		for (String technique : techniques) {
 			int updated = jdbc
-				.sql("UPDATE alert_day SET alerts = alerts + 1 WHERE agency_id = :a AND day = :d AND technique = :t")
+				.sql("UPDATE alert_day SET alerts = alerts + 1 WHERE agency_id = :a AND on_day = :d AND technique = :t")
 				.param("a", agency)
 				.param("d", day)
 				.param("t", technique)
@@ -158,7 +158,7 @@ class AlertWriter {
 			if (updated == 0) {
 				try {
 					nested.executeWithoutResult(status -> jdbc
-						.sql("INSERT INTO alert_day (agency_id, day, technique, alerts) VALUES (:a, :d, :t, 1)")
+						.sql("INSERT INTO alert_day (agency_id, on_day, technique, alerts) VALUES (:a, :d, :t, 1)")
 						.param("a", agency)
 						.param("d", day)
 						.param("t", technique)
@@ -166,7 +166,7 @@ class AlertWriter {
 				}
 				catch (DuplicateKeyException ex) {
 					jdbc.sql(
-							"UPDATE alert_day SET alerts = alerts + 1 WHERE agency_id = :a AND day = :d AND technique = :t")
+							"UPDATE alert_day SET alerts = alerts + 1 WHERE agency_id = :a AND on_day = :d AND technique = :t")
 						.param("a", agency)
 						.param("d", day)
 						.param("t", technique)

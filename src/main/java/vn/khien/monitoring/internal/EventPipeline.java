@@ -114,25 +114,29 @@ public class EventPipeline {
 
 	}
 
-	/** Runs a batch, or refuses it at once when the pipeline is full. */
-	public Outcome ingest(EventSources.Bound source, InputStream body) {
+	/**
+	 * Runs a batch, or refuses it at once when the pipeline is full.
+	 * @param json JSON objects back to back (as evtx_dump writes them) rather than lines
+	 * (NDJSON, syslog, CEF)
+	 */
+	public Outcome ingest(EventSources.Bound source, InputStream body, boolean json) {
 		if (!slots.tryAcquire()) {
 			sources.count(source.id(), 0, 0);
 			throw new Saturated();
 		}
 		try {
-			return PIPELINE.call(() -> run(source, body));
+			return PIPELINE.call(() -> run(source, body, json));
 		}
 		finally {
 			slots.release();
 		}
 	}
 
-	private Outcome run(EventSources.Bound source, InputStream body) {
+	private Outcome run(EventSources.Bound source, InputStream body, boolean concatenated) {
 		List<DecodedEvent> events = new ArrayList<>();
 		List<Refusal> errors = new ArrayList<>();
 		long[] refused = { 0 };
-		decoder.decode(body, new EventSink() {
+		EventSink sink = new EventSink() {
 			@Override
 			public void accept(DecodedEvent event) {
 				events.add(event);
@@ -145,7 +149,13 @@ public class EventPipeline {
 					errors.add(new Refusal(error.line(), error.reason().code(), error.message()));
 				}
 			}
-		});
+		};
+		if (concatenated) {
+			decoder.decodeJson(body, sink);
+		}
+		else {
+			decoder.decodeLines(body, sink);
+		}
 		long raised = transactions.execute(status -> {
 			long count = 0;
 			for (int from = 0; from < events.size(); from += CHUNK) {

@@ -83,6 +83,15 @@ class RuleEngine {
 		return c;
 	}
 
+	/**
+	 * A change on this node is compiled at the next batch, not after the check's
+	 * interval.
+	 */
+	@org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+	void on(vn.khien.monitoring.DetectionRulesChanged changed) {
+		checkedAt = 0;
+	}
+
 	private long generation() {
 		// NB: the rules table holds thousands of rows, not millions: summed every few
 		// seconds, never per event

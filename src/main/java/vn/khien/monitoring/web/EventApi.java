@@ -54,15 +54,16 @@ class EventApi {
 		this.settings = settings;
 	}
 
-	@Operation(operationId = "ingestEvents", summary = "Send events in bulk", description = """
-			For sources, not people: `Authorization: Bearer khs_…` (a source's token, `POST /api/v1/sources`). \
-			The body is NDJSON (one event per line; concatenated JSON objects, as evtx_dump writes, are read \
-			too) or syslog/CEF text lines, optionally `Content-Encoding: gzip`; at most 32 MB after \
-			decompression (413 beyond). Accepted shapes: docs/event-formats.md. The answer, once everything \
-			is stored, counts what was accepted and refused, and lists the first 100 refusals with their line. \
-			503 with `Retry-After` when the pipeline is saturated: nothing of that request was kept; send it \
-			again.
-			""",
+	@Operation(operationId = "ingestEvents", summary = "Send events in bulk",
+			description = """
+					For sources, not people: `Authorization: Bearer khs_…` (a source's token, `POST /api/v1/sources`). \
+					The body is NDJSON or syslog/CEF text lines (`application/x-ndjson`, `text/plain`), or, as \
+					`application/json`, JSON objects back to back as evtx_dump writes them, optionally `Content-Encoding: gzip`; at most 32 MB after \
+					decompression (413 beyond). Accepted shapes: docs/event-formats.md. The answer, once everything \
+					is stored, counts what was accepted and refused, and lists the first 100 refusals with their line. \
+					503 with `Retry-After` when the pipeline is saturated: nothing of that request was kept; send it \
+					again.
+					""",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(mediaType = "application/x-ndjson",
 							examples = @ExampleObject(name = "sysmon",
@@ -84,22 +85,28 @@ class EventApi {
 		}
 		InputStream body = request.getInputStream();
 		if (encoding != null && encoding.strip().equalsIgnoreCase("gzip")) {
-			body = new GZIPInputStream(body, 64 * 1024);
+			try {
+				body = new GZIPInputStream(body, 64 * 1024);
+			}
+			catch (java.util.zip.ZipException ex) {
+				throw new InvalidInputException("body", "monitoring.events.gzip");
+			}
 		}
 		else if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
 			throw InvalidInputException.withStatus(415, "monitoring.events.encoding", encoding);
 		}
 		LimitedStream limited = new LimitedStream(body, settings.maxBodyBytes());
 		try {
-			return ResponseEntity.ok(pipeline.ingest(source, limited));
+			// NB: application/json is a stream of objects back to back; anything else is
+			// lines
+			String type = request.getContentType();
+			boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+			return ResponseEntity.ok(pipeline.ingest(source, limited, json));
 		}
 		catch (EventPipeline.Saturated ex) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(HttpHeaders.RETRY_AFTER, "2")
 				.body(java.util.Map.of("error", "saturated"));
-		}
-		catch (LimitedStream.TooLarge ex) {
-			throw InvalidInputException.withStatus(413, "monitoring.events.tooLarge", settings.maxBodyBytes());
 		}
 		catch (java.io.UncheckedIOException ex) {
 			if (ex.getCause() instanceof java.util.zip.ZipException) {

@@ -1,0 +1,5 @@
+package vn.khien.monitoring;
+
+/** Rules were loaded, replaced, or turned on or off: detection compiles them anew. */
+public record DetectionRulesChanged() {
+}
