@@ -50,11 +50,14 @@ final class CefText {
 
 	}
 
-	/** Where {@code CEF:<digit>} starts (at the line start or after a space), or -1. */
+	/**
+	 * Where {@code CEF:<digit>} starts (at the line start, after a space or a PRI), or
+	 * -1.
+	 */
 	static int start(String line) {
 		int at = line.indexOf("CEF:");
 		while (at >= 0) {
-			if ((at == 0 || line.charAt(at - 1) == ' ') && at + 4 < line.length()
+			if ((at == 0 || line.charAt(at - 1) == ' ' || line.charAt(at - 1) == '>') && at + 4 < line.length()
 					&& Character.isDigit(line.charAt(at + 4))) {
 				return at;
 			}
@@ -259,6 +262,10 @@ final class CefText {
 		b.notes.remove(EventNote.PRI_MISSING);
 		if (time == null) {
 			time = prefix.time;
+		}
+		else if (prefix.time != null) {
+			// rt is the event's time; the syslog header's is when it was sent on
+			b.ecs("event.created", prefix.time.toString());
 		}
 		if (time != null) {
 			b.time = time;
