@@ -133,7 +133,14 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
 		tally.errors.increment();
-		log.info("Syslog {} connection from {} closed: {}", transport.tag(), peer, shortCause(cause));
+		// NB: resets and failed TLS handshakes are the senders' business (and a port
+		// scan's): counted, not logged
+		if (cause instanceof java.io.IOException || cause instanceof io.netty.handler.codec.DecoderException) {
+			log.debug("Syslog {} connection from {} closed: {}", transport.tag(), peer, shortCause(cause));
+		}
+		else {
+			log.warn("Syslog {} connection from {} closed", transport.tag(), peer, cause);
+		}
 		ctx.close();
 	}
 

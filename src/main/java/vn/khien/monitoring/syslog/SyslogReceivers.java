@@ -73,6 +73,9 @@ public class SyslogReceivers implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Connections are taken: from before the first bind to the start of a stop. */
+	private volatile boolean accepting;
+
 	public SyslogReceivers(SyslogSettings settings, SyslogSink sink, @Nullable MeterRegistry meters) {
 		this.settings = settings;
 		this.sink = sink;
@@ -92,6 +95,7 @@ public class SyslogReceivers implements SmartLifecycle {
 		EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
 				new DefaultThreadFactory("syslog", true), NioIoHandler.newFactory());
 		this.group = group;
+		accepting = true;
 		try {
 			if (settings.udpPort() != null) {
 				listeners.put(Transport.UDP, bindUdp(group, settings.udpPort()));
@@ -104,6 +108,7 @@ public class SyslogReceivers implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException ex) {
+			accepting = false;
 			closeListeners();
 			group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
 			this.group = null;
@@ -152,7 +157,11 @@ public class SyslogReceivers implements SmartLifecycle {
 
 	/** Counts the connection in, or closes it when the maximum is reached. */
 	private boolean admit(SocketChannel ch, Tally tally) {
-		if (!running || streams.incrementAndGet() > settings.maxConnections()) {
+		if (!accepting) {
+			ch.close();
+			return false;
+		}
+		if (streams.incrementAndGet() > settings.maxConnections()) {
 			streams.decrementAndGet();
 			tally.connectionsRefused.increment();
 			long refused = tally.connectionsRefused.sum();
@@ -212,6 +221,7 @@ public class SyslogReceivers implements SmartLifecycle {
 			return;
 		}
 		running = false;
+		accepting = false;
 		closeListeners();
 		List<CompletableFuture<Void>> drains = new ArrayList<>();
 		for (Channel ch : connections) {
