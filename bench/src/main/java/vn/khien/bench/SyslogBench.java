@@ -64,9 +64,10 @@ public final class SyslogBench {
 		String password = System.getProperty("bench.keystorePassword", "");
 		boolean tls = keyStore != null && Files.isRegularFile(Path.of(keyStore));
 		Pipeline pipeline = new Pipeline(Math.max(senders, 1));
+		DataSize maxMessageSize = DataSize.parse(System.getProperty("bench.maxMessageSize", "64KB"));
 		SyslogSettings settings = new SyslogSettings(0, 0, tls ? 0 : null, "127.0.0.1",
-				tls ? new SyslogSettings.Tls(keyStore, password, "PKCS12", null) : null, DataSize.parse(System.getProperty("bench.maxMessageSize", "64KB")),
-				1000, Duration.ofMinutes(5), null, null);
+				tls ? new SyslogSettings.Tls(keyStore, password, "PKCS12", null) : null, maxMessageSize, 1000,
+				Duration.ofMinutes(5), null, null);
 		SyslogReceivers receivers = new SyslogReceivers(settings, pipeline, null);
 		receivers.start();
 		SSLContext client = tls ? clientContext(keyStore, password) : null;
