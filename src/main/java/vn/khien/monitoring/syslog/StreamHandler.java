@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -87,24 +88,9 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
 			in.release();
 			return;
 		}
-		if (buffer == null) {
-			buffer = in;
-		}
-		else {
-			ByteBuf merged = buffer;
-			if (merged.writableBytes() < in.readableBytes()) {
-				merged.discardReadBytes();
-			}
-			if (merged.writableBytes() < in.readableBytes() || merged.refCnt() > 1 || merged.isReadOnly()) {
-				ByteBuf larger = ctx.alloc().buffer(merged.readableBytes() + in.readableBytes());
-				larger.writeBytes(merged);
-				merged.release();
-				merged = larger;
-			}
-			merged.writeBytes(in);
-			in.release();
-			buffer = merged;
-		}
+		// Netty's own accumulation: grows the buffer when needed and releases what it
+		// merged
+		buffer = buffer == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), buffer, in);
 		drain();
 	}
 
