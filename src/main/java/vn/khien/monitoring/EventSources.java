@@ -169,6 +169,16 @@ public class EventSources {
 		});
 	}
 
+	/** The enabled source of that name (the syslog receivers send as one). */
+	public Optional<Bound> named(String name) {
+		return jdbc.sql("SELECT id FROM event_source WHERE name = :n AND enabled = TRUE")
+			.param("n", name)
+			.query(Long.class)
+			.optional()
+			.map(this::get)
+			.map(s -> new Bound(s.id(), s.name(), s.agencyIds()));
+	}
+
 	/**
 	 * Counts what a source sent in one batch, taken or refused (for being full, malformed
 	 * or oversize): one row update per batch, in the caller's transaction when there is

@@ -201,7 +201,10 @@ public final class EventDecoder {
 		return true;
 	}
 
-	/** One JSON object (or what starts like one) at {@code bytes[from, to)}. */
+	/**
+	 * One JSON object (or what starts like one) at {@code bytes} from {@code from} to
+	 * {@code to} (excluded).
+	 */
 	private void decodeObject(byte[] bytes, int from, int to, long line, boolean highBit, EventSink sink) {
 		if (bytes[from] != '{') {
 			boolean valid = this.json.isScalarOrArray(bytes, from, to);

@@ -30,7 +30,10 @@ final class JsonValues {
 			.build();
 	}
 
-	/** The object in {@code bytes[from, to)}; Jackson's exceptions propagate. */
+	/**
+	 * The object in {@code bytes} from {@code from} to {@code to} (excluded); Jackson's
+	 * exceptions propagate.
+	 */
 	Map<String, Object> readObject(byte[] bytes, int from, int to) {
 		try (JsonParser parser = this.factory.createParser(ObjectReadContext.empty(), bytes, from, to - from)) {
 			return readRoot(parser);
@@ -43,7 +46,10 @@ final class JsonValues {
 		}
 	}
 
-	/** Whether {@code bytes[from, to)} is one valid JSON value that is not an object. */
+	/**
+	 * Whether {@code bytes} from {@code from} to {@code to} (excluded) is one valid JSON
+	 * value that is not an object.
+	 */
 	boolean isScalarOrArray(byte[] bytes, int from, int to) {
 		try (JsonParser parser = this.factory.createParser(ObjectReadContext.empty(), bytes, from, to - from)) {
 			JsonToken token = parser.nextToken();

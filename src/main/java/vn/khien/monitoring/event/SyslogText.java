@@ -170,9 +170,10 @@ final class SyslogText {
 	}
 
 	/**
-	 * Reads PRI, then an RFC 5424 or RFC 3164 header, from {@code s[from, to)}; false
-	 * when the line has no usable header (a malformed PRI, or no time after the PRI).
-	 * With {@code hostOnly} (a CEF prefix) reading stops after the host name.
+	 * Reads PRI, then an RFC 5424 or RFC 3164 header, from {@code s} from {@code from} to
+	 * {@code to}; false when the line has no usable header (a malformed PRI, or no time
+	 * after the PRI). With {@code hostOnly} (a CEF prefix) reading stops after the host
+	 * name.
 	 */
 	static boolean header(String s, int from, int to, Header h, EventBuilder b, ZoneId zone, boolean hostOnly) {
 		int i = from;

@@ -133,38 +133,66 @@ public class EventPipeline {
 	}
 
 	private Outcome run(EventSources.Bound source, InputStream body, boolean concatenated) {
-		List<DecodedEvent> events = new ArrayList<>();
-		List<Refusal> errors = new ArrayList<>();
-		long[] refused = { 0 };
-		EventSink sink = new EventSink() {
-			@Override
-			public void accept(DecodedEvent event) {
-				events.add(event);
-			}
-
-			@Override
-			public void reject(DecodeError error) {
-				refused[0]++;
-				if (errors.size() < ERRORS_LISTED) {
-					errors.add(new Refusal(error.line(), error.reason().code(), error.message()));
-				}
-			}
-		};
+		Collected collected = new Collected();
 		if (concatenated) {
-			decoder.decodeJson(body, sink);
+			decoder.decodeJson(body, collected);
 		}
 		else {
-			decoder.decodeLines(body, sink);
+			decoder.decodeLines(body, collected);
 		}
+		return store(source, collected);
+	}
+
+	/**
+	 * Messages the syslog receivers framed, for the source named for them; run on the
+	 * intake's thread.
+	 */
+	Outcome ingestMessages(EventSources.Bound source, List<vn.khien.monitoring.syslog.SyslogMessage> messages) {
+		Collected collected = new Collected();
+		for (var m : messages) {
+			decoder.decodeMessage(m.bytes(), m.peer().getAddress().getHostAddress(), collected);
+		}
+		return PIPELINE.call(() -> store(source, collected));
+	}
+
+	/**
+	 * What a batch decoded to: its events, and its refusals (listed up to a limit, all
+	 * counted).
+	 */
+	private static final class Collected implements EventSink {
+
+		final List<DecodedEvent> events = new ArrayList<>();
+
+		final List<Refusal> errors = new ArrayList<>();
+
+		long refused;
+
+		@Override
+		public void accept(DecodedEvent event) {
+			events.add(event);
+		}
+
+		@Override
+		public void reject(DecodeError error) {
+			refused++;
+			if (errors.size() < ERRORS_LISTED) {
+				errors.add(new Refusal(error.line(), error.reason().code(), error.message()));
+			}
+		}
+
+	}
+
+	private Outcome store(EventSources.Bound source, Collected collected) {
+		List<DecodedEvent> events = collected.events;
 		long raised = transactions.execute(status -> {
 			long count = 0;
 			for (int from = 0; from < events.size(); from += CHUNK) {
 				count += chunk(source, events.subList(from, Math.min(events.size(), from + CHUNK)));
 			}
-			sources.count(source.id(), events.size(), refused[0]);
+			sources.count(source.id(), events.size(), collected.refused);
 			return count;
 		});
-		return new Outcome(events.size(), refused[0], errors, raised);
+		return new Outcome(events.size(), collected.refused, collected.errors, raised);
 	}
 
 	private long chunk(EventSources.Bound source, List<DecodedEvent> events) {

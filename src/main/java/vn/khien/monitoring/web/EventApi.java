@@ -70,6 +70,10 @@ class EventApi {
 									value = """
 											{"EventID": 1, "Channel": "Microsoft-Windows-Sysmon/Operational", "Computer": "mc-sotc-01.sotc.gov.vn", "Image": "C:\\\\Windows\\\\System32\\\\cmd.exe", "CommandLine": "cmd /c whoami", "UtcTime": "2026-12-01 08:00:00.000"}
 											"""))))
+	@Parameter(name = "Authorization", in = io.swagger.v3.oas.annotations.enums.ParameterIn.HEADER,
+			description = "`Bearer khs_…`: the source's token.")
+	@Parameter(name = "Content-Encoding", in = io.swagger.v3.oas.annotations.enums.ParameterIn.HEADER,
+			description = "`gzip` when the body is compressed.")
 	@PermitAll
 	@PostMapping
 	ResponseEntity<?> ingest(HttpServletRequest request,

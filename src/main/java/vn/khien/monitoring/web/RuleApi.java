@@ -66,7 +66,12 @@ class RuleApi {
 			refused document is listed with its file and line, and the others load: 201 when any loaded (with \
 			`errors` for the rest), 400 when none did. `agencyId`: filters holding that agency's exceptions \
 			(an agency's officers load only these).
-			""")
+			""",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+							examples = @ExampleObject(name = "archive", value = """
+									{"file": "sigma_all_rules.zip"}
+									"""))))
 	@Parameter(name = "agencyId", description = "The agency the filters are for.")
 	@PreAuthorize(MonitoringForms.RULE_LOADERS)
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
