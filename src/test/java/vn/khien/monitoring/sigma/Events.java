@@ -75,7 +75,8 @@ final class Events {
 		if (data instanceof Map<?, ?> map) {
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
 				if (!entry.getKey().equals("#attributes") && entry.getValue() != null) {
-					// NB: Sigma's field names are the event's with spaces stripped (Defender's "Threat Name")
+					// NB: Sigma's field names are the event's with spaces stripped
+					// (Defender's "Threat Name")
 					flat.put(((String) entry.getKey()).replace(" ", ""), normal(entry.getValue()));
 				}
 			}
