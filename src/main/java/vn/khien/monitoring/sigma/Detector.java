@@ -132,7 +132,8 @@ public final class Detector {
 	 * The rules the event fits, less those an applicable filter (global, or scoped to the
 	 * event's agency) suppresses. An empty list when none.
 	 */
-	public List<RuleMatch> match(SigmaView event, long agencyId) {
+	public List<RuleMatch> match(SigmaView original, long agencyId) {
+		SigmaView event = new FoldedView(original);
 		LogSource source = event.logSource();
 		String product = source.product();
 		List<RuleMatch> matches = null;
@@ -149,7 +150,8 @@ public final class Detector {
 						for (Compiled rule : byId) {
 							SigmaView view = event;
 							if (rule.security4688) {
-								as4688 = as4688 != null ? as4688 : new RenamedView(event, WindowsRouting.SECURITY_4688);
+								as4688 = as4688 != null ? as4688
+										: new FoldedView(new RenamedView(original, WindowsRouting.SECURITY_4688));
 								view = as4688;
 							}
 							matches = test(rule, view, agencyId, matches);
