@@ -66,14 +66,22 @@ public final class Detector {
 				.filter(f -> f.filter().rules().stream().anyMatch(rule::isNamed))
 				.toArray(ScopedFilter[]::new);
 			LogSource source = rule.logSource();
-			if (!"windows".equals(source.product())) {
+			boolean windows = "windows".equals(source.product());
+			// NB: a rule without product but with a category or service meets Windows
+			// events through the mapping too
+			boolean both = source.product() == null && (source.category() != null || source.service() != null);
+			if (!windows) {
 				rest.add(new Compiled(rule, mine, false));
-				continue;
+				if (!both) {
+					continue;
+				}
 			}
 			List<WindowsRouting.Route> routes = WindowsRouting.routes(source);
 			if (routes == null) {
 				unknown.add(new Compiled(rule, mine, false));
-				unroutedRules.add(rule);
+				if (windows) {
+					unroutedRules.add(rule);
+				}
 			}
 			else if (routes.isEmpty()) {
 				any.add(new Compiled(rule, mine, false));
@@ -124,7 +132,8 @@ public final class Detector {
 	 * The rules the event fits, less those an applicable filter (global, or scoped to the
 	 * event's agency) suppresses. An empty list when none.
 	 */
-	public List<RuleMatch> match(SigmaView event, long agencyId) {
+	public List<RuleMatch> match(SigmaView original, long agencyId) {
+		SigmaView event = new FoldedView(original);
 		LogSource source = event.logSource();
 		String product = source.product();
 		List<RuleMatch> matches = null;
@@ -141,7 +150,8 @@ public final class Detector {
 						for (Compiled rule : byId) {
 							SigmaView view = event;
 							if (rule.security4688) {
-								as4688 = as4688 != null ? as4688 : new RenamedView(event, WindowsRouting.SECURITY_4688);
+								as4688 = as4688 != null ? as4688
+										: new FoldedView(new RenamedView(original, WindowsRouting.SECURITY_4688));
 								view = as4688;
 							}
 							matches = test(rule, view, agencyId, matches);
@@ -185,7 +195,7 @@ public final class Detector {
 		List<Compiled> fit = new ArrayList<>();
 		for (Compiled rule : others) {
 			LogSource wanted = rule.rule.logSource();
-			if (windows && wanted.product() != null) {
+			if (windows && (wanted.product() != null || wanted.category() != null || wanted.service() != null)) {
 				continue;
 			}
 			if (fits(wanted.product(), source.product()) && fits(wanted.category(), source.category())

@@ -183,6 +183,52 @@ final class Glob {
 		}
 	}
 
+	/** Whether the value, already folded by {@link #foldAll}, matches. */
+	boolean matchesFolded(String folded) {
+		if (cased) {
+			return false;
+		}
+		switch (shape) {
+			case EXACT:
+				return folded.equals(core);
+			case PREFIX:
+				return folded.startsWith(core);
+			case SUFFIX:
+				return folded.endsWith(core);
+			case CONTAINS:
+				return folded.contains(core);
+			case ANY:
+				return true;
+			default:
+				return glob(folded);
+		}
+	}
+
+	boolean cased() {
+		return cased;
+	}
+
+	static String foldAll(String s) {
+		int n = s.length();
+		int i = 0;
+		while (i < n) {
+			char c = s.charAt(i);
+			if (fold(c) != c) {
+				break;
+			}
+			i++;
+		}
+		if (i == n) {
+			return s;
+		}
+		char[] out = new char[n];
+		s.getChars(0, i, out, 0);
+		for (; i < n; i++) {
+			out[i] = fold(s.charAt(i));
+		}
+		return new String(out);
+	}
+
 	/** Case-insensitive indexOf against an already folded needle, without allocating. */
 	static int indexOfFolded(String s, String needle) {
 		int m = needle.length();

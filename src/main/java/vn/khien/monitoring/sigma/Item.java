@@ -101,8 +101,9 @@ abstract class Item {
 		boolean test(SigmaView event) {
 			for (Glob pattern : patterns) {
 				boolean found = false;
+				FoldedView view = event instanceof FoldedView v && !pattern.cased() ? v : null;
 				for (String value : event.values()) {
-					if (pattern.matches(value)) {
+					if (view != null ? pattern.matchesFolded(view.fold(value)) : pattern.matches(value)) {
 						found = true;
 						break;
 					}

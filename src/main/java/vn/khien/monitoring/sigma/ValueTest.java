@@ -88,8 +88,9 @@ abstract class ValueTest {
 		@Override
 		boolean test(Object value, SigmaView event) {
 			String s = text(value);
+			String folded = event instanceof FoldedView view ? view.fold(s) : null;
 			for (Glob glob : variants) {
-				if (glob.matches(s)) {
+				if (folded != null && !glob.cased() ? glob.matchesFolded(folded) : glob.matches(s)) {
 					return true;
 				}
 			}
