@@ -164,7 +164,9 @@ public final class EventDecoder {
 		if (start == to) {
 			return false;
 		}
-		if (bytes[start] == '{' || bytes[start] == '[') {
+		// a line in brackets is JSON only when it parses: Apache writes [error] [client
+		// …]
+		if (bytes[start] == '{' || (bytes[start] == '[' && this.json.isScalarOrArray(bytes, start, to))) {
 			if (to - start > this.settings.maxObjectBytes()) {
 				sink.reject(oversize(line, this.settings.maxObjectBytes()));
 			}
