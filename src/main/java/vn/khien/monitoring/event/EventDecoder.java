@@ -164,7 +164,9 @@ public final class EventDecoder {
 		if (start == to) {
 			return false;
 		}
-		if (bytes[start] == '{' || bytes[start] == '[') {
+		// a line in brackets is JSON only when it parses: Apache writes [error] [client
+		// …]
+		if (bytes[start] == '{' || (bytes[start] == '[' && this.json.isScalarOrArray(bytes, start, to))) {
 			if (to - start > this.settings.maxObjectBytes()) {
 				sink.reject(oversize(line, this.settings.maxObjectBytes()));
 			}
@@ -261,13 +263,19 @@ public final class EventDecoder {
 		return false;
 	}
 
+	/** The text, or null when the bytes are not UTF-8 (never a silent U+FFFD). */
 	private static @Nullable String strictUtf8(byte[] bytes, int from, int to) {
+		// the JDK's decoding is intrinsic and fast; only a replacement character in its
+		// result needs the strict decoder, to tell a real U+FFFD from a bad byte
+		String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+		if (text.indexOf('\uFFFD') < 0) {
+			return text;
+		}
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		try {
-			CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, from, to - from));
-			return chars.toString();
+			return decoder.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
 		}
 		catch (CharacterCodingException ex) {
 			return null;

@@ -10,6 +10,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * One JSON object read with Jackson's token stream into plain maps: integers as Long
@@ -22,6 +23,8 @@ final class JsonValues {
 
 	JsonValues(int maxDepth, int maxObjectBytes) {
 		this.factory = JsonFactory.builder()
+			// one parser per object: the default shared deque pool showed as the hot spot
+			.recyclerPool(JsonRecyclerPools.newBoundedPool(64))
 			.streamReadConstraints(StreamReadConstraints.builder()
 				.maxNestingDepth(maxDepth)
 				.maxStringLength(Math.max(maxObjectBytes, 1024))

@@ -242,20 +242,8 @@ final class WindowsEvents {
 		b.shape = EventShape.WINDOWS_ECS;
 		b.ecsRoot = root;
 		FlatMaps.flatten("", root, b.ecs);
-		b.sigma("EventID", winlog.get("event_id"));
-		b.sigma("Channel", winlog.get("channel"));
-		b.sigma("Provider_Name", winlog.get("provider_name"));
-		b.sigma("Computer", winlog.get("computer_name"));
-		b.sigma("EventRecordID", winlog.get("record_id"));
-		b.sigma("Task", winlog.get("task"));
-		b.sigma("Opcode", winlog.get("opcode"));
-		b.sigma("Keywords", winlog.get("keywords"));
-		for (String part : new String[] { "event_data", "user_data" }) {
-			Map<String, Object> data = FlatMaps.map(winlog, part);
-			if (data != null) {
-				eventData(data, b);
-			}
-		}
+		// the raw XML first: it has every field under its own name, as the other shapes
+		// do
 		Object original = FlatMaps.path(root, "event", "original");
 		if (original instanceof String xml && xml.startsWith("<Event")) {
 			WindowsXml.Parsed parsed = WindowsXml.parse(xml);
@@ -263,6 +251,20 @@ final class WindowsEvents {
 				xmlFields(parsed, b);
 			}
 		}
+		for (String part : new String[] { "event_data", "user_data" }) {
+			Map<String, Object> data = FlatMaps.map(winlog, part);
+			if (data != null) {
+				eventData(data, b);
+			}
+		}
+		b.sigmaIfAbsent("EventID", winlog.get("event_id"));
+		b.sigmaIfAbsent("Channel", winlog.get("channel"));
+		b.sigmaIfAbsent("Provider_Name", winlog.get("provider_name"));
+		b.sigmaIfAbsent("Computer", winlog.get("computer_name"));
+		b.sigmaIfAbsent("EventRecordID", winlog.get("record_id"));
+		b.sigmaIfAbsent("Task", winlog.get("task"));
+		b.sigmaIfAbsent("Opcode", winlog.get("opcode"));
+		b.sigmaIfAbsent("Keywords", winlog.get("keywords"));
 		reverse(b);
 		b.sigmaIfAbsent("Computer", FlatMaps.path(root, "host", "name"));
 		b.sigmaIfAbsent("Provider_Name", FlatMaps.path(root, "event", "provider"));
