@@ -37,7 +37,7 @@ import vn.khien.platform.PageResult;
 @Component
 public class Alerts {
 
-	/** Counting stops here: the page says "10.000+". */
+	/** Counting stops here: the page says 10.000+. */
 	public static final int COUNT_CAP = 10_000;
 
 	static final String COLUMNS = """

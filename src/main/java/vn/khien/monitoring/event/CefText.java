@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * ArcSight CEF, bare or after a syslog header: {@code CEF:Version|Vendor|Product|
- * DeviceVersion|ClassId|Name|Severity|Extension}. Header fields unescape {@code \|} and
- * {@code \\}; extension values {@code \=}, {@code \\}, {@code \|}, {@code \n}, {@code \r}
- * and run to the next {@code  key=}, so they may hold spaces. A backslash before any
- * other character is kept as written (and noted); a header with fewer than seven fields,
- * an extension that does not start with {@code key=}, or a backslash ending the message
- * are errors.
+ * DeviceVersion|ClassId|Name|Severity|Extension}. Header fields unescape a backslash
+ * before a pipe or a backslash; extension values a backslash before an equals sign, a
+ * backslash, a pipe, n or r, and run to the next key and equals sign, so they may hold
+ * spaces. A backslash before any other character is kept as written (and noted); a header
+ * with fewer than seven fields, an extension that does not start with {@code key=}, or a
+ * backslash ending the message are errors.
  */
 final class CefText {
 

@@ -323,9 +323,10 @@ final class SyslogText {
 	}
 
 	/**
-	 * SD-ELEMENTs: {@code [id name="value" …]…}, values unescaped ({@code \"},
-	 * {@code \\}, {@code \]}); a space around '=' is tolerated. Returns the index after
-	 * the last element, or -1 when malformed (nothing is kept then).
+	 * SD-ELEMENTs (an id and name-value pairs in square brackets), values unescaped (a
+	 * backslash before a quote, a backslash or a closing bracket); a space around the
+	 * equals sign is tolerated. Returns the index after the last element, or -1 when
+	 * malformed (nothing is kept then).
 	 */
 	private static int structuredData(String s, int i, int to, EventBuilder b) {
 		Map<String, Object> sd = new LinkedHashMap<>();

@@ -56,7 +56,10 @@ final class WindowsEvents {
 	private WindowsEvents() {
 	}
 
-	/** evtx_dump JSON: {@code {Event: {System, EventData | UserData, #attributes}}}. */
+	/**
+	 * evtx_dump JSON: an Event object holding System, EventData or UserData, and
+	 * #attributes.
+	 */
 	static void evtx(Map<String, Object> event, EventBuilder b) {
 		b.shape = EventShape.WINDOWS_EVTX_JSON;
 		Map<String, Object> system = FlatMaps.map(event, "System");
