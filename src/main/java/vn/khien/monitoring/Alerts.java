@@ -189,7 +189,12 @@ public class Alerts {
 			case ESCALATE -> requireFrom(alert, AlertStatus.ESCALATED, AlertStatus.NEW, AlertStatus.ACKNOWLEDGED);
 			case REOPEN -> requireFrom(alert, AlertStatus.NEW, AlertStatus.FALSE_POSITIVE, AlertStatus.ACKNOWLEDGED);
 		};
-		move(alert, to, note, currentUser.name());
+		switch (to) {
+			case NEW -> move(alert, to, "ALERT_NEW", note, currentUser.name());
+			case ACKNOWLEDGED -> move(alert, to, "ALERT_ACKNOWLEDGED", note, currentUser.name());
+			case FALSE_POSITIVE -> move(alert, to, "ALERT_FALSE_POSITIVE", note, currentUser.name());
+			case ESCALATED -> move(alert, to, "ALERT_ESCALATED", note, currentUser.name());
+		}
 		if (step == Step.ESCALATE) {
 			escalate(alert, currentUser.name());
 		}
@@ -210,7 +215,7 @@ public class Alerts {
 		if (alert.status() != AlertStatus.NEW) {
 			return;
 		}
-		move(alert, AlertStatus.ESCALATED, null, by);
+		move(alert, AlertStatus.ESCALATED, "ALERT_ESCALATED", null, by);
 		escalate(alert, by);
 	}
 
@@ -250,7 +255,7 @@ public class Alerts {
 				List.copyOf(addresses).subList(0, Math.min(addresses.size(), 20)), by));
 	}
 
-	private void move(Alert alert, AlertStatus to, @Nullable String note, String by) {
+	private void move(Alert alert, AlertStatus to, String action, @Nullable String note, String by) {
 		int changed = jdbc.sql("""
 				UPDATE alert SET status = :to, status_at = :at, status_by = :by, note = COALESCE(:note, note),
 				  version = version + 1 WHERE id = :id AND version = :version""")
@@ -264,7 +269,7 @@ public class Alerts {
 		if (changed == 0) {
 			throw InvalidInputException.conflict("version", "monitoring.alert.stale");
 		}
-		audit.record("ALERT_" + to.name(), "alert", alert.id(), Map.of("status", alert.status().code()),
+		audit.record(action, "alert", alert.id(), Map.of("status", alert.status().code()),
 				note == null ? Map.of("status", to.code()) : Map.of("status", to.code(), "note", note));
 	}
 

@@ -100,6 +100,14 @@ final class WindowsEvents {
 	}
 
 	/**
+	 * An event data name as Sigma's rules write it: without spaces (Threat Name is
+	 * ThreatName).
+	 */
+	static String sigmaName(String name) {
+		return name.indexOf(' ') < 0 ? name : name.replace(" ", "");
+	}
+
+	/**
 	 * Event data as evtx_dump writes it: named fields, or {@code Data} items with a Name.
 	 */
 	@SuppressWarnings("unchecked")
@@ -120,7 +128,7 @@ final class WindowsEvents {
 						Object name = FlatMaps.path((Map<String, Object>) map, "#attributes", "Name");
 						Object text = ((Map<String, Object>) map).get("#text");
 						if (name instanceof String field) {
-							b.sigma(field, (text != null) ? text : "");
+							b.sigma(sigmaName(field), (text != null) ? text : "");
 						}
 						else if (text != null) {
 							FlatMaps.add(b.sigma, "Data", text);
@@ -135,7 +143,7 @@ final class WindowsEvents {
 				FlatMaps.flatten(key, (Map<String, Object>) map, b.sigma);
 			}
 			else {
-				b.sigma(key, value);
+				b.sigma(sigmaName(key), value);
 			}
 		}
 	}
