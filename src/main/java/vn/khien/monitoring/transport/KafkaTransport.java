@@ -1,0 +1,374 @@
+package vn.khien.monitoring.transport;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.LongSerializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Events through a Kafka topic keyed by agency: the producer writes each event once
+ * ({@code acks=all}, idempotent) into its agency's partition; the consumers of one group,
+ * on every node, share the partitions and commit a batch's offsets only after the handler
+ * returned, so a crash re-delivers what was not finished and loses nothing.
+ */
+public final class KafkaTransport implements EventTransport {
+
+	private static final Logger log = LoggerFactory.getLogger(KafkaTransport.class);
+
+	private static final Duration POLL = Duration.ofMillis(250);
+
+	private final KafkaSettings kafka;
+
+	private final TransportSettings settings;
+
+	private final KafkaProducer<Long, byte[]> producer;
+
+	private final Counters counters = new Counters();
+
+	private final List<Thread> consumers = new ArrayList<>();
+
+	private volatile boolean accepting = true;
+
+	private volatile boolean running;
+
+	private boolean started;
+
+	public KafkaTransport(KafkaSettings kafka, TransportSettings settings) {
+		if (!kafka.enabled()) {
+			throw new IllegalArgumentException("khien.monitoring.kafka.bootstrap-servers is not set");
+		}
+		this.kafka = kafka;
+		this.settings = settings;
+		// NB: making the producer connects to nothing yet; the first send waits for the
+		// topic's
+		// metadata, which start() fetches
+		this.producer = new KafkaProducer<>(producerConfig(), new LongSerializer(), new ByteArraySerializer());
+	}
+
+	private Map<String, Object> common() {
+		Map<String, Object> config = new HashMap<>(this.kafka.client());
+		config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, this.kafka.bootstrapServers());
+		return config;
+	}
+
+	private Map<String, Object> producerConfig() {
+		Map<String, Object> config = common();
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, this.kafka.bufferMemory().toBytes());
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, this.kafka.maxBlock().toMillis());
+		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, this.kafka.compression());
+		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+		config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
+		config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "khien-events-producer");
+		return config;
+	}
+
+	private Map<String, Object> consumerConfig(int index) {
+		Map<String, Object> config = common();
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, this.kafka.groupId());
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, this.settings.batchSize());
+		// a new group starts at the oldest event kept: those published before any worker
+		// ran
+		config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "khien-events-consumer-" + index);
+		return config;
+	}
+
+	@Override
+	public boolean publish(RawEvent event) {
+		if (!this.accepting) {
+			this.counters.refused.increment();
+			return false;
+		}
+		Delivery delivery = new Delivery();
+		try {
+			this.producer.send(new ProducerRecord<>(this.kafka.topic(), event.agencyId(), EventEnvelope.encode(event)),
+					delivery);
+		}
+		catch (KafkaException | IllegalStateException | IllegalArgumentException ex) {
+			// closed, or an event that cannot be written (a format hint too long)
+			log.debug("Event refused by the producer", ex);
+			this.counters.refused.increment();
+			return false;
+		}
+		if (delivery.state.compareAndSet(Delivery.PENDING, Delivery.RETURNED)) {
+			this.counters.accepted.increment();
+			return true;
+		}
+		// the producer failed it before send returned: its buffer is full (max.block.ms
+		// passed)
+		this.counters.refused.increment();
+		return false;
+	}
+
+	/**
+	 * Tells a send that failed at once (a refusal) from one the brokers never confirmed
+	 * (a loss).
+	 */
+	private final class Delivery implements Callback {
+
+		static final int PENDING = 0;
+
+		static final int RETURNED = 1;
+
+		static final int FAILED_AT_ONCE = 2;
+
+		final AtomicInteger state = new AtomicInteger(PENDING);
+
+		@Override
+		public void onCompletion(@Nullable RecordMetadata metadata, @Nullable Exception exception) {
+			if (exception == null || this.state.compareAndSet(PENDING, FAILED_AT_ONCE)) {
+				return;
+			}
+			KafkaTransport.this.counters.lost.increment();
+			long lost = KafkaTransport.this.counters.lost.sum();
+			if (lost == 1 || lost % 10_000 == 0) {
+				log.warn("Kafka did not confirm an event ({} lost so far): {}", lost, exception.toString());
+			}
+		}
+
+	}
+
+	@Override
+	public synchronized void start(EventHandler handler) {
+		if (this.started) {
+			throw new IllegalStateException("already started");
+		}
+		this.started = true;
+		ensureTopic();
+		awaitMetadata();
+		this.running = true;
+		for (int i = 0; i < this.settings.workers(); i++) {
+			int index = i;
+			Thread consumer = new Thread(() -> consume(handler, index), "khien-events-consumer-" + i);
+			consumer.setDaemon(true);
+			this.consumers.add(consumer);
+			consumer.start();
+		}
+	}
+
+	private void ensureTopic() {
+		try (Admin admin = Admin.create(common())) {
+			String topic = this.kafka.topic();
+			try {
+				TopicDescription existing = admin.describeTopics(Set.of(topic)).topicNameValues().get(topic).get();
+				if (existing.partitions().size() < this.kafka.partitions()) {
+					// NB: not grown here: more partitions move agencies to other
+					// partitions, and their
+					// order holds only once the old partitions are drained
+					// (docs/soc-scale.md)
+					log.warn("Topic {} has {} partitions, {} configured; grow it by hand", topic,
+							existing.partitions().size(), this.kafka.partitions());
+				}
+				return;
+			}
+			catch (ExecutionException ex) {
+				if (!(ex.getCause() instanceof UnknownTopicOrPartitionException)) {
+					throw ex;
+				}
+			}
+			try {
+				admin.createTopics(Set.of(new NewTopic(topic, this.kafka.partitions(), this.kafka.replicationFactor())))
+					.all()
+					.get();
+				log.info("Created topic {} with {} partitions, replication {}", topic, this.kafka.partitions(),
+						this.kafka.replicationFactor());
+			}
+			catch (ExecutionException ex) {
+				// another node made it first
+				if (!(ex.getCause() instanceof TopicExistsException)) {
+					throw ex;
+				}
+			}
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Cannot read or create topic " + this.kafka.topic(), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while creating topic " + this.kafka.topic(), ex);
+		}
+	}
+
+	/**
+	 * Fetches the topic's partitions once, so that publish never waits for them
+	 * (max.block.ms is short).
+	 */
+	private void awaitMetadata() {
+		long deadline = System.nanoTime() + this.settings.stopTimeout().toNanos();
+		while (true) {
+			try {
+				this.producer.partitionsFor(this.kafka.topic());
+				return;
+			}
+			catch (org.apache.kafka.common.errors.TimeoutException ex) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("No metadata for topic " + this.kafka.topic(), ex);
+				}
+			}
+		}
+	}
+
+	private void consume(EventHandler handler, int index) {
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(index),
+				new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(this.kafka.topic()));
+			Duration backoff = this.settings.retryBackoff();
+			while (this.running) {
+				ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+				if (records.isEmpty()) {
+					continue;
+				}
+				List<RawEvent> batch = decode(records);
+				try {
+					if (!batch.isEmpty()) {
+						handler.handle(batch);
+					}
+				}
+				catch (Exception ex) {
+					this.counters.failed.add(batch.size());
+					log.warn("Event handler failed on a batch of {}; it is offered again", batch.size(), ex);
+					// NB: back to the batch's first offsets: the next poll returns the
+					// same events
+					// (and maybe more), in the same order
+					for (TopicPartition partition : records.partitions()) {
+						consumer.seek(partition, records.records(partition).get(0).offset());
+					}
+					sleepWhileRunning(backoff);
+					backoff = min(backoff.multipliedBy(2), this.settings.maxRetryBackoff());
+					continue;
+				}
+				this.counters.handled.add(batch.size());
+				backoff = this.settings.retryBackoff();
+				commit(consumer, records);
+			}
+		}
+		catch (KafkaException ex) {
+			if (this.running) {
+				log.error("Kafka consumer {} stopped; its partitions go to the group's other consumers", index, ex);
+			}
+		}
+	}
+
+	private List<RawEvent> decode(ConsumerRecords<byte[], byte[]> records) {
+		List<RawEvent> batch = new ArrayList<>(records.count());
+		for (ConsumerRecord<byte[], byte[]> record : records) {
+			try {
+				batch.add(EventEnvelope.decode((record.value() != null) ? record.value() : new byte[0]));
+			}
+			catch (IllegalArgumentException ex) {
+				// skipped and committed with the batch: a record that is no event would
+				// block its partition
+				this.counters.malformed.increment();
+				log.warn("Skipped record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+						ex.getMessage());
+			}
+		}
+		return batch;
+	}
+
+	private void commit(KafkaConsumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {
+		Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+		for (TopicPartition partition : records.partitions()) {
+			List<ConsumerRecord<byte[], byte[]>> inPartition = records.records(partition);
+			offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+		}
+		try {
+			consumer.commitSync(offsets);
+		}
+		catch (KafkaException ex) {
+			// a rebalance took the partitions meanwhile: their new owner gets the batch
+			// again
+			log.warn("Could not commit a handled batch; it will be delivered again: {}", ex.toString());
+		}
+	}
+
+	private void sleepWhileRunning(Duration backoff) {
+		long until = System.nanoTime() + backoff.toNanos();
+		try {
+			while (this.running && System.nanoTime() < until) {
+				TimeUnit.MILLISECONDS.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+	@Override
+	public void stop() {
+		List<Thread> running;
+		synchronized (this) {
+			if (!this.accepting) {
+				return;
+			}
+			this.accepting = false;
+			running = List.copyOf(this.consumers);
+		}
+		// what was accepted reaches the brokers first; what they never confirm is counted
+		// lost
+		this.producer.close(this.settings.stopTimeout());
+		this.running = false;
+		long deadline = System.nanoTime() + this.settings.stopTimeout().toNanos();
+		for (Thread consumer : running) {
+			try {
+				long left = deadline - System.nanoTime();
+				consumer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		for (Thread consumer : running) {
+			if (consumer.isAlive()) {
+				// its batch is not committed: the group delivers it again
+				log.warn("Consumer {} still in its handler after {}; interrupted", consumer.getName(),
+						this.settings.stopTimeout());
+				consumer.interrupt();
+			}
+		}
+	}
+
+	@Override
+	public TransportCounters counters() {
+		return this.counters.snapshot();
+	}
+
+}
