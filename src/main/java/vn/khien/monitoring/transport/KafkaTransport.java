@@ -237,6 +237,13 @@ public final class KafkaTransport implements EventTransport {
 				if (System.nanoTime() > deadline) {
 					throw new IllegalStateException("No metadata for topic " + this.kafka.topic(), ex);
 				}
+				try {
+					TimeUnit.MILLISECONDS.sleep(20);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("Interrupted while waiting for topic " + this.kafka.topic(), ex);
+				}
 			}
 		}
 	}

@@ -174,7 +174,12 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private static Path tempDirectory() {
 		try {
-			return Files.createTempDirectory("khien-kafka-");
+			// NB: in memory where there is /dev/shm: the broker syncs its quorum state to
+			// disk, which a
+			// busy disk made take seconds
+			Path shm = Path.of("/dev/shm");
+			return Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "khien-kafka-")
+					: Files.createTempDirectory("khien-kafka-");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
