@@ -49,6 +49,11 @@ public record KafkaSettings(@Nullable String bootstrapServers, @DefaultValue("kh
 		return this.bootstrapServers != null && !this.bootstrapServers.isBlank();
 	}
 
+	public KafkaSettings withGroupId(String groupId) {
+		return new KafkaSettings(this.bootstrapServers, this.topic, this.partitions, this.replicationFactor, groupId,
+				this.bufferMemory, this.maxBlock, this.compression, this.client);
+	}
+
 	public KafkaSettings withProducerBuffer(DataSize bufferMemory, Duration maxBlock, Map<String, String> client) {
 		return new KafkaSettings(this.bootstrapServers, this.topic, this.partitions, this.replicationFactor,
 				this.groupId, bufferMemory, maxBlock, this.compression, client);

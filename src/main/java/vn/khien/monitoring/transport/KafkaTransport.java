@@ -2,6 +2,7 @@ package vn.khien.monitoring.transport;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -180,45 +184,78 @@ public final class KafkaTransport implements EventTransport {
 	}
 
 	private void ensureTopic() {
+		String topic = this.kafka.topic();
 		try (Admin admin = Admin.create(common())) {
-			String topic = this.kafka.topic();
+			int partitions = this.kafka.partitions();
 			try {
 				TopicDescription existing = admin.describeTopics(Set.of(topic)).topicNameValues().get(topic).get();
-				if (existing.partitions().size() < this.kafka.partitions()) {
-					// NB: not grown here: more partitions move agencies to other
-					// partitions, and their
-					// order holds only once the old partitions are drained
+				partitions = existing.partitions().size();
+				if (partitions < this.kafka.partitions()) {
+					// NB: not grown here: that moves agencies to other partitions
 					// (docs/soc-scale.md)
-					log.warn("Topic {} has {} partitions, {} configured; grow it by hand", topic,
-							existing.partitions().size(), this.kafka.partitions());
+					log.warn("Topic {} has {} partitions, {} configured; grow it by hand", topic, partitions,
+							this.kafka.partitions());
 				}
-				return;
 			}
 			catch (ExecutionException ex) {
 				if (!(ex.getCause() instanceof UnknownTopicOrPartitionException)) {
 					throw ex;
 				}
+				create(admin);
 			}
-			try {
-				admin.createTopics(Set.of(new NewTopic(topic, this.kafka.partitions(), this.kafka.replicationFactor())))
-					.all()
-					.get();
-				log.info("Created topic {} with {} partitions, replication {}", topic, this.kafka.partitions(),
-						this.kafka.replicationFactor());
-			}
-			catch (ExecutionException ex) {
-				// another node made it first
-				if (!(ex.getCause() instanceof TopicExistsException)) {
-					throw ex;
-				}
-			}
+			awaitLeaders(admin, partitions);
 		}
 		catch (ExecutionException ex) {
-			throw new IllegalStateException("Cannot read or create topic " + this.kafka.topic(), ex.getCause());
+			throw new IllegalStateException("Cannot read or create topic " + topic, ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while creating topic " + this.kafka.topic(), ex);
+			throw new IllegalStateException("Interrupted while creating topic " + topic, ex);
+		}
+	}
+
+	private void create(Admin admin) throws InterruptedException, ExecutionException {
+		try {
+			admin
+				.createTopics(Set
+					.of(new NewTopic(this.kafka.topic(), this.kafka.partitions(), this.kafka.replicationFactor())))
+				.all()
+				.get();
+			log.info("Created topic {} with {} partitions, replication {}", this.kafka.topic(), this.kafka.partitions(),
+					this.kafka.replicationFactor());
+		}
+		catch (ExecutionException ex) {
+			// another node made it first
+			if (!(ex.getCause() instanceof TopicExistsException)) {
+				throw ex;
+			}
+		}
+	}
+
+	/**
+	 * Waits until each partition's leader answers for it. NB: the producer can learn of a
+	 * new partition's leader before that broker acts as leader; an idempotent producer
+	 * whose first request to an empty partition is refused (NOT_LEADER_OR_FOLLOWER) while
+	 * its second one is written retries the first until it expires, and those events are
+	 * lost (KAFKA-15591).
+	 */
+	private void awaitLeaders(Admin admin, int partitions) throws InterruptedException, ExecutionException {
+		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+		for (int i = 0; i < partitions; i++) {
+			latest.put(new TopicPartition(this.kafka.topic(), i), OffsetSpec.latest());
+		}
+		long deadline = System.nanoTime() + this.settings.stopTimeout().toNanos();
+		while (true) {
+			try {
+				admin.listOffsets(latest).all().get();
+				return;
+			}
+			catch (ExecutionException ex) {
+				if (!(ex.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+					throw ex;
+				}
+				TimeUnit.MILLISECONDS.sleep(50);
+			}
 		}
 	}
 
@@ -251,42 +288,115 @@ public final class KafkaTransport implements EventTransport {
 	private void consume(EventHandler handler, int index) {
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(index),
 				new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(this.kafka.topic()));
-			Duration backoff = this.settings.retryBackoff();
-			while (this.running) {
-				ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-				if (records.isEmpty()) {
-					continue;
-				}
-				List<RawEvent> batch = decode(records);
-				try {
-					if (!batch.isEmpty()) {
-						handler.handle(batch);
-					}
-				}
-				catch (Exception ex) {
-					this.counters.failed.add(batch.size());
-					log.warn("Event handler failed on a batch of {}; it is offered again", batch.size(), ex);
-					// NB: back to the batch's first offsets: the next poll returns the
-					// same events
-					// (and maybe more), in the same order
-					for (TopicPartition partition : records.partitions()) {
-						consumer.seek(partition, records.records(partition).get(0).offset());
-					}
-					sleepWhileRunning(backoff);
-					backoff = min(backoff.multipliedBy(2), this.settings.maxRetryBackoff());
-					continue;
-				}
-				this.counters.handled.add(batch.size());
-				backoff = this.settings.retryBackoff();
-				commit(consumer, records);
-			}
+			new ConsumerLoop(consumer, handler).run();
 		}
 		catch (KafkaException ex) {
 			if (this.running) {
 				log.error("Kafka consumer {} stopped; its partitions go to the group's other consumers", index, ex);
 			}
 		}
+	}
+
+	/**
+	 * One consumer's work: poll, handle, commit. Commits are asynchronous (a synchronous
+	 * one per batch held a consumer to a few batches a second on a busy machine) and made
+	 * synchronous when partitions are taken away and at the end, so that what was handled
+	 * is committed before another consumer takes over. A commit that fails only means the
+	 * events come again.
+	 */
+	private final class ConsumerLoop implements ConsumerRebalanceListener {
+
+		private final KafkaConsumer<byte[], byte[]> consumer;
+
+		private final EventHandler handler;
+
+		/** The next offset to read, per partition, of what the handler finished. */
+		private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+
+		ConsumerLoop(KafkaConsumer<byte[], byte[]> consumer, EventHandler handler) {
+			this.consumer = consumer;
+			this.handler = handler;
+		}
+
+		void run() {
+			this.consumer.subscribe(List.of(KafkaTransport.this.kafka.topic()), this);
+			Duration backoff = KafkaTransport.this.settings.retryBackoff();
+			while (KafkaTransport.this.running) {
+				ConsumerRecords<byte[], byte[]> records = this.consumer.poll(POLL);
+				if (records.isEmpty()) {
+					continue;
+				}
+				List<RawEvent> batch = decode(records);
+				try {
+					if (!batch.isEmpty()) {
+						this.handler.handle(batch);
+					}
+				}
+				catch (Exception ex) {
+					KafkaTransport.this.counters.failed.add(batch.size());
+					log.warn("Event handler failed on a batch of {}; it is offered again", batch.size(), ex);
+					// back to the batch's first offsets: the next poll returns the same
+					// events
+					for (TopicPartition partition : records.partitions()) {
+						this.consumer.seek(partition, records.records(partition).get(0).offset());
+					}
+					sleepWhileRunning(backoff);
+					backoff = min(backoff.multipliedBy(2), KafkaTransport.this.settings.maxRetryBackoff());
+					continue;
+				}
+				KafkaTransport.this.counters.handled.add(batch.size());
+				backoff = KafkaTransport.this.settings.retryBackoff();
+				for (TopicPartition partition : records.partitions()) {
+					List<ConsumerRecord<byte[], byte[]>> inPartition = records.records(partition);
+					this.handled.put(partition,
+							new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+				}
+				this.consumer.commitAsync(Map.copyOf(this.handled), (offsets, ex) -> {
+					if (ex != null) {
+						log.debug("Asynchronous commit failed; committed again later: {}", ex.toString());
+					}
+				});
+			}
+			commitNow(this.handled.keySet());
+		}
+
+		@Override
+		public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+			// reading starts at the group's committed offsets
+		}
+
+		@Override
+		public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+			commitNow(partitions);
+		}
+
+		@Override
+		public void onPartitionsLost(Collection<TopicPartition> partitions) {
+			// another consumer owns them already: what we handled and did not commit
+			// comes again
+			this.handled.keySet().removeAll(partitions);
+		}
+
+		private void commitNow(Collection<TopicPartition> partitions) {
+			Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+			for (TopicPartition partition : partitions) {
+				OffsetAndMetadata offset = this.handled.get(partition);
+				if (offset != null) {
+					offsets.put(partition, offset);
+				}
+			}
+			this.handled.keySet().removeAll(List.copyOf(partitions));
+			if (offsets.isEmpty()) {
+				return;
+			}
+			try {
+				this.consumer.commitSync(offsets);
+			}
+			catch (KafkaException ex) {
+				log.warn("Could not commit handled events; they will be delivered again: {}", ex.toString());
+			}
+		}
+
 	}
 
 	private List<RawEvent> decode(ConsumerRecords<byte[], byte[]> records) {
@@ -304,22 +414,6 @@ public final class KafkaTransport implements EventTransport {
 			}
 		}
 		return batch;
-	}
-
-	private void commit(KafkaConsumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {
-		Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-		for (TopicPartition partition : records.partitions()) {
-			List<ConsumerRecord<byte[], byte[]>> inPartition = records.records(partition);
-			offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
-		}
-		try {
-			consumer.commitSync(offsets);
-		}
-		catch (KafkaException ex) {
-			// a rebalance took the partitions meanwhile: their new owner gets the batch
-			// again
-			log.warn("Could not commit a handled batch; it will be delivered again: {}", ex.toString());
-		}
 	}
 
 	private void sleepWhileRunning(Duration backoff) {

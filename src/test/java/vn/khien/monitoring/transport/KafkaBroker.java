@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Kafka broker for the tests: one KRaft node in combined mode (broker and
  * controller), in a temporary directory, on free local ports: {@link #shared()} starts
- * one per JVM for all test classes; the bench starts its own ({@link #start()}).
+ * one per JVM for all test classes; the bench runs one as its own process
+ * ({@link #main}).
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -141,6 +142,21 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Broker not ready on " + servers, ex);
+		}
+	}
+
+	/**
+	 * A broker as a process of its own, for the bench or to try Khiên with Kafka: prints
+	 * {@code kafka <host:port>} once it is ready and runs until its standard input
+	 * closes.
+	 */
+	public static void main(String[] args) throws IOException {
+		try (KafkaBroker broker = start()) {
+			System.out.println("kafka " + broker.bootstrapServers());
+			System.out.flush();
+			while (System.in.read() != -1) {
+				// the parent closes our input, or is gone, when we are to stop
+			}
 		}
 	}
 
