@@ -97,9 +97,8 @@ public final class InProcessTransport implements EventTransport {
 					backoff = this.settings.retryBackoff();
 				}
 				else {
-					// NB: the same batch again, not back into the queue: that could be
-					// full, and
-					// the agency's later events would overtake it
+					// NB: the same batch again, not back into a queue that may be full
+					// and where the agency's later events would overtake it
 					Thread.sleep(backoff.toMillis());
 					backoff = min(backoff.multipliedBy(2), this.settings.maxRetryBackoff());
 				}

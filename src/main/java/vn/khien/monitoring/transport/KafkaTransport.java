@@ -73,9 +73,7 @@ public final class KafkaTransport implements EventTransport {
 		}
 		this.kafka = kafka;
 		this.settings = settings;
-		// NB: making the producer connects to nothing yet; the first send waits for the
-		// topic's
-		// metadata, which start() fetches
+		// NB: connects to nothing yet; start() fetches the topic's metadata
 		this.producer = new KafkaProducer<>(producerConfig(), new LongSerializer(), new ByteArraySerializer());
 	}
 
@@ -103,8 +101,7 @@ public final class KafkaTransport implements EventTransport {
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, this.kafka.groupId());
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, this.settings.batchSize());
-		// a new group starts at the oldest event kept: those published before any worker
-		// ran
+		// a new group starts at the oldest event kept, published before any worker ran
 		config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "khien-events-consumer-" + index);
 		return config;
@@ -131,8 +128,7 @@ public final class KafkaTransport implements EventTransport {
 			this.counters.accepted.increment();
 			return true;
 		}
-		// the producer failed it before send returned: its buffer is full (max.block.ms
-		// passed)
+		// failed before send returned: the buffer stayed full for max.block.ms
 		this.counters.refused.increment();
 		return false;
 	}
@@ -335,8 +331,7 @@ public final class KafkaTransport implements EventTransport {
 				catch (Exception ex) {
 					KafkaTransport.this.counters.failed.add(batch.size());
 					log.warn("Event handler failed on a batch of {}; it is offered again", batch.size(), ex);
-					// back to the batch's first offsets: the next poll returns the same
-					// events
+					// back to the batch's first offsets: the next poll has it again
 					for (TopicPartition partition : records.partitions()) {
 						this.consumer.seek(partition, records.records(partition).get(0).offset());
 					}
@@ -372,8 +367,7 @@ public final class KafkaTransport implements EventTransport {
 
 		@Override
 		public void onPartitionsLost(Collection<TopicPartition> partitions) {
-			// another consumer owns them already: what we handled and did not commit
-			// comes again
+			// another consumer owns them: what we handled uncommitted comes again
 			this.handled.keySet().removeAll(partitions);
 		}
 
@@ -406,8 +400,7 @@ public final class KafkaTransport implements EventTransport {
 				batch.add(EventEnvelope.decode((record.value() != null) ? record.value() : new byte[0]));
 			}
 			catch (IllegalArgumentException ex) {
-				// skipped and committed with the batch: a record that is no event would
-				// block its partition
+				// skipped and committed with the batch, or it blocks its partition
 				this.counters.malformed.increment();
 				log.warn("Skipped record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
 						ex.getMessage());
@@ -442,8 +435,7 @@ public final class KafkaTransport implements EventTransport {
 			this.accepting = false;
 			running = List.copyOf(this.consumers);
 		}
-		// what was accepted reaches the brokers first; what they never confirm is counted
-		// lost
+		// accepted events reach the brokers first; unconfirmed ones count as lost
 		this.producer.close(this.settings.stopTimeout());
 		this.running = false;
 		long deadline = System.nanoTime() + this.settings.stopTimeout().toNanos();

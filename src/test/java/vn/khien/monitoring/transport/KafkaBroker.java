@@ -65,8 +65,7 @@ public final class KafkaBroker implements AutoCloseable {
 	/** A broker of its own, which the caller closes. */
 	public static KafkaBroker start() {
 		quietLogs();
-		// NB: a port found free may be taken before the broker binds it; try again on new
-		// ports
+		// NB: a port found free may be taken before the broker binds it: try new ones
 		for (int attempt = 1;; attempt++) {
 			Path directory = tempDirectory();
 			try {
@@ -94,8 +93,7 @@ public final class KafkaBroker implements AutoCloseable {
 				Map.entry("controller.listener.names", "CONTROLLER"),
 				Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
 				Map.entry("inter.broker.listener.name", "PLAINTEXT"), Map.entry("log.dirs", logDir),
-				// one node: every internal topic with one copy, and few partitions to
-				// create
+				// one node: internal topics with one copy, and few partitions
 				Map.entry("offsets.topic.replication.factor", "1"), Map.entry("offsets.topic.num.partitions", "4"),
 				Map.entry("transaction.state.log.replication.factor", "1"),
 				Map.entry("transaction.state.log.min.isr", "1"),
@@ -190,9 +188,8 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private static Path tempDirectory() {
 		try {
-			// NB: in memory where there is /dev/shm: the broker syncs its quorum state to
-			// disk, which a
-			// busy disk made take seconds
+			// NB: in memory where there is /dev/shm: the broker syncs its quorum state,
+			// which took seconds on a busy disk
 			Path shm = Path.of("/dev/shm");
 			return Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "khien-kafka-")
 					: Files.createTempDirectory("khien-kafka-");

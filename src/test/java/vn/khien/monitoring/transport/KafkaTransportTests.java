@@ -70,8 +70,7 @@ class KafkaTransportTests {
 
 	@Test
 	void publishRefusesWhileTheProducersBufferIsFull() {
-		// 64 KB of buffer, no wait for room: publishing 4 KB events in a loop outruns the
-		// broker
+		// 64 KB of buffer, no wait for room: 4 KB events in a loop outrun the broker
 		KafkaTransport transport = new KafkaTransport(
 				KafkaSettings.of(KafkaBroker.servers(), this.topic, 2, "g-" + this.topic)
 					.withProducerBuffer(DataSize.ofKilobytes(64), Duration.ZERO, Map.of("batch.size", "16384")),
@@ -187,8 +186,7 @@ class KafkaTransportTests {
 		});
 		await().atMost(Duration.ofSeconds(30)).until(() -> keyed.size() == published.size());
 
-		// at least once: the failing worker's batch comes again, whole, to its
-		// replacement
+		// at least once: the failing worker's batch comes again, whole, to the next
 		assertThat(redelivered).containsAll(firstBatchOfFailing);
 		assertThat(written).hasSizeGreaterThan(published.size());
 		// the unique key makes it exactly once
