@@ -76,9 +76,16 @@ public class EventPipeline {
 
 	private final Semaphore slots;
 
+	private final vn.khien.monitoring.transport.EventTransport transport;
+
+	private final vn.khien.monitoring.transport.KafkaSettings kafka;
+
 	EventPipeline(JdbcClient jdbc, JdbcTemplate template, EventSources sources, RuleEngine engine,
 			Attribution attribution, AlertWriter writer, Alerts alerts, MonitoringSettings settings,
-			PlatformTransactionManager transactions, JsonMapper json) {
+			PlatformTransactionManager transactions, JsonMapper json,
+			vn.khien.monitoring.transport.EventTransport transport, vn.khien.monitoring.transport.KafkaSettings kafka) {
+		this.transport = transport;
+		this.kafka = kafka;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.sources = sources;
@@ -144,15 +151,105 @@ public class EventPipeline {
 	}
 
 	/**
-	 * Messages the syslog receivers framed, for the source named for them; run on the
-	 * intake's thread.
+	 * Largest piece of a bulk request put on Kafka as one record (its default limit is 1
+	 * MB).
 	 */
-	Outcome ingestMessages(EventSources.Bound source, List<vn.khien.monitoring.syslog.SyslogMessage> messages) {
-		Collected collected = new Collected();
-		for (var m : messages) {
-			decoder.decodeMessage(m.bytes(), m.peer().getAddress().getHostAddress(), collected);
+	static final int PIECE_BYTES = 256 * 1024;
+
+	/** What went onto the transport of a bulk request. */
+	public record Queued(long pieces, long bytes) {
+	}
+
+	/**
+	 * Puts a bulk request on the transport (Kafka), in pieces of whole lines (a body of
+	 * JSON objects back to back goes whole, up to three pieces' worth); detection runs on
+	 * the consumers. {@link Saturated} when the transport refuses a piece: the pieces
+	 * before it were taken.
+	 */
+	public Queued queue(EventSources.Bound source, InputStream body, boolean json) throws java.io.IOException {
+		long agency = source.agencyIds().get(0);
+		Instant now = Instant.now();
+		if (json) {
+			byte[] all = body.readNBytes(PIECE_BYTES * 3 + 1);
+			if (all.length > PIECE_BYTES * 3) {
+				throw vn.khien.platform.InvalidInputException.withStatus(413, "monitoring.events.jsonTooLarge",
+						PIECE_BYTES * 3);
+			}
+			publish(new vn.khien.monitoring.transport.RawEvent(source.id(), agency, now, RAW_JSON, all));
+			return new Queued(1, all.length);
 		}
-		return PIPELINE.call(() -> store(source, collected));
+		long pieces = 0;
+		long bytes = 0;
+		java.io.ByteArrayOutputStream piece = new java.io.ByteArrayOutputStream(PIECE_BYTES);
+		byte[] buffer = new byte[8192];
+		int n;
+		while ((n = body.read(buffer)) > 0) {
+			for (int i = 0; i < n; i++) {
+				piece.write(buffer[i]);
+				if (buffer[i] == '\n' && piece.size() >= PIECE_BYTES) {
+					bytes += piece.size();
+					pieces++;
+					publish(new vn.khien.monitoring.transport.RawEvent(source.id(), agency, now, RAW_LINES,
+							piece.toByteArray()));
+					piece.reset();
+				}
+			}
+		}
+		if (piece.size() > 0) {
+			bytes += piece.size();
+			pieces++;
+			publish(new vn.khien.monitoring.transport.RawEvent(source.id(), agency, now, RAW_LINES,
+					piece.toByteArray()));
+		}
+		return new Queued(pieces, bytes);
+	}
+
+	/**
+	 * Whether bulk requests go through the transport (Kafka) rather than into the
+	 * database at once.
+	 */
+	public boolean queues() {
+		return kafka.enabled();
+	}
+
+	private void publish(vn.khien.monitoring.transport.RawEvent raw) {
+		if (!transport.publish(raw)) {
+			throw new Saturated();
+		}
+	}
+
+	/**
+	 * The formats of raw events: a bulk request's lines, its JSON objects, one syslog
+	 * message.
+	 */
+	public static final String RAW_LINES = "lines";
+
+	public static final String RAW_JSON = "json";
+
+	public static final String RAW_SYSLOG = "syslog";
+
+	/**
+	 * Raw events a transport delivered (syslog messages, or a bulk request's lines when
+	 * Kafka carries them), at least once: one already kept is passed over with what it
+	 * raised. A batch that fails throws, and the transport offers it again.
+	 */
+	public void ingestRaw(List<vn.khien.monitoring.transport.RawEvent> batch) {
+		PIPELINE.run(() -> {
+			Map<Long, Collected> bySource = new java.util.LinkedHashMap<>();
+			for (var raw : batch) {
+				Collected collected = bySource.computeIfAbsent(raw.sourceId(), id -> new Collected());
+				collected.from(raw.id().toString());
+				switch (raw.format()) {
+					case RAW_JSON -> decoder.decodeJson(new java.io.ByteArrayInputStream(raw.payload()), collected);
+					case RAW_LINES -> decoder.decodeLines(new java.io.ByteArrayInputStream(raw.payload()), collected);
+					default -> decoder.decodeMessage(raw.payload(), null, collected);
+				}
+			}
+			for (var e : bySource.entrySet()) {
+				vn.khien.monitoring.EventSource found = sources.get(e.getKey());
+				store(new EventSources.Bound(found.id(), found.name(), found.agencyIds()), e.getValue());
+			}
+		});
 	}
 
 	/**
@@ -163,13 +260,29 @@ public class EventPipeline {
 
 		final List<DecodedEvent> events = new ArrayList<>();
 
+		/**
+		 * Each event's key: random, or its raw event's id and place, so a re-delivery is
+		 * known.
+		 */
+		final List<String> uids = new ArrayList<>();
+
 		final List<Refusal> errors = new ArrayList<>();
 
 		long refused;
 
+		@Nullable String prefix;
+
+		int within;
+
+		void from(String rawId) {
+			prefix = rawId;
+			within = 0;
+		}
+
 		@Override
 		public void accept(DecodedEvent event) {
 			events.add(event);
+			uids.add(prefix == null ? UUID.randomUUID().toString() : prefix + "#" + within++);
 		}
 
 		@Override
@@ -187,7 +300,8 @@ public class EventPipeline {
 		long raised = transactions.execute(status -> {
 			long count = 0;
 			for (int from = 0; from < events.size(); from += CHUNK) {
-				count += chunk(source, events.subList(from, Math.min(events.size(), from + CHUNK)));
+				int to = Math.min(events.size(), from + CHUNK);
+				count += chunk(source, events.subList(from, to), collected.uids.subList(from, to));
 			}
 			sources.count(source.id(), events.size(), collected.refused);
 			return count;
@@ -195,16 +309,32 @@ public class EventPipeline {
 		return new Outcome(events.size(), collected.refused, collected.errors, raised);
 	}
 
-	private long chunk(EventSources.Bound source, List<DecodedEvent> events) {
+	private long chunk(EventSources.Bound source, List<DecodedEvent> given, List<String> givenUids) {
+		// NB: a raw event delivered again was kept, with what it raised, by the batch
+		// that stored it first
+		java.util.Set<String> kept = new java.util.HashSet<>(
+				jdbc.sql("SELECT event_uid FROM monitored_event WHERE event_uid IN (:u)")
+					.param("u", givenUids)
+					.query(String.class)
+					.list());
+		List<DecodedEvent> events = new ArrayList<>(given.size());
+		List<String> uids = new ArrayList<>(given.size());
+		for (int i = 0; i < given.size(); i++) {
+			if (!kept.contains(givenUids.get(i))) {
+				events.add(given.get(i));
+				uids.add(givenUids.get(i));
+			}
+		}
+		if (events.isEmpty()) {
+			return 0;
+		}
 		List<Attribution.Place> places = attribution.place(events, source, source.id());
-		List<String> uids = new ArrayList<>(events.size());
 		List<Object[]> rows = new ArrayList<>(events.size());
 		Instant now = Instant.now();
 		for (int i = 0; i < events.size(); i++) {
 			DecodedEvent e = events.get(i);
 			Attribution.Place p = places.get(i);
-			String uid = UUID.randomUUID().toString();
-			uids.add(uid);
+			String uid = uids.get(i);
 			Map<String, Object> ecs = e.ecs();
 			rows.add(new Object[] { uid, p.agencyId(), p.systemId(), p.assetId(), source.id(),
 					Timestamp.from(e.timestamp()), Timestamp.from(now), e.shape().name().toLowerCase(),

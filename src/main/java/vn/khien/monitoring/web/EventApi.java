@@ -105,12 +105,18 @@ class EventApi {
 			// lines
 			String type = request.getContentType();
 			boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+			if (pipeline.queues()) {
+				return ResponseEntity.accepted().body(pipeline.queue(source, limited, json));
+			}
 			return ResponseEntity.ok(pipeline.ingest(source, limited, json));
 		}
 		catch (EventPipeline.Saturated ex) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(HttpHeaders.RETRY_AFTER, "2")
 				.body(java.util.Map.of("error", "saturated"));
+		}
+		catch (LimitedStream.TooLarge ex) {
+			throw InvalidInputException.withStatus(413, "monitoring.events.tooLarge", settings.maxBodyBytes());
 		}
 		catch (java.io.UncheckedIOException ex) {
 			if (ex.getCause() instanceof java.util.zip.ZipException) {
