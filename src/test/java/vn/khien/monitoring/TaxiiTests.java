@@ -140,6 +140,7 @@ class TaxiiTests {
 		JsonNode collections = ok(greenToken, rootPath + "collections/").get("collections");
 		assertThat(collections).hasSize(1);
 		JsonNode collection = collections.get(0);
+		assertThat(collection.get("id").asString()).isEqualTo("41cff65a-857f-5939-9c49-66e8c9a344e9");
 		assertThat(collection.get("can_read").asBoolean()).isTrue();
 		assertThat(collection.get("can_write").asBoolean()).isFalse();
 		String objectsPath = rootPath + "collections/" + collection.get("id").asString() + "/objects/";

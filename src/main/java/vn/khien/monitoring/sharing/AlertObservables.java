@@ -68,8 +68,8 @@ final class AlertObservables {
 	}
 
 	/**
-	 * Nested ({@code source: {ip: …}}) or flat ({@code source.ip}) fields, one value or
-	 * many.
+	 * Nested (an object source holding ip) or flat ({@code source.ip}) fields, one value
+	 * or many.
 	 */
 	static List<String> values(JsonNode doc, String path) {
 		List<String> out = new ArrayList<>();

@@ -164,8 +164,8 @@ public record Observation(Form form, String value) {
 	}
 
 	/**
-	 * The STIX pattern that matches this value, e.g.
-	 * {@code [ipv4-addr:value = '198.51.100.3']}.
+	 * The STIX pattern that matches this value: one comparison, such as ipv4-addr:value
+	 * equal to '198.51.100.3', in square brackets.
 	 */
 	public String pattern() {
 		if (form.scoType == null || form.path == null) {
