@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import vn.khien.platform.stix.Ids;
+import vn.khien.platform.stix.Observation;
+import vn.khien.platform.stix.Tlp;
 
 /**
  * A case as an event in the MISP core format, for CERTs that run MISP: the case's TLP and
@@ -87,13 +90,14 @@ public class MispExport {
 					false, caseTlp, timestamp, "affected system"));
 		}
 		for (SharedObservable observable : incident.observables()) {
-			Observation observation = Observation.of(observable);
+			Observation observation = Observation.of(observable.kind(), observable.value());
 			Observation.Form form = observation.form();
 			String comment = form == Observation.Form.TEXT
 					? observable.kind().trim().toLowerCase(Locale.ROOT) + ", seen " + observable.sightings() + " times"
 					: "seen " + observable.sightings() + " times";
-			ObjectNode attribute = attribute(eventUuid, "observable\n" + observable.id(), form.mispType,
-					form.mispCategory, observation.value(), form.toIds, Tlp.of(observable.tlp()), timestamp, comment);
+			ObjectNode attribute = attribute(eventUuid, "observable\n" + observable.id(), form.mispType(),
+					form.mispCategory(), observation.value(), form.toIds(), Tlp.of(observable.tlp()), timestamp,
+					comment);
 			attribute.put("first_seen", SEEN.format(observable.firstSeen()));
 			attribute.put("last_seen", SEEN.format(observable.seenUntil()));
 			attributes.add(attribute);

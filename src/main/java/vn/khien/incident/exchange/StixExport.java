@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import vn.khien.platform.stix.Ids;
+import vn.khien.platform.stix.Observation;
+import vn.khien.platform.stix.Tlp;
 
 /**
  * A case as a STIX 2.1 bundle for the national network: the response team as an identity
@@ -99,7 +102,7 @@ public class StixExport {
 			bundle.put("id", "bundle--" + UUID.randomUUID());
 			ArrayNode all = bundle.putArray("objects");
 			for (Tlp tlp : used) {
-				all.add(marking(tlp));
+				all.add(tlp.markingDefinition(json));
 			}
 			all.addAll(objects);
 			return bundle;
@@ -125,7 +128,7 @@ public class StixExport {
 		}
 
 		private void observable(SharedObservable observable) {
-			Observation observation = Observation.of(observable);
+			Observation observation = Observation.of(observable.kind(), observable.value());
 			Tlp own = Tlp.of(observable.tlp());
 			// An object tying the observable to the case says both, so it takes the
 			// stricter.
@@ -171,17 +174,15 @@ public class StixExport {
 		}
 
 		private ObjectNode sco(Observation observation) {
-			String type = observation.form().scoType;
+			String type = observation.form().scoType();
 			ObjectNode sco = json.createObjectNode();
 			sco.put("type", type);
 			sco.put("spec_version", "2.1");
+			sco.put("id", observation.scoId());
 			if ("file".equals(type)) {
-				String algorithm = observation.form().hashName();
-				sco.put("id", Ids.sco(type, "{\"hashes\":" + Ids.canonical(algorithm, observation.value()) + "}"));
-				sco.putObject("hashes").put(algorithm, observation.value());
+				sco.putObject("hashes").put(observation.form().hashName(), observation.value());
 			}
 			else {
-				sco.put("id", Ids.sco(type, Ids.canonical("value", observation.value())));
 				sco.put("value", observation.value());
 			}
 			return sco;
@@ -230,23 +231,6 @@ public class StixExport {
 			used.add(tlp);
 			object.putArray("object_marking_refs").add(tlp.markingId());
 			return object;
-		}
-
-		/**
-		 * The marking definition exactly as OASIS publishes it, without an author of
-		 * ours.
-		 */
-		private ObjectNode marking(Tlp tlp) {
-			ObjectNode marking = json.createObjectNode();
-			marking.put("type", "marking-definition");
-			marking.put("spec_version", "2.1");
-			marking.put("id", tlp.markingId());
-			marking.put("created", Tlp.CREATED);
-			marking.put("name", tlp.markingName());
-			ObjectNode extension = marking.putObject("extensions").putObject(Tlp.EXTENSION);
-			extension.put("extension_type", "property-extension");
-			extension.put("tlp_2_0", tlp.code());
-			return marking;
 		}
 
 	}

@@ -65,13 +65,13 @@ class SecurityConfig {
 	}
 
 	/**
-	 * The API and the actuator: bearer tokens only, no session, no cookies, hence no
-	 * CSRF.
+	 * The API, the TAXII server and the actuator: bearer tokens only, no session, no
+	 * cookies, hence no CSRF.
 	 */
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemWriter problems) throws Exception {
-		http.securityMatcher("/api/v1/**", "/actuator/**")
+		http.securityMatcher("/api/v1/**", "/actuator/**", "/taxii2/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(
@@ -84,6 +84,10 @@ class SecurityConfig {
 						// NB: sources sign their batches with their own token, which the
 						// handler checks
 						.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/events")
+						.permitAll()
+						// NB: TAXII clients are machines with their own token, which the
+						// handlers check
+						.requestMatchers("/taxii2/**")
 						.permitAll()
 						.requestMatchers("/actuator/**")
 						.hasRole("ADMIN")

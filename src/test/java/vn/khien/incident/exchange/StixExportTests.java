@@ -18,6 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import tools.jackson.databind.JsonNode;
+import vn.khien.platform.stix.Ids;
+import vn.khien.platform.stix.Observation;
 
 /**
  * The bundle a case becomes: well-formed STIX 2.1 objects whose references all resolve

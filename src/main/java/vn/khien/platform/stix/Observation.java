@@ -1,4 +1,4 @@
-package vn.khien.incident.exchange;
+package vn.khien.platform.stix;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * and what MISP calls it. A value its kind does not fit (a hash of no known length, an
  * address that is not one) is carried as text rather than dropped or mislabelled.
  */
-record Observation(Form form, String value) {
+public record Observation(Form form, String value) {
 
 	private static final Pattern IPV4 = Pattern.compile(
 			"^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(/(3[0-2]|[12]?[0-9]))?$");
@@ -28,7 +28,7 @@ record Observation(Form form, String value) {
 
 	private static final Pattern HEX = Pattern.compile("^[0-9a-f]+$");
 
-	enum Form {
+	public enum Form {
 
 		IPV4("ipv4-addr", "value", "ip-dst", "Network activity", true),
 		IPV6("ipv6-addr", "value", "ip-dst", "Network activity", true),
@@ -42,15 +42,15 @@ record Observation(Form form, String value) {
 		// STIX 2.1 has no cyber-observable for a phone number: these two go as notes.
 		PHONE(null, null, "phone-number", "Other", false), TEXT(null, null, "text", "Other", false);
 
-		final @Nullable String scoType;
+		private final @Nullable String scoType;
 
-		final @Nullable String path;
+		private final @Nullable String path;
 
-		final String mispType;
+		private final String mispType;
 
-		final String mispCategory;
+		private final String mispCategory;
 
-		final boolean toIds;
+		private final boolean toIds;
 
 		Form(@Nullable String scoType, @Nullable String path, String mispType, String mispCategory, boolean toIds) {
 			this.scoType = scoType;
@@ -60,8 +60,31 @@ record Observation(Form form, String value) {
 			this.toIds = toIds;
 		}
 
+		/** The STIX cyber-observable type; null for a phone number or text. */
+		public @Nullable String scoType() {
+			return scoType;
+		}
+
+		/** The object path a STIX pattern compares; null without a type. */
+		public @Nullable String path() {
+			return path;
+		}
+
+		public String mispType() {
+			return mispType;
+		}
+
+		public String mispCategory() {
+			return mispCategory;
+		}
+
+		/** Whether MISP should feed it to intrusion detection. */
+		public boolean toIds() {
+			return toIds;
+		}
+
 		/** The hash algorithm's name as STIX spells it, for file forms. */
-		String hashName() {
+		public String hashName() {
 			return switch (this) {
 				case MD5 -> "MD5";
 				case SHA1 -> "SHA-1";
@@ -73,9 +96,13 @@ record Observation(Form form, String value) {
 
 	}
 
-	static Observation of(SharedObservable observable) {
-		String raw = observable.value().trim();
-		String kind = observable.kind().trim().toUpperCase(Locale.ROOT);
+	/**
+	 * Reads a value of a kind: IP, DOMAIN, URL, FILE_HASH, EMAIL or PHONE; another kind
+	 * is text.
+	 */
+	public static Observation of(String kind, String value) {
+		String raw = value.trim();
+		kind = kind.trim().toUpperCase(Locale.ROOT);
 		return switch (kind) {
 			case "IP" -> ip(raw);
 			case "DOMAIN" -> domain(raw);
@@ -132,15 +159,15 @@ record Observation(Form form, String value) {
 		return new Observation(Form.TEXT, raw);
 	}
 
-	boolean hasSco() {
+	public boolean hasSco() {
 		return form.scoType != null;
 	}
 
 	/**
-	 * The STIX pattern that matches this value, e.g.
-	 * {@code [ipv4-addr:value = '198.51.100.3']}.
+	 * The STIX pattern that matches this value: one comparison, such as ipv4-addr:value
+	 * equal to '198.51.100.3', in square brackets.
 	 */
-	String pattern() {
+	public String pattern() {
 		if (form.scoType == null || form.path == null) {
 			throw new IllegalStateException(form + " has no STIX pattern");
 		}
@@ -148,10 +175,25 @@ record Observation(Form form, String value) {
 	}
 
 	/**
+	 * The id STIX prescribes for its cyber-observable, the same for every producer that
+	 * sees the value.
+	 */
+	public String scoId() {
+		String type = form.scoType;
+		if (type == null) {
+			throw new IllegalStateException(form + " has no cyber-observable");
+		}
+		if ("file".equals(type)) {
+			return Ids.sco(type, "{\"hashes\":" + Ids.canonical(form.hashName(), value) + "}");
+		}
+		return Ids.sco(type, Ids.canonical("value", value));
+	}
+
+	/**
 	 * A STIX patterning string literal: single quotes, with a quote or a backslash inside
 	 * escaped by a backslash, the only two escapes the grammar knows.
 	 */
-	static String literal(String value) {
+	public static String literal(String value) {
 		StringBuilder out = new StringBuilder(value.length() + 2).append('\'');
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);

@@ -1,4 +1,4 @@
-package vn.khien.incident.exchange;
+package vn.khien.platform.stix;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,17 +10,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
- * Identifiers and timestamps both exports share. Ids are name-based (UUID version 5) so
- * that exporting a case again gives the same ids and a receiver updates instead of
- * duplicating.
+ * Identifiers and timestamps every STIX writer shares. Ids are name-based (UUID version
+ * 5) so that exporting a case or an alert again gives the same ids and a receiver updates
+ * instead of duplicating (ADR 0010).
  */
-final class Ids {
+public final class Ids {
 
 	/** Khiên's own namespace for the ids of the objects it writes; never change it. */
-	static final UUID KHIEN = UUID.fromString("c7140a8b-f151-43b6-abe2-9f764ec674b5");
+	public static final UUID KHIEN = UUID.fromString("c7140a8b-f151-43b6-abe2-9f764ec674b5");
 
 	/** The namespace STIX 2.1 gives for the ids of cyber-observables (section 2.9). */
-	static final UUID STIX_SCO = UUID.fromString("00abedb4-aa42-466c-9c01-fed23315a9b7");
+	public static final UUID STIX_SCO = UUID.fromString("00abedb4-aa42-466c-9c01-fed23315a9b7");
 
 	private static final DateTimeFormatter STIX_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
 		.withZone(ZoneOffset.UTC);
@@ -28,7 +28,7 @@ final class Ids {
 	private Ids() {
 	}
 
-	static UUID v5(UUID namespace, String name) {
+	public static UUID v5(UUID namespace, String name) {
 		MessageDigest sha1;
 		try {
 			sha1 = MessageDigest.getInstance("SHA-1");
@@ -51,7 +51,7 @@ final class Ids {
 	 * The id of a Khiên object: the producer is part of the name because every province
 	 * numbers its cases from 1, and the national network holds them all.
 	 */
-	static String khien(String type, String producer, Object... parts) {
+	public static String khien(String type, String producer, Object... parts) {
 		StringBuilder name = new StringBuilder(producer).append('\n').append(type);
 		for (Object part : parts) {
 			name.append('\n').append(part);
@@ -63,18 +63,18 @@ final class Ids {
 	 * The id STIX prescribes for a cyber-observable: UUID v5 over the canonical JSON (RFC
 	 * 8785) of its id-contributing property, so two producers seeing one address agree.
 	 */
-	static String sco(String type, String canonicalJson) {
+	public static String sco(String type, String canonicalJson) {
 		return type + "--" + v5(STIX_SCO, canonicalJson);
 	}
 
 	/**
 	 * A one-string-property object in RFC 8785 form: no spaces, the two strings escaped.
 	 */
-	static String canonical(String key, String value) {
+	public static String canonical(String key, String value) {
 		return "{" + canonicalString(key) + ":" + canonicalString(value) + "}";
 	}
 
-	static String canonicalString(String value) {
+	public static String canonicalString(String value) {
 		StringBuilder out = new StringBuilder(value.length() + 2).append('"');
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
@@ -100,7 +100,7 @@ final class Ids {
 	}
 
 	/** A STIX timestamp: UTC, to the millisecond, with Z. */
-	static String stixTime(Instant instant) {
+	public static String stixTime(Instant instant) {
 		return STIX_TIME.format(instant);
 	}
 

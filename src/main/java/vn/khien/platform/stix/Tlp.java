@@ -1,13 +1,16 @@
-package vn.khien.incident.exchange;
+package vn.khien.platform.stix;
 
 import java.util.Locale;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * TLP 2.0 labels, loosest first, with the marking definitions OASIS publishes for them
  * (cti-stix-common-objects, extension-definition-specifications/tlp-2.0) and the MISP
  * taxonomy's tags.
  */
-enum Tlp {
+public enum Tlp {
 
 	CLEAR("94868c89-83c2-464b-929b-a1a8aa3c8487", "#ffffff", "3"),
 	GREEN("bab4a63c-aed9-4cf5-a766-dfca5abac2bb", "#33FF00", "2"),
@@ -16,10 +19,10 @@ enum Tlp {
 	RED("e828b379-4e03-4974-9ac4-e53a884c97c1", "#FF2B2B", "0");
 
 	/** The property extension every TLP 2.0 marking definition carries. */
-	static final String EXTENSION = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
+	public static final String EXTENSION = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
 
 	/** The creation time OASIS gave the five TLP 2.0 marking definitions. */
-	static final String CREATED = "2022-10-01T00:00:00.000Z";
+	public static final String CREATED = "2022-10-01T00:00:00.000Z";
 
 	private final String uuid;
 
@@ -37,7 +40,7 @@ enum Tlp {
 	 * Reads a label in any case, with or without {@code TLP:}; WHITE is TLP 1.0's name
 	 * for CLEAR. An unknown label is refused rather than shared under a looser one.
 	 */
-	static Tlp of(String label) {
+	public static Tlp of(String label) {
 		String code = label.trim().toUpperCase(Locale.ROOT);
 		if (code.startsWith("TLP:")) {
 			code = code.substring(4);
@@ -52,30 +55,30 @@ enum Tlp {
 		};
 	}
 
-	static Tlp stricter(Tlp a, Tlp b) {
+	public static Tlp stricter(Tlp a, Tlp b) {
 		return a.compareTo(b) >= 0 ? a : b;
 	}
 
 	/**
 	 * {@code clear}, {@code amber+strict}: the value of the extension and of MISP's tag.
 	 */
-	String code() {
+	public String code() {
 		return this == AMBER_STRICT ? "amber+strict" : name().toLowerCase(Locale.ROOT);
 	}
 
-	String markingId() {
+	public String markingId() {
 		return "marking-definition--" + uuid;
 	}
 
-	String markingName() {
+	public String markingName() {
 		return "TLP:" + code().toUpperCase(Locale.ROOT);
 	}
 
-	String mispTag() {
+	public String mispTag() {
 		return "tlp:" + code();
 	}
 
-	String mispColour() {
+	public String mispColour() {
 		return colour;
 	}
 
@@ -83,8 +86,24 @@ enum Tlp {
 	 * MISP distribution: RED and AMBER+STRICT stay in the organisation, AMBER in this
 	 * community, GREEN in connected communities, CLEAR goes to all.
 	 */
-	String mispDistribution() {
+	public String mispDistribution() {
 		return distribution;
+	}
+
+	/**
+	 * The marking definition exactly as OASIS publishes it, without an author of ours.
+	 */
+	public ObjectNode markingDefinition(JsonMapper json) {
+		ObjectNode marking = json.createObjectNode();
+		marking.put("type", "marking-definition");
+		marking.put("spec_version", "2.1");
+		marking.put("id", markingId());
+		marking.put("created", CREATED);
+		marking.put("name", markingName());
+		ObjectNode extension = marking.putObject("extensions").putObject(EXTENSION);
+		extension.put("extension_type", "property-extension");
+		extension.put("tlp_2_0", code());
+		return marking;
 	}
 
 }
