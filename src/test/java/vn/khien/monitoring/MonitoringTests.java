@@ -74,7 +74,10 @@ class MonitoringTests {
 		assertThat(outcome.get("accepted").asLong()).isEqualTo(1);
 		assertThat(outcome.get("refused").asLong()).isZero();
 		assertThat(total("operator", BITSADMIN)).isEqualTo(before + 1);
-		JsonNode alert = api.get("operator", "/api/v1/alerts?rule=" + BITSADMIN + "&size=1", 200).get("items").get(0);
+		JsonNode alert = api
+			.get("operator", "/api/v1/alerts?rule=" + BITSADMIN + "&agency=" + unit.id() + "&size=1", 200)
+			.get("items")
+			.get(0);
 		assertThat(alert.get("agencyId").asLong()).isEqualTo(unit.id());
 		assertThat(alert.get("ruleAuthor").asString()).isEqualTo("Michael Haag, FPT.EagleEye");
 		assertThat(alert.get("severity").asString()).isEqualTo("MEDIUM");
@@ -96,7 +99,8 @@ class MonitoringTests {
 		String token = api.source(unit.id());
 		api.rule(BITSADMIN_RULE);
 		api.events(token, api.ndjson(BITSADMIN_EVENT), 200);
-		long id = api.get("operator", "/api/v1/alerts?rule=" + BITSADMIN + "&status=new&size=1", 200)
+		long id = api
+			.get("operator", "/api/v1/alerts?rule=" + BITSADMIN + "&agency=" + unit.id() + "&status=new&size=1", 200)
 			.get("items")
 			.get(0)
 			.get("id")
