@@ -320,7 +320,9 @@ public class EventPipeline {
 		List<DecodedEvent> events = new ArrayList<>(given.size());
 		List<String> uids = new ArrayList<>(given.size());
 		for (int i = 0; i < given.size(); i++) {
-			if (!kept.contains(givenUids.get(i))) {
+			// NB: add answers false for an event kept before and for one twice in this
+			// batch
+			if (kept.add(givenUids.get(i))) {
 				events.add(given.get(i));
 				uids.add(givenUids.get(i));
 			}
