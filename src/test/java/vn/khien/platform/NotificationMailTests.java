@@ -79,7 +79,7 @@ class NotificationMailTests {
 				.to(Notice.Audience.ofAgency(Role.AGENCY_OFFICER, unit.id())));
 
 		assertThat(written).isEqualTo(4);
-		assertThat(smtp.waitForIncomingEmail(Duration.ofSeconds(15).toMillis(), 3)).isTrue();
+		awaitMails(domain, 3);
 		// the job queue's round finds nothing left to send
 		runOutbox();
 		MimeMessage[] mails = smtp.getReceivedMessagesForDomain(domain);
@@ -120,13 +120,14 @@ class NotificationMailTests {
 		});
 
 		runOutbox();
-		assertThat(smtp.waitForIncomingEmail(Duration.ofSeconds(2).toMillis(), 1)).isFalse();
+		// NB: this domain's mail only: other tests' notices reach the same server
+		Thread.sleep(2_000);
 		assertThat(smtp.getReceivedMessagesForDomain(domain)).isEmpty();
 		assertThat(states(List.of(officer))).isEmpty();
 
 		// the same notice committed reaches them, once
 		notifications.notify(notice);
-		assertThat(smtp.waitForIncomingEmail(Duration.ofSeconds(15).toMillis(), 1)).isTrue();
+		awaitMails(domain, 1);
 		runOutbox();
 		assertThat(smtp.getReceivedMessagesForDomain(domain)).singleElement()
 			.satisfies(
@@ -160,7 +161,7 @@ class NotificationMailTests {
 			.update();
 		runOutbox();
 
-		assertThat(smtp.waitForIncomingEmail(Duration.ofSeconds(15).toMillis(), 1)).isTrue();
+		awaitMails(domain, 1);
 		assertThat(smtp.getReceivedMessagesForDomain(domain)).singleElement()
 			.satisfies(m -> assertThat(m.getSubject())
 				.isEqualTo("[Khiên] Đã nhận yêu cầu điều phối: Yêu cầu hỗ trợ xử lý mã độc đào tiền ảo"));
@@ -175,6 +176,18 @@ class NotificationMailTests {
 		assertThat(ours).contains("not mailed (attempt 1)")
 			.doesNotContain(address("retry", domain))
 			.doesNotContain("đào tiền ảo");
+	}
+
+	/**
+	 * Waits for this domain's mails: the server's own wait counts every mail it takes,
+	 * and other tests' notices reach it too.
+	 */
+	private static void awaitMails(String domain, int count) throws InterruptedException {
+		long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (smtp.getReceivedMessagesForDomain(domain).length < count && System.nanoTime() < until) {
+			Thread.sleep(50);
+		}
+		assertThat(smtp.getReceivedMessagesForDomain(domain)).hasSizeGreaterThanOrEqualTo(count);
 	}
 
 	private void runOutbox() {
