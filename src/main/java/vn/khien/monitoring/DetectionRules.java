@@ -1,9 +1,6 @@
 package vn.khien.monitoring;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +21,7 @@ import vn.khien.monitoring.sigma.RuleError;
 import vn.khien.monitoring.sigma.SigmaCorrelation;
 import vn.khien.monitoring.sigma.SigmaFilter;
 import vn.khien.monitoring.sigma.SigmaRule;
+import vn.khien.monitoring.sigma.SigmaArchive;
 import vn.khien.monitoring.sigma.SigmaRules;
 import vn.khien.platform.AgencyScope;
 import vn.khien.platform.AuditLog;
@@ -45,12 +41,13 @@ import vn.khien.platform.PageResult;
 @Component
 public class DetectionRules {
 
-	/** The largest rules file, and the largest archive before and after unpacking. */
+	/**
+	 * The largest rules file, and the largest archive uploaded (SigmaArchive bounds what
+	 * it unpacks).
+	 */
 	public static final int MAX_FILE_BYTES = 512 * 1024;
 
 	public static final long MAX_ARCHIVE_BYTES = 64L * 1024 * 1024;
-
-	public static final int MAX_ARCHIVE_ENTRIES = 20_000;
 
 	private final JdbcClient jdbc;
 
@@ -93,10 +90,18 @@ public class DetectionRules {
 		if (agencyId == null && !operator) {
 			throw InvalidInputException.withStatus(403, "monitoring.rules.filtersOnly");
 		}
-		List<RuleFile> files = isZip(content) ? unzip(content) : List.of(new RuleFile(fileName, content));
+		List<RuleError> errors = new ArrayList<>();
+		List<RuleFile> files;
+		if (isZip(content)) {
+			SigmaArchive.Unpacked unpacked = SigmaArchive.unpack(new ByteArrayInputStream(content));
+			errors.addAll(unpacked.errors());
+			files = unpacked.files().stream().map(e -> new RuleFile(e.name(), e.content())).toList();
+		}
+		else {
+			files = List.of(new RuleFile(fileName, content));
+		}
 		int created = 0;
 		int replaced = 0;
-		List<RuleError> errors = new ArrayList<>();
 		for (RuleFile file : files) {
 			if (file.content().length > MAX_FILE_BYTES) {
 				errors.add(new RuleError(file.name(), 0, "larger than " + MAX_FILE_BYTES + " bytes"));
@@ -359,53 +364,6 @@ public class DetectionRules {
 
 	static boolean isZip(byte[] content) {
 		return content.length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
-	}
-
-	/** The YAML files of an archive, within its limits; other entries are passed over. */
-	static List<RuleFile> unzip(byte[] content) {
-		List<RuleFile> files = new ArrayList<>();
-		long total = 0;
-		int entries = 0;
-		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-			ZipEntry entry;
-			while ((entry = zip.getNextEntry()) != null) {
-				if (++entries > MAX_ARCHIVE_ENTRIES) {
-					throw new InvalidInputException("file", "monitoring.rules.archiveTooMany", MAX_ARCHIVE_ENTRIES);
-				}
-				String name = entry.getName();
-				String lower = name.toLowerCase(Locale.ROOT);
-				if (entry.isDirectory() || !(lower.endsWith(".yml") || lower.endsWith(".yaml"))) {
-					continue;
-				}
-				byte[] bytes = read(zip, MAX_FILE_BYTES + 1);
-				total += bytes.length;
-				if (total > MAX_ARCHIVE_BYTES) {
-					throw new InvalidInputException("file", "monitoring.rules.archiveTooLarge", MAX_ARCHIVE_BYTES);
-				}
-				files.add(new RuleFile(name.length() > 300 ? name.substring(name.length() - 300) : name, bytes));
-			}
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			throw new InvalidInputException("file", "monitoring.rules.archiveBroken");
-		}
-		if (files.isEmpty()) {
-			throw new InvalidInputException("file", "monitoring.rules.archiveEmpty");
-		}
-		return files;
-	}
-
-	private static byte[] read(InputStream in, int limit) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		byte[] buffer = new byte[8192];
-		int n;
-		while ((n = in.read(buffer)) > 0) {
-			out.write(buffer, 0, n);
-			if (out.size() >= limit) {
-				// NB: the rest is not read: the file is refused for its size
-				break;
-			}
-		}
-		return out.toByteArray();
 	}
 
 	static String clip(String text, int max) {

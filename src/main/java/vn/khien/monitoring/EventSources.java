@@ -1,10 +1,8 @@
 package vn.khien.monitoring;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,7 @@ import vn.khien.platform.AuditLog;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.NotFoundException;
+import vn.khien.platform.SecretTokens;
 import vn.khien.platform.Sha256;
 
 /**
@@ -38,8 +37,6 @@ public class EventSources {
 	 * code.
 	 */
 	static final String PREFIX = "khs_";
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -81,9 +78,7 @@ public class EventSources {
 				throw new InvalidInputException("agencyIds", "monitoring.source.agencyUnknown", String.valueOf(agency));
 			}
 		}
-		byte[] secret = new byte[32];
-		RANDOM.nextBytes(secret);
-		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String token = SecretTokens.next(PREFIX);
 		var keys = new GeneratedKeyHolder();
 		try {
 			jdbc.sql("""
@@ -155,7 +150,7 @@ public class EventSources {
 
 	/** The enabled source a token belongs to; empty for any other text. */
 	public Optional<Bound> authenticate(@Nullable String token) {
-		if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+		if (!SecretTokens.shaped(token, PREFIX)) {
 			return Optional.empty();
 		}
 		// NB: cached by the token's hash, never the token; cleared when a source is

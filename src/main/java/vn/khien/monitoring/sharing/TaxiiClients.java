@@ -1,10 +1,8 @@
 package vn.khien.monitoring.sharing;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +18,7 @@ import vn.khien.platform.AuditLog;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.NotFoundException;
+import vn.khien.platform.SecretTokens;
 import vn.khien.platform.Sha256;
 import vn.khien.platform.stix.Tlp;
 
@@ -32,8 +31,6 @@ public class TaxiiClients {
 
 	/** Tokens start with this, so that a leaked one is recognisable in a scan. */
 	static final String PREFIX = "kht_";
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final Duration SEEN_EVERY = Duration.ofMinutes(1);
 
@@ -63,9 +60,7 @@ public class TaxiiClients {
 			throw new InvalidInputException("name", "monitoring.taxii.name.required");
 		}
 		Tlp max = label(maxTlp, "maxTlp");
-		byte[] secret = new byte[32];
-		RANDOM.nextBytes(secret);
-		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String token = SecretTokens.next(PREFIX);
 		var keys = new GeneratedKeyHolder();
 		try {
 			jdbc.sql("""
@@ -125,7 +120,7 @@ public class TaxiiClients {
 	 * other text. Not cached: a disabled client is refused at its next request.
 	 */
 	Optional<Bound> authenticate(@Nullable String token) {
-		if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+		if (!SecretTokens.shaped(token, PREFIX)) {
 			return Optional.empty();
 		}
 		Optional<Bound> bound = jdbc

@@ -34,7 +34,35 @@ public final class SigmaArchive {
 	}
 
 	static ParseResult read(InputStream zip, int maxEntries, long maxFileBytes, long maxTotalBytes) {
+		Unpacked unpacked = unpack(zip, maxEntries, maxFileBytes, maxTotalBytes);
 		List<ParseResult> parts = new ArrayList<>();
+		for (Entry entry : unpacked.files()) {
+			parts.add(SigmaRules.parse(entry.name(), entry.content()));
+		}
+		return withoutDuplicates(ParseResult.merge(parts, unpacked.errors()));
+	}
+
+	/** A YAML file of an archive, as it was packed. */
+	public record Entry(String name, byte[] content) {
+	}
+
+	/**
+	 * The YAML files of an archive that are within its limits, and why the others are
+	 * not.
+	 */
+	public record Unpacked(List<Entry> files, List<RuleError> errors) {
+	}
+
+	/**
+	 * The archive's YAML files, within the limits, for a caller that keeps each file's
+	 * text.
+	 */
+	public static Unpacked unpack(InputStream zip) {
+		return unpack(zip, MAX_ENTRIES, MAX_FILE_BYTES, MAX_TOTAL_BYTES);
+	}
+
+	static Unpacked unpack(InputStream zip, int maxEntries, long maxFileBytes, long maxTotalBytes) {
+		List<Entry> files = new ArrayList<>();
 		List<RuleError> errors = new ArrayList<>();
 		long total = 0;
 		int entries = 0;
@@ -82,7 +110,7 @@ public final class SigmaArchive {
 					errors.add(new RuleError(name, 0, "file larger than " + maxFileBytes + " bytes"));
 					continue;
 				}
-				parts.add(SigmaRules.parse(name, out.toByteArray()));
+				files.add(new Entry(name, out.toByteArray()));
 			}
 		}
 		catch (ZipException ex) {
@@ -94,7 +122,7 @@ public final class SigmaArchive {
 		if (entries == 0 && errors.isEmpty()) {
 			errors.add(new RuleError("(archive)", 0, "an empty or unreadable archive"));
 		}
-		return withoutDuplicates(ParseResult.merge(parts, errors));
+		return new Unpacked(files, errors);
 	}
 
 	private static boolean safe(String name) {
