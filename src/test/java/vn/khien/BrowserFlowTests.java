@@ -234,7 +234,10 @@ class BrowserFlowTests {
 		type(By.id("description"), "Tin nhắn giả mạo ngân hàng dẫn tới trang lừa đảo");
 		type(By.id("url"), "http://vietcombank-xacthuc.example/login");
 		type(By.id("contact"), "nguoidan@example.org");
-		driver.findElement(By.cssSelector("#public-report-form button[type=submit]")).click();
+		// NB: brought to the middle first: at the foot of the window something of the
+		// page
+		// may lie over it, and Chromium refuses the click
+		clickCentred(By.cssSelector("#public-report-form button[type=submit]"));
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("tracking-code")));
 		String code = driver.findElement(By.id("tracking-code")).getText();
 		assertThat(code).hasSize(20);
@@ -522,6 +525,13 @@ class BrowserFlowTests {
 		// demo systems tell this order from that of the code points
 		assertThat(names).as("a page whose order code points would not give")
 			.isNotEqualTo(names.stream().sorted().toList());
+	}
+
+	private void clickCentred(By locator) {
+		WebElement element = driver.findElement(locator);
+		((org.openqa.selenium.JavascriptExecutor) driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
 	}
 
 	@Test
