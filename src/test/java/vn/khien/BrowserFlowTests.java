@@ -530,7 +530,7 @@ class BrowserFlowTests {
 	private void clickCentred(By locator) {
 		WebElement element = driver.findElement(locator);
 		((org.openqa.selenium.JavascriptExecutor) driver)
-			.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 		waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
 	}
 
