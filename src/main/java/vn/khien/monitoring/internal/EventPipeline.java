@@ -128,7 +128,6 @@ public class EventPipeline {
 	 */
 	public Outcome ingest(EventSources.Bound source, InputStream body, boolean json) {
 		if (!slots.tryAcquire()) {
-			sources.count(source.id(), 0, 0);
 			throw new Saturated();
 		}
 		try {

@@ -97,8 +97,8 @@ class MispExportTests {
 		assertThat(MispExport.threatLevel("Medium")).isEqualTo("2");
 		assertThat(MispExport.threatLevel("low")).isEqualTo("3");
 		assertThat(MispExport.threatLevel("unknown")).isEqualTo("4");
-		assertThat(MispExport.info("a\nb  c")).isEqualTo("a b c");
-		assertThat(MispExport.info("x".repeat(300))).hasSize(256);
+		assertThat(vn.khien.platform.stix.MispEvents.info("a\nb  c")).isEqualTo("a b c");
+		assertThat(vn.khien.platform.stix.MispEvents.info("x".repeat(300))).hasSize(256);
 	}
 
 	@Test
