@@ -51,9 +51,15 @@ public interface AgencyFigures {
 
 	/**
 	 * One figure and the list behind it; a ratio is shown as a percentage, and null when
-	 * there is nothing to count.
+	 * there is nothing to count. {@code api} is the API list whose {@code total} is the
+	 * figure (the dashboard's {@code listUrl}), null for a ratio or a figure without one.
 	 */
-	record Figure(String labelKey, @Nullable Number value, boolean ratio, String link) {
+	record Figure(String labelKey, @Nullable Number value, boolean ratio, String link, @Nullable String api) {
+
+		public Figure(String labelKey, @Nullable Number value, boolean ratio, String link) {
+			this(labelKey, value, ratio, link, null);
+		}
+
 	}
 
 }
