@@ -3,6 +3,7 @@ package vn.khien.incident;
 import java.io.InputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import vn.khien.platform.AgencyHierarchy;
 import vn.khien.platform.AgencyScope;
 import vn.khien.platform.AuditLog;
 import vn.khien.platform.CurrentUser;
+import vn.khien.platform.Formats;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.KhienUser;
 import vn.khien.platform.NotFoundException;
@@ -100,8 +102,25 @@ public class Incidents {
 	 * @param queue only reports waiting for triage
 	 * @param overdue only incidents with a deadline passed and not met
 	 */
+	/**
+	 * What a list asks for. {@code from} and {@code to} bound the discovery day (both
+	 * included, in the province's time zone); {@code cases} keeps the cases only, as the
+	 * statistics count them: not waiting for triage, rejected or merged.
+	 */
 	public record Filter(@Nullable Long agencyId, @Nullable IncidentStatus status, @Nullable IncidentSource source,
-			@Nullable Boolean queue, @Nullable Boolean overdue, @Nullable Boolean serious) {
+			@Nullable Boolean queue, @Nullable Boolean overdue, @Nullable Boolean serious, @Nullable LocalDate from,
+			@Nullable LocalDate to, @Nullable Boolean cases) {
+
+		public Filter(@Nullable Long agencyId, @Nullable IncidentStatus status, @Nullable IncidentSource source,
+				@Nullable Boolean queue, @Nullable Boolean overdue, @Nullable Boolean serious) {
+			this(agencyId, status, source, queue, overdue, serious, null, null, null);
+		}
+
+		public Filter {
+			if (from != null && to != null && to.isBefore(from)) {
+				throw new InvalidInputException("to", "incident.filter.reversed", from, to);
+			}
+		}
 
 		public static Filter none() {
 			return new Filter(null, null, null, null, null, null);
@@ -172,6 +191,18 @@ public class Incidents {
 		}
 		if (Boolean.TRUE.equals(filter.serious())) {
 			where.append(" AND i.serious = TRUE");
+		}
+		if (filter.from() != null) {
+			where.append(" AND i.discovered_at >= :discoveredFrom");
+			params.put("discoveredFrom", Timestamp.from(filter.from().atStartOfDay(Formats.ZONE).toInstant()));
+		}
+		if (filter.to() != null) {
+			where.append(" AND i.discovered_at < :discoveredBefore");
+			params.put("discoveredBefore",
+					Timestamp.from(filter.to().plusDays(1).atStartOfDay(Formats.ZONE).toInstant()));
+		}
+		if (Boolean.TRUE.equals(filter.cases())) {
+			where.append(" AND " + PeriodicReport.CASES);
 		}
 		if (Boolean.TRUE.equals(filter.overdue())) {
 			where.append(" AND i.status IN ('DETECTION', 'CONTAINMENT', 'POST_INCIDENT')"

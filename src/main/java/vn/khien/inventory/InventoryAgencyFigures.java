@@ -105,12 +105,15 @@ class InventoryAgencyFigures implements AgencyFigures {
 				}
 			}
 			figures.put(id,
-					List.of(new Figure("standing.systems", systems.size(), false, "/systems?agency=" + id),
-							new Figure("standing.hosts", hostCount, false, "/assets?agency=" + id),
+					List.of(new Figure("standing.systems", systems.size(), false, "/systems?agency=" + id,
+							"/api/v1/systems?agency=" + id),
+							new Figure("standing.hosts", hostCount, false, "/assets?agency=" + id,
+									"/api/v1/assets?agency=" + id),
 							new Figure("standing.toProtect", inScope, false,
-									"/coverage/unprotected?agency=" + id + "&protection=ALL"),
+									"/coverage/unprotected?agency=" + id + "&protection=ALL",
+									"/api/v1/coverage/unprotected?agency=" + id + "&protection=ALL"),
 							new Figure("standing.unprotected", inScope - protectedHosts, false,
-									"/coverage/unprotected?agency=" + id),
+									"/coverage/unprotected?agency=" + id, "/api/v1/coverage/unprotected?agency=" + id),
 							new Figure("standing.coverage", inScope == 0 ? null : (double) protectedHosts / inScope,
 									true, "/coverage?agency=" + id)));
 		});

@@ -69,14 +69,24 @@ public class Systems {
 	 * What a list asks for; every field is optional. {@code agencyId} means that agency
 	 * and its descendants, as owner or as user agency; {@code level} matches the approved
 	 * (else proposed) level; {@code productWarning} keeps systems showing the
-	 * domestic-alternative warning ({@link SystemProducts#domesticAlternativeWarning}).
+	 * domestic-alternative warning ({@link SystemProducts#domesticAlternativeWarning});
+	 * {@code levelApproved} keeps the systems in use that the agency (or one below it)
+	 * owns, user agencies aside, whose level is approved or not yet: the lists behind the
+	 * level approval rate, which {@link SystemLevels} counts.
 	 */
 	public record Filter(@Nullable String q, @Nullable Long agencyId, @Nullable SystemLifecycle lifecycle,
 			@Nullable Boolean critical, @Nullable Boolean personalData, @Nullable Boolean stateSecret,
-			@Nullable Boolean shared, @Nullable Integer level, @Nullable Boolean productWarning) {
+			@Nullable Boolean shared, @Nullable Integer level, @Nullable Boolean productWarning,
+			@Nullable Boolean levelApproved) {
+
+		public Filter(@Nullable String q, @Nullable Long agencyId, @Nullable SystemLifecycle lifecycle,
+				@Nullable Boolean critical, @Nullable Boolean personalData, @Nullable Boolean stateSecret,
+				@Nullable Boolean shared, @Nullable Integer level, @Nullable Boolean productWarning) {
+			this(q, agencyId, lifecycle, critical, personalData, stateSecret, shared, level, productWarning, null);
+		}
 
 		public static Filter none() {
-			return new Filter(null, null, null, null, null, null, null, null, null);
+			return new Filter(null, null, null, null, null, null, null, null, null, null);
 		}
 	}
 
@@ -281,6 +291,13 @@ public class Systems {
 		}
 		if (filter.level() != null) {
 			where.append(" AND COALESCE(s.security_level_approved, s.security_level_proposed) = :level");
+		}
+		if (filter.levelApproved() != null) {
+			where.append(" AND s.lifecycle <> 'RETIRED' AND s.security_level_approved IS ")
+				.append(filter.levelApproved() ? "NOT NULL" : "NULL");
+			if (filter.agencyId() != null) {
+				where.append(" AND s.owner_agency_id IN (:tree)");
+			}
 		}
 		if (filter.productWarning() != null) {
 			where.append(filter.productWarning() ? " AND " : " AND NOT ").append("""

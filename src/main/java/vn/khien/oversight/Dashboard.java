@@ -80,6 +80,17 @@ public class Dashboard {
 		return figures;
 	}
 
+	/**
+	 * The figures of each of these agencies (in the caller's scope), each rolled up over
+	 * its sub-units: the scorecards' rows.
+	 */
+	Map<Long, List<DashboardFigure>> figuresOf(java.util.Collection<Long> agencyIds) {
+		Map<Long, List<DashboardFigure>> figures = new LinkedHashMap<>();
+		AgencyFigures.all(modules, agencyIds)
+			.forEach((id, list) -> figures.put(id, list.stream().map(this::figure).toList()));
+		return figures;
+	}
+
 	private DashboardFigure figure(AgencyFigures.Figure f) {
 		String key = f.labelKey().startsWith(PREFIX) ? f.labelKey().substring(PREFIX.length()) : f.labelKey();
 		String label = messages.getMessage(f.labelKey(), null, f.labelKey(), LocaleContextHolder.getLocale());

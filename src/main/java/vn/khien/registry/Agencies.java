@@ -44,8 +44,18 @@ public class Agencies {
 		return tree.version();
 	}
 
+	/**
+	 * What a list asks for; {@code under} is that agency and every one below it,
+	 * {@code focalPoint} keeps those with an active focal point (true) or without
+	 * (false).
+	 */
 	public record Filter(@Nullable String q, @Nullable AgencyKind kind, @Nullable AgencyStatus status,
-			@Nullable Long parentId) {
+			@Nullable Long parentId, @Nullable Long under, @Nullable Boolean focalPoint) {
+
+		public Filter(@Nullable String q, @Nullable AgencyKind kind, @Nullable AgencyStatus status,
+				@Nullable Long parentId) {
+			this(q, kind, status, parentId, null, null);
+		}
 
 		public static Filter none() {
 			return new Filter(null, null, null, null);
@@ -112,12 +122,20 @@ public class Agencies {
 		if (filter.parentId() != null) {
 			where.append(" AND parent_id = :parent");
 		}
+		if (filter.under() != null) {
+			where.append(" AND id IN (:under)");
+		}
+		if (filter.focalPoint() != null) {
+			where.append(filter.focalPoint() ? " AND " : " AND NOT ")
+				.append("EXISTS (SELECT 1 FROM focal_point f WHERE f.agency_id = agency.id AND f.active = TRUE)");
+		}
 		String order = page.orderBy(Map.of("code", "code", "name", "name_key", "kind", "kind", "status", "status"),
 				"code ASC");
-		long total = bind(scope.bind(jdbc.sql("SELECT COUNT(*) FROM agency WHERE " + where)), filter).query(Long.class)
+		long total = bind(scope.bind(jdbc.sql("SELECT COUNT(*) FROM agency WHERE " + where)), filter, tree)
+			.query(Long.class)
 			.single();
 		List<Agency> items = bind(scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM agency WHERE " + where + " ORDER BY "
-				+ order + ", id LIMIT :limit OFFSET :offset")), filter)
+				+ order + ", id LIMIT :limit OFFSET :offset")), filter, tree)
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(Agencies::map)
@@ -125,7 +143,10 @@ public class Agencies {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
-	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter filter) {
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter filter, AgencyTree tree) {
+		if (filter.under() != null) {
+			spec = spec.param("under", tree.selfAndDescendants(filter.under()));
+		}
 		if (filter.q() != null && !filter.q().isBlank()) {
 			spec = spec.param("q", VietnameseText.containsPattern(filter.q()));
 		}

@@ -1,5 +1,7 @@
 package vn.khien.incident.web;
 
+import java.time.LocalDate;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -91,6 +94,10 @@ class IncidentApi {
 	@Parameter(name = "queue", description = "true: only reports waiting for triage.")
 	@Parameter(name = "overdue", description = "true: only incidents with a reporting deadline passed and not met.")
 	@Parameter(name = "serious", description = "true: only serious incidents.")
+	@Parameter(name = "from", description = "Only incidents discovered on or after this day (yyyy-MM-dd).")
+	@Parameter(name = "to", description = "Only incidents discovered on or before this day (yyyy-MM-dd).")
+	@Parameter(name = "cases",
+			description = "true: only cases, as the statistics count them (not new, rejected or merged).")
 	@PreAuthorize(READERS)
 	@GetMapping
 	PageResult<Incident> list(@RequestParam(required = false) @Nullable Long agency,
@@ -98,11 +105,13 @@ class IncidentApi {
 			@RequestParam(required = false) @Nullable String source,
 			@RequestParam(required = false) @Nullable Boolean queue,
 			@RequestParam(required = false) @Nullable Boolean overdue,
-			@RequestParam(required = false) @Nullable Boolean serious, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) @Nullable Boolean serious,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable Boolean cases, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
-		return incidents.list(
-				new Incidents.Filter(agency, IncidentForms.word(status, "status", IncidentStatus::of),
-						IncidentForms.word(source, "source", IncidentSource::of), queue, overdue, serious),
+		return incidents.list(new Incidents.Filter(agency, IncidentForms.word(status, "status", IncidentStatus::of),
+				IncidentForms.word(source, "source", IncidentSource::of), queue, overdue, serious, from, to, cases),
 				PageQuery.of(page, size, sort));
 	}
 

@@ -81,11 +81,13 @@ class CoverageApi {
 					The servers, workstations and laptops in the caller's scope (or in `agency` and the \
 					agencies below it) that do not count as protected today, with the first reason why: \
 					`NEVER_CHECKED_IN` (no status was ever imported), `NO_PRODUCT`, `NOT_RUNNING` or \
-					`OUTDATED_SIGNATURES`.
+					`OUTDATED_SIGNATURES`. With `protection=ALL`, every host that must be protected (the \
+					coverage's denominator), or `PROTECTED` those that are.
 					""")
 	@Parameter(name = "agency",
 			description = "The agency drilled into: its code or id. One out of the caller's scope is a 404.")
 	@Parameter(name = "reason", description = "Only hosts unprotected for this reason.")
+	@Parameter(name = "protection", description = "`UNPROTECTED` (the default), `PROTECTED` or `ALL`.")
 	@Parameter(name = "sort",
 			description = "`agency` then host name (the default), `hostname`, `agency`, `kind`, "
 					+ "`signatureDate`, `lastCheckIn` or `reason`; `-` before it for descending.")
@@ -95,9 +97,11 @@ class CoverageApi {
 	@GetMapping("/unprotected")
 	PageResult<UnprotectedHostView> unprotected(@RequestParam(required = false) @Nullable String agency,
 			@RequestParam(required = false) Coverage.@Nullable Reason reason,
+			@RequestParam(defaultValue = "UNPROTECTED") Coverage.Protection protection,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@RequestParam(required = false) String sort) {
-		return coverage.unprotected(agency, reason, PageQuery.of(page, size, sort)).map(UnprotectedHostView::from);
+		return coverage.hosts(agency, protection, reason, PageQuery.of(page, size, sort))
+			.map(UnprotectedHostView::from);
 	}
 
 	@Operation(operationId = "getCoverageTrend", summary = "Coverage day by day", description = """

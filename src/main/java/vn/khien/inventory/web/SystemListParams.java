@@ -31,6 +31,9 @@ public record SystemListParams(
 				description = "Only systems of this security level, 1 to 5: the approved level, else the proposed one.") @Nullable Integer level,
 		@Parameter(
 				description = "Only systems that use a foreign product where a domestic alternative is recorded.") @Nullable Boolean productWarning,
+		@Parameter(description = "Only the systems in use (not retired) owned by `agency` or one below it, user "
+				+ "agencies aside, whose security level is approved (true) or not yet (false): the lists behind "
+				+ "the level approval rate.") @Nullable Boolean levelApproved,
 		@Nullable Integer page, @Nullable Integer size,
 		@Parameter(
 				description = "`code` (the default), `name`, `lifecycle`, `level`, `critical`, `updated` or `users`; "
@@ -51,7 +54,7 @@ public record SystemListParams(
 			}
 		}
 		return new Systems.Filter(q, agencyId, lifecycle, critical, personalData, stateSecret, shared, level,
-				productWarning);
+				productWarning, levelApproved);
 	}
 
 	PageQuery pageQuery() {

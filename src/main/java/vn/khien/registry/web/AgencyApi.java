@@ -60,15 +60,20 @@ class AgencyApi {
 	@Parameter(name = "status",
 			description = "Only agencies in this status (`MERGED` and `SPLIT` ones have a `successorId`).")
 	@Parameter(name = "parent", description = "Only the agencies directly below this one (an id).")
+	@Parameter(name = "under", description = "Only this agency and those below it at any depth (an id).")
+	@Parameter(name = "focalPoint",
+			description = "Only agencies with an active focal point (true) or without one (false).")
 	@Parameter(name = "sort",
 			description = "`code` (the default), `name`, `kind` or `status`; `-` before it for descending.")
 	@PreAuthorize("isAuthenticated()")
 	@GetMapping
 	PageResult<AgencyView> list(@RequestParam(required = false) String q,
 			@RequestParam(required = false) AgencyKind kind, @RequestParam(required = false) AgencyStatus status,
-			@RequestParam(required = false) Long parent, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Long parent, @RequestParam(required = false) @Nullable Long under,
+			@RequestParam(required = false) @Nullable Boolean focalPoint, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
-		return agencies.list(new Agencies.Filter(q, kind, status, parent), PageQuery.of(page, size, sort))
+		return agencies
+			.list(new Agencies.Filter(q, kind, status, parent, under, focalPoint), PageQuery.of(page, size, sort))
 			.map(AgencyView::from);
 	}
 
