@@ -94,6 +94,23 @@ public class AssetManagement {
 		return created;
 	}
 
+	/**
+	 * A host named elsewhere (an event's host name or address) put in the inventory of an
+	 * agency: {@code kind} as the inventory's files spell it, e.g. {@code SERVER}.
+	 */
+	@Transactional
+	public Asset createNamed(long agencyId, @Nullable Long systemId, @Nullable String kind, @Nullable String hostname,
+			@Nullable String address) {
+		AssetKind parsed;
+		try {
+			parsed = AssetKind.parse(kind);
+		}
+		catch (vn.khien.platform.importing.ImportProblem ex) {
+			throw new InvalidInputException("kind", "import.row.invalidKind", kind == null ? "" : kind);
+		}
+		return create(new AssetDetails(agencyId, systemId, parsed, hostname, address, null, null, null));
+	}
+
 	@Transactional
 	public Asset update(long id, AssetDetails details) {
 		Asset before = assets.get(id);

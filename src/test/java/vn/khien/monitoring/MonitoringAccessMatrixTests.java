@@ -93,6 +93,11 @@ class MonitoringAccessMatrixTests implements AccessMatrix.Module {
 			.json(() -> "{\"name\": \"" + AccessFixtures.unique("matrix") + "\", \"agencyIds\": [" + unit.get() + "]}")
 			.ok(201);
 		m.api("POST", "/api/v1/sources/{id}/disable").fresh("id", () -> mon.source(unit.get())).permit(OPERATORS);
+		m.api("GET", "/api/v1/events/unknown-hosts").given(() -> mon.unknownHost(unit.get())).permit(OPERATORS);
+		m.api("POST", "/api/v1/events/unknown-hosts/assign")
+			.permit(OPERATORS)
+			.json(() -> "{\"key\": \"" + mon.unknownHost(unit.get()) + "\", \"agencyId\": " + unit.get()
+					+ ", \"kind\": \"SERVER\"}");
 
 		m.page("GET", "/alerts")
 			.given(alert)
@@ -127,6 +132,11 @@ class MonitoringAccessMatrixTests implements AccessMatrix.Module {
 		m.page("POST", "/event-sources/{id}/disable")
 			.fresh("id", () -> mon.source(unit.get()))
 			.permit(OPERATORS)
+			.ok(302);
+		m.page("GET", "/event-sources/unknown-hosts").given(() -> mon.unknownHost(unit.get())).permit(OPERATORS);
+		m.page("POST", "/event-sources/unknown-hosts/assign")
+			.permit(OPERATORS)
+			.form(() -> form("key", mon.unknownHost(unit.get()), "agencyId", unit.get().toString(), "kind", "SERVER"))
 			.ok(302);
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.khien.AccessFixtures;
 import vn.khien.FixturePrincipal;
 import vn.khien.monitoring.internal.EventPipeline;
 
@@ -69,6 +70,16 @@ final class MonitoringFixtures {
 		pipeline.ingest(new EventSources.Bound(created.source().id(), created.source().name(), List.of(agencyId)),
 				new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), false);
 		return jdbc.sql("SELECT id FROM alert WHERE host_name = :h").param("h", host).query(Long.class).single();
+	}
+
+	/** A host name no inventory holds, as the pipeline keeps one, of a fresh source. */
+	String unknownHost(long agencyId) {
+		String key = "host:" + AccessFixtures.unique("unknown").toLowerCase(java.util.Locale.ROOT);
+		java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+		jdbc.sql("""
+				INSERT INTO monitoring_unknown_host (host_key, source_id, first_seen_at, last_seen_at, events)
+				VALUES (:k, :s, :at, :at, 3)""").param("k", key).param("s", source(agencyId)).param("at", now).update();
+		return key;
 	}
 
 }

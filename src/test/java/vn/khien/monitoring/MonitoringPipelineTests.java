@@ -91,6 +91,50 @@ class MonitoringPipelineTests {
 	}
 
 	@Test
+	void anUnknownHostIsListedAndOnceAssignedItsEventsBelongToItsAgency() throws Exception {
+		Agency parent = fixtures.unit("SYT");
+		Agency owner = fixtures.unit(parent.id());
+		String token = api.source(parent.id());
+		String host = "ws-" + System.nanoTime();
+		String line = "<38>Nov 30 09:00:00 " + host + " sshd[811]: Failed password for admin from 203.0.113.9 port 22";
+		api.events(token, line + " first\n", 200);
+
+		JsonNode listed = null;
+		for (JsonNode u : api.get("operator", "/api/v1/events/unknown-hosts?size=200", 200).get("items")) {
+			if (u.get("key").asString().equals("host:" + host)) {
+				listed = u;
+			}
+		}
+		assertThat(listed).as("the host is listed for the operator").isNotNull();
+		assertThat(listed.get("events").asLong()).isEqualTo(1);
+		api.get("officer", "/api/v1/events/unknown-hosts", 403);
+
+		// garbage and names not on the list
+		api.post("operator", "/api/v1/events/unknown-hosts/assign",
+				"{\"key\": \"host:nowhere-" + host + "\", \"agencyId\": " + owner.id() + ", \"kind\": \"SERVER\"}",
+				404);
+		api.post("operator", "/api/v1/events/unknown-hosts/assign", "{\"key\": \"host:" + host + "\"}", 400);
+		api.post("operator", "/api/v1/events/unknown-hosts/assign",
+				"{\"key\": \"host:" + host + "\", \"agencyId\": " + owner.id() + ", \"kind\": \"toaster\"}", 400);
+		api.post("operator", "/api/v1/events/unknown-hosts/assign", "{\"key\": ", 400);
+
+		JsonNode asset = api.post("operator", "/api/v1/events/unknown-hosts/assign",
+				"{\"key\": \"host:" + host + "\", \"agencyId\": " + owner.id() + ", \"kind\": \"WORKSTATION\"}", 200);
+		assertThat(asset.get("agencyId").asLong()).isEqualTo(owner.id());
+		for (JsonNode u : api.get("operator", "/api/v1/events/unknown-hosts?size=200", 200).get("items")) {
+			assertThat(u.get("key").asString()).isNotEqualTo("host:" + host);
+		}
+
+		api.events(token, line + " second\n", 200);
+		var placed = jdbc
+			.sql("SELECT agency_id, asset_id FROM monitored_event WHERE host_name = :h AND original LIKE '%second%'")
+			.param("h", host)
+			.query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+			.single();
+		assertThat(placed).containsExactly(owner.id(), asset.get("id").asLong());
+	}
+
+	@Test
 	void syslogOverTcpLandsAsEventsOfTheSourceNamedForIt() throws Exception {
 		Agency unit = fixtures.unit("SYT");
 		EventSources sources = FixturePrincipal.wrap(context.getBean(EventSources.class));

@@ -113,6 +113,11 @@ class Attribution {
 		return places;
 	}
 
+	/** Forgets what was looked up for a host key, once the inventory holds it. */
+	void forget(String key) {
+		cache.invalidate(key);
+	}
+
 	/** The host keys an event names, best first, at most a few. */
 	static List<String> keys(DecodedEvent e) {
 		Set<String> keys = new LinkedHashSet<>();

@@ -17,8 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.khien.monitoring.EventSources;
+import vn.khien.monitoring.internal.UnknownHosts;
 import vn.khien.platform.AgencyDirectory;
 import vn.khien.platform.InvalidInputException;
+import vn.khien.platform.PageQuery;
 
 /**
  * The sources: their agencies, when they last sent, their rate; a new one shows its token
@@ -34,7 +36,10 @@ class SourcePages {
 
 	private final MessageSource messages;
 
-	SourcePages(EventSources sources, AgencyDirectory agencies, MessageSource messages) {
+	private final UnknownHosts unknown;
+
+	SourcePages(EventSources sources, AgencyDirectory agencies, MessageSource messages, UnknownHosts unknown) {
+		this.unknown = unknown;
 		this.sources = sources;
 		this.agencies = agencies;
 		this.messages = messages;
@@ -72,6 +77,29 @@ class SourcePages {
 		var source = sources.disable(id);
 		redirect.addFlashAttribute("notice", message("monitoring.source.disabled", source.name()));
 		return "redirect:/event-sources";
+	}
+
+	@PreAuthorize(MonitoringForms.OPERATORS)
+	@GetMapping("/unknown-hosts")
+	String unknownHosts(@RequestParam(required = false) Integer page, Model model) {
+		model.addAttribute("result", unknown.list(PageQuery.of(page, null, null)));
+		return "monitoring/unknown-hosts";
+	}
+
+	@PreAuthorize(MonitoringForms.OPERATORS)
+	@PostMapping("/unknown-hosts/assign")
+	String assign(@RequestParam(required = false) @Nullable String key,
+			@RequestParam(required = false) @Nullable Long agencyId,
+			@RequestParam(required = false) @Nullable String kind, RedirectAttributes redirect) {
+		try {
+			var asset = unknown.assign(key, agencyId, null, kind);
+			redirect.addFlashAttribute("notice", message("monitoring.unknownHost.assigned", asset.label(),
+					agencies.label(asset.agencyId()).orElse("#" + asset.agencyId())));
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", message(ex.messageKey(), ex.args()));
+		}
+		return "redirect:/event-sources/unknown-hosts";
 	}
 
 	private String message(String key, Object... args) {
