@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.khien.monitoring.Alert;
 import vn.khien.monitoring.AlertDays;
+import vn.khien.monitoring.internal.AttackMatrix;
 import vn.khien.monitoring.AlertSeverity;
 import vn.khien.monitoring.AlertStatus;
 import vn.khien.monitoring.Alerts;
@@ -41,7 +42,10 @@ class AlertPages {
 
 	private final MessageSource messages;
 
-	AlertPages(Alerts alerts, AlertDays days, MessageSource messages) {
+	private final AttackMatrix matrix;
+
+	AlertPages(Alerts alerts, AlertDays days, MessageSource messages, AttackMatrix matrix) {
+		this.matrix = matrix;
 		this.alerts = alerts;
 		this.days = days;
 		this.messages = messages;
@@ -115,7 +119,9 @@ class AlertPages {
 		}
 		LocalDate to = LocalDate.now(ZONE);
 		LocalDate from = to.minusDays(span - 1L);
-		model.addAttribute("techniques", this.days.byTechnique(agency, from, to));
+		var techniques = this.days.byTechnique(agency, from, to);
+		model.addAttribute("techniques", techniques);
+		model.addAttribute("matrix", matrix.of(techniques));
 		model.addAttribute("trend", this.days.byDay(agency, from, to));
 		model.addAttribute("agency", agency);
 		model.addAttribute("days", span);
