@@ -60,9 +60,9 @@ public class Dashboard {
 	}
 
 	/**
-	 * Several tops (an officer of separate agencies): counts are summed and their lists
-	 * lose the agency filter, which the caller's scope then applies; a ratio cannot be
-	 * summed and is left blank.
+	 * Several tops (an officer of separate agencies, or agencies outside the province's
+	 * tree): counts are summed and their lists lose the agency filter, which the caller's
+	 * scope then applies; a ratio cannot be summed and is left blank.
 	 */
 	private List<DashboardFigure> summed(List<Long> tops, Map<Long, List<AgencyFigures.Figure>> all) {
 		Map<String, AgencyFigures.Figure> sums = new LinkedHashMap<>();
@@ -106,7 +106,7 @@ public class Dashboard {
 	}
 
 	static String withoutAgency(String url) {
-		String cleaned = url.replaceAll("([?&])agency=[^&]*&?", "$1").replaceAll("[?&]$", "");
+		String cleaned = url.replaceAll("([?&])(agency|under)=[^&]*&?", "$1").replaceAll("[?&]$", "");
 		return cleaned;
 	}
 
