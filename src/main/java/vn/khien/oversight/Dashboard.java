@@ -106,8 +106,7 @@ public class Dashboard {
 	}
 
 	static String withoutAgency(String url) {
-		String cleaned = url.replaceAll("([?&])(agency|under)=[^&]*&?", "$1").replaceAll("[?&]$", "");
-		return cleaned;
+		return url.replaceAll("([?&])(agency|under)=[^&]*&?", "$1").replaceAll("[?&]$", "");
 	}
 
 }

@@ -60,19 +60,18 @@ public class AttackMatrix {
 	static List<Column> of(Map<String, Long> alertsByTechnique, Map<String, Set<String>> tactics) {
 		Map<String, List<Cell>> columns = new LinkedHashMap<>();
 		TACTICS.forEach(t -> columns.put(t, new ArrayList<>()));
+		List<Cell> unplaced = new ArrayList<>();
 		alertsByTechnique.forEach((technique, alerts) -> {
 			Set<String> of = tactics.getOrDefault(technique, Set.of());
 			if (of.isEmpty()) {
-				columns.computeIfAbsent(UNPLACED, k -> new ArrayList<>()).add(new Cell(technique, alerts));
+				unplaced.add(new Cell(technique, alerts));
 			}
 			for (String tactic : of) {
 				columns.computeIfAbsent(tactic, k -> new ArrayList<>()).add(new Cell(technique, alerts));
 			}
 		});
-		if (columns.containsKey(UNPLACED)) {
-			// NB: last, after any tactic ATT&CK added since
-			columns.put(UNPLACED, columns.remove(UNPLACED));
-		}
+		// NB: last, after any tactic ATT&CK added since
+		columns.put(UNPLACED, unplaced);
 		List<Column> matrix = new ArrayList<>();
 		columns.forEach((tactic, cells) -> {
 			if (!cells.isEmpty()) {
@@ -107,7 +106,7 @@ public class AttackMatrix {
 		List<String> tactics = new ArrayList<>();
 		for (String tag : tags) {
 			String t = tag.toLowerCase(Locale.ROOT).strip();
-			if (t.startsWith("attack.") && t.length() > 7 && t.substring(7).matches("[a-z]+([_-][a-z]+)*")) {
+			if (t.startsWith("attack.") && t.substring(7).matches("[a-z]+([_-][a-z]+)*")) {
 				tactics.add(t.substring(7).replace('_', '-'));
 			}
 		}
