@@ -21,7 +21,9 @@ import org.springframework.stereotype.Service;
 import vn.khien.law.RulePack;
 import vn.khien.law.RulePacks;
 import vn.khien.platform.AgencyDirectory;
+import vn.khien.platform.AgencyHierarchy;
 import vn.khien.platform.AgencyScope;
+import vn.khien.platform.NotFoundException;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.EnumCodes;
 import vn.khien.platform.InvalidInputException;
@@ -45,8 +47,11 @@ public class IncidentStatistics {
 
 	private final MessageSource messages;
 
+	private final AgencyHierarchy hierarchy;
+
 	IncidentStatistics(JdbcClient jdbc, CurrentUser currentUser, RulePacks packs, AgencyDirectory agencies,
-			MessageSource messages) {
+			MessageSource messages, AgencyHierarchy hierarchy) {
+		this.hierarchy = hierarchy;
 		this.jdbc = jdbc;
 		this.currentUser = currentUser;
 		this.packs = packs;
@@ -95,6 +100,15 @@ public class IncidentStatistics {
 	 * or longer than five years.
 	 */
 	public Statistics of(By by, @Nullable LocalDate from, @Nullable LocalDate to) {
+		return of(by, from, to, null);
+	}
+
+	/**
+	 * As {@link #of(By, LocalDate, LocalDate)}, for the cases of {@code agencyId} and its
+	 * sub-units in the caller's scope (404 outside it), or of the whole scope when null.
+	 */
+	public Statistics of(By by, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable Long agencyId) {
+		AgencyScope scope = scope(agencyId);
 		LocalDate today = LocalDate.now(IncidentRows.ZONE);
 		LocalDate until = to == null ? today : to;
 		LocalDate since = from == null ? until.withDayOfYear(1) : from;
@@ -102,22 +116,36 @@ public class IncidentStatistics {
 		LocalDate prevFrom = since.minusYears(1);
 		LocalDate prevTo = until.minusYears(1);
 		List<Line> lines = switch (by) {
-			case TYPE -> byType(since, until, prevFrom, prevTo);
-			case AGENCY -> byAgency(since, until, prevFrom, prevTo);
-			case MONTH -> byMonth(since, until);
+			case TYPE -> byType(scope, since, until, prevFrom, prevTo);
+			case AGENCY -> byAgency(scope, since, until, prevFrom, prevTo);
+			case MONTH -> byMonth(scope, since, until);
 		};
 		long total = lines.stream().mapToLong(Line::count).sum();
 		long previous = lines.stream().mapToLong(Line::previous).sum();
 		return new Statistics(by, since, until, prevFrom, prevTo, lines, total, previous, change(total, previous));
 	}
 
-	private List<Line> byType(LocalDate from, LocalDate to, LocalDate prevFrom, LocalDate prevTo) {
+	/** The caller's scope, narrowed to the agency and its sub-units when one is given. */
+	private AgencyScope scope(@Nullable Long agencyId) {
+		AgencyScope scope = currentUser.scope();
+		if (agencyId == null) {
+			return scope;
+		}
+		if (!scope.includes(agencyId)) {
+			throw new NotFoundException("agency", agencyId);
+		}
+		Set<Long> subtree = new HashSet<>(hierarchy.selfAndDescendants(agencyId));
+		subtree.removeIf(a -> !scope.includes(a));
+		return AgencyScope.of(subtree);
+	}
+
+	private List<Line> byType(AgencyScope scope, LocalDate from, LocalDate to, LocalDate prevFrom, LocalDate prevTo) {
 		RulePack pack = packs.inForce(to)
 			.filter(p -> !p.incidentTypes().isEmpty())
 			.orElseThrow(() -> new InvalidInputException("to", "periodicReport.noPack", to.toString()));
 		String last = pack.incidentTypes().get(pack.incidentTypes().size() - 1).id();
-		Map<String, Long> now = typed(grouped("i.report_type", from, to), pack, last);
-		Map<String, Long> before = typed(grouped("i.report_type", prevFrom, prevTo), pack, last);
+		Map<String, Long> now = typed(grouped(scope, "i.report_type", from, to), pack, last);
+		Map<String, Long> before = typed(grouped(scope, "i.report_type", prevFrom, prevTo), pack, last);
 		return pack.incidentTypes()
 			.stream()
 			.map(t -> line(t.id(), t.title(), now.getOrDefault(t.id(), 0L), before.getOrDefault(t.id(), 0L)))
@@ -133,9 +161,9 @@ public class IncidentStatistics {
 		return typed;
 	}
 
-	private List<Line> byAgency(LocalDate from, LocalDate to, LocalDate prevFrom, LocalDate prevTo) {
-		Map<String, Long> now = grouped("i.agency_id", from, to);
-		Map<String, Long> before = grouped("i.agency_id", prevFrom, prevTo);
+	private List<Line> byAgency(AgencyScope scope, LocalDate from, LocalDate to, LocalDate prevFrom, LocalDate prevTo) {
+		Map<String, Long> now = grouped(scope, "i.agency_id", from, to);
+		Map<String, Long> before = grouped(scope, "i.agency_id", prevFrom, prevTo);
 		Set<String> keys = new HashSet<>(now.keySet());
 		keys.addAll(before.keySet());
 		Set<Long> ids = new HashSet<>();
@@ -152,15 +180,15 @@ public class IncidentStatistics {
 		return lines;
 	}
 
-	private List<Line> byMonth(LocalDate from, LocalDate to) {
+	private List<Line> byMonth(AgencyScope scope, LocalDate from, LocalDate to) {
 		List<LocalDate[]> months = new ArrayList<>();
 		for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
 			LocalDate first = m.atDay(1).isBefore(from) ? from : m.atDay(1);
 			LocalDate end = m.atEndOfMonth().isAfter(to) ? to : m.atEndOfMonth();
 			months.add(new LocalDate[] { first, end });
 		}
-		long[] now = monthly(months, 0, from, to);
-		long[] before = monthly(months, 1, from.minusYears(1), to.minusYears(1));
+		long[] now = monthly(scope, months, 0, from, to);
+		long[] before = monthly(scope, months, 1, from.minusYears(1), to.minusYears(1));
 		List<Line> lines = new ArrayList<>();
 		for (int k = 0; k < months.size(); k++) {
 			YearMonth m = YearMonth.from(months.get(k)[0]);
@@ -170,8 +198,7 @@ public class IncidentStatistics {
 	}
 
 	/** The cases of the period per value of {@code column}, in one grouped query. */
-	private Map<String, Long> grouped(String column, LocalDate from, LocalDate to) {
-		AgencyScope scope = currentUser.scope();
+	private Map<String, Long> grouped(AgencyScope scope, String column, LocalDate from, LocalDate to) {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		scope.bind(jdbc
 			.sql("SELECT " + column + " AS k, COUNT(*) AS n FROM incident i WHERE " + bounds() + " AND "
@@ -187,8 +214,7 @@ public class IncidentStatistics {
 	 * The cases of each month in one query (portable, unlike date functions), the months
 	 * shifted back {@code yearsBack} years.
 	 */
-	private long[] monthly(List<LocalDate[]> months, int yearsBack, LocalDate from, LocalDate to) {
-		AgencyScope scope = currentUser.scope();
+	private long[] monthly(AgencyScope scope, List<LocalDate[]> months, int yearsBack, LocalDate from, LocalDate to) {
 		StringBuilder sums = new StringBuilder();
 		Map<String, Object> params = new HashMap<>();
 		for (int k = 0; k < months.size(); k++) {

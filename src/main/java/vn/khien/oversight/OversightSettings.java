@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The oversight's settings ({@code khien.oversight.*}).
@@ -12,9 +13,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param scoreWeights each indicator's weight in a scorecard's score, by the figure's key
  * (e.g. {@code levelShare: 25}); whole numbers that add up to 100, else Khiên refuses to
  * start; without any, the documented defaults
+ * @param reportIssuer who issues the province's periodic reports, atop them (e.g.
+ * {@code ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM}); unset: the province's top agency
+ * @param reportPlace the place before the reports' date; unset: dots, to write by hand
+ * @param reportMailFrom the sender of the scheduled reports' mail; unset:
+ * {@code khien@localhost}
  */
 @ConfigurationProperties("khien.oversight")
-public record OversightSettings(@Nullable Map<String, Integer> scoreWeights) {
+public record OversightSettings(@Nullable Map<String, Integer> scoreWeights, @Nullable String reportIssuer,
+		@Nullable String reportPlace, @Nullable String reportMailFrom) {
+
+	public OversightSettings(@Nullable Map<String, Integer> scoreWeights) {
+		this(scoreWeights, null, null, null);
+	}
+
+	public String mailFrom() {
+		return reportMailFrom == null || reportMailFrom.isBlank() ? "khien@localhost" : reportMailFrom.strip();
+	}
 
 	/** The defaults, documented in docs/oversight.md. */
 	static final Map<String, Integer> DEFAULT_WEIGHTS;
@@ -30,6 +45,7 @@ public record OversightSettings(@Nullable Map<String, Integer> scoreWeights) {
 		DEFAULT_WEIGHTS = java.util.Collections.unmodifiableMap(weights);
 	}
 
+	@ConstructorBinding
 	public OversightSettings {
 		if (scoreWeights != null && !scoreWeights.isEmpty()) {
 			int sum = 0;

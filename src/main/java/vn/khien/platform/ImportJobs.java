@@ -320,6 +320,21 @@ public class ImportJobs {
 				scope, user.username());
 	}
 
+	/**
+	 * Where a succeeded job of a kind that makes a file has it, for the pages (prefix
+	 * {@code /api/v1} for the API); null otherwise.
+	 */
+	public @Nullable String downloadPath(ImportJob job) {
+		if (job.state() != State.SUCCEEDED || job.dryRun()) {
+			return null;
+		}
+		return kinds.orderedStream()
+			.filter(k -> k.name().equals(job.kind()) && k.download() != null)
+			.findFirst()
+			.map(k -> k.download().apply(job))
+			.orElse(null);
+	}
+
 	private ImportKind kind(String name) {
 		return kinds.orderedStream()
 			.filter(k -> k.name().equals(name))

@@ -28,6 +28,9 @@ public final class VietnameseText {
 
 	private static final int KEYS_KEPT = 100_000;
 
+	/** Vietnamese, the language of the documents Khiên issues. */
+	public static final Locale LOCALE = Locale.forLanguageTag("vi");
+
 	private static final ThreadLocal<Collator> COLLATOR = ThreadLocal
 		.withInitial(() -> Collator.getInstance(Locale.forLanguageTag("vi")));
 

@@ -55,6 +55,43 @@ public final class XlsxExport {
 		}
 	}
 
+	/**
+	 * One sheet of {@link #workbook}: its name (cut to what Excel allows), a header and
+	 * rows.
+	 */
+	public record Sheet(String name, List<String> header, List<Object[]> rows) {
+
+		public Sheet {
+			header = List.copyOf(header);
+			rows = List.copyOf(rows);
+		}
+
+	}
+
+	/**
+	 * A small workbook in memory (a report's figures): a sheet each, cells written as the
+	 * lists' exports write them.
+	 */
+	public static byte[] workbook(List<Sheet> sheets) {
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+			for (Sheet s : sheets) {
+				SXSSFSheet sheet = workbook
+					.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(s.name()));
+				int r = 0;
+				write(sheet.createRow(r++), s.header().toArray());
+				for (Object[] row : s.rows()) {
+					write(sheet.createRow(r++), row);
+				}
+			}
+			var bytes = new java.io.ByteArrayOutputStream();
+			workbook.write(bytes);
+			return bytes.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static void write(Row row, Object[] cells) {
 		for (int i = 0; i < cells.length; i++) {
 			Object value = cells[i];

@@ -25,4 +25,9 @@ class OversightNavigation {
 		return new NavItem(91, "nav.menu.oversight", "nav.scorecards", "/scorecards", READERS, "trophy");
 	}
 
+	@Bean
+	NavItem reportsNav() {
+		return new NavItem(92, "nav.menu.oversight", "nav.reports", "/reports", READERS, "file-earmark-text");
+	}
+
 }

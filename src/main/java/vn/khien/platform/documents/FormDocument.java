@@ -40,7 +40,7 @@ public record FormDocument(String fileName, String issuer, @Nullable String numb
 	}
 
 	/** A part of the form's body. */
-	public sealed interface Block permits Heading, Field, Paragraph, Choice, Table {
+	public sealed interface Block permits Heading, Field, Paragraph, Choice, Table, Chart {
 
 	}
 
@@ -109,6 +109,33 @@ public record FormDocument(String fileName, String issuer, @Nullable String numb
 				}
 			}
 		}
+
+	}
+
+	/**
+	 * A bar chart: a bar per label, as long as its value against {@code max} (the largest
+	 * value when null), each with its value as printed ({@code shown}, e.g. 87 %).
+	 */
+	public record Chart(String title, List<Bar> bars, @Nullable Double max) implements Block {
+
+		public Chart {
+			bars = List.copyOf(bars);
+			if (bars.stream().anyMatch(b -> b.value() < 0 || Double.isNaN(b.value()))) {
+				throw new IllegalArgumentException("a bar's value is zero or more: " + bars);
+			}
+		}
+
+		/** What a full bar stands for: never zero, so that empty bars stay empty. */
+		public double scale() {
+			double largest = bars.stream().mapToDouble(Bar::value).max().orElse(0);
+			double scale = max != null ? Math.max(max, largest) : largest;
+			return scale > 0 ? scale : 1;
+		}
+
+	}
+
+	/** One bar of a {@link Chart}. */
+	public record Bar(String label, double value, String shown) {
 
 	}
 

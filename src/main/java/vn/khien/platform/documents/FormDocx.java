@@ -1,10 +1,14 @@
 package vn.khien.platform.documents;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.util.Units;
+import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -14,6 +18,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTabStop;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabTlc;
 
+import vn.khien.platform.documents.FormDocument.Chart;
 import vn.khien.platform.documents.FormDocument.Choice;
 import vn.khien.platform.documents.FormDocument.Field;
 import vn.khien.platform.documents.FormDocument.Heading;
@@ -31,8 +36,11 @@ final class FormDocx extends FormRenderer {
 
 	private final DocxPages docx;
 
+	private final ChartImage charts;
+
 	FormDocx(DocumentFonts fonts) {
 		this.docx = new DocxPages(fonts);
+		this.charts = new ChartImage(fonts);
 	}
 
 	@Override
@@ -122,6 +130,25 @@ final class FormDocx extends FormRenderer {
 		}
 		// NB: a paragraph between tables, or Word joins them into one
 		docx.paragraph(ParagraphAlignment.LEFT, 0, 60);
+	}
+
+	/** The chart's title, then the chart as a picture the width of the text. */
+	@Override
+	void chart(Chart chart) {
+		XWPFParagraph title = docx.paragraph(ParagraphAlignment.LEFT, 120, 40);
+		title.setKeepNext(true);
+		docx.run(title, chart.title(), SIZE, true, false);
+		XWPFParagraph p = docx.paragraph(ParagraphAlignment.LEFT, 0, 120);
+		// NB: as wide as the text (twips are twentieths of a point)
+		int width = DocxPages.TEXT_WIDTH / 20;
+		int height = charts.height(chart) * width / ChartImage.WIDTH;
+		try (var png = new java.io.ByteArrayInputStream(charts.png(chart))) {
+			p.createRun()
+				.addPicture(png, Document.PICTURE_TYPE_PNG, "chart.png", Units.toEMU(width), Units.toEMU(height));
+		}
+		catch (IOException | InvalidFormatException ex) {
+			throw new IllegalStateException("a chart could not be added", ex);
+		}
 	}
 
 }

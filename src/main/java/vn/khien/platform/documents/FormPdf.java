@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.khien.platform.documents.FormDocument.Bar;
+import vn.khien.platform.documents.FormDocument.Chart;
 import vn.khien.platform.documents.FormDocument.Choice;
 import vn.khien.platform.documents.FormDocument.Field;
 import vn.khien.platform.documents.FormDocument.Heading;
@@ -146,6 +148,37 @@ final class FormPdf extends FormRenderer {
 			pages.row(row, false);
 		}
 		pages.down(8);
+	}
+
+	/**
+	 * Each bar on its own line: the label (cut to its column), the bar, its value after
+	 * it; drawn as text and shapes, so the labels and values extract as written.
+	 */
+	@Override
+	void chart(Chart chart) {
+		float size = 11;
+		float line = size * PdfPages.LEADING + 3;
+		float labels = PdfPages.WIDTH * 0.4f;
+		float valueRoom = 50;
+		float room = PdfPages.WIDTH - labels - valueRoom - 6;
+		pages.keep(SIZE * PdfPages.LEADING + line * Math.min(3, chart.bars().size()) + 6);
+		pages.down(4);
+		pages.paragraph(chart.title(), true, SIZE, Align.LEFT, 0, PdfPages.LEFT, PdfPages.WIDTH, 2);
+		double scale = chart.scale();
+		for (Bar bar : chart.bars()) {
+			pages.keep(line);
+			float baseline = pages.y() - size;
+			List<String> cut = pages.wrap(bar.label(), false, size, labels - 6, 0);
+			String label = cut.isEmpty() ? "" : cut.get(0);
+			pages.text(label, false, size, PdfPages.LEFT, baseline);
+			float length = (float) (room * Math.min(1, bar.value() / scale));
+			if (length > 0) {
+				pages.box(PdfPages.LEFT + labels, baseline - 2, Math.max(length, 0.8f), size, 0.45f);
+			}
+			pages.text(bar.shown(), false, size, PdfPages.LEFT + labels + length + 4, baseline);
+			pages.down(line);
+		}
+		pages.down(6);
 	}
 
 	private List<String> wrap(String text) {

@@ -3,6 +3,7 @@ package vn.khien.platform.documents;
 import org.jspecify.annotations.Nullable;
 
 import vn.khien.platform.documents.FormDocument.Block;
+import vn.khien.platform.documents.FormDocument.Chart;
 import vn.khien.platform.documents.FormDocument.Choice;
 import vn.khien.platform.documents.FormDocument.Field;
 import vn.khien.platform.documents.FormDocument.Heading;
@@ -36,6 +37,9 @@ abstract class FormRenderer {
 			else if (block instanceof Table table) {
 				table(table);
 			}
+			else if (block instanceof Chart chart) {
+				chart(chart);
+			}
 		}
 		if (form.signerTitle() != null) {
 			signature(form.signerTitle(), form.signerName());
@@ -60,6 +64,8 @@ abstract class FormRenderer {
 	abstract void choice(Choice choice);
 
 	abstract void table(Table table);
+
+	abstract void chart(Chart chart);
 
 	abstract void signature(String title, @Nullable String name);
 

@@ -412,6 +412,19 @@ public final class PdfPages {
 		});
 	}
 
+	/**
+	 * A filled rectangle from {@code (x, bottom)}, {@code width} by {@code height}, in a
+	 * grey from 0 (black) to 1 (white): a chart's bar.
+	 */
+	public void box(float x, float bottom, float width, float height, float grey) {
+		draw(o -> {
+			o.setNonStrokingColor(grey, grey, grey);
+			o.addRect(x, bottom, width, height);
+			o.fill();
+			o.setNonStrokingColor(0f, 0f, 0f);
+		});
+	}
+
 	/** Printable text (one line, as {@link #wrap} gives) at a baseline. */
 	public void text(String text, boolean bold, float size, float x, float baseline) {
 		if (text.isEmpty()) {

@@ -13,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import vn.khien.platform.ImportJob;
+import vn.khien.platform.ImportJobs;
 
 /**
  * Import jobs as the status API and the progress page show them, said in the reader's
@@ -33,13 +34,17 @@ class ImportJobViews {
 			Map<String, Long> counts, @Nullable ProblemView error, List<ProblemView> problems, String statusUrl,
 			String createdBy, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
 			int attempts, @Nullable String committedJobId, boolean retryable, boolean committable,
-			@Nullable Instant filePurgedAt, Map<String, String> options, long bytesRead, long bytesTotal) {
+			@Nullable Instant filePurgedAt, Map<String, String> options, long bytesRead, long bytesTotal,
+			@Nullable String downloadUrl) {
 	}
 
 	private final MessageSource messages;
 
-	ImportJobViews(MessageSource messages) {
+	private final ImportJobs jobs;
+
+	ImportJobViews(MessageSource messages, ImportJobs jobs) {
 		this.messages = messages;
+		this.jobs = jobs;
 	}
 
 	JobView view(ImportJob job, Locale locale) {
@@ -48,7 +53,11 @@ class ImportJobViews {
 				job.problems().stream().map(p -> problem(p, locale)).toList(), "/api/v1/imports/" + job.id(),
 				job.createdBy(), job.createdAt(), job.startedAt(), job.finishedAt(), job.attempts(),
 				job.committedJobId(), job.retryable(), job.committable(), job.filePurgedAt(), job.options(),
-				job.bytesRead(), job.bytesTotal());
+				job.bytesRead(), job.bytesTotal(), api(jobs.downloadPath(job)));
+	}
+
+	private static @Nullable String api(@Nullable String path) {
+		return path == null ? null : "/api/v1" + path;
 	}
 
 	ProblemView problem(ImportJob.Problem problem, Locale locale) {

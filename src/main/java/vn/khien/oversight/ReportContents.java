@@ -1,0 +1,34 @@
+package vn.khien.oversight;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import vn.khien.incident.IncidentStatistics;
+
+/**
+ * What a periodic report says, gathered once and written as PDF, DOCX or XLSX: the
+ * dashboard's figures of its scope when it is made, the period's incidents by type beside
+ * the same days of the year before, and the scorecards (ranked by kind for the province,
+ * the agency's own for an agency).
+ */
+record ReportContents(ReportRequest request, String scopeName, List<DashboardFigure> figures,
+		IncidentStatistics.Statistics incidents, List<Ranking> rankings, @Nullable Scorecard own,
+		LocalDateTime madeAt) {
+
+	ReportContents {
+		figures = List.copyOf(figures);
+		rankings = List.copyOf(rankings);
+	}
+
+	/** The scorecards of one kind of agency, the best first. */
+	record Ranking(String kind, List<Scorecard> cards) {
+
+		Ranking {
+			cards = List.copyOf(cards);
+		}
+
+	}
+
+}
