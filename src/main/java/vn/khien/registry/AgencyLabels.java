@@ -33,7 +33,11 @@ public class AgencyLabels implements AgencyDirectory {
 	@Override
 	public List<Long> tops(AgencyScope scope) {
 		if (scope.unrestricted()) {
-			return jdbc.sql("SELECT id FROM agency WHERE parent_id IS NULL AND status = 'ACTIVE' ORDER BY id")
+			// NB: every root, the active first: a merged or retired root may still have
+			// active units, which the lists count
+			return jdbc
+				.sql("SELECT id FROM agency WHERE parent_id IS NULL"
+						+ " ORDER BY CASE WHEN status = 'ACTIVE' THEN 0 ELSE 1 END, id")
 				.query(Long.class)
 				.list();
 		}

@@ -31,6 +31,11 @@ import vn.khien.registry.AgencyManagement;
 @KhienTest
 class AssetListTests {
 
+	// NB: the systems written here directly, the levels read model is recounted as the
+	// services do
+	@org.springframework.beans.factory.annotation.Autowired
+	SystemLevels levels;
+
 	@Autowired
 	MockMvcTester mvc;
 
@@ -126,6 +131,7 @@ class AssetListTests {
 						.query(Long.class)
 						.single()
 					: 0;
+		levels.recount(unit.id());
 		jdbc.sql("UPDATE asset SET system_id = :s WHERE agency_id = :a")
 			.param("s", system)
 			.param("a", unit.id())

@@ -38,6 +38,11 @@ import vn.khien.registry.AgencyManagement;
 @KhienTest
 class AssetProtectionPagesTests {
 
+	// NB: the systems written here directly, the levels read model is recounted as the
+	// services do
+	@org.springframework.beans.factory.annotation.Autowired
+	SystemLevels levels;
+
 	@Autowired
 	MockMvcTester mvc;
 
@@ -104,6 +109,7 @@ class AssetProtectionPagesTests {
 			.param("name", systemName)
 			.param("agency", unit.id())
 			.update();
+		levels.recount(unit.id());
 		systemId = jdbc.sql("SELECT id FROM information_system WHERE code = :c")
 			.param("c", unit.code() + "-HIS")
 			.query(Long.class)

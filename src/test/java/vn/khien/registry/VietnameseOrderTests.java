@@ -81,6 +81,8 @@ class VietnameseOrderTests {
 				.param("parent", parent)
 				.update();
 		}
+		// NB: written behind the registry's back, so its tree is told
+		context.getBean(AgencyTree.class).invalidate();
 		try (Connection connection = dataSource.getConnection()) {
 			new V2026_12_03_0901__vietnamese_sort_keys_filled().migrate(new Context() {
 				@Override
