@@ -1,6 +1,7 @@
 package vn.khien.readiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -117,6 +118,42 @@ class DrillGarbageTests {
 		refused(get("/api/v1/drills?year=soon"), 400, null);
 		refused(get("/api/v1/drill-actions?status=lost"), 400, "drill.actionStatus.unknown");
 		refused(get("/api/v1/drills/coverage?state=maybe"), 400, "drill.coverage.state.unknown");
+		assertThat(counts()).as("nothing written").isEqualTo(before);
+	}
+
+	@Test
+	void garbageFormsSayWhatIsWrongAndWriteNothing() throws Exception {
+		var f = new DrillFixtures(context);
+		Agency unit = f.unit("SYT");
+		long system = f.system(unit, 3).id();
+		long drill = f.drill(unit.id(), DrillKind.LIVE_FIRE, system).id();
+		Map<String, Long> before = counts();
+		var page = mvc.post()
+			.uri("/drills")
+			.with(logins.session("police"))
+			.with(csrf())
+			.param("agencyId", String.valueOf(unit.id()))
+			.param("kind", "live_fire")
+			.param("title", "Diễn tập")
+			.param("scheduledOn", "tomorrow")
+			.param("systemIds", system + ", x")
+			.exchange();
+		assertThat(page).hasStatusOk();
+		assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("drill-form-error");
+		var run = mvc.post()
+			.uri("/drills/" + drill + "/runs")
+			.with(logins.session("police"))
+			.with(csrf())
+			.param("heldOn", DrillFixtures.today().toString())
+			.param("description0", "Thiếu quy trình")
+			.param("category0", "luck")
+			.param("severity0", "high")
+			.param("ownerAgencyId0", String.valueOf(unit.id()))
+			.param("ownerName0", "Văn phòng")
+			.param("dueOn0", DrillFixtures.today().toString())
+			.exchange();
+		assertThat(run).hasStatus3xxRedirection();
+		assertThat(run.getMvcResult().getFlashMap().get("error")).asString().isNotBlank();
 		assertThat(counts()).as("nothing written").isEqualTo(before);
 	}
 

@@ -180,6 +180,48 @@ class DrillTests {
 		assertThat(systemIds(childMet)).containsExactly(b);
 	}
 
+	@Test
+	void targetsFollowTheirSystemToItsNewOwner() throws Exception {
+		var f = new DrillFixtures(context);
+		Agency from = f.unit("SYT");
+		Agency to = f.unit("SGDDT");
+		var s = f.system(from, 3);
+		f.run(f.drill(from.id(), DrillKind.LIVE_FIRE, s.id()).id());
+		assertThat(systemIds(ok(get("police", "/api/v1/drills/coverage?agency=" + from.id() + "&state=met"), 200)))
+			.containsExactly(s.id());
+		var management = FixturePrincipal.wrap(context.getBean(vn.khien.inventory.SystemManagement.class));
+		management.update(s.id(),
+				new vn.khien.inventory.SystemManagement.SystemDetails(s.code(), s.name(), to.id(), null, s.purpose(),
+						s.userCount(), s.lifecycle(), s.hosting(), null, false, s.publicServiceLevel(),
+						s.dataClassification(), false, null, null, s.stateSecretGrade(), false, false,
+						s.monitoringKind(), null));
+		assertThat(jdbc.sql("SELECT DISTINCT agency_id FROM drill_target WHERE system_id = :s")
+			.param("s", s.id())
+			.query(Long.class)
+			.list()).containsExactly(to.id());
+		AgencyFigures figures = FixturePrincipal.wrap(context.getBean(DrillAgencyFigures.class));
+		var met = figures.of(List.of(to.id())).get(to.id()).get(1);
+		assertThat(met.labelKey()).isEqualTo("standing.drillsMet");
+		assertThat(met.value()).isEqualTo(1L);
+		assertThat(ok(get("police", met.api()), 200).get("total").asLong()).isEqualTo(1);
+		assertThat(ok(get("officer2", "/api/v1/drills?agency=" + to.id()), 200).get("total").asLong())
+			.as("the new owner's officer sees the drill that targets it")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void theDemoProvinceShowsAHeldDrillWithItsActions() {
+		List<Long> demo = jdbc
+			.sql("SELECT id FROM drill_plan WHERE created_by LIKE '%demo-data' AND kind = 'LIVE_FIRE'")
+			.query(Long.class)
+			.list();
+		assertThat(demo).as("the demo's live-fire drill").hasSize(1);
+		assertThat(jdbc.sql("SELECT status FROM drill_action WHERE drill_id = :d ORDER BY status")
+			.param("d", demo.get(0))
+			.query(String.class)
+			.list()).containsExactly("DONE", "OPEN", "VERIFIED");
+	}
+
 	private Map<String, Object> weakness(String category, String severity, long owner) {
 		return Map.of("category", category, "severity", severity, "description", "Điểm yếu " + category,
 				"ownerAgencyId", owner, "ownerName", "Phòng CNTT", "dueOn",
