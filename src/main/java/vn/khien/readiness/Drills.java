@@ -114,10 +114,8 @@ public class Drills {
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(this::plan)
-			.list()
-			.stream()
-			.map(this::withParts)
-			.toList();
+			.list();
+		items = withParts(items);
 		long counted = scope.bind(jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM drill_plan p WHERE " + condition
 				+ " LIMIT " + (COUNT_CAP + 1) + ") c"))
 			.params(params)
@@ -233,6 +231,37 @@ public class Drills {
 				DrillStatus.valueOf(rs.getString("status")), rs.getString("created_by"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("status_at").toInstant(),
 				rs.getInt("version"), List.of(), List.of());
+	}
+
+	/**
+	 * The drills with their targets and participants, read in two queries for the page.
+	 */
+	private List<Drill> withParts(List<Drill> page) {
+		if (page.isEmpty()) {
+			return page;
+		}
+		List<Long> ids = page.stream().map(Drill::id).toList();
+		Map<Long, List<Drill.Target>> targets = new HashMap<>();
+		jdbc.sql("SELECT drill_id, system_id, database_name, agency_id FROM drill_target WHERE drill_id IN (:ids)"
+				+ " ORDER BY id")
+			.param("ids", ids)
+			.query(rs -> {
+				targets.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+					.add(new Drill.Target(rs.getLong(2), rs.getString(3), rs.getLong(4)));
+			});
+		Map<Long, List<Drill.Participant>> participants = new HashMap<>();
+		jdbc.sql("SELECT drill_id, agency_id, person_name, person_role FROM drill_participant WHERE drill_id IN (:ids)"
+				+ " ORDER BY id")
+			.param("ids", ids)
+			.query(rs -> {
+				participants.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+					.add(new Drill.Participant(rs.getLong(2), rs.getString(3), rs.getString(4)));
+			});
+		return page.stream()
+			.map(d -> new Drill(d.id(), d.agencyId(), d.kind(), d.title(), d.scenario(), d.scheduledOn(), d.status(),
+					d.createdBy(), d.createdAt(), d.statusAt(), d.version(), targets.getOrDefault(d.id(), List.of()),
+					participants.getOrDefault(d.id(), List.of())))
+			.toList();
 	}
 
 	private Drill withParts(Drill d) {
