@@ -128,9 +128,9 @@ final class DashboardBench {
 					  CASE WHEN g % 4 = 0 THEN 'VERIFIED' ELSE 'NEW' END, g % 4 <> 0, (g % 1000)::int,
 					  CASE WHEN g % 3 = 0 THEN current_date - 10 ELSE current_date + 30 END, now(), now(),
 					  0, now()
-					FROM generate_series(1, %d) g
-					JOIN bench_agency a ON a.k = 1 + g %% (SELECT COUNT(*) FROM bench_agency)"""
-				.formatted(findings));
+					FROM generate_series(1, :findings) g
+					JOIN bench_agency a ON a.k = 1 + g % (SELECT COUNT(*) FROM bench_agency)"""
+				.replace(":findings", Long.toString(findings)));
 			s.execute("DELETE FROM finding_tally");
 			s.execute("""
 					INSERT INTO finding_tally (agency_id, system_id, severity, status, n)
