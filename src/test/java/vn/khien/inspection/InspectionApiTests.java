@@ -520,6 +520,7 @@ class InspectionApiTests {
 			.param("fp", fingerprint)
 			.param("now", now)
 			.update();
+		vn.khien.vulnerability.FindingFixtures.recountTally(jdbc, agency);
 		return jdbc.sql("SELECT id FROM finding WHERE fingerprint = :fp")
 			.param("fp", fingerprint)
 			.query(Long.class)

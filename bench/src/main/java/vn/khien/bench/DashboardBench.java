@@ -153,7 +153,7 @@ final class DashboardBench {
 	private void report(Http operator) throws Exception {
 		int year = java.time.LocalDate.now().getYear();
 		long start = System.nanoTime();
-		JsonNode accepted = operator.postJson("/api/v1/reports/periodic", Map.of("period", "annual", "from",
+		JsonNode accepted = operator.postJob("/api/v1/reports/periodic", Map.of("period", "annual", "from",
 				year + "-01-01", "to", java.time.LocalDate.now().toString(), "scope", "province", "format", "pdf"));
 		String url = accepted.path("statusUrl").asString();
 		JsonNode status;

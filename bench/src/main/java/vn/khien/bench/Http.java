@@ -95,6 +95,11 @@ final class Http {
 		return send("POST", path, body, 201);
 	}
 
+	/** A JSON request that queues a job: answers 202. */
+	JsonNode postJob(String path, Object body) throws IOException, InterruptedException {
+		return send("POST", path, body, 202);
+	}
+
 	/** A multipart upload of {@code file} as the part {@code file}, with {@code fields} beside it; answers 202. */
 	JsonNode upload(String path, Map<String, String> fields, Path file) throws IOException, InterruptedException {
 		return upload(path, fields, file, "text/csv");
