@@ -29,7 +29,6 @@ import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
-import vn.khien.platform.Role;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 
@@ -79,7 +78,7 @@ public class BudgetProposals {
 
 	/** Whether the caller approves, funds and rejects (the province's operators). */
 	public boolean mayDecide() {
-		return currentUser.find().map(u -> u.has(Role.ADMIN) || u.has(Role.PROVINCE_OPERATOR)).orElse(false);
+		return currentUser.mayEditProvince();
 	}
 
 	public BudgetProposal get(long id) {
