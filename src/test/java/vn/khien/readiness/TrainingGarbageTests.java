@@ -1,6 +1,7 @@
 package vn.khien.readiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -170,6 +171,92 @@ class TrainingGarbageTests {
 		}
 		assertThat(count("training_event", unit.id())).isEqualTo(events);
 		assertThat(count("budget_proposal", unit.id())).isEqualTo(proposals);
+	}
+
+	@Test
+	void thePagesSayWhatIsWrongAndWriteNothing() throws Exception {
+		var api = new TrainingClient(mvc, logins, json);
+		var f = new AccessFixtures(context);
+		Agency unit = f.unit("SYT");
+		String today = TrainingClient.today().toString();
+		long event = api
+			.ok(api.post("operator", "/api/v1/trainings",
+					f.json("agencyId", unit.id(), "kind", "course", "topic", "Khóa học trang", "heldFrom", today)), 201)
+			.get("id")
+			.asLong();
+		long proposal = api
+			.ok(api.post("operator", "/api/v1/budget-proposals",
+					f.json("agencyId", unit.id(), "year", 2027, "title", "Đề xuất trang", "amountVnd", 5000)), 201)
+			.get("id")
+			.asLong();
+		long events = count("training_event", unit.id());
+		var session = logins.session("operator");
+
+		var refused = mvc.post()
+			.uri("/trainings")
+			.with(session)
+			.with(csrf())
+			.header("Accept-Language", "en")
+			.param("agencyId", String.valueOf(unit.id()))
+			.param("kind", "course")
+			.param("topic", "Sai ngày")
+			.param("heldFrom", "hôm qua")
+			.exchange();
+		assertThat(refused).hasStatusOk();
+		assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("Ngày không hợp lệ: hôm qua", "Sai ngày");
+		assertThat(count("training_event", unit.id())).isEqualTo(events);
+
+		List<java.util.function.Supplier<org.springframework.test.web.servlet.assertj.MvcTestResult>> posts = List.of(
+				() -> mvc.post()
+					.uri("/trainings/" + event + "/attendees")
+					.with(session)
+					.with(csrf())
+					.param("agency", "KHONG-CO")
+					.param("fullName", "Người Lạ")
+					.exchange(),
+				() -> mvc.post()
+					.uri("/trainings/" + event + "/attendees")
+					.with(session)
+					.with(csrf())
+					.param("agency", unit.code())
+					.param("staffId", "x")
+					.exchange(),
+				() -> mvc.post()
+					.uri("/trainings/" + event + "/attendance")
+					.multipart()
+					.with(session)
+					.with(csrf())
+					.exchange(),
+				() -> mvc.post()
+					.uri("/trainings/workforce")
+					.with(session)
+					.with(csrf())
+					.param("agencyId", String.valueOf(unit.id()))
+					.param("officials", "-1")
+					.exchange(),
+				() -> mvc.post()
+					.uri("/budget-proposals")
+					.with(session)
+					.with(csrf())
+					.param("agencyId", String.valueOf(unit.id()))
+					.param("amountVnd", "abc")
+					.exchange(),
+				() -> mvc.post()
+					.uri("/budget-proposals/" + proposal + "/transitions")
+					.with(session)
+					.with(csrf())
+					.param("to", "paid")
+					.exchange());
+		for (var post : posts) {
+			assertThat(post.get()).hasStatus3xxRedirection();
+		}
+		assertThat(attendees(event)).isZero();
+		assertThat(api.getOk("operator", "/api/v1/trainings/workforce/" + unit.id()).get("headcount").asLong())
+			.isZero();
+		assertThat(count("budget_proposal", unit.id())).isEqualTo(1);
+		assertThat(api.getOk("operator", "/api/v1/budget-proposals/" + proposal).get("status").asString())
+			.isEqualTo("proposed");
 	}
 
 	private long attendees(long event) {
