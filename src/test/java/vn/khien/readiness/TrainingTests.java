@@ -74,6 +74,9 @@ class TrainingTests {
 		JsonNode job = api.upload("officer", eventId, "tham-du.csv", csv.getBytes(StandardCharsets.UTF_8));
 		assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
 		assertThat(job.get("counts").get("created").asLong()).isEqualTo(2);
+		// the one imports page shows the job, its counts opening the event
+		assertThat(html("/imports/" + job.get("jobId").asString())).contains("Danh sách tham dự tập huấn",
+				"href=\"/trainings/" + eventId + "\"");
 
 		Figure reached = figure(unit.id(), "standing.trainingReached");
 		assertThat(reached.value()).isEqualTo(2L);
