@@ -38,6 +38,7 @@ import vn.khien.platform.NotFoundException;
 import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
 import vn.khien.platform.VietnameseText;
+import vn.khien.readiness.Trainings;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 import vn.khien.registry.AgencyKind;
@@ -83,9 +84,12 @@ public class PeriodicReports {
 
 	private final MessageSource messages;
 
+	private final Trainings trainings;
+
 	PeriodicReports(ImportJobs jobs, FileStore files, CurrentUser currentUser, JdbcClient jdbc, Dashboard dashboard,
 			Scorecards scorecards, IncidentStatistics incidents, Agencies agencies, AgencyDirectory directory,
-			ReportWriter writer, AuditLog audit, MessageSource messages) {
+			ReportWriter writer, AuditLog audit, MessageSource messages, Trainings trainings) {
+		this.trainings = trainings;
 		this.jobs = jobs;
 		this.files = files;
 		this.currentUser = currentUser;
@@ -213,7 +217,14 @@ public class PeriodicReports {
 			else {
 				own = scorecards.of(agencyId);
 			}
-			return new ReportContents(request, scopeName(agencyId), figures, byType, rankings, own,
+			PageQuery one = PageQuery.of(0, 1, null);
+			var training = new ReportContents.Training(
+					trainings.list(new Trainings.Filter(agencyId, request.from(), request.to(), null), one).total(),
+					trainings
+						.people(new Trainings.AttendeeFilter(agencyId, null, request.from(), request.to(), null, null,
+								null), one)
+						.total());
+			return new ReportContents(request, scopeName(agencyId), figures, byType, training, rankings, own,
 					LocalDateTime.now(Formats.ZONE));
 		}
 		finally {

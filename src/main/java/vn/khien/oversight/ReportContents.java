@@ -14,12 +14,17 @@ import vn.khien.incident.IncidentStatistics;
  * the agency's own for an agency).
  */
 record ReportContents(ReportRequest request, String scopeName, List<DashboardFigure> figures,
-		IncidentStatistics.Statistics incidents, List<Ranking> rankings, @Nullable Scorecard own,
+		IncidentStatistics.Statistics incidents, Training training, List<Ranking> rankings, @Nullable Scorecard own,
 		LocalDateTime madeAt) {
 
 	ReportContents {
 		figures = List.copyOf(figures);
 		rankings = List.copyOf(rankings);
+	}
+
+	/** The training events held in the period and the people they reached, each once. */
+	record Training(long events, long people) {
+
 	}
 
 	/** The scorecards of one kind of agency, the best first. */

@@ -70,6 +70,7 @@ class ReportWriter {
 		blocks.add(new Paragraph(text("report.intro", c.scopeName(), from, to, MADE_AT.format(c.madeAt()))));
 
 		blocks.add(new Heading(text("report.section.period")));
+		blocks.add(new Heading(text("report.section.incidents")));
 		IncidentStatistics.Statistics incidents = c.incidents();
 		blocks.add(new Paragraph(
 				text("report.incidents.summary", number(incidents.total()), number(incidents.previousTotal()))));
@@ -86,6 +87,9 @@ class ReportWriter {
 		if (incidents.total() > 0) {
 			blocks.add(new Chart(text("report.chart.incidents"), bars, null));
 		}
+		blocks.add(new Heading(text("report.section.training")));
+		blocks.add(new Paragraph(
+				text("report.training.summary", number(c.training().events()), number(c.training().people()))));
 
 		blocks.add(new Heading(text("report.section.standing", MADE_AT.format(c.madeAt()))));
 		List<List<String>> figures = new ArrayList<>();
@@ -159,6 +163,8 @@ class ReportWriter {
 		for (IncidentStatistics.Line line : c.incidents().lines()) {
 			incidents.add(new Object[] { line.key(), line.label(), line.count(), line.previous() });
 		}
+		incidents.add(new Object[] { "trainingEvents", text("report.training.events"), c.training().events(), null });
+		incidents.add(new Object[] { "trainingPeople", text("report.training.people"), c.training().people(), null });
 		sheets.add(new XlsxExport.Sheet(text("report.sheet.incidents"), List.of(text("report.col.key"),
 				text("report.col.incidentType"), text("report.col.inPeriod"), text("report.col.lastYear")), incidents));
 		if (c.request().agencyId() == null) {

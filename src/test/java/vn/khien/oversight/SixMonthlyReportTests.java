@@ -132,6 +132,9 @@ class SixMonthlyReportTests {
 			.of("report-test", SystemPrincipal.Permission.READ_PROVINCE)
 			.call(() -> incidents.of(IncidentStatistics.By.TYPE, LocalDate.parse(FROM), LocalDate.parse(TO), health));
 		String name = agencies.get(health).name();
+		String period = "agency=" + health + "&from=" + FROM + "&to=" + TO;
+		long events = get("officer", "/api/v1/trainings?" + period).get("total").asLong();
+		long people = get("officer", "/api/v1/trainings/people?" + period).get("total").asLong();
 		for (String format : List.of("pdf", "docx")) {
 			byte[] file = make("officer", request("six-monthly", FROM, TO, Long.toString(health), format));
 			String text = format.equals("pdf") ? pdfText(file) : docxText(file);
@@ -143,6 +146,8 @@ class SixMonthlyReportTests {
 				.contains(
 						"Trong kỳ ghi nhận " + expected.total() + " sự cố an toàn thông tin, an ninh mạng (cùng kỳ năm"
 								+ " trước: " + expected.previousTotal() + ")")
+				.contains("Trong kỳ tổ chức " + events + " hoạt động tập huấn, tuyên truyền, tiếp cận " + people
+						+ " người.")
 				.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 				.contains("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ");
 			for (IncidentStatistics.Line line : expected.lines()) {
@@ -182,7 +187,7 @@ class SixMonthlyReportTests {
 			assertThat(compared).isGreaterThanOrEqualTo(8);
 			Sheet ranking = workbook.getSheet("Xếp hạng");
 			assertThat(ranking.getLastRowNum()).as("every ranked agency").isGreaterThan(20);
-			assertThat(workbook.getSheet("Sự cố trong kỳ")).isNotNull();
+			assertThat(workbook.getSheet("Trong kỳ")).isNotNull();
 		}
 		// the province's report is the province's roles': an agency officer is told to
 		// choose theirs
