@@ -25,7 +25,7 @@ class AgencyTree implements AgencyHierarchy {
 	private final JdbcClient jdbc;
 
 	/** Both maps of one load, swapped together. */
-	private record Links(Map<Long, List<Long>> children, Map<Long, Long> parents) {
+	private record Links(Map<Long, List<Long>> children, Map<Long, Long> parents, String stamp) {
 	}
 
 	private volatile @Nullable Links links;
@@ -95,7 +95,7 @@ class AgencyTree implements AgencyHierarchy {
 	 */
 	private Links links() {
 		Links current = links;
-		if (current != null) {
+		if (current != null && !changedElsewhere(current)) {
 			return current;
 		}
 		long readFrom = version.get();
@@ -108,7 +108,37 @@ class AgencyTree implements AgencyHierarchy {
 		return loaded;
 	}
 
+	/** How often a node looks whether another node changed the tree. */
+	private static final long RECHECK_NANOS = 1_000_000_000L;
+
+	private volatile long checkedAt = System.nanoTime();
+
+	/**
+	 * Whether the table changed since {@code current} was read, by another node (or
+	 * another application context on the same database), which cannot tell this one:
+	 * looked at once a second at most, by the agencies' count and latest change.
+	 */
+	private boolean changedElsewhere(Links current) {
+		long now = System.nanoTime();
+		if (now - checkedAt < RECHECK_NANOS) {
+			return false;
+		}
+		checkedAt = now;
+		if (stamp().equals(current.stamp())) {
+			return false;
+		}
+		invalidate();
+		return true;
+	}
+
+	private String stamp() {
+		return jdbc.sql("SELECT COUNT(*), MAX(updated_at) FROM agency")
+			.query((rs, n) -> rs.getLong(1) + "@" + rs.getTimestamp(2))
+			.single();
+	}
+
 	private Links load() {
+		String stamp = stamp();
 		Map<Long, List<Long>> c = new HashMap<>();
 		Map<Long, Long> p = new HashMap<>();
 		jdbc.sql("SELECT id, parent_id FROM agency").query(rs -> {
@@ -119,7 +149,7 @@ class AgencyTree implements AgencyHierarchy {
 				c.computeIfAbsent(parent, k -> new ArrayList<>()).add(id);
 			}
 		});
-		return new Links(c, p);
+		return new Links(c, p, stamp);
 	}
 
 }
