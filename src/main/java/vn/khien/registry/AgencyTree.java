@@ -20,7 +20,7 @@ import vn.khien.platform.AgencyHierarchy;
  * reloaded after any change, so scope checks cost no query.
  */
 @Component
-class AgencyTree implements AgencyHierarchy {
+class AgencyTree implements AgencyHierarchy, org.springframework.context.SmartLifecycle {
 
 	private final JdbcClient jdbc;
 
@@ -32,8 +32,43 @@ class AgencyTree implements AgencyHierarchy {
 
 	private final AtomicLong version = new AtomicLong();
 
+	// NB: a plain daemon thread: one light query a second, not work for the job queue
+	private volatile java.util.concurrent.@Nullable ScheduledExecutorService rechecks;
+
 	AgencyTree(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void start() {
+		var executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread t = new Thread(r, "agency-tree-recheck");
+			t.setDaemon(true);
+			return t;
+		});
+		executor.scheduleWithFixedDelay(() -> {
+			try {
+				recheck();
+			}
+			catch (RuntimeException ex) {
+				// NB: the database away for a moment: the next look will tell
+			}
+		}, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+		rechecks = executor;
+	}
+
+	@Override
+	public void stop() {
+		var executor = rechecks;
+		if (executor != null) {
+			executor.shutdownNow();
+			rechecks = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return rechecks != null;
 	}
 
 	@Override
@@ -95,7 +130,7 @@ class AgencyTree implements AgencyHierarchy {
 	 */
 	private Links links() {
 		Links current = links;
-		if (current != null && !changedElsewhere(current)) {
+		if (current != null) {
 			return current;
 		}
 		long readFrom = version.get();
@@ -108,27 +143,16 @@ class AgencyTree implements AgencyHierarchy {
 		return loaded;
 	}
 
-	/** How often a node looks whether another node changed the tree. */
-	private static final long RECHECK_NANOS = 1_000_000_000L;
-
-	private volatile long checkedAt = System.nanoTime();
-
 	/**
-	 * Whether the table changed since {@code current} was read, by another node (or
-	 * another application context on the same database), which cannot tell this one:
-	 * looked at once a second at most, by the agencies' count and latest change.
+	 * Looks, once a second and off the requests' path, whether the table changed since
+	 * the tree was read, by another node (or another application context on the same
+	 * database), which cannot tell this one: by the agencies' count and latest change.
 	 */
-	private boolean changedElsewhere(Links current) {
-		long now = System.nanoTime();
-		if (now - checkedAt < RECHECK_NANOS) {
-			return false;
+	void recheck() {
+		Links current = links;
+		if (current != null && !stamp().equals(current.stamp())) {
+			invalidate();
 		}
-		checkedAt = now;
-		if (stamp().equals(current.stamp())) {
-			return false;
-		}
-		invalidate();
-		return true;
 	}
 
 	private String stamp() {
