@@ -164,8 +164,9 @@ public class PeriodicReports {
 					o.get("format"));
 			checkScope(request.agencyId());
 			ReportContents contents = gather(request);
-			byte[] bytes = writer.write(contents);
-			FileStore.StoredFile file = files.storeFor(null, new ByteArrayInputStream(bytes), writer.fileName(contents),
+			ReportWriter.Written written = writer.write(contents);
+			byte[] bytes = written.bytes();
+			FileStore.StoredFile file = files.storeFor(null, new ByteArrayInputStream(bytes), written.filename(),
 					request.format().contentType(), Long.MAX_VALUE);
 			files.keep(file.id());
 			jdbc.sql("""

@@ -40,20 +40,27 @@ public record ReportRequest(Period period, LocalDate from, LocalDate to, @Nullab
 		Period p = Period.of(period);
 		LocalDate since = date("from", from);
 		LocalDate until = date("to", to);
-		Long agency = null;
+		Long agency = agencyOf(scope);
+		return new ReportRequest(p, since, until, agency, Format.of(format));
+	}
+
+	/**
+	 * The agency a scope names, null for the province: 400 for none or another word.
+	 */
+	public static @Nullable Long agencyOf(@Nullable String scope) {
 		String s = scope == null ? "" : scope.strip();
 		if (s.isEmpty()) {
 			throw new InvalidInputException("scope", "report.scope.missing");
 		}
-		if (!s.equals(PROVINCE)) {
-			try {
-				agency = Long.valueOf(s);
-			}
-			catch (NumberFormatException ex) {
-				throw new InvalidInputException("scope", "report.scope.unknown", s);
-			}
+		if (s.equals(PROVINCE)) {
+			return null;
 		}
-		return new ReportRequest(p, since, until, agency, Format.of(format));
+		try {
+			return Long.valueOf(s);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInputException("scope", "report.scope.unknown", s);
+		}
 	}
 
 	private static LocalDate date(String field, @Nullable String text) {

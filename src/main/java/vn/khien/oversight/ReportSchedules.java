@@ -103,10 +103,8 @@ public class ReportSchedules {
 			@Nullable String recipients) {
 		ReportRequest.Period p = ReportRequest.Period.of(period);
 		ReportRequest.Format f = ReportRequest.Format.of(format);
-		// NB: parsed as a request of today, which checks the scope's form
 		LocalDate today = LocalDate.now(Formats.ZONE);
-		Long agencyId = ReportRequest.parse(p.code(), today.toString(), today.toString(), scope, f.extension())
-			.agencyId();
+		Long agencyId = ReportRequest.agencyOf(scope);
 		reports.checkScope(agencyId);
 		List<String> to = recipients(recipients);
 		var keys = new GeneratedKeyHolder();
@@ -215,7 +213,7 @@ public class ReportSchedules {
 			try {
 				ReportRequest request = new ReportRequest(s.period(), period[0], period[1], s.agencyId(), s.format());
 				ReportContents contents = reports.gather(request);
-				byte[] file = writer.write(contents);
+				ReportWriter.Written file = writer.write(contents);
 				mail(sender, s, contents, file);
 				jdbc.sql("UPDATE report_schedule SET last_sent_to = :to WHERE id = :id")
 					.param("to", java.sql.Date.valueOf(period[1]))
@@ -232,7 +230,7 @@ public class ReportSchedules {
 		return sent;
 	}
 
-	private void mail(JavaMailSender sender, Schedule s, ReportContents contents, byte[] file)
+	private void mail(JavaMailSender sender, Schedule s, ReportContents contents, ReportWriter.Written file)
 			throws MessagingException {
 		MimeMessage message = sender.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -246,7 +244,7 @@ public class ReportSchedules {
 		helper.setText(messages.getMessage("report.mail.body",
 				new Object[] { title, contents.scopeName(), from, to, Formats.dateTime(contents.madeAt()) },
 				VietnameseText.LOCALE));
-		helper.addAttachment(writer.fileName(contents), new ByteArrayResource(file),
+		helper.addAttachment(file.filename(), new ByteArrayResource(file.bytes()),
 				contents.request().format().contentType());
 		sender.send(message);
 	}

@@ -47,18 +47,22 @@ class ReportWriter {
 		this.settings = settings;
 	}
 
-	/** The file of the report in the format asked. */
-	byte[] write(ReportContents c) {
-		return switch (c.request().format()) {
-			case PDF -> documents.pdf(form(c));
-			case DOCX -> documents.docx(form(c));
-			case XLSX -> workbook(c);
-		};
+	/**
+	 * A report's file and its name, without diacritics: e.g.
+	 * so-ket-2026-01-01-2026-06-30.pdf.
+	 */
+	record Written(String filename, byte[] bytes) {
 	}
 
-	/** The file's name, without diacritics: e.g. so-ket-2026-01-01-2026-06-30.pdf. */
-	String fileName(ReportContents c) {
-		return form(c).fileName(c.request().format().extension());
+	/** The file of the report in the format asked. */
+	Written write(ReportContents c) {
+		String extension = c.request().format().extension();
+		if (c.request().format() == ReportRequest.Format.XLSX) {
+			return new Written(form(c).fileName(extension), workbook(c));
+		}
+		FormDocument form = form(c);
+		byte[] bytes = c.request().format() == ReportRequest.Format.PDF ? documents.pdf(form) : documents.docx(form);
+		return new Written(form.fileName(extension), bytes);
 	}
 
 	FormDocument form(ReportContents c) {
