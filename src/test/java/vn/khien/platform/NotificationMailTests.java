@@ -140,6 +140,17 @@ class NotificationMailTests {
 		String domain = domain();
 		long responder = account("retry", domain, Role.RESPONDER, null);
 		smtp.stop();
+		// NB: the server's sockets close behind stop(); a mail still taken in then would
+		// be stored and sent again on its retry
+		await(() -> {
+			try (var socket = new java.net.Socket()) {
+				socket.connect(new java.net.InetSocketAddress("127.0.0.1", 38025), 200);
+				return false;
+			}
+			catch (java.io.IOException refused) {
+				return true;
+			}
+		});
 
 		notifications.notify(
 				Notice
