@@ -1,11 +1,27 @@
 package vn.khien.monitoring.sigma;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
 import vn.khien.monitoring.event.SigmaView;
 
 /** A compiled condition: references resolved to the selections themselves. */
 abstract class Cond {
 
 	abstract boolean test(SigmaView event);
+
+	/** What an event must hold for the condition to be true; null if nothing known. */
+	abstract @Nullable Need need();
+
+	private static List<@Nullable Need> needs(Cond[] parts) {
+		List<@Nullable Need> needs = new ArrayList<>();
+		for (Cond part : parts) {
+			needs.add(part.need());
+		}
+		return needs;
+	}
 
 	static final class Ref extends Cond {
 
@@ -18,6 +34,11 @@ abstract class Cond {
 		@Override
 		boolean test(SigmaView event) {
 			return selection.test(event);
+		}
+
+		@Override
+		@Nullable Need need() {
+			return selection.need();
 		}
 
 	}
@@ -33,6 +54,11 @@ abstract class Cond {
 		@Override
 		boolean test(SigmaView event) {
 			return !inner.test(event);
+		}
+
+		@Override
+		@Nullable Need need() {
+			return null;
 		}
 
 	}
@@ -55,6 +81,11 @@ abstract class Cond {
 			return true;
 		}
 
+		@Override
+		@Nullable Need need() {
+			return Need.best(needs(parts));
+		}
+
 	}
 
 	static final class Or extends Cond {
@@ -73,6 +104,11 @@ abstract class Cond {
 				}
 			}
 			return false;
+		}
+
+		@Override
+		@Nullable Need need() {
+			return Need.anyOf(needs(parts));
 		}
 
 	}
@@ -103,6 +139,27 @@ abstract class Cond {
 				}
 			}
 			return hits >= n;
+		}
+
+		@Override
+		@Nullable Need need() {
+			List<@Nullable Need> needs = new ArrayList<>();
+			int unknown = 0;
+			for (Selection selection : selections) {
+				Need need = selection.need();
+				if (need == null) {
+					unknown++;
+				}
+				else {
+					needs.add(need);
+				}
+			}
+			if (n >= selections.length) {
+				return Need.best(needs);
+			}
+			// NB: when fewer than n selections are unconstrained, a match includes a
+			// constrained one
+			return unknown >= n ? null : Need.anyOf(needs);
 		}
 
 	}

@@ -40,6 +40,12 @@ public final class Detection {
 		return condition.test(event);
 	}
 
+	/** What an event must hold to fit (log source aside); null if nothing known. */
+	@org.jspecify.annotations.Nullable
+	Need need() {
+		return condition.need();
+	}
+
 	/**
 	 * The search identifiers the event fits, for the analyst (evaluated again, on a match
 	 * only).

@@ -28,21 +28,53 @@ public final class Detector {
 	private record Compiled(SigmaRule rule, ScopedFilter[] filters, boolean security4688) {
 	}
 
+	/** Rules met together, with a prefilter when there are enough of them to need one. */
+	private static final class Bucket {
+
+		static final Bucket EMPTY = new Bucket(List.of(), false);
+
+		/**
+		 * Below this many rules, testing them all costs about what the prefilter's pass
+		 * does.
+		 */
+		private static final int PREFILTER_FROM = 4;
+
+		final Compiled[] rules;
+
+		final @Nullable Prefilter prefilter;
+
+		Bucket(List<Compiled> rules, boolean prefiltered) {
+			this.rules = rules.toArray(Compiled[]::new);
+			if (!prefiltered || rules.size() < PREFILTER_FROM) {
+				this.prefilter = null;
+				return;
+			}
+			List<@Nullable Need> needs = new ArrayList<>();
+			boolean[] renamed = new boolean[rules.size()];
+			for (int i = 0; i < rules.size(); i++) {
+				needs.add(rules.get(i).rule.detection().need());
+				renamed[i] = rules.get(i).security4688;
+			}
+			this.prefilter = new Prefilter(needs, renamed);
+		}
+
+	}
+
 	private static final class Channel {
 
 		final Map<Long, List<Compiled>> byId = new HashMap<>();
 
 		final List<Compiled> anyId = new ArrayList<>();
 
-		Map<Long, Compiled[]> byIdArrays = Map.of();
+		Map<Long, Bucket> byIdBuckets = Map.of();
 
-		Compiled[] anyIdArray = new Compiled[0];
+		Bucket anyIdBucket = Bucket.EMPTY;
 
 	}
 
 	private final Map<String, Channel> channels = new HashMap<>();
 
-	private final Compiled[] anyWindows;
+	private final Bucket anyWindows;
 
 	/** Rules not routed as Windows: checked against the event's own log source. */
 	private final Compiled[] others;
@@ -52,11 +84,15 @@ public final class Detector {
 
 	private final List<SigmaRule> unrouted;
 
-	private final Map<LogSource, Compiled[]> byLogSource = new ConcurrentHashMap<>();
+	private final Map<LogSource, Bucket> byLogSource = new ConcurrentHashMap<>();
 
 	private final int size;
 
-	private Detector(Collection<SigmaRule> rules, Collection<ScopedFilter> filters) {
+	/** Whether buckets get a prefilter: always, but for the tests' reference. */
+	private final boolean prefiltered;
+
+	private Detector(Collection<SigmaRule> rules, Collection<ScopedFilter> filters, boolean prefiltered) {
+		this.prefiltered = prefiltered;
 		List<Compiled> any = new ArrayList<>();
 		List<Compiled> rest = new ArrayList<>();
 		List<Compiled> unknown = new ArrayList<>();
@@ -100,12 +136,12 @@ public final class Detector {
 			}
 		}
 		for (Channel channel : channels.values()) {
-			Map<Long, Compiled[]> arrays = new HashMap<>();
-			channel.byId.forEach((id, list) -> arrays.put(id, list.toArray(Compiled[]::new)));
-			channel.byIdArrays = arrays;
-			channel.anyIdArray = channel.anyId.toArray(Compiled[]::new);
+			Map<Long, Bucket> buckets = new HashMap<>();
+			channel.byId.forEach((id, list) -> buckets.put(id, new Bucket(list, prefiltered)));
+			channel.byIdBuckets = buckets;
+			channel.anyIdBucket = new Bucket(channel.anyId, prefiltered);
 		}
-		this.anyWindows = any.toArray(Compiled[]::new);
+		this.anyWindows = new Bucket(any, prefiltered);
 		this.others = rest.toArray(Compiled[]::new);
 		this.unmapped = unknown.toArray(Compiled[]::new);
 		this.unrouted = List.copyOf(unroutedRules);
@@ -113,7 +149,12 @@ public final class Detector {
 	}
 
 	public static Detector compile(Collection<SigmaRule> rules, Collection<ScopedFilter> filters) {
-		return new Detector(rules, filters);
+		return new Detector(rules, filters, true);
+	}
+
+	/** Every routed rule tested in full: the reference the prefilter is held to. */
+	static Detector withoutPrefilter(Collection<SigmaRule> rules, Collection<ScopedFilter> filters) {
+		return new Detector(rules, filters, false);
 	}
 
 	public int size() {
@@ -133,31 +174,22 @@ public final class Detector {
 	 * event's agency) suppresses. An empty list when none.
 	 */
 	public List<RuleMatch> match(SigmaView original, long agencyId) {
-		SigmaView event = new FoldedView(original);
-		LogSource source = event.logSource();
+		Views event = new Views(original);
+		LogSource source = event.folded.logSource();
 		String product = source.product();
 		List<RuleMatch> matches = null;
-		Object channelName = event.field("Channel");
+		Object channelName = event.folded.field("Channel");
 		boolean windows = product == null ? channelName instanceof String : product.equalsIgnoreCase("windows");
 		if (windows) {
-			SigmaView as4688 = null;
 			if (channelName instanceof String name) {
 				Channel channel = channels.get(name.toLowerCase(Locale.ROOT));
 				if (channel != null) {
-					long id = eventId(event.field("EventID"));
-					Compiled[] byId = id < 0 ? null : channel.byIdArrays.get(id);
+					long id = eventId(event.folded.field("EventID"));
+					Bucket byId = id < 0 ? null : channel.byIdBuckets.get(id);
 					if (byId != null) {
-						for (Compiled rule : byId) {
-							SigmaView view = event;
-							if (rule.security4688) {
-								as4688 = as4688 != null ? as4688
-										: new FoldedView(new RenamedView(original, WindowsRouting.SECURITY_4688));
-								view = as4688;
-							}
-							matches = test(rule, view, agencyId, matches);
-						}
+						matches = testAll(byId, event, agencyId, matches);
 					}
-					matches = testAll(channel.anyIdArray, event, agencyId, matches);
+					matches = testAll(channel.anyIdBucket, event, agencyId, matches);
 				}
 			}
 			matches = testAll(anyWindows, event, agencyId, matches);
@@ -165,7 +197,7 @@ public final class Detector {
 				for (Compiled rule : unmapped) {
 					LogSource wanted = rule.rule.logSource();
 					if (same(wanted.category(), source.category()) && same(wanted.service(), source.service())) {
-						matches = test(rule, event, agencyId, matches);
+						matches = test(rule, event.folded, agencyId, matches);
 					}
 				}
 			}
@@ -178,6 +210,32 @@ public final class Detector {
 		return matches == null ? Collections.emptyList() : matches;
 	}
 
+	/**
+	 * The event folded, and as the rules on Security 4688 read it (made when first
+	 * needed).
+	 */
+	private static final class Views {
+
+		final SigmaView original;
+
+		final FoldedView folded;
+
+		private @Nullable FoldedView as4688;
+
+		Views(SigmaView original) {
+			this.original = original;
+			this.folded = new FoldedView(original);
+		}
+
+		FoldedView as4688() {
+			if (as4688 == null) {
+				as4688 = new FoldedView(new RenamedView(original, WindowsRouting.SECURITY_4688));
+			}
+			return as4688;
+		}
+
+	}
+
 	private static boolean same(@Nullable String wanted, @Nullable String have) {
 		return wanted == null || wanted.equalsIgnoreCase(have);
 	}
@@ -186,8 +244,8 @@ public final class Detector {
 	 * The non-Windows rules whose log source the event does not contradict, kept per log
 	 * source.
 	 */
-	private Compiled[] candidates(LogSource source) {
-		Compiled[] cached = byLogSource.get(source);
+	private Bucket candidates(LogSource source) {
+		Bucket cached = byLogSource.get(source);
 		if (cached != null) {
 			return cached;
 		}
@@ -203,21 +261,31 @@ public final class Detector {
 				fit.add(rule);
 			}
 		}
-		Compiled[] array = fit.toArray(Compiled[]::new);
+		Bucket bucket = new Bucket(fit, prefiltered);
 		if (byLogSource.size() < CACHE_LIMIT) {
-			byLogSource.put(source, array);
+			byLogSource.put(source, bucket);
 		}
-		return array;
+		return bucket;
 	}
 
 	private static boolean fits(@Nullable String wanted, @Nullable String have) {
 		return wanted == null || have == null || wanted.equalsIgnoreCase(have);
 	}
 
-	private static @Nullable List<RuleMatch> testAll(Compiled[] rules, SigmaView event, long agencyId,
+	private static @Nullable List<RuleMatch> testAll(Bucket bucket, Views event, long agencyId,
 			@Nullable List<RuleMatch> matches) {
-		for (Compiled rule : rules) {
-			matches = test(rule, event, agencyId, matches);
+		Compiled[] rules = bucket.rules;
+		long[] candidates = null;
+		if (bucket.prefilter != null) {
+			candidates = bucket.prefilter.candidates(event.folded,
+					bucket.prefilter.readsRenamed() ? event.as4688() : null);
+		}
+		for (int i = 0; i < rules.length; i++) {
+			if (candidates != null && (candidates[i >>> 6] & (1L << i)) == 0) {
+				continue;
+			}
+			Compiled rule = rules[i];
+			matches = test(rule, rule.security4688 ? event.as4688() : event.folded, agencyId, matches);
 		}
 		return matches;
 	}

@@ -11,6 +11,11 @@ abstract class Item {
 
 	abstract boolean test(SigmaView event);
 
+	/** What an event must hold for the item to fit; null if nothing known. */
+	@Nullable Need need() {
+		return null;
+	}
+
 	/** A field's values: any of them (all with the all modifier), negated by neq. */
 	static final class Field extends Item {
 
@@ -67,6 +72,18 @@ abstract class Item {
 				}
 			}
 			return neq != result;
+		}
+
+		@Override
+		@Nullable Need need() {
+			if (exists != null || absentMatches || neq || tests.length == 0) {
+				return null;
+			}
+			List<@Nullable Need> needs = new java.util.ArrayList<>();
+			for (ValueTest test : tests) {
+				needs.add(test.need(name));
+			}
+			return all ? Need.best(needs) : Need.anyOf(needs);
 		}
 
 		private static boolean one(ValueTest test, Object value, SigmaView event) {

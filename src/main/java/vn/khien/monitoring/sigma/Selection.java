@@ -1,5 +1,10 @@
 package vn.khien.monitoring.sigma;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
 import vn.khien.monitoring.event.SigmaView;
 
 /** A search identifier: alternatives linked by OR, each a list of items linked by AND. */
@@ -28,6 +33,18 @@ final class Selection {
 			}
 		}
 		return false;
+	}
+
+	@Nullable Need need() {
+		List<@Nullable Need> alternativeNeeds = new ArrayList<>();
+		for (Item[] items : alternatives) {
+			List<@Nullable Need> parts = new ArrayList<>();
+			for (Item item : items) {
+				parts.add(item.need());
+			}
+			alternativeNeeds.add(Need.best(parts));
+		}
+		return Need.anyOf(alternativeNeeds);
 	}
 
 }

@@ -1,5 +1,8 @@
 package vn.khien.monitoring.sigma;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import vn.khien.monitoring.event.SigmaView;
@@ -8,6 +11,11 @@ import vn.khien.monitoring.event.SigmaView;
 abstract class ValueTest {
 
 	abstract boolean test(Object value, SigmaView event);
+
+	/** The literals a value must contain for this test to pass; null if none known. */
+	@Nullable Need need(String field) {
+		return null;
+	}
 
 	static String text(Object value) {
 		if (value instanceof String s) {
@@ -95,6 +103,19 @@ abstract class ValueTest {
 				}
 			}
 			return false;
+		}
+
+		@Override
+		@Nullable Need need(String field) {
+			List<Need.Literal> literals = new ArrayList<>();
+			for (Glob glob : variants) {
+				String literal = Need.literalOf(glob);
+				if (literal == null) {
+					return null;
+				}
+				literals.add(new Need.Literal(field, literal));
+			}
+			return literals.isEmpty() ? null : new Need(List.copyOf(literals));
 		}
 
 	}
