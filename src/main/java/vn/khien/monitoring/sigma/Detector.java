@@ -74,6 +74,23 @@ public final class Detector {
 
 	private final Map<String, Channel> channels = new HashMap<>();
 
+	/**
+	 * The same channels under the names as the routes write them: most events write them
+	 * so.
+	 */
+	private final Map<String, Channel> channelsAsWritten = new HashMap<>();
+
+	private static final LogSource WINDOWS = new LogSource("windows", null, null);
+
+	/**
+	 * The last log source asked for, with its rules: a stream of events mostly repeats
+	 * one.
+	 */
+	private volatile @Nullable LastSource lastSource;
+
+	private record LastSource(LogSource source, Bucket bucket) {
+	}
+
 	private final Bucket anyWindows;
 
 	/** Rules not routed as Windows: checked against the event's own log source. */
@@ -127,6 +144,7 @@ public final class Detector {
 						route.security4688() && "process_creation".equals(source.category()));
 				Channel channel = channels.computeIfAbsent(route.channel().toLowerCase(Locale.ROOT),
 						c -> new Channel());
+				channelsAsWritten.put(route.channel(), channel);
 				if (route.eventIds().length == 0) {
 					channel.anyId.add(compiled);
 				}
@@ -182,7 +200,10 @@ public final class Detector {
 		boolean windows = product == null ? channelName instanceof String : product.equalsIgnoreCase("windows");
 		if (windows) {
 			if (channelName instanceof String name) {
-				Channel channel = channels.get(name.toLowerCase(Locale.ROOT));
+				Channel channel = channelsAsWritten.get(name);
+				if (channel == null) {
+					channel = channels.get(name.toLowerCase(Locale.ROOT));
+				}
 				if (channel != null) {
 					long id = eventId(event.folded.field("EventID"));
 					Bucket byId = id < 0 ? null : channel.byIdBuckets.get(id);
@@ -201,8 +222,9 @@ public final class Detector {
 					}
 				}
 			}
-			matches = testAll(candidates(new LogSource("windows", source.category(), source.service())), event,
-					agencyId, matches);
+			LogSource asWindows = source.category() == null && source.service() == null ? WINDOWS
+					: new LogSource("windows", source.category(), source.service());
+			matches = testAll(candidates(asWindows), event, agencyId, matches);
 		}
 		else {
 			matches = testAll(candidates(source), event, agencyId, matches);
@@ -245,8 +267,13 @@ public final class Detector {
 	 * source.
 	 */
 	private Bucket candidates(LogSource source) {
+		LastSource last = lastSource;
+		if (last != null && last.source == source) {
+			return last.bucket;
+		}
 		Bucket cached = byLogSource.get(source);
 		if (cached != null) {
+			lastSource = new LastSource(source, cached);
 			return cached;
 		}
 		boolean windows = "windows".equalsIgnoreCase(source.product());

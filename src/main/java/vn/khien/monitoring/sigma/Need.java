@@ -9,12 +9,12 @@ import org.jspecify.annotations.Nullable;
  * A necessary condition read off a detection: it can fit an event only if one of the
  * named fields holds one of these literals (folded). The detector uses it to skip the
  * rules whose literals an event lacks; null where a detection offers none (a negation, a
- * regular expression, a number, a literal under three characters).
+ * regular expression, a number, a literal under four characters).
  */
 record Need(List<Literal> literals) {
 
-	/** Literals shorter than this tell too little to be worth indexing. */
-	static final int MIN_LENGTH = 3;
+	/** Literals shorter than a gram cannot be indexed (and tell little). */
+	static final int MIN_LENGTH = 4;
 
 	record Literal(String field, String text) {
 	}

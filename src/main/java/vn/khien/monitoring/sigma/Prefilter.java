@@ -8,17 +8,17 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.khien.monitoring.event.SigmaView;
-
 /**
  * Which rules of a set an event can fit, found in one pass over each field value the
- * rules' {@link Need}s name: every literal is indexed by one of its three- or
- * four-character grams (the rarest among the set's literals), and the grams of the
- * event's folded values are looked up in turn. A rule without a need is always a
- * candidate. A gram seen does not mean the literal is there (the rule's own test
- * decides), but a rule whose grams are all absent cannot fit, so it is skipped.
+ * rules' {@link Need}s name: every literal is indexed by one of its four-character grams
+ * (the rarest among the set's literals of that field), and the grams of the event's
+ * folded values are looked up in turn. A rule without a need is always a candidate. A
+ * gram seen does not mean the literal is there (the rule's own test decides), but a rule
+ * whose grams are all absent cannot fit, so it is skipped.
  */
 final class Prefilter {
+
+	static final int GRAM = Need.MIN_LENGTH;
 
 	/** One field as the rules of one view read it, with the grams of their literals. */
 	private static final class FieldScan {
@@ -27,9 +27,7 @@ final class Prefilter {
 
 		final boolean renamed;
 
-		final Grams grams4 = new Grams();
-
-		final Grams grams3 = new Grams();
+		final Grams grams = new Grams();
 
 		FieldScan(String name, boolean renamed) {
 			this.name = name;
@@ -53,6 +51,8 @@ final class Prefilter {
 		this.always = new long[(needs.size() + 63) >>> 6];
 		Map<String, FieldScan> scans = new LinkedHashMap<>();
 		Map<String, Map<Integer, Integer>> counts = new HashMap<>();
+		// NB: two passes: the grams of every literal are counted first, so each literal
+		// is indexed by the gram fewest others share
 		for (int pass = 0; pass < 2; pass++) {
 			for (int rule = 0; rule < needs.size(); rule++) {
 				Need need = needs.get(rule);
@@ -64,26 +64,24 @@ final class Prefilter {
 					String key = (renamed[rule] ? "1" : "0") + literal.field();
 					Map<Integer, Integer> seen = counts.computeIfAbsent(key, k -> new HashMap<>());
 					String text = literal.text();
-					int width = text.length() >= 4 ? 4 : 3;
 					if (pass == 0) {
-						for (int i = width; i <= text.length(); i++) {
-							seen.merge(gram(text, i - width, i), 1, Integer::sum);
+						for (int i = GRAM; i <= text.length(); i++) {
+							seen.merge(gram(text, i - GRAM), 1, Integer::sum);
 						}
 						continue;
 					}
 					int rarest = 0;
 					int fewest = Integer.MAX_VALUE;
-					for (int i = width; i <= text.length(); i++) {
-						int g = gram(text, i - width, i);
-						int count = seen.get(g);
-						if (count < fewest) {
-							fewest = count;
+					for (int i = GRAM; i <= text.length(); i++) {
+						int g = gram(text, i - GRAM);
+						int cost = seen.get(g) * 16 + commonness(text, i - GRAM);
+						if (cost < fewest) {
+							fewest = cost;
 							rarest = g;
 						}
 					}
-					FieldScan scan = scans.computeIfAbsent(key,
-							k -> new FieldScan(literal.field(), k.charAt(0) == '1'));
-					(width == 4 ? scan.grams4 : scan.grams3).add(rarest, rule);
+					scans.computeIfAbsent(key, k -> new FieldScan(literal.field(), k.charAt(0) == '1')).grams
+						.add(rarest, rule);
 				}
 			}
 		}
@@ -91,8 +89,7 @@ final class Prefilter {
 		boolean any = false;
 		for (FieldScan scan : fields) {
 			any |= scan.renamed;
-			scan.grams3.seal();
-			scan.grams4.seal();
+			scan.grams.seal();
 		}
 		this.anyRenamed = any;
 	}
@@ -113,53 +110,73 @@ final class Prefilter {
 			if (value instanceof List<?> list) {
 				for (Object item : list) {
 					if (item != null) {
-						scan(scan, view.fold(ValueTest.text(item)), bits);
+						scan(scan.grams, view.fold(ValueTest.text(item)), bits);
 					}
 				}
 			}
 			else {
-				scan(scan, view.fold(ValueTest.text(value)), bits);
+				scan(scan.grams, view.fold(ValueTest.text(value)), bits);
 			}
 		}
 		return bits;
 	}
 
-	private static void scan(FieldScan scan, String folded, long[] bits) {
-		int key = 0;
-		boolean three = !scan.grams3.isEmpty();
-		boolean four = !scan.grams4.isEmpty();
-		for (int i = 0; i < folded.length(); i++) {
+	private static void scan(Grams grams, String folded, long[] bits) {
+		int n = folded.length();
+		if (n < GRAM) {
+			return;
+		}
+		int key = gram(folded, 0) >>> 8;
+		for (int i = GRAM - 1; i < n; i++) {
 			key = (key << 8) | (folded.charAt(i) & 0xFF);
-			if (three && i >= 2) {
-				scan.grams3.mark(key & 0xFFFFFF, bits);
-			}
-			if (four && i >= 3) {
-				scan.grams4.mark(key, bits);
-			}
+			grams.mark(key, bits);
 		}
 	}
 
 	/**
-	 * A gram as the scan sees it: each char's low byte, packed (collisions only widen the
-	 * net).
+	 * How often a gram is likely in events, to choose between grams the rules share
+	 * equally: the words of Windows paths and executables are in nearly every value, and
+	 * punctuation and digits are commoner in values than letters.
 	 */
-	private static int gram(String text, int from, int to) {
+	private static int commonness(String text, int from) {
+		String gram = text.substring(from, from + GRAM);
+		if (COMMON.contains(gram)) {
+			return 8;
+		}
+		int cost = 0;
+		for (int i = 0; i < GRAM; i++) {
+			char c = gram.charAt(i);
+			cost += c >= 'a' && c <= 'z' ? 0 : 1;
+		}
+		return cost;
+	}
+
+	private static final java.util.Set<String> COMMON = java.util.Set.of("wind", "indo", "ndow", "dows", "syst", "yste",
+			"stem", "tem3", "em32", "prog", "rogr", "ogra", "gram", "file", "iles", "micr", "icro", "cros", "roso",
+			"osof", "soft", "user", "sers", "data", "appd", "ppda", "pdat", "temp", "loca", "ocal", "exe ", "powe",
+			"ower", "wers", "ersh", "rshe", "shel", "hell", "comm", "omma", "mman", "mand");
+
+	/**
+	 * The gram at {@code from} as the scan sees it: each char's low byte, packed (a
+	 * collision only widens the net).
+	 */
+	private static int gram(String text, int from) {
 		int key = 0;
-		for (int i = from; i < to; i++) {
+		for (int i = from; i < from + GRAM; i++) {
 			key = (key << 8) | (text.charAt(i) & 0xFF);
 		}
 		return key;
 	}
 
 	/**
-	 * Grams to the rules that need them: a bitmap for the common miss, then a small open
+	 * Grams to the rules that need them: a bitmap for the common miss, then an open
 	 * table.
 	 */
 	private static final class Grams {
 
-		private static final int BITMAP_BITS = 1 << 14;
+		private static final int BITMAP_LOG = 14;
 
-		private final long[] bitmap = new long[BITMAP_BITS >>> 6];
+		private final long[] bitmap = new long[1 << (BITMAP_LOG - 6)];
 
 		private final Map<Integer, List<Integer>> building = new HashMap<>();
 
@@ -167,30 +184,27 @@ final class Prefilter {
 
 		private int[][] rules = new int[0][];
 
-		private int mask;
-
-		boolean isEmpty() {
-			return building.isEmpty();
-		}
+		private int shift = 32;
 
 		void add(int gram, int rule) {
 			List<Integer> list = building.computeIfAbsent(gram, g -> new ArrayList<>());
 			if (!list.contains(rule)) {
 				list.add(rule);
 			}
-			int h = hash(gram);
-			bitmap[(h & (BITMAP_BITS - 1)) >>> 6] |= 1L << h;
+			int bit = hash(gram) >>> (32 - BITMAP_LOG);
+			bitmap[bit >>> 6] |= 1L << bit;
 		}
 
+		/** Builds the table at twice the grams or more, so probes stay short. */
 		void seal() {
-			int size = Integer.highestOneBit(Math.max(building.size(), 1) * 4);
-			keys = new int[size];
-			rules = new int[size][];
-			mask = size - 1;
+			int log = 33 - Integer.numberOfLeadingZeros(Math.max(building.size(), 1));
+			keys = new int[1 << log];
+			rules = new int[1 << log][];
+			shift = 32 - log;
 			for (Map.Entry<Integer, List<Integer>> e : building.entrySet()) {
-				int slot = hash(e.getKey()) & mask;
+				int slot = hash(e.getKey()) >>> shift;
 				while (rules[slot] != null) {
-					slot = (slot + 1) & mask;
+					slot = (slot + 1) & (rules.length - 1);
 				}
 				keys[slot] = e.getKey();
 				rules[slot] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
@@ -199,10 +213,11 @@ final class Prefilter {
 
 		void mark(int gram, long[] bits) {
 			int h = hash(gram);
-			if ((bitmap[(h & (BITMAP_BITS - 1)) >>> 6] & (1L << h)) == 0) {
+			int bit = h >>> (32 - BITMAP_LOG);
+			if ((bitmap[bit >>> 6] & (1L << bit)) == 0) {
 				return;
 			}
-			int slot = h & mask;
+			int slot = h >>> shift;
 			int[] found;
 			while ((found = rules[slot]) != null) {
 				if (keys[slot] == gram) {
@@ -211,13 +226,13 @@ final class Prefilter {
 					}
 					return;
 				}
-				slot = (slot + 1) & mask;
+				slot = (slot + 1) & (rules.length - 1);
 			}
 		}
 
+		/** Fibonacci hashing: the high bits are the well mixed ones. */
 		private static int hash(int gram) {
-			int h = gram * 0x9E3779B1;
-			return h ^ (h >>> 15);
+			return gram * 0x9E3779B1;
 		}
 
 	}

@@ -1,4 +1,4 @@
-package vn.khien.readiness;
+package vn.khien.readiness.demo;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.khien.platform.DemoMode;
+import vn.khien.readiness.BudgetProposals;
+import vn.khien.readiness.BudgetStatus;
+import vn.khien.readiness.Trainings;
 import vn.khien.platform.Formats;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
@@ -26,7 +29,7 @@ import vn.khien.registry.SecurityStaffing;
  */
 @Component
 @Order(50)
-class TrainingDemo implements ApplicationRunner {
+class DemoTrainings implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
@@ -42,7 +45,7 @@ class TrainingDemo implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
-	TrainingDemo(JdbcClient jdbc, Agencies agencies, Trainings trainings, BudgetProposals proposals,
+	DemoTrainings(JdbcClient jdbc, Agencies agencies, Trainings trainings, BudgetProposals proposals,
 			SecurityStaffing staffing, DemoMode demoMode, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.agencies = agencies;
