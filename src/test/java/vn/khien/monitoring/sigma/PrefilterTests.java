@@ -66,8 +66,10 @@ class PrefilterTests {
 				matches += expected.size();
 			}
 		}
-		assertThat(events).hasSizeGreaterThan(1_000);
-		assertThat(matches).isGreaterThan(500);
+		// the test resources alone: 540 events, 643 matches over them and their
+		// upper-cased copies
+		assertThat(events).hasSizeGreaterThanOrEqualTo(540);
+		assertThat(matches).isGreaterThanOrEqualTo(643);
 	}
 
 	/**
