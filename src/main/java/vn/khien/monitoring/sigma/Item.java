@@ -115,6 +115,16 @@ abstract class Item {
 		}
 
 		@Override
+		@Nullable Need need() {
+			List<@Nullable Need> needs = new java.util.ArrayList<>();
+			for (Glob pattern : patterns) {
+				String literal = Need.literalOf(pattern);
+				needs.add(literal == null ? null : new Need(List.of(new Need.Literal(null, literal))));
+			}
+			return all ? Need.best(needs) : Need.anyOf(needs);
+		}
+
+		@Override
 		boolean test(SigmaView event) {
 			for (Glob pattern : patterns) {
 				boolean found = false;

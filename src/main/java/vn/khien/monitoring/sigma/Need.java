@@ -9,14 +9,19 @@ import org.jspecify.annotations.Nullable;
  * A necessary condition read off a detection: it can fit an event only if one of the
  * named fields holds one of these literals (folded). The detector uses it to skip the
  * rules whose literals an event lacks; null where a detection offers none (a negation, a
- * regular expression, a number, a literal under four characters).
+ * regular expression, a number, a literal under four characters). Keywords need their
+ * literal in any value.
  */
 record Need(List<Literal> literals) {
 
 	/** Literals shorter than a gram cannot be indexed (and tell little). */
 	static final int MIN_LENGTH = 4;
 
-	record Literal(String field, String text) {
+	/**
+	 * A literal in a field, or in any value of the event (keywords) when the field is
+	 * null.
+	 */
+	record Literal(@Nullable String field, String text) {
 	}
 
 	/** Any of the alternatives: null if one of them is unconstrained. */

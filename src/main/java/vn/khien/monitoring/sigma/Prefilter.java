@@ -20,16 +20,19 @@ final class Prefilter {
 
 	static final int GRAM = Need.MIN_LENGTH;
 
-	/** One field as the rules of one view read it, with the grams of their literals. */
+	/**
+	 * One field as the rules of one view read it, or every value for keywords (no name),
+	 * with the grams of their literals.
+	 */
 	private static final class FieldScan {
 
-		final String name;
+		final @Nullable String name;
 
 		final boolean renamed;
 
 		final Grams grams = new Grams();
 
-		FieldScan(String name, boolean renamed) {
+		FieldScan(@Nullable String name, boolean renamed) {
 			this.name = name;
 			this.renamed = renamed;
 		}
@@ -61,7 +64,8 @@ final class Prefilter {
 					continue;
 				}
 				for (Need.Literal literal : need.literals()) {
-					String key = (renamed[rule] ? "1" : "0") + literal.field();
+					// NB: keywords (no field) under a key no field name can have
+					String key = (renamed[rule] ? "1" : "0") + (literal.field() == null ? "" : "=" + literal.field());
 					Map<Integer, Integer> seen = counts.computeIfAbsent(key, k -> new HashMap<>());
 					String text = literal.text();
 					if (pass == 0) {
@@ -103,6 +107,12 @@ final class Prefilter {
 		long[] bits = always.clone();
 		for (FieldScan scan : fields) {
 			FoldedView view = scan.renamed && renamed != null ? renamed : event;
+			if (scan.name == null) {
+				for (String value : view.values()) {
+					scan(scan.grams, view.fold(value), bits);
+				}
+				continue;
+			}
 			Object value = view.field(scan.name);
 			if (value == null) {
 				continue;

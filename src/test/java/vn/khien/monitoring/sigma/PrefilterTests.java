@@ -30,6 +30,14 @@ class PrefilterTests {
 		return result.rules().get(0);
 	}
 
+	private static SigmaRule linux(String id, String detection) {
+		String yaml = "title: " + id + "\nid: " + id + "\nauthor: a\nlogsource:\n  product: linux\n" + "detection:\n"
+				+ detection.indent(2);
+		ParseResult result = SigmaRules.parse(id + ".yml", yaml.getBytes(StandardCharsets.UTF_8));
+		assertThat(result.errors()).isEmpty();
+		return result.rules().get(0);
+	}
+
 	private static Need need(String detection) {
 		return rule("n", detection).detection().need();
 	}
@@ -131,6 +139,33 @@ class PrefilterTests {
 		assertThat(detector.match(MapView.windows("Channel", SYSMON, "EventID", 1L, "ProcessId", 4L, "User", "u"), 1)
 			.stream()
 			.map(m -> m.rule().id())).containsExactly("not", "number", "oneof");
+	}
+
+	@Test
+	void keywordsAreLookedForInEveryValue() {
+		List<SigmaRule> rules = List.of(linux("clam", "k:\n  - 'FOUND'\ncondition: k"),
+				linux("both", "k:\n  '|all':\n    - 'rm -rf'\n    - '.bash_history'\ncondition: k"),
+				linux("short", "k:\n  - 'nc'\ncondition: k"),
+				linux("cased", "k:\n  '|cased':\n    - 'Segfault'\ncondition: k"),
+				linux("field", "s:\n  process.name: 'vsftpd'\ncondition: s"));
+		Detector detector = Detector.compile(rules, List.of());
+		vn.khien.monitoring.event.LogSource source = new vn.khien.monitoring.event.LogSource("linux", null, null);
+		java.util.function.Function<Object[], List<String>> ids = pairs -> detector
+			.match(MapView.of(source, java.time.Instant.EPOCH, pairs), 1)
+			.stream()
+			.map(m -> m.rule().id())
+			.toList();
+		assertThat(ids.apply(new Object[] { "message", "/tmp/eicar.com: Eicar-Signature found" }))
+			.containsExactly("clam");
+		assertThat(ids.apply(new Object[] { "message", "x", "args", List.of("RM -RF ~/.BASH_HISTORY") }))
+			.containsExactly("both");
+		assertThat(ids.apply(new Object[] { "message", "rm -rf /tmp/x" })).isEmpty();
+		assertThat(ids.apply(new Object[] { "message", "ncat -e /bin/sh" })).containsExactly("short");
+		assertThat(ids.apply(new Object[] { "message", "app[12]: Segfault at 0" })).containsExactly("cased");
+		assertThat(ids.apply(new Object[] { "message", "app[12]: segfault at 0" })).isEmpty();
+		assertThat(ids.apply(new Object[] { "process.name", "VSFTPD" })).containsExactly("field");
+		assertThat(need("k:\n  - 'mimikatz'\n  - 'sekurlsa'\ncondition: k").literals())
+			.containsExactly(new Need.Literal(null, "mimikatz"), new Need.Literal(null, "sekurlsa"));
 	}
 
 	@Test
