@@ -3,6 +3,8 @@ package vn.khien.monitoring.sigma;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.khien.monitoring.event.SigmaView;
 
 /**
@@ -41,8 +43,7 @@ public final class Detection {
 	}
 
 	/** What an event must hold to fit (log source aside); null if nothing known. */
-	@org.jspecify.annotations.Nullable
-	Need need() {
+	@Nullable Need need() {
 		return condition.need();
 	}
 

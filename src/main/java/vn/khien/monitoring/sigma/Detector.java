@@ -82,15 +82,6 @@ public final class Detector {
 
 	private static final LogSource WINDOWS = new LogSource("windows", null, null);
 
-	/**
-	 * The last log source asked for, with its rules: a stream of events mostly repeats
-	 * one.
-	 */
-	private volatile @Nullable LastSource lastSource;
-
-	private record LastSource(LogSource source, Bucket bucket) {
-	}
-
 	private final Bucket anyWindows;
 
 	/** Rules not routed as Windows: checked against the event's own log source. */
@@ -267,13 +258,8 @@ public final class Detector {
 	 * source.
 	 */
 	private Bucket candidates(LogSource source) {
-		LastSource last = lastSource;
-		if (last != null && last.source == source) {
-			return last.bucket;
-		}
 		Bucket cached = byLogSource.get(source);
 		if (cached != null) {
-			lastSource = new LastSource(source, cached);
 			return cached;
 		}
 		boolean windows = "windows".equalsIgnoreCase(source.product());

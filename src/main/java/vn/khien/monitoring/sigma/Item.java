@@ -1,5 +1,6 @@
 package vn.khien.monitoring.sigma;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -79,7 +80,7 @@ abstract class Item {
 			if (exists != null || absentMatches || neq || tests.length == 0) {
 				return null;
 			}
-			List<@Nullable Need> needs = new java.util.ArrayList<>();
+			List<@Nullable Need> needs = new ArrayList<>();
 			for (ValueTest test : tests) {
 				needs.add(test.need(name));
 			}
@@ -116,7 +117,7 @@ abstract class Item {
 
 		@Override
 		@Nullable Need need() {
-			List<@Nullable Need> needs = new java.util.ArrayList<>();
+			List<@Nullable Need> needs = new ArrayList<>();
 			for (Glob pattern : patterns) {
 				String literal = Need.literalOf(pattern);
 				needs.add(literal == null ? null : new Need(List.of(new Need.Literal(null, literal))));

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,22 +22,14 @@ final class Prefilter {
 	static final int GRAM = Need.MIN_LENGTH;
 
 	/**
-	 * One field as the rules of one view read it, or every value for keywords (no name),
-	 * with the grams of their literals.
+	 * A field as the rules of one view read it (the renamed view for 4688's), or every
+	 * value for keywords (no field).
 	 */
-	private static final class FieldScan {
+	private record Source(@Nullable String field, boolean renamed) {
+	}
 
-		final @Nullable String name;
-
-		final boolean renamed;
-
-		final Grams grams = new Grams();
-
-		FieldScan(@Nullable String name, boolean renamed) {
-			this.name = name;
-			this.renamed = renamed;
-		}
-
+	/** One source with the grams of the literals the rules need in it. */
+	private record FieldScan(Source source, Grams grams) {
 	}
 
 	private final FieldScan[] fields;
@@ -52,50 +45,53 @@ final class Prefilter {
 	 */
 	Prefilter(List<@Nullable Need> needs, boolean[] renamed) {
 		this.always = new long[(needs.size() + 63) >>> 6];
-		Map<String, FieldScan> scans = new LinkedHashMap<>();
-		Map<String, Map<Integer, Integer>> counts = new HashMap<>();
-		// NB: two passes: the grams of every literal are counted first, so each literal
-		// is indexed by the gram fewest others share
-		for (int pass = 0; pass < 2; pass++) {
-			for (int rule = 0; rule < needs.size(); rule++) {
-				Need need = needs.get(rule);
-				if (need == null) {
-					always[rule >>> 6] |= 1L << rule;
-					continue;
-				}
-				for (Need.Literal literal : need.literals()) {
-					// NB: keywords (no field) under a key no field name can have
-					String key = (renamed[rule] ? "1" : "0") + (literal.field() == null ? "" : "=" + literal.field());
-					Map<Integer, Integer> seen = counts.computeIfAbsent(key, k -> new HashMap<>());
-					String text = literal.text();
-					if (pass == 0) {
-						for (int i = GRAM; i <= text.length(); i++) {
-							seen.merge(gram(text, i - GRAM), 1, Integer::sum);
-						}
-						continue;
-					}
-					int rarest = 0;
-					int fewest = Integer.MAX_VALUE;
-					for (int i = GRAM; i <= text.length(); i++) {
-						int g = gram(text, i - GRAM);
-						int cost = seen.get(g) * 16 + commonness(text, i - GRAM);
-						if (cost < fewest) {
-							fewest = cost;
-							rarest = g;
-						}
-					}
-					scans.computeIfAbsent(key, k -> new FieldScan(literal.field(), k.charAt(0) == '1')).grams
-						.add(rarest, rule);
+		// NB: the grams of every literal are counted first, so that each literal is
+		// indexed by the gram fewest others share
+		Map<Source, Map<Integer, Integer>> counts = new HashMap<>();
+		for (int rule = 0; rule < needs.size(); rule++) {
+			Need need = needs.get(rule);
+			if (need == null) {
+				always[rule >>> 6] |= 1L << rule;
+				continue;
+			}
+			for (Need.Literal literal : need.literals()) {
+				Map<Integer, Integer> seen = counts.computeIfAbsent(new Source(literal.field(), renamed[rule]),
+						k -> new HashMap<>());
+				for (int i = 0; i + GRAM <= literal.text().length(); i++) {
+					seen.merge(gram(literal.text(), i), 1, Integer::sum);
 				}
 			}
 		}
-		this.fields = scans.values().toArray(FieldScan[]::new);
-		boolean any = false;
-		for (FieldScan scan : fields) {
-			any |= scan.renamed;
-			scan.grams.seal();
+		Map<Source, Grams> scans = new LinkedHashMap<>();
+		for (int rule = 0; rule < needs.size(); rule++) {
+			Need need = needs.get(rule);
+			for (Need.Literal literal : need == null ? List.<Need.Literal>of() : need.literals()) {
+				Source source = new Source(literal.field(), renamed[rule]);
+				scans.computeIfAbsent(source, k -> new Grams()).add(rarest(literal.text(), counts.get(source)), rule);
+			}
 		}
-		this.anyRenamed = any;
+		this.fields = scans.entrySet()
+			.stream()
+			.map(e -> new FieldScan(e.getKey(), e.getValue().seal()))
+			.toArray(FieldScan[]::new);
+		this.anyRenamed = scans.keySet().stream().anyMatch(Source::renamed);
+	}
+
+	/**
+	 * The literal's gram fewest literals share, and of those the least common in events.
+	 */
+	private static int rarest(String text, Map<Integer, Integer> seen) {
+		int rarest = 0;
+		int fewest = Integer.MAX_VALUE;
+		for (int i = 0; i + GRAM <= text.length(); i++) {
+			int g = gram(text, i);
+			int cost = seen.get(g) * 16 + commonness(text, i);
+			if (cost < fewest) {
+				fewest = cost;
+				rarest = g;
+			}
+		}
+		return rarest;
 	}
 
 	boolean readsRenamed() {
@@ -106,14 +102,15 @@ final class Prefilter {
 	long[] candidates(FoldedView event, @Nullable FoldedView renamed) {
 		long[] bits = always.clone();
 		for (FieldScan scan : fields) {
-			FoldedView view = scan.renamed && renamed != null ? renamed : event;
-			if (scan.name == null) {
+			FoldedView view = scan.source.renamed() && renamed != null ? renamed : event;
+			String field = scan.source.field();
+			if (field == null) {
 				for (String value : view.values()) {
 					scan(scan.grams, view.fold(value), bits);
 				}
 				continue;
 			}
-			Object value = view.field(scan.name);
+			Object value = view.field(field);
 			if (value == null) {
 				continue;
 			}
@@ -161,10 +158,10 @@ final class Prefilter {
 		return cost;
 	}
 
-	private static final java.util.Set<String> COMMON = java.util.Set.of("wind", "indo", "ndow", "dows", "syst", "yste",
-			"stem", "tem3", "em32", "prog", "rogr", "ogra", "gram", "file", "iles", "micr", "icro", "cros", "roso",
-			"osof", "soft", "user", "sers", "data", "appd", "ppda", "pdat", "temp", "loca", "ocal", "exe ", "powe",
-			"ower", "wers", "ersh", "rshe", "shel", "hell", "comm", "omma", "mman", "mand");
+	private static final Set<String> COMMON = Set.of("wind", "indo", "ndow", "dows", "syst", "yste", "stem", "tem3",
+			"em32", "prog", "rogr", "ogra", "gram", "file", "iles", "micr", "icro", "cros", "roso", "osof", "soft",
+			"user", "sers", "data", "appd", "ppda", "pdat", "temp", "loca", "ocal", "exe ", "powe", "ower", "wers",
+			"ersh", "rshe", "shel", "hell", "comm", "omma", "mman", "mand");
 
 	/**
 	 * The gram at {@code from} as the scan sees it: each char's low byte, packed (a
@@ -206,7 +203,7 @@ final class Prefilter {
 		}
 
 		/** Builds the table at twice the grams or more, so probes stay short. */
-		void seal() {
+		Grams seal() {
 			int log = 33 - Integer.numberOfLeadingZeros(Math.max(building.size(), 1));
 			keys = new int[1 << log];
 			rules = new int[1 << log][];
@@ -219,6 +216,7 @@ final class Prefilter {
 				keys[slot] = e.getKey();
 				rules[slot] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
 			}
+			return this;
 		}
 
 		void mark(int gram, long[] bits) {

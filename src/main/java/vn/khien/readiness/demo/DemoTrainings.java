@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.khien.platform.DemoMode;
+import vn.khien.platform.Formats;
 import vn.khien.readiness.BudgetProposals;
 import vn.khien.readiness.BudgetStatus;
 import vn.khien.readiness.Trainings;
-import vn.khien.platform.Formats;
 import vn.khien.registry.Agencies;
 import vn.khien.registry.Agency;
 import vn.khien.registry.SecurityStaff;
