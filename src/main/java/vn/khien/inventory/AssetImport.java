@@ -37,6 +37,7 @@ import vn.khien.platform.ImportJobs;
 import vn.khien.platform.ImportKind;
 import vn.khien.platform.InvalidInputException;
 import vn.khien.platform.NotFoundException;
+import vn.khien.platform.TableStatistics;
 import vn.khien.platform.importing.ImportProblem;
 import vn.khien.platform.importing.ParseResult;
 import vn.khien.platform.importing.TableFormat;
@@ -102,9 +103,13 @@ public class AssetImport {
 
 	private final CoverageByAgency coverage;
 
+	private final TableStatistics statistics;
+
 	AssetImport(Agencies agencies, AssetSystems systems, CurrentUser currentUser, FileStore files, ImportJobs jobs,
-			JdbcClient jdbc, JdbcTemplate template, AuditLog audit, CoverageByAgency coverage) {
+			JdbcClient jdbc, JdbcTemplate template, AuditLog audit, CoverageByAgency coverage,
+			TableStatistics statistics) {
 		this.coverage = coverage;
+		this.statistics = statistics;
 		this.agencies = agencies;
 		this.systems = systems;
 		this.currentUser = currentUser;
@@ -216,6 +221,8 @@ public class AssetImport {
 		private final Map<String, Optional<Long>> systemsByCode = new HashMap<>();
 
 		private final Map<String, Integer> seen = new HashMap<>();
+
+		private final TableStatistics.Growth assetGrowth = statistics.growth("asset");
 
 		private long parsed;
 
@@ -401,6 +408,7 @@ public class AssetImport {
 				template.batchUpdate("""
 						INSERT INTO asset (agency_id, system_id, kind, identity_key, hostname, addresses, mac, os, url,
 						  source, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+				assetGrowth.wrote(inserts.size());
 			}
 			if (!updates.isEmpty()) {
 				template.batchUpdate("""
