@@ -155,8 +155,11 @@ public class EventPipeline {
 	 */
 	static final int PIECE_BYTES = 256 * 1024;
 
-	/** What went onto the transport of a bulk request. */
-	public record Queued(long pieces, long bytes) {
+	/**
+	 * What went onto the transport of a bulk request, and the lines refused at once for
+	 * being longer than an event may be.
+	 */
+	public record Queued(long pieces, long bytes, long refused) {
 	}
 
 	/**
@@ -175,17 +178,37 @@ public class EventPipeline {
 						PIECE_BYTES * 3);
 			}
 			publish(new vn.khien.monitoring.transport.RawEvent(source.id(), agency, now, RAW_JSON, all));
-			return new Queued(1, all.length);
+			return new Queued(1, all.length, 0);
 		}
+		// NB: a line longer than an event may be is refused here, as the consumers would
+		// refuse it: in a piece it could pass Kafka's record limit and refuse the whole
+		// request again at every retry
+		int maxLine = settings.maxEventBytes();
 		long pieces = 0;
 		long bytes = 0;
-		java.io.ByteArrayOutputStream piece = new java.io.ByteArrayOutputStream(PIECE_BYTES);
+		long refused = 0;
+		java.io.ByteArrayOutputStream piece = new java.io.ByteArrayOutputStream(PIECE_BYTES + 1024);
+		java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(1024);
+		boolean overlong = false;
 		byte[] buffer = new byte[8192];
 		int n;
 		while ((n = body.read(buffer)) > 0) {
+			int from = 0;
 			for (int i = 0; i < n; i++) {
-				piece.write(buffer[i]);
-				if (buffer[i] == '\n' && piece.size() >= PIECE_BYTES) {
+				if (buffer[i] != '\n') {
+					continue;
+				}
+				if (overlong || line.size() + i - from > maxLine) {
+					refused++;
+				}
+				else {
+					line.writeTo(piece);
+					piece.write(buffer, from, i + 1 - from);
+				}
+				line.reset();
+				overlong = false;
+				from = i + 1;
+				if (piece.size() >= PIECE_BYTES) {
 					bytes += piece.size();
 					pieces++;
 					publish(new vn.khien.monitoring.transport.RawEvent(source.id(), agency, now, RAW_LINES,
@@ -193,6 +216,19 @@ public class EventPipeline {
 					piece.reset();
 				}
 			}
+			if (!overlong && line.size() + n - from > maxLine) {
+				overlong = true;
+				line.reset();
+			}
+			else if (!overlong) {
+				line.write(buffer, from, n - from);
+			}
+		}
+		if (overlong) {
+			refused++;
+		}
+		else {
+			line.writeTo(piece);
 		}
 		if (piece.size() > 0) {
 			bytes += piece.size();
@@ -200,7 +236,7 @@ public class EventPipeline {
 			publish(new vn.khien.monitoring.transport.RawEvent(source.id(), agency, now, RAW_LINES,
 					piece.toByteArray()));
 		}
-		return new Queued(pieces, bytes);
+		return new Queued(pieces, bytes, refused);
 	}
 
 	/**
