@@ -22,8 +22,10 @@ class PostgresSettings {
 	@Bean
 	static BeanPostProcessor postgresDriverSettings() {
 		return new BeanPostProcessor() {
+			// NB: before initialisation, so that the pool is seen before any wrapper
+			// (the tests count statements through one)
 			@Override
-			public Object postProcessAfterInitialization(Object bean, String name) {
+			public Object postProcessBeforeInitialization(Object bean, String name) {
 				if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
 						&& hikari.getJdbcUrl().startsWith("jdbc:postgresql:")) {
 					hikari.getDataSourceProperties().putIfAbsent("options", "-c plan_cache_mode=force_custom_plan");
