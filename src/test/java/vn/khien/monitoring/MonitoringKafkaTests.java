@@ -81,24 +81,12 @@ class MonitoringKafkaTests {
 					line.getBytes(StandardCharsets.UTF_8));
 			assertThat(transport.publish(raw)).isTrue();
 			assertThat(transport.publish(raw)).as("the same event again, as a re-delivery brings it").isTrue();
-			long handled = 0;
-			for (int i = 0; i < 300 && handled < 2; i++) {
-				handled = transport.counters().handled();
-				Thread.sleep(100);
-			}
-			assertThat(handled).isEqualTo(2);
+			assertThat(handled(transport, 2)).isEqualTo(2);
 		}
 		finally {
 			transport.stop();
 		}
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM monitored_event WHERE host_name = :h")
-			.param("h", host)
-			.query(Long.class)
-			.single()).isEqualTo(1);
-		assertThat(jdbc.sql("SELECT event_count FROM alert WHERE host_name = :h")
-			.param("h", host)
-			.query(Long.class)
-			.list()).containsExactly(1L);
+		assertKeptWithOneAlert(host, 1);
 	}
 
 	/**
@@ -150,20 +138,36 @@ class MonitoringKafkaTests {
 			assertThat(queued.pieces()).isEqualTo(2);
 			assertThat(queued.refused()).isEqualTo(1);
 			assertThat(queued.bytes()).as("every line but the long one").isLessThan(bytes.length - 100_000);
-			long handled = 0;
-			for (int i = 0; i < 300 && handled < 2; i++) {
-				handled = transport.counters().handled();
-				Thread.sleep(100);
-			}
-			assertThat(handled).isEqualTo(2);
+			assertThat(handled(transport, 2)).isEqualTo(2);
 		}
 		finally {
 			transport.stop();
 		}
+		assertKeptWithOneAlert(host, quiet + 1);
+	}
+
+	/**
+	 * The records the transport handled, once it has handled {@code expected} (or 30 s
+	 * passed).
+	 */
+	private static long handled(KafkaTransport transport, long expected) throws InterruptedException {
+		long handled = 0;
+		for (int i = 0; i < 300 && handled < expected; i++) {
+			handled = transport.counters().handled();
+			Thread.sleep(100);
+		}
+		return handled;
+	}
+
+	/**
+	 * The host's events were kept {@code events} times in all, and raised one alert of
+	 * one event.
+	 */
+	private void assertKeptWithOneAlert(String host, long events) {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM monitored_event WHERE host_name = :h")
 			.param("h", host)
 			.query(Long.class)
-			.single()).isEqualTo(quiet + 1);
+			.single()).isEqualTo(events);
 		assertThat(jdbc.sql("SELECT event_count FROM alert WHERE host_name = :h")
 			.param("h", host)
 			.query(Long.class)
