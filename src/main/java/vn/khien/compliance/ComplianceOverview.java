@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import vn.khien.inventory.SystemLevels;
+import vn.khien.law.ObligationRecords;
 import vn.khien.law.RulePack;
 import vn.khien.law.RulePacks;
 import vn.khien.law.TimeLimit;
@@ -34,8 +36,12 @@ public class ComplianceOverview {
 
 	private final AgencyDirectory directory;
 
-	ComplianceOverview(RulePacks packs, SystemLevels levels, AgencyDirectory directory) {
+	private final List<ObligationRecords> records;
+
+	ComplianceOverview(RulePacks packs, SystemLevels levels, AgencyDirectory directory,
+			List<ObligationRecords> records) {
 		this.packs = packs;
+		this.records = records;
 		this.levels = levels;
 		this.directory = directory;
 	}
@@ -58,12 +64,17 @@ public class ComplianceOverview {
 
 	/**
 	 * An obligation of the pack: how many systems in scope it applies to (by their
-	 * approved level), and for reports the next due date. {@code tracked} is false while
-	 * Khiên does not yet hold the records that would show it met (drills, reports).
+	 * approved level), and for reports the next due date. {@code tracked} when a module
+	 * holds the records that show it met (scans, drills, assessments, inspections): then
+	 * {@code required} systems (or, for a duty of the organisation, agencies) owe it in
+	 * the period that ends on the overview's date, {@code met} of them did it and
+	 * {@code overdue} did not; null otherwise (reports, a duty without a period, another
+	 * date than today).
 	 */
 	public record ObligationDue(String id, RulePack.ObligationKind kind, String title, List<Integer> levels,
 			@Nullable TimeLimit every, @Nullable LocalDate nextDue, long systems, String citation, String status,
-			@Nullable String note, boolean tracked) {
+			@Nullable String note, boolean tracked, boolean ofOrganisation, @Nullable LocalDate periodFrom,
+			@Nullable Long required, @Nullable Long met, @Nullable Long overdue) {
 	}
 
 	public record Overview(LocalDate date, String pack, String packTitle, @Nullable Target target, Share province,
@@ -101,11 +112,19 @@ public class ComplianceOverview {
 					systems += e.getValue();
 				}
 			}
+			Optional<ObligationRecords.Standing> standing = date.equals(today())
+					? ObligationRecords.of(records, o, date) : Optional.empty();
 			obligations.add(new ObligationDue(o.id(), o.kind(), o.title(), o.levels(), o.every(),
 					o.due() == null ? null : nextDue(o.due(), date), systems, o.source().citation(),
-					o.source().status().name(), o.source().note(), false));
+					o.source().status().name(), o.source().note(), standing.isPresent(), o.ofOrganisation(),
+					standing.isPresent() ? o.periodFrom(date) : null, standing.map(x -> x.required()).orElse(null),
+					standing.map(x -> x.met()).orElse(null), standing.map(x -> x.overdue()).orElse(null)));
 		}
 		return new Overview(date, pack.id(), pack.title(), target, Share.of(total), agencies, obligations);
+	}
+
+	private static LocalDate today() {
+		return AssessmentManagement.today();
 	}
 
 	static LocalDate nextDue(MonthDay due, LocalDate from) {

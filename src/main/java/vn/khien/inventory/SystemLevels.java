@@ -1,10 +1,14 @@
 package vn.khien.inventory;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,6 +51,56 @@ public class SystemLevels {
 					+ scope.filter("c.agency_id") + " ORDER BY agency_id, approved_level"))
 			.query((rs, n) -> new Count(rs.getLong(1), rs.getInt(2), rs.getInt(3)))
 			.list();
+	}
+
+	/** How many systems a duty falls on and how many did it. */
+	public record Tally(long required, long met) {
+	}
+
+	/**
+	 * A duty of the systems in use in the caller's scope whose approved level
+	 * {@code covered} accepts: how many there are (from the counts), and how many of
+	 * {@code lastDone} (the day each system last did it, a module's records) did it on or
+	 * after {@code since}, each checked against its level and owner now.
+	 */
+	public Tally tally(IntPredicate covered, Map<Long, LocalDate> lastDone, LocalDate since) {
+		long required = 0;
+		for (Count c : inScope()) {
+			if (covered.test(c.approvedLevel())) {
+				required += c.systems();
+			}
+		}
+		AgencyScope scope = currentUser.scope();
+		List<Long> recent = lastDone.entrySet()
+			.stream()
+			.filter(e -> !e.getValue().isBefore(since))
+			.map(Map.Entry::getKey)
+			.toList();
+		long met = approvedInUse(recent).values()
+			.stream()
+			.filter(c -> scope.includes(c.agencyId()) && covered.test(c.approvedLevel()))
+			.count();
+		return new Tally(required, met);
+	}
+
+	/**
+	 * Of {@code systemIds}, those in use with an approved level, by id, with their owner
+	 * agency and level: how a module checks the few systems its records name against what
+	 * the counts count.
+	 */
+	public Map<Long, Count> approvedInUse(Collection<Long> systemIds) {
+		List<Long> ids = new ArrayList<>(new TreeSet<>(systemIds));
+		Map<Long, Count> found = new HashMap<>();
+		for (int i = 0; i < ids.size(); i += CHUNK) {
+			jdbc.sql("""
+					SELECT id, owner_agency_id, security_level_approved FROM information_system
+					WHERE id IN (:ids) AND lifecycle <> 'RETIRED' AND security_level_approved IS NOT NULL""")
+				.param("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
+				.query(rs -> {
+					found.put(rs.getLong(1), new Count(rs.getLong(2), rs.getInt(3), 1));
+				});
+		}
+		return found;
 	}
 
 	@Transactional

@@ -166,6 +166,36 @@ public record RulePack(String id, String version, String title, LocalDate effect
 	public record Obligation(String id, ObligationKind kind, String title, List<Integer> levels,
 			@Nullable TimeLimit every, @Nullable MonthDay due, @Nullable String recipient, @Nullable String scope,
 			Source source) {
+
+		/** Whether the duty falls on a system approved at {@code level} (0: none yet). */
+		public boolean covers(int level) {
+			return level > 0 && (levels.isEmpty() || levels.contains(level));
+		}
+
+		/** A duty of the agency as a whole rather than of each of its systems. */
+		public boolean ofOrganisation() {
+			return "organisation".equals(scope);
+		}
+
+		/**
+		 * The first day of the period that ends on {@code today}: whole calendar years
+		 * for a duty counted in years (or without a span), the span back from today
+		 * otherwise.
+		 */
+		public LocalDate periodFrom(LocalDate today) {
+			if (every == null || every.amount() == null || every.unit() == TimeLimit.Unit.YEARS) {
+				int years = every == null || every.amount() == null ? 1 : Math.max(1, every.amount());
+				return LocalDate.of(today.getYear() - years + 1, 1, 1);
+			}
+			int n = every.amount();
+			return switch (every.unit()) {
+				case MONTHS -> today.minusMonths(n).plusDays(1);
+				case DAYS, WORKING_DAYS -> today.minusDays(n).plusDays(1);
+				case HOURS -> today;
+				case YEARS -> LocalDate.of(today.getYear() - n + 1, 1, 1);
+			};
+		}
+
 	}
 
 	/**

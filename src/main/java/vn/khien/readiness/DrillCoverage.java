@@ -19,9 +19,9 @@ import vn.khien.inventory.InformationSystem;
 import vn.khien.inventory.SystemLevels;
 import vn.khien.inventory.SystemLifecycle;
 import vn.khien.inventory.Systems;
+import vn.khien.law.ObligationRecords;
 import vn.khien.law.RulePack;
 import vn.khien.law.RulePacks;
-import vn.khien.law.TimeLimit;
 import vn.khien.platform.AgencyHierarchy;
 import vn.khien.platform.AgencyScope;
 import vn.khien.platform.CurrentUser;
@@ -36,7 +36,7 @@ import vn.khien.platform.PageResult;
  * calendar year for a yearly one), overdue otherwise. One line per system and obligation.
  */
 @Component
-public class DrillCoverage {
+public class DrillCoverage implements ObligationRecords {
 
 	private static final int CHUNK = 1000;
 
@@ -102,29 +102,6 @@ public class DrillCoverage {
 	}
 
 	/**
-	 * The first day of the obligation's period that ends today: whole calendar years for
-	 * a duty counted in years, the span back from today otherwise.
-	 */
-	public static LocalDate periodFrom(RulePack.Obligation o, LocalDate today) {
-		TimeLimit every = o.every();
-		if (every == null || every.amount() == null || every.unit() == TimeLimit.Unit.YEARS) {
-			int years = every == null || every.amount() == null ? 1 : Math.max(1, every.amount());
-			return LocalDate.of(today.getYear() - years + 1, 1, 1);
-		}
-		int n = every.amount();
-		return switch (every.unit()) {
-			case MONTHS -> today.minusMonths(n).plusDays(1);
-			case DAYS, WORKING_DAYS -> today.minusDays(n).plusDays(1);
-			case HOURS -> today;
-			case YEARS -> LocalDate.of(today.getYear() - n + 1, 1, 1);
-		};
-	}
-
-	static boolean covers(RulePack.Obligation o, int level) {
-		return level > 0 && (o.levels().isEmpty() || o.levels().contains(level));
-	}
-
-	/**
 	 * A page of lines, by agency and system code, for the agency's subtree (or the
 	 * caller's whole scope) in the state asked for (all required ones by default); an
 	 * agency outside the caller's scope has none.
@@ -146,8 +123,8 @@ public class DrillCoverage {
 			Map<Long, LocalDate> held = lastHeld(owned.stream().map(InformationSystem::id).toList());
 			for (InformationSystem s : owned) {
 				for (RulePack.Obligation o : obligations) {
-					if (covers(o, s.securityLevelApproved())) {
-						LocalDate from = periodFrom(o, today);
+					if (o.covers(s.securityLevelApproved())) {
+						LocalDate from = o.periodFrom(today);
 						LocalDate last = held.get(s.id());
 						boolean met = last != null && !last.isBefore(from);
 						if (state == null || state == State.REQUIRED || (state == State.MET) == met) {
@@ -193,16 +170,13 @@ public class DrillCoverage {
 		Map<Long, Long> required = new HashMap<>();
 		for (SystemLevels.Count c : levels.inScope()) {
 			if (union.contains(c.agencyId())) {
-				long n = obligations.stream().filter(o -> covers(o, c.approvedLevel())).count();
+				long n = obligations.stream().filter(o -> o.covers(c.approvedLevel())).count();
 				required.merge(c.agencyId(), n * c.systems(), Long::sum);
 			}
 		}
 		// met: per agency, the systems a live-fire run reached in the period that still
 		// owe it
-		LocalDate earliest = obligations.stream()
-			.map(o -> periodFrom(o, today))
-			.min(LocalDate::compareTo)
-			.orElseThrow();
+		LocalDate earliest = obligations.stream().map(o -> o.periodFrom(today)).min(LocalDate::compareTo).orElseThrow();
 		Map<Long, LocalDate> candidates = new HashMap<>();
 		List<Long> ids = new ArrayList<>(union);
 		for (int i = 0; i < ids.size(); i += CHUNK) {
@@ -215,15 +189,15 @@ public class DrillCoverage {
 				});
 		}
 		Map<Long, Long> met = new HashMap<>();
-		candidates.forEach((systemId, last) -> systems.find(systemId).ifPresent(s -> {
-			Integer level = s.securityLevelApproved();
-			if (level != null && s.lifecycle() != SystemLifecycle.RETIRED && union.contains(s.ownerAgencyId())) {
+		levels.approvedInUse(candidates.keySet()).forEach((systemId, s) -> {
+			LocalDate last = candidates.get(systemId);
+			if (union.contains(s.agencyId())) {
 				long n = obligations.stream()
-					.filter(o -> covers(o, level) && !last.isBefore(periodFrom(o, today)))
+					.filter(o -> o.covers(s.approvedLevel()) && !last.isBefore(o.periodFrom(today)))
 					.count();
-				met.merge(s.ownerAgencyId(), n, Long::sum);
+				met.merge(s.agencyId(), n, Long::sum);
 			}
-		}));
+		});
 		subtrees.forEach((id, subtree) -> {
 			long r = 0;
 			long m = 0;
@@ -234,6 +208,28 @@ public class DrillCoverage {
 			result.put(id, new Counts(r, m));
 		});
 		return result;
+	}
+
+	@Override
+	public boolean answers(RulePack.Obligation obligation) {
+		return obligation.kind() == RulePack.ObligationKind.DRILL && !obligation.ofOrganisation();
+	}
+
+	/** The compliance overview's figure: the systems in scope that owe it and had it. */
+	@Override
+	public Standing standing(RulePack.Obligation obligation, LocalDate today) {
+		LocalDate from = obligation.periodFrom(today);
+		AgencyScope scope = currentUser.scope();
+		Map<Long, LocalDate> held = new HashMap<>();
+		scope
+			.bind(jdbc.sql("SELECT system_id, last_live_on FROM drill_system_held h WHERE "
+					+ scope.filter("h.agency_id") + " AND h.last_live_on >= :from"))
+			.param("from", java.sql.Date.valueOf(from))
+			.query(rs -> {
+				held.put(rs.getLong(1), rs.getDate(2).toLocalDate());
+			});
+		SystemLevels.Tally tally = levels.tally(obligation::covers, held, from);
+		return new Standing(tally.required(), tally.met());
 	}
 
 	private Map<Long, LocalDate> lastHeld(List<Long> systemIds) {

@@ -20,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.khien.FixturePrincipal;
 import vn.khien.KhienTest;
 import vn.khien.TestLogins;
+import vn.khien.law.ObligationRecords;
+import vn.khien.law.RulePack;
 import vn.khien.platform.AgencyFigures;
 import vn.khien.registry.Agency;
 
@@ -178,6 +180,26 @@ class DrillTests {
 		// the child's own figures, as the health department's officer counts them
 		JsonNode childMet = ok(get("officer", "/api/v1/drills/coverage?agency=" + child.id() + "&state=met"), 200);
 		assertThat(systemIds(childMet)).containsExactly(b);
+	}
+
+	@Test
+	void theComplianceOverviewCountsASystemDrilledThisYearAsHavingMetItsYearlyDrill() {
+		var f = new DrillFixtures(context);
+		DrillCoverage coverage = FixturePrincipal.wrap(context.getBean(DrillCoverage.class));
+		RulePack.Obligation yearly = coverage.obligations(DrillFixtures.today()).get(0);
+		assertThat(coverage.answers(yearly)).isTrue();
+		ObligationRecords.Standing before = coverage.standing(yearly, DrillFixtures.today());
+		Agency unit = f.unit("SYT");
+		var drilled = f.system(unit, 3);
+		f.system(unit, 3);
+		f.system(unit, 1);
+		ObligationRecords.Standing owed = coverage.standing(yearly, DrillFixtures.today());
+		assertThat(owed.required()).as("two level-3 systems owe it").isEqualTo(before.required() + 2);
+		assertThat(owed.met()).isEqualTo(before.met());
+		f.run(f.drill(unit.id(), DrillKind.LIVE_FIRE, drilled.id()).id());
+		ObligationRecords.Standing after = coverage.standing(yearly, DrillFixtures.today());
+		assertThat(after.met()).isEqualTo(before.met() + 1);
+		assertThat(after.overdue()).isEqualTo(before.overdue() + 1);
 	}
 
 	@Test

@@ -30,7 +30,11 @@ class ComplianceApi {
 					Within the caller's scope: systems in use and how many have an approved security level, for \
 					the whole scope and per owner agency (the furthest from the target first), against the \
 					target of the rule pack in force on `date`; the pack's obligations with how many systems \
-					they apply to and, for reports, the next due date.
+					they apply to and, for reports, the next due date. For today, each obligation Khiên holds \
+					the records of (`tracked`: vulnerability scans from imported reports, drills from live-fire \
+					runs, periodic checks from completed assessments, inspections of the organisation from \
+					completed rounds) also has `required` (systems, or agencies when `ofOrganisation`, that owe \
+					it in the period from `periodFrom`), `met` and `overdue`.
 					""")
 	@Parameter(name = "date", description = "YYYY-MM-DD; default today.")
 	@PreAuthorize(DossierApi.READERS)
