@@ -31,6 +31,7 @@ import vn.khien.inventory.SystemFixtures;
 import vn.khien.inventory.SystemManagement;
 import vn.khien.inventory.Systems;
 import vn.khien.registry.Agencies;
+import vn.khien.registry.AgenciesMerged;
 import vn.khien.registry.Agency;
 
 /**
@@ -254,6 +255,89 @@ class InspectionApiTests {
 	}
 
 	@Test
+	void aMergedAgencysInspectionsMoveToItsSuccessorWhoseCoverageCountsThem() throws Exception {
+		var f = new AccessFixtures(context);
+		var x = new InspectionFixtures(context);
+		var management = FixturePrincipal.wrap(context.getBean(InspectionManagement.class));
+		// the source is officer2's (education), the successor officer's (health)
+		long source = f.unit("SGDDT").id();
+		long successor = f.unit("SYT").id();
+		long plan = management
+			.createPlan(
+					new InspectionManagement.NewPlan(year, "periodic", "Kiểm tra trước sáp nhập", f.agency("CAT"),
+							List.of(new InspectionManagement.NewTarget(source, date("-03-02"), date("-03-06")),
+									new InspectionManagement.NewTarget(successor, date("-04-06"), date("-04-10")))))
+			.id();
+		management.movePlan(plan, PlanStatus.APPROVED);
+		long ownPlan = management
+			.createPlan(new InspectionManagement.NewPlan(year, "ad_hoc", "Tự kiểm tra", source, List.of()))
+			.id();
+		long sourceRound = x.started(plan, source);
+		long sourceFinding = management
+			.addFinding(sourceRound,
+					new InspectionManagement.NewFinding("vulnerability", "Cổng thông tin chưa vá", null, "high", null,
+							List.of(vulnerabilityFinding(source))))
+			.id();
+		long sourceAction = x.done(sourceFinding);
+		x.complete(sourceRound);
+		long successorRound = x.started(plan, successor);
+		long successorAction = x.action(x.finding(successorRound));
+		status(get("officer", "/api/v1/inspection-rounds/" + sourceRound), 404);
+
+		context.getBean(InspectionsFollowTheirAgencies.class)
+			.on(new AgenciesMerged(List.of(source), successor, java.time.LocalDate.now()));
+
+		// one target for the successor, spanning the dates planned for either
+		assertThat(jdbc.sql("SELECT agency_id, planned_from, planned_to FROM inspection_target WHERE plan_id = :p")
+			.param("p", plan)
+			.query((rs, n) -> rs.getLong(1) + " " + rs.getDate(2) + " " + rs.getDate(3))
+			.list()).containsExactly(successor + " " + date("-03-02") + " " + date("-04-10"));
+		JsonNode targets = ok(get("officer", "/api/v1/inspection-plans/" + plan + "/targets"), 200);
+		assertThat(targets.get("items").findValuesAsString("agencyId")).containsExactly(String.valueOf(successor));
+		assertThat(targets.get("items").get(0).get("rounds").findValuesAsString("id"))
+			.containsExactlyInAnyOrder(String.valueOf(sourceRound), String.valueOf(successorRound));
+		assertThat(targets.get("items").get(0).get("inspected").asBoolean())
+			.as("the source's completed round inspected the successor")
+			.isTrue();
+		JsonNode coverage = ok(get("officer", "/api/v1/inspection-plans/" + plan + "/coverage"), 200);
+		assertThat(coverage.get("targets").asLong()).isEqualTo(1);
+		assertThat(coverage.get("inspected").asLong()).isEqualTo(1);
+		assertThat(coverage.get("notInspected")).isEmpty();
+		assertThat(jdbc
+			.sql("SELECT agency_id, targets, completed_rounds FROM inspection_agency_year"
+					+ " WHERE agency_id IN (:a) AND plan_year = :y")
+			.param("a", List.of(source, successor))
+			.param("y", year)
+			.query((rs, n) -> rs.getLong(1) + ":" + rs.getInt(2) + ":" + rs.getInt(3))
+			.list()).as("one plan targets the successor; one round completed").containsExactly(successor + ":1:1");
+
+		// the successor's officer takes over the rounds and actions; the source's no
+		// longer
+		// sees them
+		JsonNode round = ok(get("officer", "/api/v1/inspection-rounds/" + sourceRound), 200);
+		assertThat(round.get("findings").get(0).get("vulnerabilityFindingIds")).hasSize(1);
+		assertThat(ok(get("officer", "/api/v1/inspection-actions?agency=" + successor), 200).get("items")
+			.findValuesAsString("id"))
+			.containsExactlyInAnyOrder(String.valueOf(sourceAction), String.valueOf(successorAction));
+		status(get("officer2", "/api/v1/inspection-rounds/" + sourceRound), 404);
+		status(get("officer2", "/api/v1/inspection-plans/" + plan), 404);
+		for (String table : List.of("inspection_target", "inspection_agency_year", "inspection_round",
+				"inspection_finding", "inspection_finding_link", "inspection_action", "inspection_action_event")) {
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE agency_id = :a")
+				.param("a", source)
+				.query(Long.class)
+				.single()).as(table).isZero();
+		}
+		// the police still inspect; the merged body's own plan is its successor's
+		assertThat(inspector(plan)).isEqualTo(f.agency("CAT"));
+		assertThat(inspector(ownPlan)).isEqualTo(successor);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'INSPECTIONS_MOVED' AND entity_id = :id")
+			.param("id", String.valueOf(source))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void garbageIsRefusedAndWritesNothing() throws Exception {
 		var f = new AccessFixtures(context);
 		var x = new InspectionFixtures(context);
@@ -457,6 +541,17 @@ class InspectionApiTests {
 	}
 
 	// --- helpers
+
+	private java.time.LocalDate date(String monthDay) {
+		return java.time.LocalDate.parse(year + monthDay);
+	}
+
+	private long inspector(long plan) {
+		return jdbc.sql("SELECT inspecting_agency_id FROM inspection_plan WHERE id = :id")
+			.param("id", plan)
+			.query(Long.class)
+			.single();
+	}
 
 	private SystemFixtures systems() {
 		return new SystemFixtures(FixturePrincipal.wrap(context.getBean(SystemManagement.class)),
