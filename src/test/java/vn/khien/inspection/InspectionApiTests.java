@@ -338,6 +338,46 @@ class InspectionApiTests {
 	}
 
 	@Test
+	void theDemoProvinceShowsThisYearsPlanWithInspectedAndWaitingTargetsAndAnOverdueAction() throws Exception {
+		List<Long> demo = jdbc
+			.sql("SELECT id FROM inspection_plan WHERE created_by LIKE '%demo-data' AND kind = 'PERIODIC'"
+					+ " AND plan_year = :y")
+			.param("y", year)
+			.query(Long.class)
+			.list();
+		assertThat(demo).as("the demo's periodic plan").hasSize(1);
+		long plan = demo.get(0);
+		JsonNode coverage = ok(get("police", "/api/v1/inspection-plans/" + plan + "/coverage"), 200);
+		assertThat(coverage.get("targets").asLong()).isBetween(6L, 10L);
+		assertThat(coverage.get("inspected").asLong()).as("some targets inspected already").isPositive();
+		assertThat(coverage.get("notInspected")).as("and some still waiting").isNotEmpty();
+		assertThat(jdbc.sql("""
+				SELECT DISTINCT f.kind FROM inspection_finding f JOIN inspection_round r ON r.id = f.round_id
+				WHERE r.plan_id = :p ORDER BY f.kind""").param("p", plan).query(String.class).list())
+			.containsExactly("SHORTCOMING", "VIOLATION", "VULNERABILITY");
+		assertThat(jdbc.sql("""
+				SELECT DISTINCT a.status FROM inspection_action a JOIN inspection_round r ON r.id = a.round_id
+				WHERE r.plan_id = :p ORDER BY a.status""").param("p", plan).query(String.class).list())
+			.containsExactly("DONE", "OPEN", "VERIFIED");
+		// the police verified, as the inspecting body
+		assertThat(jdbc.sql("""
+				SELECT DISTINCT e.actor FROM inspection_action_event e JOIN inspection_action a ON a.id = e.action_id
+				JOIN inspection_round r ON r.id = a.round_id WHERE r.plan_id = :p AND e.to_status = 'VERIFIED'""")
+			.param("p", plan)
+			.query(String.class)
+			.list()).containsExactly("police");
+		List<Boolean> overdue = new ArrayList<>();
+		for (Long round : jdbc.sql("SELECT id FROM inspection_round WHERE plan_id = :p")
+			.param("p", plan)
+			.query(Long.class)
+			.list()) {
+			ok(get("police", "/api/v1/inspection-rounds/" + round), 200).findValues("overdue")
+				.forEach(o -> overdue.add(o.asBoolean()));
+		}
+		assertThat(overdue).as("one of the demo's actions is overdue").containsOnlyOnce(true);
+	}
+
+	@Test
 	void garbageIsRefusedAndWritesNothing() throws Exception {
 		var f = new AccessFixtures(context);
 		var x = new InspectionFixtures(context);
