@@ -3,7 +3,10 @@ package vn.khien.compliance;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +21,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.khien.inventory.InformationSystem;
 import vn.khien.inventory.MonitoringKind;
+import vn.khien.inventory.SystemLevels;
 import vn.khien.inventory.Systems;
+import vn.khien.platform.AgencyDirectory;
+import vn.khien.platform.AgencyScope;
 import vn.khien.platform.AuditLog;
 import vn.khien.platform.CurrentUser;
 import vn.khien.platform.NotFoundException;
 import vn.khien.platform.OrganisationDirectory;
 import vn.khien.platform.PageQuery;
 import vn.khien.platform.PageResult;
+import vn.khien.platform.VietnameseText;
 import vn.khien.registry.FocalPoints;
 import vn.khien.registry.SecurityStaffing;
 
@@ -59,8 +66,15 @@ public class ProtectionLayers {
 
 	private final AuditLog audit;
 
+	private final SystemLevels levels;
+
+	private final AgencyDirectory directory;
+
 	ProtectionLayers(JdbcClient jdbc, CurrentUser currentUser, AssessmentAccess access, Systems systems,
-			SecurityStaffing staffing, FocalPoints focalPoints, OrganisationDirectory organisations, AuditLog audit) {
+			SecurityStaffing staffing, FocalPoints focalPoints, OrganisationDirectory organisations, AuditLog audit,
+			SystemLevels levels, AgencyDirectory directory) {
+		this.levels = levels;
+		this.directory = directory;
 		this.jdbc = jdbc;
 		this.currentUser = currentUser;
 		this.access = access;
@@ -112,6 +126,100 @@ public class ProtectionLayers {
 			return met;
 		}
 
+	}
+
+	/**
+	 * How many systems in use have each layer in place ({@code engaged}: an independent
+	 * assessment engaged but none completed in the twelve months).
+	 */
+	public record Rollup(long systems, long onSite, long monitoring, long independent, long engaged, long national) {
+
+		static final Rollup NONE = new Rollup(0, 0, 0, 0, 0, 0);
+
+		Rollup plus(Rollup o) {
+			return new Rollup(systems + o.systems, onSite + o.onSite, monitoring + o.monitoring,
+					independent + o.independent, engaged + o.engaged, national + o.national);
+		}
+
+		/** The share of the layers in place over all the systems' four. */
+		public @Nullable Double share() {
+			return systems == 0 ? null : (double) (onSite + monitoring + independent + national) / (4 * systems);
+		}
+
+	}
+
+	public record AgencyRollup(long agencyId, String name, Rollup layers) {
+	}
+
+	/** The caller's scope in all and per owner agency, the furthest behind first. */
+	public record Summary(LocalDate date, Rollup province, List<AgencyRollup> agencies) {
+	}
+
+	/**
+	 * The province's roll-up of the four layers over the systems in use in the caller's
+	 * scope: systems and monitoring from the inventory's read model, the on-site force
+	 * per owner agency, and only the systems the records name for the other two
+	 * (assessed, engaged, connected), each checked against its owner now.
+	 */
+	public Summary summary() {
+		LocalDate today = AssessmentManagement.today();
+		AgencyScope scope = currentUser.scope();
+		Map<Long, long[]> counted = new HashMap<>();
+		for (SystemLevels.Count c : levels.inScope()) {
+			long[] n = counted.computeIfAbsent(c.agencyId(), k -> new long[2]);
+			n[0] += c.systems();
+			n[1] += c.monitored();
+		}
+		Set<Long> onSite = staffing.withOnSiteForce(counted.keySet());
+		Set<Long> assessed = new HashSet<>(scope
+			.bind(jdbc.sql("SELECT DISTINCT system_id FROM assessment a WHERE " + scope.filter("a.agency_id")
+					+ " AND a.assessed_on >= :since AND a.kind = 'INDEPENDENT' AND a.status = 'COMPLETED'"))
+			.param("since", java.sql.Date.valueOf(today.minusMonths(ASSESSMENT_MONTHS)))
+			.query(Long.class)
+			.list());
+		Set<Long> engaged = new HashSet<>(scope
+			.bind(jdbc.sql("SELECT DISTINCT system_id FROM assessment_engagement e WHERE " + scope.filter("e.agency_id")
+					+ " AND e.starts_on <= :today AND e.ends_on >= :today"))
+			.param("today", java.sql.Date.valueOf(today))
+			.query(Long.class)
+			.list());
+		engaged.removeAll(assessed);
+		Set<Long> connected = new HashSet<>(
+				scope.bind(jdbc.sql("SELECT system_id FROM national_monitoring_link n WHERE "
+						+ scope.filter("n.agency_id") + " AND n.connected = TRUE"))
+					.query(Long.class)
+					.list());
+		Set<Long> named = new HashSet<>(assessed);
+		named.addAll(engaged);
+		named.addAll(connected);
+		Map<Long, long[]> recorded = new HashMap<>();
+		levels.inUse(named).forEach((id, s) -> {
+			if (counted.containsKey(s.agencyId())) {
+				long[] n = recorded.computeIfAbsent(s.agencyId(), k -> new long[3]);
+				n[0] += assessed.contains(id) ? 1 : 0;
+				n[1] += engaged.contains(id) ? 1 : 0;
+				n[2] += connected.contains(id) ? 1 : 0;
+			}
+		});
+		Map<Long, String> names = directory.labels(Set.copyOf(counted.keySet()));
+		List<AgencyRollup> agencies = new ArrayList<>();
+		Rollup province = Rollup.NONE;
+		for (Map.Entry<Long, long[]> e : counted.entrySet()) {
+			long[] n = e.getValue();
+			if (n[0] == 0) {
+				continue;
+			}
+			long[] r = recorded.getOrDefault(e.getKey(), new long[3]);
+			Rollup layers = new Rollup(n[0], onSite.contains(e.getKey()) ? n[0] : 0, n[1], r[0], r[1], r[2]);
+			agencies
+				.add(new AgencyRollup(e.getKey(), names.getOrDefault(e.getKey(), String.valueOf(e.getKey())), layers));
+			province = province.plus(layers);
+		}
+		agencies
+			.sort(Comparator.comparingDouble((AgencyRollup a) -> a.layers().share() == null ? 1 : a.layers().share())
+				.thenComparing(a -> -a.layers().systems())
+				.thenComparing(AgencyRollup::name, VietnameseText.order()));
+		return new Summary(today, province, agencies);
 	}
 
 	/** One system's layers; 404 when the caller does not read its owner agency. */

@@ -29,9 +29,9 @@ public class SystemLevels {
 
 	/**
 	 * One owner agency's systems in use (not retired) at one approved level (0: none
-	 * approved yet).
+	 * approved yet), and how many of them are monitored (by the SOC or an organisation).
 	 */
-	public record Count(long agencyId, int approvedLevel, int systems) {
+	public record Count(long agencyId, int approvedLevel, int systems, int monitored) {
 	}
 
 	private final JdbcClient jdbc;
@@ -47,9 +47,9 @@ public class SystemLevels {
 	public List<Count> inScope() {
 		AgencyScope scope = currentUser.scope();
 		return scope
-			.bind(jdbc.sql("SELECT agency_id, approved_level, systems FROM system_level_by_agency c WHERE "
+			.bind(jdbc.sql("SELECT agency_id, approved_level, systems, monitored FROM system_level_by_agency c WHERE "
 					+ scope.filter("c.agency_id") + " ORDER BY agency_id, approved_level"))
-			.query((rs, n) -> new Count(rs.getLong(1), rs.getInt(2), rs.getInt(3)))
+			.query((rs, n) -> new Count(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
 			.list();
 	}
 
@@ -89,15 +89,26 @@ public class SystemLevels {
 	 * the counts count.
 	 */
 	public Map<Long, Count> approvedInUse(Collection<Long> systemIds) {
+		Map<Long, Count> found = inUse(systemIds);
+		found.values().removeIf(c -> c.approvedLevel() == 0);
+		return found;
+	}
+
+	/**
+	 * Of {@code systemIds}, those in use, by id, each as a count of one with its owner
+	 * agency and approved level (0: none yet).
+	 */
+	public Map<Long, Count> inUse(Collection<Long> systemIds) {
 		List<Long> ids = new ArrayList<>(new TreeSet<>(systemIds));
 		Map<Long, Count> found = new HashMap<>();
 		for (int i = 0; i < ids.size(); i += CHUNK) {
 			jdbc.sql("""
-					SELECT id, owner_agency_id, security_level_approved FROM information_system
-					WHERE id IN (:ids) AND lifecycle <> 'RETIRED' AND security_level_approved IS NOT NULL""")
+					SELECT id, owner_agency_id, COALESCE(security_level_approved, 0),
+					  CASE WHEN monitoring_kind <> 'NONE' THEN 1 ELSE 0 END FROM information_system
+					WHERE id IN (:ids) AND lifecycle <> 'RETIRED'""")
 				.param("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
 				.query(rs -> {
-					found.put(rs.getLong(1), new Count(rs.getLong(2), rs.getInt(3), 1));
+					found.put(rs.getLong(1), new Count(rs.getLong(2), rs.getInt(3), 1, rs.getInt(4)));
 				});
 		}
 		return found;
@@ -110,8 +121,9 @@ public class SystemLevels {
 			List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
 			jdbc.sql("DELETE FROM system_level_by_agency WHERE agency_id IN (:ids)").param("ids", chunk).update();
 			jdbc.sql("""
-					INSERT INTO system_level_by_agency (agency_id, approved_level, systems)
-					SELECT owner_agency_id, COALESCE(security_level_approved, 0), COUNT(*) FROM information_system
+					INSERT INTO system_level_by_agency (agency_id, approved_level, systems, monitored)
+					SELECT owner_agency_id, COALESCE(security_level_approved, 0), COUNT(*),
+					  SUM(CASE WHEN monitoring_kind <> 'NONE' THEN 1 ELSE 0 END) FROM information_system
 					WHERE owner_agency_id IN (:ids) AND lifecycle <> 'RETIRED'
 					GROUP BY owner_agency_id, COALESCE(security_level_approved, 0)""").param("ids", chunk).update();
 		}

@@ -5,9 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +58,26 @@ public class SecurityStaffing {
 	public SecurityStaffGap headcount(long agencyId) {
 		agencies.get(agencyId);
 		return jdbc.sql(COUNTS + " WHERE a.id = :id").param("id", agencyId).query(SecurityStaffing::mapGap).single();
+	}
+
+	/**
+	 * Of {@code agencyIds}, those with an on-site force: active security staff or active
+	 * focal points (the first of the four protection layers), read for many at once.
+	 */
+	public Set<Long> withOnSiteForce(Collection<Long> agencyIds) {
+		List<Long> ids = List.copyOf(new TreeSet<>(agencyIds));
+		Set<Long> found = new HashSet<>();
+		for (int i = 0; i < ids.size(); i += 1000) {
+			List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+			for (String table : List.of("security_staff", "focal_point")) {
+				found.addAll(jdbc
+					.sql("SELECT DISTINCT agency_id FROM " + table + " WHERE agency_id IN (:ids) AND active = TRUE")
+					.param("ids", chunk)
+					.query(Long.class)
+					.list());
+			}
+		}
+		return found;
 	}
 
 	public List<SecurityStaff> staff(long agencyId) {

@@ -135,6 +135,10 @@ class AssessmentAccessMatrixTests implements AccessMatrix.Module {
 		Supplier<Long> review = AccessMatrix.once(() -> f.review(critical.get()).id());
 		Supplier<Long> document = AccessMatrix.once(() -> f.document(review.get()).id());
 		m.api("GET", "/api/v1/protection-layers").permit(LAYER_READERS).listOf(json("$.items[*]", "agencyId"));
+		m.api("GET", "/api/v1/protection-layers/summary")
+			.given(critical)
+			.permit(LAYER_READERS)
+			.listOf(json("$.agencies[*]", "agencyId"));
 		m.api("GET", "/api/v1/protection-layers/{systemId}")
 			.with("systemId", critical)
 			.permit(LAYER_READERS)

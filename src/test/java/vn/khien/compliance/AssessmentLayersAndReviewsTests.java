@@ -59,7 +59,11 @@ class AssessmentLayersAndReviewsTests {
 		var api = new AssessmentCalls(mvc, logins, json);
 		Agency unit = f.unit("SYT");
 		InformationSystem system = f.system(unit, 3);
+		InformationSystem other = f.system(unit, 1);
 		String uri = "/api/v1/protection-layers/" + system.id();
+		// the roll-up: the unit's two systems, none with a layer yet
+		assertThat(rollup(api, "officer", unit.id())).isEqualTo(List.of(2L, 0L, 0L, 0L, 0L, 0L));
+		assertThat(rollup(api, "officer2", unit.id())).as("another department's officer").isNull();
 
 		JsonNode bare = api.read(api.get("officer", uri));
 		assertThat(bare.at("/onSite/state").asString()).isEqualTo("not_met");
@@ -82,6 +86,9 @@ class AssessmentLayersAndReviewsTests {
 		assertThat(engaged.at("/monitoring/organisation").asString()).isEqualTo(provider.name());
 		assertThat(engaged.at("/independentAssessment/state").asString()).as("engaged, not yet assessed")
 			.isEqualTo("engaged");
+		// the staff stand for both systems of the unit, the monitoring and engagement for
+		// one
+		assertThat(rollup(api, "police", unit.id())).isEqualTo(List.of(2L, 2L, 1L, 0L, 1L, 0L));
 
 		JsonNode draft = api.read(api.post(assessor, "/api/v1/assessments", api.json("systemId", system.id())));
 		long id = draft.at("/assessment/id").asLong();
@@ -100,6 +107,14 @@ class AssessmentLayersAndReviewsTests {
 				"{\"connected\":true,\"note\":\"Kết nối từ 01/10/2026\"}");
 		assertThat(recorded).hasStatusOk();
 		JsonNode all = api.read(recorded);
+		assertThat(rollup(api, "leader", unit.id())).isEqualTo(List.of(2L, 2L, 1L, 1L, 0L, 1L));
+		JsonNode summary = api.read(api.get("police", "/api/v1/protection-layers/summary"));
+		assertThat(summary.at("/province/systems").asLong()).isGreaterThanOrEqualTo(2);
+		assertThat(summary.at("/province/national").asLong()).isPositive();
+		Document rollupPage = Jsoup
+			.parse(api.body(mvc.get().uri("/protection").with(logins.session("officer")).exchange()));
+		assertThat(rollupPage.select("#protection-rollup tr[data-agency-id=" + unit.id() + "] td").eachText())
+			.containsExactly("2", "2 (100%)", "1 (50%)", "1 (50%)", "1 (50%)");
 		assertThat(all.at("/independentAssessment/state").asString()).isEqualTo("met");
 		assertThat(all.at("/independentAssessment/assessmentId").asLong()).isEqualTo(id);
 		assertThat(all.at("/independentAssessment/organisation").asString()).isEqualTo(assessorOrg.name());
@@ -120,7 +135,7 @@ class AssessmentLayersAndReviewsTests {
 		assertThat(api.put("officer2", uri + "/national-connection", "{\"connected\":true}"))
 			.hasStatus(HttpStatus.NOT_FOUND);
 		JsonNode list = api.read(api.get("officer", "/api/v1/protection-layers?size=500&agency=" + unit.id()));
-		assertThat(list.get("items").findValuesAsString("systemCode")).containsExactly(system.code());
+		assertThat(list.get("items").findValuesAsString("systemCode")).containsExactly(system.code(), other.code());
 
 		Document page = Jsoup.parse(api
 			.body(mvc.get().uri("/protection/systems/" + system.id()).with(logins.session("officer")).exchange()));
@@ -132,7 +147,7 @@ class AssessmentLayersAndReviewsTests {
 		Document listPage = Jsoup.parse(
 				api.body(mvc.get().uri("/protection?agency=" + unit.id()).with(logins.session("officer")).exchange()));
 		assertThat(listPage.select("#protection-table tr[data-system-id]").eachAttr("data-system-id"))
-			.containsExactly(String.valueOf(system.id()));
+			.containsExactlyInAnyOrder(String.valueOf(system.id()), String.valueOf(other.id()));
 		assertThat(FigureLinksTests.unlinked(listPage)).isEmpty();
 	}
 
@@ -250,6 +265,23 @@ class AssessmentLayersAndReviewsTests {
 			.param("r", reviewId)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The agency's line of the four layers' roll-up as the user reads it: systems,
+	 * on-site, monitoring, independent, engaged, national; null when the user does not
+	 * see it.
+	 */
+	private static List<Long> rollup(AssessmentCalls api, String user, long agencyId) {
+		JsonNode summary = api.read(api.get(user, "/api/v1/protection-layers/summary"));
+		for (JsonNode a : summary.get("agencies")) {
+			if (a.get("agencyId").asLong() == agencyId) {
+				JsonNode l = a.get("layers");
+				return List.of(l.get("systems").asLong(), l.get("onSite").asLong(), l.get("monitoring").asLong(),
+						l.get("independent").asLong(), l.get("engaged").asLong(), l.get("national").asLong());
+			}
+		}
+		return null;
 	}
 
 	private static void bad(MvcTestResult result) {

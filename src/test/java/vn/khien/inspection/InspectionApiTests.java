@@ -374,7 +374,13 @@ class InspectionApiTests {
 			ok(get("police", "/api/v1/inspection-rounds/" + round), 200).findValues("overdue")
 				.forEach(o -> overdue.add(o.asBoolean()));
 		}
-		assertThat(overdue).as("one of the demo's actions is overdue").containsOnlyOnce(true);
+		if (java.time.LocalDate.now(vn.khien.platform.Formats.ZONE).getDayOfYear() > 5) {
+			assertThat(overdue).as("one of the demo's actions is overdue").containsOnlyOnce(true);
+		}
+		else {
+			// in the year's first days no deadline can fall before this year's rounds
+			assertThat(overdue).doesNotContain(true);
+		}
 	}
 
 	@Test

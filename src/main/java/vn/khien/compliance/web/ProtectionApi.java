@@ -75,6 +75,21 @@ class ProtectionApi {
 			.map(LayersView::from);
 	}
 
+	@Operation(operationId = "summariseProtectionLayers", summary = "The province's roll-up of the four layers",
+			description = """
+					Over the systems in use whose owner agency is in the caller's scope, in all (`province`) and \
+					per owner agency (`agencies`, the furthest behind first): how many `systems`, and how many \
+					have each layer in place as the list derives it: `onSite`, `monitoring`, `independent` (an \
+					independent assessment completed in the last twelve months), `engaged` (one engaged, none \
+					completed), `national` (recorded as connected). Read from the inventory's counts and the \
+					few records that name systems, never by deriving every system's layers.
+					""")
+	@PreAuthorize(ProtectionPayloads.READERS)
+	@GetMapping("/api/v1/protection-layers/summary")
+	ProtectionLayers.Summary summary() {
+		return layers.summary();
+	}
+
 	@Operation(operationId = "getProtectionLayers", summary = "One system's four protection layers", description = """
 			The four layers of one system, as the list gives them, with their facts: security staff and focal \
 			points of the owner agency, who monitors the system, the latest independent assessment of the last \

@@ -73,6 +73,7 @@ class ProtectionPages {
 		}
 		Map<Long, String> labels = agencies.labels(ids);
 		model.addAttribute("result", result);
+		model.addAttribute("summary", layers.summary());
 		model.addAttribute("labels", labels);
 		model.addAttribute("agency", agency);
 		model.addAttribute("agencyLabel", agency == null ? "" : labels.getOrDefault(agency, ""));
