@@ -2,8 +2,6 @@ package vn.khien.compliance;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,15 +42,12 @@ class AssessmentCoverage implements ObligationRecords {
 	public Standing standing(RulePack.Obligation obligation, LocalDate today) {
 		LocalDate from = obligation.periodFrom(today);
 		AgencyScope scope = currentUser.scope();
-		Map<Long, LocalDate> assessed = new HashMap<>();
-		scope
-			.bind(jdbc.sql("SELECT system_id, assessed_on FROM assessment a WHERE " + scope.filter("a.agency_id")
-					+ " AND a.assessed_on >= :from AND a.status = 'COMPLETED'"))
-			.param("from", Date.valueOf(from))
-			.query(rs -> {
-				assessed.merge(rs.getLong(1), rs.getDate(2).toLocalDate(), (a, b) -> a.isAfter(b) ? a : b);
-			});
-		SystemLevels.Tally tally = levels.tally(obligation::covers, assessed, from);
+		SystemLevels.Tally tally = levels.tally(obligation::covers,
+				scope
+					.bind(jdbc.sql("SELECT system_id, assessed_on FROM assessment a WHERE "
+							+ scope.filter("a.agency_id") + " AND a.assessed_on >= :from AND a.status = 'COMPLETED'"))
+					.param("from", Date.valueOf(from)),
+				from);
 		return new Standing(tally.required(), tally.met());
 	}
 

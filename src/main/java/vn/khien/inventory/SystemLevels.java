@@ -60,10 +60,15 @@ public class SystemLevels {
 	/**
 	 * A duty of the systems in use in the caller's scope whose approved level
 	 * {@code covered} accepts: how many there are (from the counts), and how many of
-	 * {@code lastDone} (the day each system last did it, a module's records) did it on or
-	 * after {@code since}, each checked against its level and owner now.
+	 * those {@code lastDone} names (a module's query of its records: system id, day done)
+	 * did it on or after {@code since}, each checked against its level and owner now.
 	 */
-	public Tally tally(IntPredicate covered, Map<Long, LocalDate> lastDone, LocalDate since) {
+	public Tally tally(IntPredicate covered, JdbcClient.StatementSpec lastDone, LocalDate since) {
+		Map<Long, LocalDate> last = new HashMap<>();
+		lastDone.query(rs -> {
+			LocalDate day = rs.getDate(2).toLocalDate();
+			last.merge(rs.getLong(1), day, (a, b) -> a.isAfter(b) ? a : b);
+		});
 		long required = 0;
 		for (Count c : inScope()) {
 			if (covered.test(c.approvedLevel())) {
@@ -71,7 +76,7 @@ public class SystemLevels {
 			}
 		}
 		AgencyScope scope = currentUser.scope();
-		List<Long> recent = lastDone.entrySet()
+		List<Long> recent = last.entrySet()
 			.stream()
 			.filter(e -> !e.getValue().isBefore(since))
 			.map(Map.Entry::getKey)

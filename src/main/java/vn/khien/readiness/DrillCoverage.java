@@ -220,15 +220,12 @@ public class DrillCoverage implements ObligationRecords {
 	public Standing standing(RulePack.Obligation obligation, LocalDate today) {
 		LocalDate from = obligation.periodFrom(today);
 		AgencyScope scope = currentUser.scope();
-		Map<Long, LocalDate> held = new HashMap<>();
-		scope
-			.bind(jdbc.sql("SELECT system_id, last_live_on FROM drill_system_held h WHERE "
-					+ scope.filter("h.agency_id") + " AND h.last_live_on >= :from"))
-			.param("from", java.sql.Date.valueOf(from))
-			.query(rs -> {
-				held.put(rs.getLong(1), rs.getDate(2).toLocalDate());
-			});
-		SystemLevels.Tally tally = levels.tally(obligation::covers, held, from);
+		SystemLevels.Tally tally = levels.tally(obligation::covers,
+				scope
+					.bind(jdbc.sql("SELECT system_id, last_live_on FROM drill_system_held h WHERE "
+							+ scope.filter("h.agency_id") + " AND h.last_live_on >= :from"))
+					.param("from", java.sql.Date.valueOf(from)),
+				from);
 		return new Standing(tally.required(), tally.met());
 	}
 
