@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -16,9 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -363,14 +359,8 @@ public class ImportJobs {
 			fail(jobId, Problem.of("import.job.submitterGone", null, job.createdBy()));
 			return JobQueue.done();
 		}
-		var previous = SecurityContextHolder.getContext();
-		var runAs = SecurityContextHolder.createEmptyContext();
-		KhienUser user = submitter.get();
-		runAs.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-				user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-		SecurityContextHolder.setContext(runAs);
 		try {
-			run(job, context);
+			submitter.get().run(() -> run(job, context));
 			return JobQueue.done();
 		}
 		catch (ImportJob.HandedBack stopping) {
@@ -381,17 +371,11 @@ public class ImportJobs {
 			log.info("import job {} handed back to the queue: this node is stopping", jobId);
 			return JobQueue.handBack();
 		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
 	}
 
 	/** The submitter as they are now: a disabled or removed account's jobs do not run. */
 	private Optional<KhienUser> submitter(String username) {
-		return accounts.findByUsername(username)
-			.filter(Accounts.Account::enabled)
-			.map(a -> new KhienUser(a.id(), a.username(), a.displayName(), Set.copyOf(a.roles()), a.agencyId(),
-					a.organisationId()));
+		return accounts.findByUsername(username).filter(Accounts.Account::enabled).map(KhienUser::of);
 	}
 
 	private void run(ImportJob job, ExecutionContext context) {

@@ -4,15 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -213,24 +209,15 @@ class DemoInspections implements ApplicationRunner {
 		Optional<KhienUser> police = accounts.findByUsername(VERIFIER)
 			.filter(a -> a.enabled() && a.roles().contains(Role.POLICE) && a.agencyId() != null
 					&& a.agencyId() == inspector)
-			.map(a -> new KhienUser(a.id(), a.username(), a.displayName(), Set.copyOf(a.roles()), a.agencyId(),
-					a.organisationId()));
+			.map(KhienUser::of);
 		if (police.isEmpty() || actions.isEmpty()) {
 			return;
 		}
-		var previous = SecurityContextHolder.getContext();
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(police.get(), null,
-				police.get().roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-		SecurityContextHolder.setContext(context);
-		try {
+		police.get().run(() -> {
 			for (long action : actions) {
 				management.moveAction(action, ActionStatus.VERIFIED, "Đã kiểm tra lại, đơn vị đã khắc phục", null);
 			}
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
+		});
 	}
 
 	/**

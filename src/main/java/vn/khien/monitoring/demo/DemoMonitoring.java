@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +24,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -295,27 +291,13 @@ class DemoMonitoring implements ApplicationRunner {
 	private void inHand(long dataCentre, long finance) {
 		Optional<KhienUser> analyst = accounts.findByUsername(ANALYST)
 			.filter(a -> a.enabled() && a.roles().contains(Role.PROVINCE_OPERATOR))
-			.map(a -> new KhienUser(a.id(), a.username(), a.displayName(), Set.copyOf(a.roles()), a.agencyId(),
-					a.organisationId()));
-		if (analyst.isEmpty()) {
-			return;
-		}
-		var previous = SecurityContextHolder.getContext();
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(analyst.get(), null,
-				analyst.get().roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-		SecurityContextHolder.setContext(context);
-		try {
-			transactions.executeWithoutResult(status -> {
-				first(dataCentre, SSH_BRUTE_FORCE).ifPresent(a -> alerts.take(a.id(), Alerts.Step.ACKNOWLEDGE,
-						"Đã chặn địa chỉ nguồn trên tường lửa, đang rà soát nhật ký máy chủ.", a.version()));
-				first(finance, ENCODED_POWERSHELL).ifPresent(a -> alerts.take(a.id(), Alerts.Step.FALSE_POSITIVE,
-						"Kịch bản sao lưu hằng đêm của quản trị viên, đã xác minh với Sở Tài chính.", a.version()));
-			});
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
+			.map(KhienUser::of);
+		analyst.ifPresent(operator -> operator.run(() -> transactions.executeWithoutResult(status -> {
+			first(dataCentre, SSH_BRUTE_FORCE).ifPresent(a -> alerts.take(a.id(), Alerts.Step.ACKNOWLEDGE,
+					"Đã chặn địa chỉ nguồn trên tường lửa, đang rà soát nhật ký máy chủ.", a.version()));
+			first(finance, ENCODED_POWERSHELL).ifPresent(a -> alerts.take(a.id(), Alerts.Step.FALSE_POSITIVE,
+					"Kịch bản sao lưu hằng đêm của quản trị viên, đã xác minh với Sở Tài chính.", a.version()));
+		})));
 	}
 
 	private Optional<Alert> first(long agencyId, String rule) {
