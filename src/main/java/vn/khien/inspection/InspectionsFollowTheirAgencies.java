@@ -61,7 +61,8 @@ class InspectionsFollowTheirAgencies {
 			for (String table : HELD) {
 				move(table, source, successor, false);
 			}
-			// NB: a writer holding a round or action read before the merge gets a conflict
+			// NB: a writer holding a round or action read before the merge gets a
+			// conflict
 			// instead of writing the old agency again
 			move("inspection_round", source, successor, true);
 			move("inspection_action", source, successor, true);
