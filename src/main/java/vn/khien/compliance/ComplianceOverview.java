@@ -69,12 +69,14 @@ public class ComplianceOverview {
 	 * {@code required} systems (or, for a duty of the organisation, agencies) owe it in
 	 * the period that ends on the overview's date, {@code met} of them did it and
 	 * {@code overdue} did not; null otherwise (reports, a duty without a period, another
-	 * date than today).
+	 * date than today). {@code metList} and {@code overdueList}: the pages listing them,
+	 * where the module has one.
 	 */
 	public record ObligationDue(String id, RulePack.ObligationKind kind, String title, List<Integer> levels,
 			@Nullable TimeLimit every, @Nullable LocalDate nextDue, long systems, String citation, String status,
 			@Nullable String note, boolean tracked, boolean ofOrganisation, @Nullable LocalDate periodFrom,
-			@Nullable Long required, @Nullable Long met, @Nullable Long overdue) {
+			@Nullable Long required, @Nullable Long met, @Nullable Long overdue, @Nullable String metList,
+			@Nullable String overdueList) {
 	}
 
 	public record Overview(LocalDate date, String pack, String packTitle, @Nullable Target target, Share province,
@@ -114,11 +116,14 @@ public class ComplianceOverview {
 			}
 			Optional<ObligationRecords.Standing> standing = date.equals(today())
 					? ObligationRecords.of(records, o, date) : Optional.empty();
+			Optional<ObligationRecords> lister = standing.flatMap(x -> ObligationRecords.answering(records, o));
 			obligations.add(new ObligationDue(o.id(), o.kind(), o.title(), o.levels(), o.every(),
 					o.due() == null ? null : nextDue(o.due(), date), systems, o.source().citation(),
 					o.source().status().name(), o.source().note(), standing.isPresent(), o.ofOrganisation(),
 					standing.isPresent() ? o.periodFrom(date) : null, standing.map(x -> x.required()).orElse(null),
-					standing.map(x -> x.met()).orElse(null), standing.map(x -> x.overdue()).orElse(null)));
+					standing.map(x -> x.met()).orElse(null), standing.map(x -> x.overdue()).orElse(null),
+					lister.map(m -> m.list(o, "met")).orElse(null),
+					lister.map(m -> m.list(o, "overdue")).orElse(null)));
 		}
 		return new Overview(date, pack.id(), pack.title(), target, Share.of(total), agencies, obligations);
 	}

@@ -24,6 +24,14 @@ public interface ObligationRecords {
 	 */
 	Standing standing(RulePack.Obligation obligation, LocalDate today);
 
+	/**
+	 * The page that lists, one line each, who owes the obligation in the state asked for
+	 * ({@code required}, {@code met} or {@code overdue}); null where the module has none.
+	 */
+	default @Nullable String list(RulePack.Obligation obligation, String state) {
+		return null;
+	}
+
 	/** What the records show of one obligation; overdue are the required not met. */
 	record Standing(long required, long met) {
 
@@ -45,7 +53,12 @@ public interface ObligationRecords {
 		if (obligation.every() == null || !obligation.every().set()) {
 			return Optional.empty();
 		}
-		return modules.stream().filter(m -> m.answers(obligation)).findFirst().map(m -> m.standing(obligation, today));
+		return answering(modules, obligation).map(m -> m.standing(obligation, today));
+	}
+
+	/** The first module whose records show the obligation met. */
+	static Optional<ObligationRecords> answering(List<ObligationRecords> modules, RulePack.Obligation obligation) {
+		return modules.stream().filter(m -> m.answers(obligation)).findFirst();
 	}
 
 }

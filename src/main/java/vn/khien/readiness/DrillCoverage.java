@@ -215,6 +215,11 @@ public class DrillCoverage implements ObligationRecords {
 		return obligation.kind() == RulePack.ObligationKind.DRILL && !obligation.ofOrganisation();
 	}
 
+	@Override
+	public String list(RulePack.Obligation obligation, String state) {
+		return "/drills/coverage?state=" + State.of(state).code();
+	}
+
 	/** The compliance overview's figure: the systems in scope that owe it and had it. */
 	@Override
 	public Standing standing(RulePack.Obligation obligation, LocalDate today) {

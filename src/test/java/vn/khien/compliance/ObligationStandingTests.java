@@ -95,6 +95,15 @@ class ObligationStandingTests {
 			assertThat(obligations("officer2").get(id).get("required").asLong()).as("the education department's")
 				.isEqualTo(otherBefore.get(id).get("required").asLong());
 		}
+		// the drills' figures are the totals of the drill coverage list they link to
+		JsonNode drill = police.get("live-drill");
+		assertThat(drill.get("overdueList").asString()).isEqualTo("/drills/coverage?state=overdue");
+		assertThat(call("police", "/api/v1" + drill.get("overdueList").asString()).get("total").asLong())
+			.isEqualTo(drill.get("overdue").asLong());
+		assertThat(call("police", "/api/v1" + drill.get("metList").asString()).get("total").asLong())
+			.isEqualTo(drill.get("met").asLong());
+		assertThat(police.get("vulnerability-scan").get("overdueList").isNull()).as("no list of scans owed yet")
+			.isTrue();
 		assertThat(police.get("vulnerability-scan").get("periodFrom").asString())
 			.isEqualTo(AssessmentFixtures.today().minusMonths(6).plusDays(1).toString());
 		// Decree 331 sets no period for the periodic inspection yet; reports are not
@@ -114,7 +123,9 @@ class ObligationStandingTests {
 			.exchange()
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(page).contains("id=\"obligation-vulnerability-scan\"").contains("Quá hạn");
+		assertThat(page).contains("id=\"obligation-vulnerability-scan\"")
+			.contains("Quá hạn")
+			.contains("href=\"/drills/coverage?state=overdue\"");
 	}
 
 	private ObligationRecords.Standing standing(RulePack.Obligation obligation) {

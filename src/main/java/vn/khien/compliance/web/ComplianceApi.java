@@ -34,7 +34,8 @@ class ComplianceApi {
 					the records of (`tracked`: vulnerability scans from imported reports, drills from live-fire \
 					runs, periodic checks from completed assessments, inspections of the organisation from \
 					completed rounds) also has `required` (systems, or agencies when `ofOrganisation`, that owe \
-					it in the period from `periodFrom`), `met` and `overdue`.
+					it in the period from `periodFrom`), `met` and `overdue`, and where a page lists them \
+					`metList` and `overdueList` (the drills' coverage today).
 					""")
 	@Parameter(name = "date", description = "YYYY-MM-DD; default today.")
 	@PreAuthorize(DossierApi.READERS)
