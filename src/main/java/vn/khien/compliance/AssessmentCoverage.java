@@ -44,10 +44,9 @@ class AssessmentCoverage implements ObligationRecords {
 		AgencyScope scope = currentUser.scope();
 		SystemLevels.Tally tally = levels.tally(obligation::covers,
 				scope
-					.bind(jdbc.sql("SELECT system_id, assessed_on FROM assessment a WHERE "
-							+ scope.filter("a.agency_id") + " AND a.assessed_on >= :from AND a.status = 'COMPLETED'"))
-					.param("from", Date.valueOf(from)),
-				from);
+					.bind(jdbc.sql("SELECT DISTINCT system_id FROM assessment a WHERE " + scope.filter("a.agency_id")
+							+ " AND a.assessed_on >= :from AND a.status = 'COMPLETED'"))
+					.param("from", Date.valueOf(from)));
 		return new Standing(tally.required(), tally.met());
 	}
 

@@ -114,16 +114,16 @@ public class ComplianceOverview {
 					systems += e.getValue();
 				}
 			}
-			Optional<ObligationRecords.Standing> standing = date.equals(today())
-					? ObligationRecords.of(records, o, date) : Optional.empty();
-			Optional<ObligationRecords> lister = standing.flatMap(x -> ObligationRecords.answering(records, o));
+			Optional<ObligationRecords> module = date.equals(today()) ? ObligationRecords.answering(records, o)
+					: Optional.empty();
+			Optional<ObligationRecords.Standing> standing = module.map(m -> m.standing(o, date));
 			obligations.add(new ObligationDue(o.id(), o.kind(), o.title(), o.levels(), o.every(),
 					o.due() == null ? null : nextDue(o.due(), date), systems, o.source().citation(),
 					o.source().status().name(), o.source().note(), standing.isPresent(), o.ofOrganisation(),
 					standing.isPresent() ? o.periodFrom(date) : null, standing.map(x -> x.required()).orElse(null),
 					standing.map(x -> x.met()).orElse(null), standing.map(x -> x.overdue()).orElse(null),
-					lister.map(m -> m.list(o, "met")).orElse(null),
-					lister.map(m -> m.list(o, "overdue")).orElse(null)));
+					module.map(m -> m.list(o, "met")).orElse(null),
+					module.map(m -> m.list(o, "overdue")).orElse(null)));
 		}
 		return new Overview(date, pack.id(), pack.title(), target, Share.of(total), agencies, obligations);
 	}

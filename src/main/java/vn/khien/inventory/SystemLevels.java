@@ -1,6 +1,5 @@
 package vn.khien.inventory;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -59,16 +58,12 @@ public class SystemLevels {
 
 	/**
 	 * A duty of the systems in use in the caller's scope whose approved level
-	 * {@code covered} accepts: how many there are (from the counts), and how many of
-	 * those {@code lastDone} names (a module's query of its records: system id, day done)
-	 * did it on or after {@code since}, each checked against its level and owner now.
+	 * {@code covered} accepts: how many there are (from the counts), and how many of the
+	 * systems {@code done} names (a module's query of its records: the ids of the systems
+	 * that did it in the period) still owe it, each checked against its level and owner
+	 * now.
 	 */
-	public Tally tally(IntPredicate covered, JdbcClient.StatementSpec lastDone, LocalDate since) {
-		Map<Long, LocalDate> last = new HashMap<>();
-		lastDone.query(rs -> {
-			LocalDate day = rs.getDate(2).toLocalDate();
-			last.merge(rs.getLong(1), day, (a, b) -> a.isAfter(b) ? a : b);
-		});
+	public Tally tally(IntPredicate covered, JdbcClient.StatementSpec done) {
 		long required = 0;
 		for (Count c : inScope()) {
 			if (covered.test(c.approvedLevel())) {
@@ -76,12 +71,7 @@ public class SystemLevels {
 			}
 		}
 		AgencyScope scope = currentUser.scope();
-		List<Long> recent = last.entrySet()
-			.stream()
-			.filter(e -> !e.getValue().isBefore(since))
-			.map(Map.Entry::getKey)
-			.toList();
-		long met = approvedInUse(recent).values()
+		long met = approvedInUse(done.query(Long.class).set()).values()
 			.stream()
 			.filter(c -> scope.includes(c.agencyId()) && covered.test(c.approvedLevel()))
 			.count();

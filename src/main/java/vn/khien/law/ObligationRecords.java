@@ -39,25 +39,16 @@ public interface ObligationRecords {
 			return required - met;
 		}
 
-		public @Nullable Double ratio() {
-			return required == 0 ? null : (double) met / required;
-		}
-
 	}
 
 	/**
-	 * The standing the first module that answers gives; none when no module holds such
+	 * The module whose records show the obligation met; none when no module holds such
 	 * records or the pack sets no period for the duty (it cannot be overdue).
 	 */
-	static Optional<Standing> of(List<ObligationRecords> modules, RulePack.Obligation obligation, LocalDate today) {
+	static Optional<ObligationRecords> answering(List<ObligationRecords> modules, RulePack.Obligation obligation) {
 		if (obligation.every() == null || !obligation.every().set()) {
 			return Optional.empty();
 		}
-		return answering(modules, obligation).map(m -> m.standing(obligation, today));
-	}
-
-	/** The first module whose records show the obligation met. */
-	static Optional<ObligationRecords> answering(List<ObligationRecords> modules, RulePack.Obligation obligation) {
 		return modules.stream().filter(m -> m.answers(obligation)).findFirst();
 	}
 

@@ -226,11 +226,9 @@ public class DrillCoverage implements ObligationRecords {
 		LocalDate from = obligation.periodFrom(today);
 		AgencyScope scope = currentUser.scope();
 		SystemLevels.Tally tally = levels.tally(obligation::covers,
-				scope
-					.bind(jdbc.sql("SELECT system_id, last_live_on FROM drill_system_held h WHERE "
-							+ scope.filter("h.agency_id") + " AND h.last_live_on >= :from"))
-					.param("from", java.sql.Date.valueOf(from)),
-				from);
+				scope.bind(jdbc.sql("SELECT system_id FROM drill_system_held h WHERE " + scope.filter("h.agency_id")
+						+ " AND h.last_live_on >= :from"))
+					.param("from", java.sql.Date.valueOf(from)));
 		return new Standing(tally.required(), tally.met());
 	}
 

@@ -129,8 +129,9 @@ class ObligationStandingTests {
 	}
 
 	private ObligationRecords.Standing standing(RulePack.Obligation obligation) {
-		return FixturePrincipal.FIXTURES
-			.call(() -> ObligationRecords.of(records, obligation, AssessmentFixtures.today()).orElseThrow());
+		return FixturePrincipal.FIXTURES.call(() -> ObligationRecords.answering(records, obligation)
+			.orElseThrow()
+			.standing(obligation, AssessmentFixtures.today()));
 	}
 
 	private RulePack.Obligation obligation(String pack, String id) {
